@@ -1,0 +1,45 @@
+import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { DatabaseModule } from '#libs/persistence';
+import { RuntimeModule, WorkflowLoaderService } from '#libs/runtime';
+import { DefinitionsModule } from './definitions/definitions.module.js';
+import { HealthModule } from './health/health.module.js';
+import { InstancesModule } from './instances/instances.module.js';
+
+export interface AppOptions {
+  databaseUrl: string;
+  poolSize: number;
+  runMigrations: boolean;
+  /** Folder of definitions to publish at boot when new; undefined to skip. */
+  workflowsDir?: string;
+}
+
+const APP_OPTIONS = Symbol('APP_OPTIONS');
+
+@Injectable()
+class ShippedWorkflows implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_OPTIONS) private readonly options: AppOptions,
+    private readonly loader: WorkflowLoaderService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.options.workflowsDir) await this.loader.loadFolder(this.options.workflowsDir);
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.poolSize, runMigrations: options.runMigrations, applicationName: 'phoihop-api' }),
+        RuntimeModule,
+        HealthModule,
+        DefinitionsModule,
+        InstancesModule,
+      ],
+      providers: [{ provide: APP_OPTIONS, useValue: options }, ShippedWorkflows],
+    };
+  }
+}

@@ -1,0 +1,65 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode } from '#libs/runtime';
+import { reasonPhrase, statusFor, type ErrorBody } from './error-response.js';
+
+/** PostgreSQL/driver conditions that mean "the database is not there right now", not "the request was wrong". */
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function isUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; driverError?: unknown };
+  if (e?.code && UNAVAILABLE.has(e.code)) return true;
+  if (e?.driverError) return isUnavailable(e.driverError);
+  return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? '');
+}
+
+/** Maps every thrown thing to the one error shape; every 500 is logged under an id the response carries. */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const request = http.getRequest<Request & { id?: string }>();
+    const body = this.toBody(exception);
+    body.requestId = request.id;
+    if (body.statusCode >= 500) {
+      body.errorId = randomUUID();
+      this.logger.error(`${body.errorId} ${request.method} ${request.originalUrl}: ${(exception as Error)?.stack ?? String(exception)}`);
+    }
+    if (!response.headersSent) response.status(body.statusCode).json(body);
+  }
+
+  private toBody(exception: unknown): ErrorBody {
+    if (exception instanceof DomainError) {
+      const statusCode = statusFor(exception.code);
+      return { statusCode, error: reasonPhrase[statusCode], code: exception.code, message: exception.message, details: exception.details };
+    }
+    // Express' body parser errors arrive raw or wrapped by the adapter in an HttpException's cause.
+    const parseFailure = ((exception as { cause?: unknown })?.cause ?? exception) as { type?: string; status?: number; message?: string };
+    if (parseFailure?.type === 'entity.parse.failed') {
+      return {
+        statusCode: 400,
+        error: reasonPhrase[400],
+        code: ErrorCode.ValidationFailed,
+        message: `The request body is not valid JSON: ${parseFailure.message}`,
+        details: { problems: [{ field: 'body', reason: 'malformed JSON' }] },
+      };
+    }
+    if (parseFailure?.type === 'entity.too.large') {
+      return { statusCode: 413, error: reasonPhrase[413], code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const raw = exception.getResponse();
+      const message = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
+      return { statusCode, error: reasonPhrase[statusCode] ?? 'Error', code: `HTTP_${statusCode}`, message };
+    }
+    if (isUnavailable(exception)) {
+      return { statusCode: 503, error: reasonPhrase[503], code: ErrorCode.DependencyUnavailable, message: 'The database is unavailable; try again shortly' };
+    }
+    return { statusCode: 500, error: reasonPhrase[500], code: 'INTERNAL', message: 'An unexpected error occurred' };
+  }
+}

@@ -1,0 +1,57 @@
+import { HttpStatus } from '@nestjs/common';
+import { ErrorCode } from '#libs/runtime';
+
+/** The one error body every endpoint returns. */
+export interface ErrorBody {
+  statusCode: number;
+  error: string;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  requestId?: string;
+  errorId?: string;
+}
+
+/** Exhaustive: adding an ErrorCode without a status here fails the type check. */
+export function statusFor(code: ErrorCode): HttpStatus {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+    case ErrorCode.InvalidInput:
+    case ErrorCode.InvalidPayload:
+    case ErrorCode.DefinitionInvalid:
+      return HttpStatus.BAD_REQUEST;
+    case ErrorCode.DefinitionNotFound:
+    case ErrorCode.InstanceNotFound:
+      return HttpStatus.NOT_FOUND;
+    case ErrorCode.StaleRevision:
+    case ErrorCode.DuplicateBusinessKey:
+    case ErrorCode.IdempotencyKeyReused:
+    case ErrorCode.ConcurrentUpdate:
+      return HttpStatus.CONFLICT;
+    case ErrorCode.EventNotAccepted:
+    case ErrorCode.GuardRejected:
+    case ErrorCode.InstanceDone:
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case ErrorCode.DependencyUnavailable:
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`no HTTP status for error code ${String(unhandled)}`);
+    }
+  }
+}
+
+export const reasonPhrase: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};

@@ -1,0 +1,32 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { LogLevel } from '@nestjs/common';
+import { AppModule, type AppOptions } from './app.module.js';
+import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
+import { requestId } from './common/request-id.middleware.js';
+import { createValidationPipe } from './common/validation.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds the HTTP application exactly as production runs it; tests call this too. */
+export async function createApp(options: AppOptions & { logLevel?: LogLevel | false }): Promise<NestExpressApplication> {
+  const logger = options.logLevel === false ? false : LEVELS.slice(0, LEVELS.indexOf(options.logLevel ?? 'log') + 1);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { logger, bodyParser: false, abortOnError: false });
+  app.useBodyParser('json', { limit: '1mb', strict: true });
+  app.use(requestId);
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Phối Hợp API')
+      .setDescription('Workflow engine for the An Phong ward coordination program')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  return app;
+}

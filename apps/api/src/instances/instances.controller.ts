@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DomainError, ErrorCode, InstancesService, type InstanceView, type Outcome, type RequestMeta } from '#libs/runtime';
+import { Meta } from '../common/request-context.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { CreateInstanceDto } from './dto/create-instance.dto.js';
+import { HistoryQuery, ListInstancesQuery } from './dto/list-instances.query.js';
+import { SendEventDto } from './dto/send-event.dto.js';
+
+@ApiTags('instances')
+@Controller('instances')
+export class InstancesController {
+  constructor(private readonly instances: InstancesService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Start an instance of a published workflow' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async create(@Body() dto: CreateInstanceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
+    return send(res, await this.instances.start(dto, meta));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List instances, newest first, filtered and cursor-paginated' })
+  list(@Query() query: ListInstancesQuery) {
+    return this.instances.list(query);
+  }
+
+  @Get(':id')
+  async get(@Param('id', new UuidPipe('id')) id: string, @Res({ passthrough: true }) res: Response) {
+    const view = await this.instances.get(id);
+    res.setHeader('ETag', `"${view.revision}"`);
+    return view;
+  }
+
+  @Post(':id/events')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send an event; 422 lists the events the current state accepts' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The revision (ETag) the event expects' })
+  async sendEvent(
+    @Param('id', new UuidPipe('id')) id: string,
+    @Body() dto: SendEventDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Meta() meta: RequestMeta,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const expectedRevision = dto.expectedRevision ?? parseIfMatch(ifMatch);
+    return send(res, await this.instances.send(id, { ...dto, expectedRevision }, meta));
+  }
+
+  @Get(':id/history')
+  @ApiOperation({ summary: "The instance's transitions in order, hash-chained" })
+  history(@Param('id', new UuidPipe('id')) id: string, @Query() query: HistoryQuery) {
+    return this.instances.historyOf(id, query);
+  }
+}
+
+function send(res: Response, outcome: Outcome<InstanceView>): InstanceView {
+  res.status(outcome.statusCode);
+  res.setHeader('ETag', `"${outcome.body.revision}"`);
+  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  return outcome.body;
+}
+
+function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(header.trim());
+  if (!match) {
+    throw new DomainError(ErrorCode.ValidationFailed, 'If-Match must be a revision such as "3"', {
+      problems: [{ field: 'If-Match', reason: 'must be a revision such as "3"' }],
+    });
+  }
+  return Number(match[1]);
+}

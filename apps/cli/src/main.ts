@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import { EnvironmentError } from '#libs/config';
+import { migrate } from './commands/migrate.js';
+import { validate } from './commands/validate.js';
+
+const HELP = `phoihop — the Phối Hợp command line
+
+Usage:
+  phoihop migrate              apply pending database migrations (DATABASE_URL, or the embedded database under DATA_DIR)
+  phoihop validate FILE...     check workflow definition files; prints every problem with its JSON pointer
+  phoihop help                 this text
+
+Run inside the repository with: npm run phoihop -- <command>`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'migrate':
+      return migrate();
+    case 'validate':
+      return validate(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`unknown command "${command}"\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof EnvironmentError ? error.message : error);
+    process.exit(error instanceof EnvironmentError ? 2 : 1);
+  },
+);

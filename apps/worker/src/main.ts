@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { EnvironmentError, loadEnvironment } from '#libs/config';
+import { WorkerModule } from './worker.module.js';
+
+async function main(): Promise<void> {
+  const env = loadEnvironment();
+  if (!env.DATABASE_URL) {
+    console.error('The standalone worker needs DATABASE_URL (the embedded default runs everything in `npm start`).');
+    process.exit(2);
+  }
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({ databaseUrl: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE, runMigrations: !env.SKIP_MIGRATIONS }),
+  );
+  const logger = new Logger('Worker');
+  const shutdown = async (signal: string) => {
+    logger.log(`${signal} received: stopping`);
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  logger.log('worker ready');
+}
+
+main().catch((error) => {
+  console.error(error instanceof EnvironmentError ? error.message : error);
+  process.exit(error instanceof EnvironmentError ? 2 : 1);
+});

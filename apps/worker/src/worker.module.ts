@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { DatabaseModule } from '#libs/persistence';
+import { RuntimeModule } from '#libs/runtime';
+
+/**
+ * The background process: the same runtime as the api, without HTTP. Queue processors (timers,
+ * outbox relay, schedules) register here; in the embedded default they run inside the api process.
+ */
+@Module({})
+export class WorkerModule {
+  static forRoot(options: { databaseUrl: string; poolSize: number; runMigrations: boolean }): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.poolSize, runMigrations: options.runMigrations, applicationName: 'phoihop-worker' }),
+        RuntimeModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,122 @@
+import 'reflect-metadata';
+import pg from 'pg';
+import { compileWorkflow, start, step, type Actor, type PersistedState } from '#libs/engine';
+import { createDataSource, DefinitionsRepository, HistoryRepository, InstancesRepository, runMigrations } from '#libs/persistence';
+import { DefinitionsService, InstancesService } from '#libs/runtime';
+import { benchDefinition, benchEvents } from '../libs/engine/src/bench-fixture.js';
+import { benchDatabase, fmt, machine, runFor } from './support.js';
+
+/**
+ * npm run bench:engine — prints, from one run:
+ *  1. pure engine step() calls per second (no I/O);
+ *  2. persisted transitions per second through InstancesService (lock, step, one write statement, commit);
+ *  3. raw PostgreSQL transactions per second of the same write shape (BEGIN; UPDATE; INSERT; COMMIT via pg),
+ *     on the same server with the same concurrency, and the ratio persisted/raw.
+ * Flags: --seconds N (default 10), --concurrency N (default 16).
+ */
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const SECONDS = arg('seconds', 10);
+const CONCURRENCY = arg('concurrency', 16);
+const actor: Actor = { id: 'bench', roles: ['chuyen-vien', 'truong-phong'], units: ['ubnd'] };
+
+function benchPure(): number {
+  const wf = compileWorkflow(benchDefinition);
+  const at = '2026-03-02T02:00:00.000Z';
+  const events = benchEvents;
+  let state: PersistedState = start(wf, undefined, { actor, at }).state;
+  let i = 0;
+  const warm = performance.now() + 500;
+  while (performance.now() < warm) {
+    const e = events[i++ % events.length];
+    state = e === null ? start(wf, undefined, { actor, at }).state : step(wf, state, e, { actor, at }).state;
+  }
+  let steps = 0;
+  const t0 = performance.now();
+  const end = t0 + SECONDS * 1000;
+  while (performance.now() < end) {
+    for (let k = 0; k < 1000; k++) {
+      const e = events[i++ % events.length];
+      state = e === null ? start(wf, undefined, { actor, at }).state : step(wf, state, e, { actor, at }).state;
+      steps++;
+    }
+  }
+  return steps / ((performance.now() - t0) / 1000);
+}
+
+async function benchPersisted(url: string): Promise<number> {
+  const ds = await createDataSource({ url, poolSize: CONCURRENCY + 2, applicationName: 'bench' }).initialize();
+  await runMigrations(ds);
+  const definitions = new DefinitionsService(ds, new DefinitionsRepository());
+  const instances = new InstancesService(ds, definitions, new InstancesRepository(), new HistoryRepository());
+  await definitions.publish(benchDefinition);
+  const key = (benchDefinition as { key: string }).key;
+  const ids: string[] = [];
+  const cursor: number[] = [];
+  for (let lane = 0; lane < CONCURRENCY; lane++) {
+    ids.push((await instances.start({ definitionKey: key }, { actor })).body.id);
+    cursor.push(0);
+  }
+  const next = async (lane: number) => {
+    const e = benchEvents[cursor[lane]++ % benchEvents.length];
+    if (e === null) ids[lane] = (await instances.start({ definitionKey: key }, { actor })).body.id;
+    else await instances.send(ids[lane], e, { actor });
+  };
+  await runFor(1, CONCURRENCY, next);
+  const { ops, elapsed } = await runFor(SECONDS, CONCURRENCY, next);
+  await ds.destroy();
+  return ops / elapsed;
+}
+
+async function benchRaw(url: string): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY + 2 });
+  await pool.query(`DROP TABLE IF EXISTS bench_raw_log; DROP TABLE IF EXISTS bench_raw;
+    CREATE TABLE bench_raw (id int PRIMARY KEY, revision int NOT NULL, state jsonb NOT NULL, context jsonb NOT NULL, updated_at timestamptz NOT NULL);
+    CREATE TABLE bench_raw_log (id int NOT NULL, seq int NOT NULL, event text NOT NULL, payload jsonb, at timestamptz NOT NULL, hash text NOT NULL, PRIMARY KEY (id, seq));`);
+  for (let lane = 0; lane < CONCURRENCY; lane++) {
+    await pool.query(`INSERT INTO bench_raw VALUES ($1, 0, '"soanThao"', '{}', now())`, [lane]);
+  }
+  const context = JSON.stringify({ trichYeu: 'Kế hoạch tuyên truyền năm 2026', soLanTraLai: 1, yKien: ['Bổ sung số liệu'] });
+  const revision: number[] = Array(CONCURRENCY).fill(0);
+  const next = async (lane: number) => {
+    const client = await pool.connect();
+    try {
+      const seq = ++revision[lane];
+      await client.query('BEGIN');
+      await client.query(`UPDATE bench_raw SET revision = $2, state = '"choDuyet"', context = $3::jsonb, updated_at = now() WHERE id = $1`, [lane, seq, context]);
+      await client.query(`INSERT INTO bench_raw_log VALUES ($1, $2, 'QUYET_DINH', $3::jsonb, now(), $4)`, [lane, seq, '{"ketQua":"tra-lai"}', 'f'.repeat(64)]);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+  };
+  await runFor(1, CONCURRENCY, next);
+  const { ops, elapsed } = await runFor(SECONDS, CONCURRENCY, next);
+  await pool.query('DROP TABLE bench_raw_log; DROP TABLE bench_raw');
+  await pool.end();
+  return ops / elapsed;
+}
+
+async function main() {
+  console.log(`bench:engine on ${machine()}; ${SECONDS} s per measure, concurrency ${CONCURRENCY}`);
+  const pure = benchPure();
+  console.log(`pure step():             ${fmt(pure)} steps/s`);
+  const db = await benchDatabase();
+  console.log(`database:                ${db.label}`);
+  try {
+    const persisted = await benchPersisted(db.url);
+    console.log(`persisted transitions:   ${fmt(persisted)} /s  (InstancesService.send/start, ${CONCURRENCY} instances in parallel)`);
+    const raw = await benchRaw(db.url);
+    console.log(`raw pg transactions:     ${fmt(raw)} /s  (BEGIN; UPDATE; INSERT; COMMIT)`);
+    console.log(`persisted / raw:         ${((persisted / raw) * 100).toFixed(1)} %`);
+  } finally {
+    await db.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

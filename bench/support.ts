@@ -1,0 +1,49 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { EmbeddedPostgres } from '#libs/persistence';
+
+/** A PostgreSQL for a benchmark: DATABASE_URL when given, else a throwaway embedded server with default (durable) settings. */
+export async function benchDatabase(): Promise<{ url: string; label: string; stop(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, label: 'DATABASE_URL', stop: async () => undefined };
+  const dir = await mkdtemp(join(tmpdir(), 'phoihop-bench-'));
+  await chmod(dir, 0o755); // PostgreSQL runs as its own user when we are root
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+  const server = await EmbeddedPostgres.start({ dataDir: join(dir, 'pg'), port, database: 'bench', settings: { max_connections: '200' } });
+  return {
+    url: server.url,
+    label: 'embedded PostgreSQL 18 (default settings: fsync on, synchronous_commit on)',
+    async stop() {
+      await server.stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function machine(): string {
+  return `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** Runs `worker` on `concurrency` loops until `seconds` pass; returns completed operations. */
+export async function runFor(seconds: number, concurrency: number, worker: (lane: number) => Promise<void>): Promise<{ ops: number; elapsed: number }> {
+  const end = performance.now() + seconds * 1000;
+  let ops = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, lane) => {
+      while (performance.now() < end) {
+        await worker(lane);
+        ops++;
+      }
+    }),
+  );
+  return { ops, elapsed: (performance.now() - started) / 1000 };
+}
+
+export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

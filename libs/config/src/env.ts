@@ -1,0 +1,76 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? (['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) ? true : ['0', 'false', 'no', 'off', ''].includes(value.toLowerCase()) ? false : value) : value;
+const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+
+/** Every setting the processes read, validated once at boot; nothing else reads process.env. */
+export class Environment {
+  /** PostgreSQL to use; when absent an embedded server is started with its data under DATA_DIR. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR: string = './.data';
+
+  @Transform(toInt)
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsString()
+  HOST: string = '0.0.0.0';
+
+  /** Port of the embedded PostgreSQL server (only used without DATABASE_URL). */
+  @Transform(toInt)
+  @IsInt({ message: 'EMBEDDED_PG_PORT must be a whole number' })
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT: number = 54329;
+
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'SKIP_MIGRATIONS must be true or false' })
+  SKIP_MIGRATIONS: boolean = false;
+
+  /** Folder of workflow definitions (JSON) loaded and published at boot when new. Empty to skip. */
+  @IsString()
+  WORKFLOWS_DIR: string = './workflows';
+
+  @Transform(toInt)
+  @IsInt({ message: 'DB_POOL_SIZE must be a whole number' })
+  @Min(1)
+  @Max(500)
+  DB_POOL_SIZE: number = 10;
+
+  @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose' })
+  LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
+
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads the known variables (unknown ones are ignored), applies defaults, and throws listing every bad value. */
+export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
+  const known = Object.keys(new Environment());
+  const picked: Record<string, string> = {};
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL']) {
+    const value = source[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const env = plainToInstance(Environment, picked, { exposeDefaultValues: true });
+  const errors = validateSync(env, { whitelist: false, forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new EnvironmentError(errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${m} (got ${JSON.stringify(picked[e.property])})`)));
+  }
+  return env;
+}

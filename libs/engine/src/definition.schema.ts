@@ -1,0 +1,379 @@
+/**
+ * JSON Schemas for workflow definitions (see docs/definition-format.md).
+ *
+ * `definitionSchema` checks the shape of a whole definition. Guard and action references are
+ * only checked for shape (`{ type, params }`) there; their params are checked per type against
+ * `guardParamSchemas` / `actionParamSchemas` by the static checks, so that an error names the
+ * exact reference. Plain data, no imports: tools may serve it as JSON.
+ */
+
+/** Dotted path that reads a value: `context.…`, `payload.…`, `actor.…`, `event.…`. */
+export const READ_PATH_PATTERN = '^(context|payload|actor|event)(\\.[A-Za-z0-9_$-]+)*$';
+/** Dotted context path that is written (an optional `context.` prefix is accepted). */
+export const WRITE_PATH_PATTERN = '^(context\\.)?[A-Za-z_$][A-Za-z0-9_$-]*(\\.[A-Za-z0-9_$-]+)*$';
+export const EVENT_TYPE_PATTERN = '^[A-Za-z][A-Za-z0-9_]{0,63}$';
+export const STATE_KEY_PATTERN = '^[A-Za-z_][A-Za-z0-9_-]{0,63}$';
+export const STATE_ID_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
+export const ROLE_PATTERN = '^[a-z][a-z0-9_-]{0,63}$';
+export const DEFINITION_KEY_PATTERN = '^[a-z][a-z0-9-]{1,62}$';
+export const DEADLINE_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
+/** ISO-8601 duration, e.g. P3DT4H, PT30M, P1W. */
+export const ISO_DURATION_PATTERN = '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$';
+export const TOPIC_PATTERN = '^[a-z][A-Za-z0-9._-]{0,127}$';
+
+const label = {
+  type: 'object',
+  required: ['vi', 'en'],
+  additionalProperties: false,
+  properties: {
+    vi: { type: 'string', pattern: '\\S', maxLength: 2000 },
+    en: { type: 'string', pattern: '\\S', maxLength: 2000 },
+  },
+} as const;
+
+const duration = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: 1,
+  additionalProperties: false,
+  properties: {
+    days: { type: 'integer', minimum: 1, maximum: 36500 },
+    workingDays: { type: 'integer', minimum: 1, maximum: 36500 },
+    duration: { type: 'string', pattern: ISO_DURATION_PATTERN },
+  },
+} as const;
+
+const operand = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: 1,
+  additionalProperties: false,
+  properties: {
+    path: { type: 'string', pattern: READ_PATH_PATTERN },
+    value: {},
+  },
+} as const;
+
+const ref = {
+  type: 'object',
+  required: ['type'],
+  additionalProperties: false,
+  properties: {
+    type: { type: 'string', minLength: 1 },
+    params: { type: 'object' },
+  },
+} as const;
+
+const roleList = { type: 'array', items: { type: 'string', pattern: ROLE_PATTERN } } as const;
+
+const userRef = {
+  if: { type: 'string' },
+  then: { type: 'string', minLength: 1 },
+  else: operand,
+} as const;
+
+const priority = { enum: ['low', 'normal', 'high', 'urgent'] } as const;
+
+export const definitionSchema = {
+  $id: 'https://phoihop.local/schemas/workflow-definition.json',
+  type: 'object',
+  required: ['key', 'title', 'events', 'machine'],
+  additionalProperties: false,
+  properties: {
+    $schema: { type: 'string' },
+    key: { type: 'string', pattern: DEFINITION_KEY_PATTERN },
+    title: { $ref: '#/$defs/label' },
+    description: { $ref: '#/$defs/label' },
+    roles: {
+      type: 'object',
+      propertyNames: { pattern: ROLE_PATTERN },
+      additionalProperties: { $ref: '#/$defs/label' },
+    },
+    inputSchema: { type: ['object', 'boolean'] },
+    context: { type: 'object' },
+    events: {
+      type: 'object',
+      propertyNames: { pattern: EVENT_TYPE_PATTERN },
+      additionalProperties: { $ref: '#/$defs/eventDefinition' },
+    },
+    machine: { $ref: '#/$defs/stateNode' },
+  },
+  $defs: {
+    label,
+    duration,
+    eventDefinition: {
+      type: 'object',
+      required: ['label', 'kind'],
+      additionalProperties: false,
+      properties: {
+        label: { $ref: '#/$defs/label' },
+        description: { $ref: '#/$defs/label' },
+        kind: { enum: ['human', 'system', 'timer'] },
+        schema: { type: ['object', 'boolean'] },
+      },
+    },
+    guardRef: ref,
+    actionRef: ref,
+    actionList: {
+      if: { type: 'array' },
+      then: { type: 'array', items: { $ref: '#/$defs/actionRef' } },
+      else: { $ref: '#/$defs/actionRef' },
+    },
+    target: { type: 'string', minLength: 1, maxLength: 1000 },
+    transitionObject: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        target: {
+          if: { type: 'array' },
+          then: { type: 'array', minItems: 1, items: { $ref: '#/$defs/target' } },
+          else: { $ref: '#/$defs/target' },
+        },
+        guard: { $ref: '#/$defs/guardRef' },
+        actions: { $ref: '#/$defs/actionList' },
+        reenter: { type: 'boolean' },
+        description: { type: 'string' },
+        meta: { type: 'object' },
+      },
+    },
+    transition: {
+      if: { type: 'string' },
+      then: { $ref: '#/$defs/target' },
+      else: {
+        if: { type: 'array' },
+        then: { type: 'array', items: { $ref: '#/$defs/transitionObject' } },
+        else: { $ref: '#/$defs/transitionObject' },
+      },
+    },
+    task: {
+      type: 'object',
+      required: ['title', 'roles'],
+      additionalProperties: false,
+      properties: {
+        title: { $ref: '#/$defs/label' },
+        description: { $ref: '#/$defs/label' },
+        roles: { ...roleList, minItems: 1, uniqueItems: true },
+        units: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 128 } },
+        priority,
+        outcomes: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: EVENT_TYPE_PATTERN } },
+      },
+    },
+    notify: {
+      type: 'object',
+      required: ['message'],
+      additionalProperties: false,
+      properties: {
+        roles: roleList,
+        users: { type: 'array', items: { type: 'string', minLength: 1 } },
+        message: { $ref: '#/$defs/label' },
+      },
+    },
+    deadline: {
+      type: 'object',
+      required: ['key', 'after'],
+      additionalProperties: false,
+      properties: {
+        key: { type: 'string', pattern: DEADLINE_KEY_PATTERN },
+        label: { $ref: '#/$defs/label' },
+        after: { $ref: '#/$defs/duration' },
+        from: {
+          if: { type: 'string' },
+          then: { const: 'entry' },
+          else: {
+            type: 'object',
+            required: ['context'],
+            additionalProperties: false,
+            properties: { context: { type: 'string', pattern: WRITE_PATH_PATTERN } },
+          },
+        },
+        event: { type: 'string', pattern: EVENT_TYPE_PATTERN },
+        escalate: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            priority,
+            addRoles: roleList,
+            notify: { $ref: '#/$defs/notify' },
+          },
+        },
+        reminders: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['before'],
+            additionalProperties: false,
+            properties: {
+              before: { $ref: '#/$defs/duration' },
+              message: { $ref: '#/$defs/label' },
+            },
+          },
+        },
+      },
+    },
+    stateMeta: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        label: { $ref: '#/$defs/label' },
+        description: { $ref: '#/$defs/label' },
+        task: { $ref: '#/$defs/task' },
+        deadlines: { type: 'array', items: { $ref: '#/$defs/deadline' } },
+        ui: { type: 'object' },
+      },
+    },
+    stateNode: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        id: { type: 'string', pattern: STATE_ID_PATTERN },
+        type: { enum: ['parallel', 'final'] },
+        initial: { type: 'string', pattern: STATE_KEY_PATTERN },
+        states: {
+          type: 'object',
+          minProperties: 1,
+          propertyNames: { pattern: STATE_KEY_PATTERN },
+          additionalProperties: { $ref: '#/$defs/stateNode' },
+        },
+        on: {
+          type: 'object',
+          propertyNames: { pattern: EVENT_TYPE_PATTERN },
+          additionalProperties: { $ref: '#/$defs/transition' },
+        },
+        always: { $ref: '#/$defs/transition' },
+        onDone: { $ref: '#/$defs/transition' },
+        entry: { $ref: '#/$defs/actionList' },
+        exit: { $ref: '#/$defs/actionList' },
+        meta: { $ref: '#/$defs/stateMeta' },
+        description: { type: 'string' },
+        output: {},
+        tags: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
+    },
+  },
+} as const;
+
+/** Schemas of the params of each guard type. */
+export const guardParamSchemas: Record<string, Record<string, unknown>> = {
+  hasRole: {
+    type: 'object',
+    required: ['role'],
+    additionalProperties: false,
+    properties: { role: { type: 'string', pattern: ROLE_PATTERN } },
+  },
+  inUnit: {
+    type: 'object',
+    required: ['unit'],
+    additionalProperties: false,
+    properties: { unit: { type: 'string', minLength: 1 } },
+  },
+  compare: {
+    type: 'object',
+    required: ['left', 'op', 'right'],
+    additionalProperties: false,
+    properties: {
+      left: operand,
+      op: { enum: ['==', '!=', '>', '>=', '<', '<=', 'in', 'notIn', 'contains'] },
+      right: operand,
+    },
+  },
+  exists: {
+    type: 'object',
+    required: ['path'],
+    additionalProperties: false,
+    properties: { path: { type: 'string', pattern: READ_PATH_PATTERN } },
+  },
+  notSameActor: {
+    type: 'object',
+    required: ['path'],
+    additionalProperties: false,
+    properties: { path: { type: 'string', pattern: READ_PATH_PATTERN } },
+  },
+  all: {
+    type: 'object',
+    required: ['guards'],
+    additionalProperties: false,
+    properties: { guards: { type: 'array', minItems: 1, items: ref } },
+  },
+  any: {
+    type: 'object',
+    required: ['guards'],
+    additionalProperties: false,
+    properties: { guards: { type: 'array', minItems: 1, items: ref } },
+  },
+  not: {
+    type: 'object',
+    required: ['guard'],
+    additionalProperties: false,
+    properties: { guard: ref },
+  },
+};
+
+/** Schemas of the params of each action type. */
+export const actionParamSchemas: Record<string, Record<string, unknown>> = {
+  assign: {
+    type: 'object',
+    required: ['set'],
+    additionalProperties: false,
+    properties: {
+      set: {
+        type: 'object',
+        minProperties: 1,
+        propertyNames: { pattern: WRITE_PATH_PATTERN },
+        additionalProperties: operand,
+      },
+    },
+  },
+  increment: {
+    type: 'object',
+    required: ['path'],
+    additionalProperties: false,
+    properties: {
+      path: { type: 'string', pattern: WRITE_PATH_PATTERN },
+      by: { type: 'number' },
+    },
+  },
+  append: {
+    type: 'object',
+    required: ['path', 'item'],
+    additionalProperties: false,
+    properties: {
+      path: { type: 'string', pattern: WRITE_PATH_PATTERN },
+      item: operand,
+    },
+  },
+  recordActor: {
+    type: 'object',
+    required: ['path'],
+    additionalProperties: false,
+    properties: { path: { type: 'string', pattern: WRITE_PATH_PATTERN } },
+  },
+  notify: {
+    type: 'object',
+    required: ['message'],
+    additionalProperties: false,
+    properties: {
+      roles: roleList,
+      users: { type: 'array', items: userRef },
+      message: label,
+    },
+  },
+  emit: {
+    type: 'object',
+    required: ['topic'],
+    additionalProperties: false,
+    properties: {
+      topic: { type: 'string', pattern: TOPIC_PATTERN },
+      data: { type: 'object', additionalProperties: operand },
+    },
+  },
+  extendDeadline: {
+    type: 'object',
+    required: ['deadline', 'by'],
+    additionalProperties: false,
+    properties: {
+      deadline: { type: 'string', pattern: DEADLINE_KEY_PATTERN },
+      by: duration,
+      reason: operand,
+    },
+  },
+};

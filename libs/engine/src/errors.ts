@@ -1,0 +1,34 @@
+import type { EngineErrorCode, ValidationIssue } from './types.js';
+
+/** Thrown by compileWorkflow() when a definition is invalid. */
+export class DefinitionError extends Error {
+  readonly issues: ValidationIssue[];
+
+  constructor(issues: ValidationIssue[], message?: string) {
+    super(
+      message ??
+        `Invalid workflow definition (${issues.length} issue${issues.length === 1 ? '' : 's'}): ` +
+          issues
+            .slice(0, 5)
+            .map((i) => `${i.path || '/'} ${i.code}: ${i.message}`)
+            .join('; '),
+    );
+    this.name = 'DefinitionError';
+    this.issues = issues;
+  }
+}
+
+/** Thrown by start()/step() when an input or event is refused. The instance is unchanged. */
+export class EngineError extends Error {
+  readonly code: EngineErrorCode;
+  readonly allowedEvents?: string[];
+  readonly issues?: ValidationIssue[];
+
+  constructor(code: EngineErrorCode, message: string, extra: { allowedEvents?: string[]; issues?: ValidationIssue[] } = {}) {
+    super(message);
+    this.name = 'EngineError';
+    this.code = code;
+    if (extra.allowedEvents) this.allowedEvents = extra.allowedEvents;
+    if (extra.issues) this.issues = extra.issues;
+  }
+}

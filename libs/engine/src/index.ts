@@ -1,0 +1,20 @@
+/**
+ * The pure workflow engine: definition JSON -> XState machine; start()/step() -> [state, effects].
+ * No I/O, no clock, no randomness: time and actor are arguments. See docs/definition-format.md.
+ */
+export * from './types.js';
+export { DefinitionError, EngineError } from './errors.js';
+export { validateDefinition, compileWorkflow, MAX_MICROSTEPS } from './compile.js';
+export { start, step, allowedEvents, stateLabel, activeStatePaths, START_EVENT_TYPE } from './runtime.js';
+export { BUILTIN_ROLES } from './validate.js';
+export { GUARD_TYPES, ACTION_TYPES, EXTENSIONS_KEY } from './vocabulary.js';
+export {
+  definitionSchema,
+  guardParamSchemas,
+  actionParamSchemas,
+  READ_PATH_PATTERN,
+  WRITE_PATH_PATTERN,
+  EVENT_TYPE_PATTERN,
+  STATE_KEY_PATTERN,
+  ISO_DURATION_PATTERN,
+} from './definition.schema.js';

@@ -1,0 +1,336 @@
+/**
+ * start()/step(): pure functions over xstate's initialTransition()/transition(). They run no
+ * action: effects are derived from the executable actions xstate returns.
+ */
+import {
+  initialTransition,
+  transition,
+  type AnyMachineSnapshot,
+  type ExecutableActionsFrom,
+  type ActorScope,
+  type AnyStateMachine,
+  type StateValue,
+} from 'xstate';
+import { actorScopes } from './compile.js';
+import { EngineError } from './errors.js';
+import { getIn, isPlainObject, jsonClone, scanJson } from './json.js';
+import type {
+  CompiledWorkflow,
+  DeadlineSpec,
+  Effect,
+  Label,
+  Operand,
+  PersistedState,
+  StepEnv,
+  StepInput,
+  StepOptions,
+  StepResult,
+  ValidationIssue,
+} from './types.js';
+import { ENTER_ACTION, EXIT_ACTION, readOperand, resolveUsers, withEnv, writeSegments } from './vocabulary.js';
+
+type ExecAction = ExecutableActionsFrom<AnyStateMachine>;
+type Ctx = Record<string, unknown>;
+
+/** The event type guards and actions see during start() (`event.type`). */
+export const START_EVENT_TYPE = 'xstate.init';
+
+// ---------------------------------------------------------------------------------------------
+
+export function start(wf: CompiledWorkflow, input: Record<string, unknown> | undefined, opts: StepOptions): StepResult {
+  checkOptions(opts);
+  if (input !== undefined && !isPlainObject(input)) {
+    throw new EngineError('INVALID_INPUT', 'start input must be an object', {
+      issues: [{ path: '/input', code: 'invalid_type', message: 'must be an object' }],
+    });
+  }
+  const data = input ?? {};
+  const scan = scanJson(data);
+  if (scan) {
+    throw new EngineError('INVALID_INPUT', `start input is not JSON data: ${scan.message}`, {
+      issues: [{ path: '/input' + scan.path, code: scan.code, message: scan.message }],
+    });
+  }
+  if (wf.inputValidator) {
+    const issues = wf.inputValidator(data);
+    if (issues.length) throw new EngineError('INVALID_INPUT', summarize('invalid start input', issues), { issues });
+  }
+  const context: Ctx = { ...jsonClone(wf.definition.context ?? {}), ...jsonClone(data) };
+  const env: StepEnv = { type: START_EVENT_TYPE, payload: data, actor: opts.actor, at: opts.at };
+  return withEnv(env, () => {
+    const [snap, actions] = runInitial(wf, { context });
+    return finish(wf, snap, actions, env, '');
+  });
+}
+
+export function step(wf: CompiledWorkflow, current: PersistedState, event: StepInput, opts: StepOptions): StepResult {
+  checkOptions(opts);
+  if (current.status === 'done') {
+    throw new EngineError('INSTANCE_DONE', 'the instance has finished; it accepts no more events');
+  }
+  const snap = restore(wf, current);
+  if (snap.status !== 'active') {
+    throw new EngineError('INSTANCE_DONE', 'the instance has finished; it accepts no more events');
+  }
+  const type = event?.type;
+  const allowed = allowedFor(wf, snap.value);
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(wf.definition.events, type) || !allowed.includes(type)) {
+    throw new EngineError(
+      'EVENT_NOT_ACCEPTED',
+      `event "${String(type)}" is not accepted in state ${JSON.stringify(snap.value)}; allowed: ${allowed.join(', ') || '(none)'}`,
+      { allowedEvents: allowed.slice() },
+    );
+  }
+  const payload = checkPayload(wf, type, event.payload);
+  const env: StepEnv = { type, payload, actor: opts.actor, at: opts.at };
+  const xEvent = { type, payload, actor: opts.actor, at: opts.at };
+  return withEnv(env, () => {
+    if (!wf.machine.getTransitionData(snap, xEvent).length) {
+      throw new EngineError('GUARD_REJECTED', `event "${type}" is not allowed now: no transition's guard passed`, { allowedEvents: allowed.slice() });
+    }
+    const [next, actions] = runTransition(wf, snap, xEvent);
+    return finish(wf, next, actions, env, snap.value);
+  });
+}
+
+/**
+ * Event types for which some active state node (or an ancestor) has a transition, whatever
+ * their guards say; sorted. Empty when the instance is done.
+ */
+export function allowedEvents(wf: CompiledWorkflow, current: PersistedState): string[] {
+  if (current.status === 'done') return [];
+  const snap = current.snapshot as { value?: StateValue; status?: string } | undefined;
+  if (isPlainObject(snap) && snap.status === 'done') return [];
+  const value = isPlainObject(snap) && snap.value !== undefined ? snap.value : current.value;
+  return allowedFor(wf, value).slice();
+}
+
+export function stateLabel(wf: CompiledWorkflow, statePath: string): Label | undefined {
+  return wf.states.get(statePath)?.label;
+}
+
+/** Dotted paths of the active leaf states, e.g. `{ handling: { verify: 'a' } }` -> `['handling.verify.a']`. */
+export function activeStatePaths(value: StateValue): string[] {
+  if (typeof value === 'string') return [value];
+  const out: string[] = [];
+  if (!isPlainObject(value)) return out;
+  for (const key of Object.keys(value)) {
+    const v = (value as Record<string, StateValue>)[key];
+    if (typeof v === 'string') out.push(`${key}.${v}`);
+    else if (!isPlainObject(v) || Object.keys(v).length === 0) out.push(key);
+    else for (const p of activeStatePaths(v)) out.push(`${key}.${p}`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function checkOptions(opts: StepOptions): void {
+  const a = opts?.actor;
+  if (!a || typeof a.id !== 'string' || !Array.isArray(a.roles) || !Array.isArray(a.units)) {
+    throw new TypeError('opts.actor must be { id: string, roles: string[], units: string[] }');
+  }
+  if (typeof opts.at !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(opts.at)) {
+    throw new TypeError('opts.at must be an ISO-8601 instant');
+  }
+}
+
+function summarize(prefix: string, issues: ValidationIssue[]): string {
+  return `${prefix}: ${issues
+    .slice(0, 5)
+    .map((i) => `${i.path} ${i.message}`)
+    .join('; ')}`;
+}
+
+function checkPayload(wf: CompiledWorkflow, type: string, payload: unknown): Record<string, unknown> {
+  if (payload === undefined || payload === null) payload = {};
+  if (!isPlainObject(payload)) {
+    const issues = [{ path: '/payload', code: 'invalid_type', message: 'must be an object' }];
+    throw new EngineError('INVALID_PAYLOAD', 'event payload must be an object', { issues });
+  }
+  const scan = scanJson(payload);
+  if (scan) {
+    const issues = [{ path: '/payload' + scan.path, code: scan.code, message: scan.message }];
+    throw new EngineError('INVALID_PAYLOAD', `event payload is not JSON data: ${scan.message}`, { issues });
+  }
+  const validate = wf.payloadValidators.get(type);
+  if (validate) {
+    const issues = validate(payload);
+    if (issues.length) {
+      throw new EngineError('INVALID_PAYLOAD', summarize(`invalid payload for "${type}"`, issues), { issues });
+    }
+  }
+  return payload;
+}
+
+function allowedFor(wf: CompiledWorkflow, value: StateValue): string[] {
+  const leaves = activeStatePaths(value);
+  const key = leaves.join('|');
+  let cached = wf.allowedCache.get(key);
+  if (!cached) {
+    const set = new Set<string>();
+    for (const leaf of leaves) for (const t of wf.states.get(leaf)?.handles ?? []) set.add(t);
+    cached = [...set].sort();
+    if (wf.allowedCache.size > 10_000) wf.allowedCache.clear();
+    wf.allowedCache.set(key, cached);
+  }
+  return cached;
+}
+
+/** PersistedState.snapshot (possibly after a JSON round trip) -> a snapshot transition() accepts. */
+function restore(wf: CompiledWorkflow, current: PersistedState): AnyMachineSnapshot {
+  const persisted = current?.snapshot as { value?: StateValue; context?: Ctx } | undefined;
+  const value = isPlainObject(persisted) && persisted.value !== undefined ? persisted.value : current?.value;
+  const context = isPlainObject(persisted) && isPlainObject(persisted.context) ? persisted.context : (current?.context ?? {});
+  try {
+    return wf.machine.resolveState({ value, context }) as AnyMachineSnapshot;
+  } catch (err) {
+    throw new Error(
+      `persisted state ${JSON.stringify(value)} does not fit workflow "${wf.definition.key}": ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
+}
+
+/**
+ * xstate's transition()/initialTransition() build a throw-away actor (which computes the machine's
+ * initial state) on every call. This does the same with an inert actor scope built once per
+ * compiled workflow; without one (e.g. a spread copy of the workflow) it falls back to xstate's.
+ */
+function withScope<T>(wf: CompiledWorkflow, run: (scope: ActorScope<any, any, any, any>) => T): [T, ExecAction[]] | undefined {
+  const scope = actorScopes.get(wf);
+  if (!scope) return undefined;
+  const actions: ExecAction[] = [];
+  const prev = scope.actionExecutor;
+  scope.actionExecutor = (a) => {
+    actions.push(a as ExecAction);
+  };
+  try {
+    return [run(scope), actions];
+  } finally {
+    scope.actionExecutor = prev;
+  }
+}
+
+function runTransition(wf: CompiledWorkflow, snap: AnyMachineSnapshot, event: { type: string }) {
+  return (
+    withScope(wf, (scope) => wf.machine.transition(snap, event, scope) as AnyMachineSnapshot) ??
+    (transition(wf.machine, snap, event) as [AnyMachineSnapshot, ExecAction[]])
+  );
+}
+
+function runInitial(wf: CompiledWorkflow, input: { context: Ctx }) {
+  return (
+    withScope(wf, (scope) => wf.machine.getInitialSnapshot(scope, input) as AnyMachineSnapshot) ??
+    (initialTransition(wf.machine, input) as [AnyMachineSnapshot, ExecAction[]])
+  );
+}
+
+/**
+ * The JSON form of a snapshot: the same object machine.getPersistedSnapshot() gives for our
+ * machines (no children, no history states), built directly because it is on the hot path.
+ */
+function persistedSnapshot(wf: CompiledWorkflow, snap: AnyMachineSnapshot): Record<string, unknown> {
+  const history = snap.historyValue as Record<string, unknown> | undefined;
+  if ((history && Object.keys(history).length) || Object.keys(snap.children ?? {}).length) {
+    const p = wf.machine.getPersistedSnapshot(snap) as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(p)) if (p[k] !== undefined) out[k] = p[k];
+    return out;
+  }
+  const out: Record<string, unknown> = {
+    status: snap.status,
+    value: snap.value,
+    historyValue: {},
+    context: snap.context,
+    children: {},
+  };
+  if (snap.output !== undefined) out.output = snap.output;
+  if (snap.error !== undefined) out.error = snap.error;
+  return out;
+}
+
+function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonly ExecAction[], env: StepEnv, from: StateValue): StepResult {
+  const effects: Effect[] = [];
+  const at = env.at;
+  for (const a of actions) {
+    const params = (a.params ?? {}) as Record<string, any>;
+    const context = (a.info?.context ?? snap.context) as Ctx;
+    switch (a.type as string) {
+      case ENTER_ACTION: {
+        const info = wf.states.get(params.state);
+        if (!info) break;
+        if (info.task) effects.push({ type: 'task.open', state: info.path, task: jsonClone(info.task), at });
+        for (const d of info.deadlines) {
+          effects.push({
+            type: 'timer.arm',
+            state: info.path,
+            deadline: jsonClone(d),
+            startAt: startOf(d, context, at),
+            at,
+          });
+        }
+        break;
+      }
+      case EXIT_ACTION: {
+        const info = wf.states.get(params.state);
+        if (!info) break;
+        for (const d of info.deadlines) effects.push({ type: 'timer.cancel', state: info.path, deadlineKey: d.key, at });
+        if (info.task) effects.push({ type: 'task.close', state: info.path, at });
+        break;
+      }
+      case 'notify':
+        effects.push({
+          type: 'notify',
+          roles: [...((params.roles as string[]) ?? [])],
+          users: resolveUsers(params.users, context, env),
+          message: { vi: params.message.vi, en: params.message.en },
+          at,
+        });
+        break;
+      case 'emit': {
+        const data: Record<string, unknown> = {};
+        for (const [k, op] of Object.entries((params.data ?? {}) as Record<string, Operand>)) {
+          data[k] = jsonClone(readOperand(op, context, env));
+        }
+        effects.push({ type: 'emit', topic: params.topic, data, at });
+        break;
+      }
+      case 'extendDeadline': {
+        const e: Effect = { type: 'timer.extend', deadlineKey: params.deadline, by: jsonClone(params.by), at };
+        if (params.reason) e.reason = jsonClone(readOperand(params.reason, context, env));
+        effects.push(e);
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  const status = snap.status === 'done' ? 'done' : 'active';
+  if (status === 'done') {
+    const done: Effect = { type: 'instance.done', at };
+    const output = snap.output !== undefined ? snap.output : finalOutput(wf, snap.value);
+    if (output !== undefined) done.output = jsonClone(output);
+    effects.push(done);
+  }
+  const snapshot = persistedSnapshot(wf, snap);
+  return {
+    state: { value: snap.value, context: snap.context as Ctx, status, snapshot },
+    effects,
+    from,
+    to: snap.value,
+  };
+}
+
+function startOf(d: DeadlineSpec, context: Ctx, at: string): string {
+  if (d.from === 'entry') return at;
+  const v = getIn(context, writeSegments(d.from.context));
+  return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : at;
+}
+
+function finalOutput(wf: CompiledWorkflow, value: StateValue): unknown {
+  for (const leaf of activeStatePaths(value)) {
+    const out = wf.states.get(leaf)?.output;
+    if (out !== undefined) return out;
+  }
+  return undefined;
+}

@@ -1,0 +1,248 @@
+import type { AnyStateMachine, StateValue } from 'xstate';
+
+export type { StateValue } from 'xstate';
+
+/** A bilingual label. Both languages are required and non-empty. */
+export type Label = { vi: string; en: string };
+
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** A JSON Schema (draft-07 / 2019-09 subset understood by Ajv 8), as literal JSON. */
+export type JsonSchema = Record<string, unknown> | boolean;
+
+/** The user (or the system/timer) on whose behalf an event is processed. */
+export interface Actor {
+  id: string;
+  roles: string[];
+  units: string[];
+}
+
+/** The actor used for timer and system events. */
+export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', roles: ['system'], units: [] }) as Actor;
+
+export interface ValidationIssue {
+  /** JSON pointer into the definition (or into `/input`, `/payload` for runtime errors). */
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** `{ "path": "payload.amount" }` reads a value; `{ "value": <json> }` is a literal. */
+export type Operand = { path: string } | { value: unknown };
+
+export type DurationSpec = { days: number } | { workingDays: number } | { duration: string };
+
+export type Priority = 'low' | 'normal' | 'high' | 'urgent';
+
+/** A `{ type, params }` reference to a guard of the fixed vocabulary. */
+export interface GuardRef {
+  type: string;
+  params?: Record<string, unknown>;
+}
+
+/** A `{ type, params }` reference to an action of the fixed vocabulary. */
+export interface ActionRef {
+  type: string;
+  params?: Record<string, unknown>;
+}
+
+export type EventKind = 'human' | 'system' | 'timer';
+
+export interface EventDefinition {
+  label: Label;
+  kind: EventKind;
+  description?: Label;
+  /** JSON Schema the event payload must satisfy. */
+  schema?: JsonSchema;
+}
+
+/** A task as written in a definition (`meta.task`). */
+export interface TaskDefinition {
+  title: Label;
+  description?: Label;
+  roles: string[];
+  units?: string[];
+  priority?: Priority;
+  outcomes?: string[];
+}
+
+/** A task as carried by a `task.open` effect: defaults filled in. */
+export interface TaskSpec {
+  title: Label;
+  description?: Label;
+  roles: string[];
+  units: string[];
+  priority: Priority;
+  outcomes: string[];
+}
+
+export interface NotifySpec {
+  roles?: string[];
+  users?: string[];
+  message: Label;
+}
+
+export interface EscalationSpec {
+  priority?: Priority;
+  addRoles?: string[];
+  notify?: NotifySpec;
+}
+
+export interface ReminderSpec {
+  before: DurationSpec;
+  message?: Label;
+}
+
+export type DeadlineFrom = 'entry' | { context: string };
+
+/** A deadline as written in a definition (`meta.deadlines[]`). */
+export interface DeadlineDefinition {
+  key: string;
+  label?: Label;
+  after: DurationSpec;
+  from?: DeadlineFrom;
+  event?: string;
+  escalate?: EscalationSpec;
+  reminders?: ReminderSpec[];
+}
+
+/** A deadline as carried by a `timer.arm` effect: defaults filled in. */
+export interface DeadlineSpec {
+  key: string;
+  label?: Label;
+  after: DurationSpec;
+  from: DeadlineFrom;
+  event?: string;
+  escalate?: EscalationSpec;
+  reminders: ReminderSpec[];
+}
+
+export interface StateMeta {
+  label?: Label;
+  description?: Label;
+  task?: TaskDefinition;
+  deadlines?: DeadlineDefinition[];
+  /** Free-form data for user interfaces; the engine ignores it. */
+  ui?: Record<string, unknown>;
+}
+
+export interface TransitionObject {
+  target?: string | string[];
+  guard?: GuardRef;
+  actions?: ActionRef | ActionRef[];
+  reenter?: boolean;
+  description?: string;
+  meta?: Record<string, unknown>;
+}
+
+export type TransitionConfig = string | TransitionObject | TransitionObject[];
+
+export interface StateNodeDefinition {
+  id?: string;
+  type?: 'parallel' | 'final';
+  initial?: string;
+  states?: Record<string, StateNodeDefinition>;
+  on?: Record<string, TransitionConfig>;
+  always?: TransitionConfig;
+  onDone?: TransitionConfig;
+  entry?: ActionRef | ActionRef[];
+  exit?: ActionRef | ActionRef[];
+  meta?: StateMeta;
+  description?: string;
+  output?: unknown;
+  tags?: string[];
+}
+
+export interface WorkflowDefinition {
+  key: string;
+  title: Label;
+  description?: Label;
+  roles?: Record<string, Label>;
+  inputSchema?: JsonSchema;
+  context?: Record<string, unknown>;
+  events: Record<string, EventDefinition>;
+  machine: StateNodeDefinition;
+}
+
+/** Per-state data precomputed at compile time. */
+export interface CompiledStateInfo {
+  /** Dotted path from the root ('' for the root node). */
+  path: string;
+  label?: Label;
+  task?: TaskSpec;
+  deadlines: DeadlineSpec[];
+  /** Event types handled by this node or one of its ancestors. */
+  handles: ReadonlySet<string>;
+  /** Literal `output` of the node, if any. */
+  output?: unknown;
+}
+
+export interface CompiledWorkflow {
+  definition: WorkflowDefinition;
+  machine: AnyStateMachine;
+  /** Per state path ('' = root). */
+  states: ReadonlyMap<string, CompiledStateInfo>;
+  /** Deadline key -> state path owning it. */
+  deadlineOwners: ReadonlyMap<string, string>;
+  /** Precompiled payload validators, by event type (absent: any object payload). */
+  payloadValidators: ReadonlyMap<string, (data: unknown) => ValidationIssue[]>;
+  /** Precompiled start-input validator (absent: any object input). */
+  inputValidator?: (data: unknown) => ValidationIssue[];
+  /** Memo: active-leaf key -> sorted allowed event types. */
+  allowedCache: Map<string, string[]>;
+}
+
+export interface PersistedState {
+  value: StateValue;
+  context: Record<string, unknown>;
+  status: 'active' | 'done';
+  /** JSON-safe, from machine.getPersistedSnapshot. */
+  snapshot: unknown;
+}
+
+export interface StepInput {
+  type: string;
+  payload?: Record<string, unknown>;
+}
+
+export interface StepOptions {
+  actor: Actor;
+  /** ISO-8601 instant. */
+  at: string;
+}
+
+export type Effect =
+  | { type: 'task.open'; state: string; task: TaskSpec; at: string }
+  | { type: 'task.close'; state: string; at: string }
+  | {
+      type: 'timer.arm';
+      state: string;
+      deadline: DeadlineSpec;
+      /** The instant the deadline counts from: `at` for `from: 'entry'`, else the context value. */
+      startAt: string;
+      at: string;
+    }
+  | { type: 'timer.cancel'; state: string; deadlineKey: string; at: string }
+  | { type: 'timer.extend'; deadlineKey: string; by: DurationSpec; reason?: unknown; at: string }
+  | { type: 'notify'; roles: string[]; users: string[]; message: Label; at: string }
+  | { type: 'emit'; topic: string; data: Record<string, unknown>; at: string }
+  | { type: 'instance.done'; output?: unknown; at: string };
+
+export interface StepResult {
+  state: PersistedState;
+  effects: Effect[];
+  from: StateValue;
+  to: StateValue;
+}
+
+export type EngineErrorCode = 'INVALID_INPUT' | 'INVALID_PAYLOAD' | 'EVENT_NOT_ACCEPTED' | 'GUARD_REJECTED' | 'INSTANCE_DONE';
+
+/** Internal: what guards and actions see of the event being processed. */
+export interface StepEnv {
+  type: string;
+  payload: Record<string, unknown>;
+  actor: Actor;
+  at: string;
+}
+
+export type { AnyStateMachine };

@@ -1,0 +1,569 @@
+/**
+ * Validation of workflow definitions: JSON-ness, then the JSON Schema (Ajv, allErrors), then
+ * static checks (targets, event catalogue, vocabulary params, roles, outcomes, deadlines, loops).
+ * Never throws: every problem becomes a ValidationIssue with a JSON pointer and a code.
+ */
+import type { Ajv, ValidateFunction } from 'ajv';
+import { ajvIssues, createAjv, toIssueValidator } from './ajv.js';
+import { actionParamSchemas, definitionSchema, guardParamSchemas } from './definition.schema.js';
+import { FORBIDDEN_SEGMENTS, isPlainObject, ptr, scanJson, splitPath } from './json.js';
+import type { ActionRef, GuardRef, Operand, StateNodeDefinition, TransitionObject, ValidationIssue, WorkflowDefinition } from './types.js';
+
+/** Roles every definition may name without declaring them. */
+export const BUILTIN_ROLES: readonly string[] = ['admin', 'auditor', 'system'];
+
+/** Keys of XState configs a definition may not use inside `machine`. */
+export const FORBIDDEN_MACHINE_KEYS: ReadonlySet<string> = new Set([
+  'after',
+  'invoke',
+  'delays',
+  'history',
+  'activities',
+  'actors',
+  'guards',
+  'actions',
+  'schemas',
+  'types',
+  'context',
+  'input',
+  'options',
+  'version',
+  'src',
+  'onError',
+  'onSnapshot',
+  'target',
+  'predictableActionArguments',
+  'preserveActionOrder',
+]);
+
+export interface NodeInfo {
+  key: string;
+  /** Keys from the root (empty for the root). */
+  segs: string[];
+  /** Dotted path from the root ('' for the root). */
+  path: string;
+  /** JSON pointer of the node in the definition. */
+  ptr: string;
+  def: StateNodeDefinition;
+  parent?: NodeInfo;
+  children: Map<string, NodeInfo>;
+  kind: 'atomic' | 'compound' | 'parallel' | 'final';
+  /** Event types in `on` of this node and its ancestors. */
+  handles: Set<string>;
+}
+
+export interface Analysis {
+  issues: ValidationIssue[];
+  definition?: WorkflowDefinition;
+  machineId?: string;
+  root?: NodeInfo;
+  nodes?: NodeInfo[];
+  ajv?: Ajv;
+  payloadValidators?: Map<string, (data: unknown) => ValidationIssue[]>;
+  inputValidator?: (data: unknown) => ValidationIssue[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lazily compiled, shared validators for the definition format itself (static schemas).
+
+let definitionValidator: ValidateFunction | undefined;
+let guardValidators: Map<string, ValidateFunction> | undefined;
+let actionValidators: Map<string, ValidateFunction> | undefined;
+
+function formatValidators() {
+  if (!definitionValidator || !guardValidators || !actionValidators) {
+    const ajv = createAjv();
+    definitionValidator = ajv.compile(definitionSchema as object);
+    guardValidators = new Map(Object.entries(guardParamSchemas).map(([k, s]) => [k, ajv.compile(s)]));
+    actionValidators = new Map(Object.entries(actionParamSchemas).map(([k, s]) => [k, ajv.compile(s)]));
+  }
+  return { definitionValidator, guardValidators, actionValidators };
+}
+
+let sharedMetaAjv: Ajv | undefined;
+
+/** Validates user schemas against the JSON Schema meta-schema; never compiles user schemas. */
+function metaAjv(): Ajv {
+  return (sharedMetaAjv ??= createAjv());
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function analyzeDefinition(input: unknown): Analysis {
+  const scan = scanJson(input);
+  if (scan) return { issues: [{ path: scan.path, code: scan.code, message: scan.message }] };
+
+  const { definitionValidator: validate } = formatValidators();
+  if (!validate(input)) {
+    const issues = ajvIssues(validate.errors).map((i) => {
+      if (i.code === 'unknown_key' && i.path.startsWith('/machine/')) {
+        const last = i.path.slice(i.path.lastIndexOf('/') + 1);
+        if (FORBIDDEN_MACHINE_KEYS.has(last)) {
+          return { ...i, code: 'forbidden_key', message: `"${last}" is not allowed in a definition's machine` };
+        }
+      }
+      if (i.code === 'invalid_value' && /\/type$/.test(i.path) && i.path.startsWith('/machine')) {
+        return { ...i, message: `state type must be "parallel" or "final" (history states are not supported)` };
+      }
+      return i;
+    });
+    return { issues };
+  }
+  return new StaticChecker(input as WorkflowDefinition).run();
+}
+
+class StaticChecker {
+  private readonly issues: ValidationIssue[] = [];
+  private readonly nodes: NodeInfo[] = [];
+  private readonly idMap = new Map<string, NodeInfo>();
+  private readonly roles: Set<string>;
+  private readonly events: Set<string>;
+  private readonly deadlines = new Map<string, NodeInfo>();
+  private readonly machineId: string;
+  private root!: NodeInfo;
+
+  constructor(private readonly def: WorkflowDefinition) {
+    this.roles = new Set([...Object.keys(def.roles ?? {}), ...BUILTIN_ROLES]);
+    this.events = new Set(Object.keys(def.events));
+    this.machineId = def.machine.id ?? def.key;
+  }
+
+  private add(path: string, code: string, message: string): void {
+    this.issues.push({ path, code, message });
+  }
+
+  run(): Analysis {
+    this.root = this.buildTree(this.def.machine, '', [], '/machine', undefined);
+    this.idMap.set(this.machineId, this.root);
+    for (const n of this.nodes) this.checkIds(n);
+    for (const n of this.nodes) this.checkStructure(n);
+    for (const n of this.nodes) this.collectDeadlines(n);
+    const alwaysEdges = new Map<NodeInfo, { to: NodeInfo; ptr: string }[]>();
+    for (const n of this.nodes) this.checkTransitions(n, alwaysEdges);
+    for (const n of this.nodes) this.checkMeta(n);
+    if (!this.issues.length) this.checkAlwaysCycles(alwaysEdges);
+    // User schemas: checked against the meta-schema by a shared Ajv (its meta-schema validator is
+    // compiled once), then compiled by an Ajv of this definition's own, so `$id`s never collide.
+    const ajv = createAjv({ validateSchema: false });
+    const compileUserSchema = (schema: unknown, at: string, prefix: string) => {
+      try {
+        const meta = metaAjv();
+        if (!meta.validateSchema(schema as object)) {
+          const detail = (meta.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
+          this.add(at, 'invalid_schema', `not a valid JSON Schema: ${detail}`);
+          return undefined;
+        }
+        return toIssueValidator(ajv.compile(schema as object), prefix);
+      } catch (err) {
+        this.add(at, 'invalid_schema', errorMessage(err));
+        return undefined;
+      }
+    };
+    const payloadValidators = new Map<string, (data: unknown) => ValidationIssue[]>();
+    for (const [type, ev] of Object.entries(this.def.events)) {
+      if (ev.schema === undefined) continue;
+      const v = compileUserSchema(ev.schema, `/events/${ptr(type)}/schema`, '/payload');
+      if (v) payloadValidators.set(type, v);
+    }
+    let inputValidator: ((data: unknown) => ValidationIssue[]) | undefined;
+    if (this.def.inputSchema !== undefined) {
+      inputValidator = compileUserSchema(this.def.inputSchema, '/inputSchema', '/input');
+    }
+    return {
+      issues: this.issues,
+      definition: this.def,
+      machineId: this.machineId,
+      root: this.root,
+      nodes: this.nodes,
+      ajv,
+      payloadValidators,
+      inputValidator,
+    };
+  }
+
+  // -- tree ------------------------------------------------------------------------------------
+
+  private buildTree(def: StateNodeDefinition, key: string, segs: string[], pointer: string, parent: NodeInfo | undefined): NodeInfo {
+    const hasChildren = !!def.states && Object.keys(def.states).length > 0;
+    const kind: NodeInfo['kind'] = def.type === 'final' ? 'final' : def.type === 'parallel' ? 'parallel' : hasChildren ? 'compound' : 'atomic';
+    const handles = new Set(parent?.handles ?? []);
+    for (const t of Object.keys(def.on ?? {})) handles.add(t);
+    const node: NodeInfo = {
+      key,
+      segs,
+      path: segs.join('.'),
+      ptr: pointer,
+      def,
+      parent,
+      children: new Map(),
+      kind,
+      handles,
+    };
+    this.nodes.push(node);
+    for (const [k, child] of Object.entries(def.states ?? {})) {
+      node.children.set(k, this.buildTree(child, k, [...segs, k], `${pointer}/states/${ptr(k)}`, node));
+    }
+    return node;
+  }
+
+  private checkIds(n: NodeInfo): void {
+    if (n.def.id === undefined || n === this.root) return;
+    const existing = this.idMap.get(n.def.id);
+    if (existing) {
+      this.add(`${n.ptr}/id`, 'duplicate_state_id', `state id "${n.def.id}" is already used by ${existing.ptr}`);
+    } else {
+      this.idMap.set(n.def.id, n);
+    }
+  }
+
+  private checkStructure(n: NodeInfo): void {
+    const d = n.def;
+    if (n === this.root) {
+      if (d.type === 'final') this.add('/machine/type', 'invalid_state', 'the machine root cannot be a final state');
+      if (d.onDone !== undefined) this.add('/machine/onDone', 'forbidden_key', 'the machine root cannot have onDone');
+    }
+    if (n.kind === 'final') {
+      for (const k of ['states', 'initial', 'on', 'always', 'onDone'] as const) {
+        if (d[k] !== undefined) this.add(`${n.ptr}/${k}`, 'invalid_state', `a final state cannot have "${k}"`);
+      }
+      if (d.meta?.task) this.add(`${n.ptr}/meta/task`, 'invalid_state', 'a final state cannot open a task');
+      if (d.meta?.deadlines?.length) {
+        this.add(`${n.ptr}/meta/deadlines`, 'invalid_state', 'a final state cannot have deadlines');
+      }
+      return;
+    }
+    if (n.kind === 'parallel') {
+      if (!n.children.size) this.add(`${n.ptr}/states`, 'required', 'a parallel state needs child states (regions)');
+      if (d.initial !== undefined) {
+        this.add(`${n.ptr}/initial`, 'invalid_initial', 'a parallel state has no initial state: all regions are entered');
+      }
+    } else if (n.kind === 'compound') {
+      if (d.initial === undefined) this.add(`${n.ptr}/initial`, 'required', 'a state with child states needs "initial"');
+      else if (!n.children.has(d.initial)) {
+        this.add(`${n.ptr}/initial`, 'invalid_initial', `"${d.initial}" is not a child state of this state`);
+      }
+    } else {
+      if (d.initial !== undefined) {
+        this.add(`${n.ptr}/initial`, 'invalid_initial', 'a state without child states cannot have "initial"');
+      }
+      if (d.onDone !== undefined) {
+        this.add(`${n.ptr}/onDone`, 'invalid_state', 'onDone needs child states (it fires when they reach a final state)');
+      }
+    }
+  }
+
+  private collectDeadlines(n: NodeInfo): void {
+    (n.def.meta?.deadlines ?? []).forEach((dl, i) => {
+      const other = this.deadlines.get(dl.key);
+      if (other) {
+        this.add(`${n.ptr}/meta/deadlines/${i}/key`, 'duplicate_deadline_key', `deadline key "${dl.key}" is already used in ${other.ptr}`);
+      } else {
+        this.deadlines.set(dl.key, n);
+      }
+    });
+  }
+
+  // -- transitions -----------------------------------------------------------------------------
+
+  private checkTransitions(n: NodeInfo, alwaysEdges: Map<NodeInfo, { to: NodeInfo; ptr: string }[]>): void {
+    const d = n.def;
+    for (const [type, t] of Object.entries(d.on ?? {})) {
+      const base = `${n.ptr}/on/${ptr(type)}`;
+      if (!this.events.has(type)) {
+        this.add(base, 'unknown_event', `event "${type}" is not declared in "events"`);
+      }
+      for (const item of normalizeTransitions(t, base)) this.checkTransition(n, item.t, item.ptr);
+    }
+    if (d.onDone !== undefined) {
+      for (const item of normalizeTransitions(d.onDone, `${n.ptr}/onDone`)) this.checkTransition(n, item.t, item.ptr);
+    }
+    if (d.always !== undefined) {
+      for (const item of normalizeTransitions(d.always, `${n.ptr}/always`)) {
+        const targets = this.checkTransition(n, item.t, item.ptr);
+        if (!item.t.guard) {
+          if (!item.t.target) {
+            this.add(item.ptr, 'always_loop', 'an "always" transition without guard and target would loop forever');
+          } else {
+            const list = alwaysEdges.get(n) ?? [];
+            for (const to of targets) list.push({ to, ptr: item.ptr });
+            alwaysEdges.set(n, list);
+          }
+        }
+      }
+    }
+    this.checkActionList(d.entry, `${n.ptr}/entry`);
+    this.checkActionList(d.exit, `${n.ptr}/exit`);
+  }
+
+  /** Returns the resolved target nodes. */
+  private checkTransition(n: NodeInfo, t: NormalizedTransition['t'], base: string): NodeInfo[] {
+    const resolved: NodeInfo[] = [];
+    if (t.target !== undefined) {
+      const list = Array.isArray(t.target) ? t.target : [t.target];
+      list.forEach((target, i) => {
+        const p = t.__fromString ? base : Array.isArray(t.target) ? `${base}/target/${i}` : `${base}/target`;
+        const r = this.resolveTarget(n, target);
+        if (typeof r === 'string') this.add(p, 'invalid_target', r);
+        else resolved.push(r);
+      });
+    }
+    if (t.guard) this.checkGuard(t.guard, `${base}/guard`);
+    this.checkActionList(t.actions, `${base}/actions`);
+    return resolved;
+  }
+
+  /** Mirrors XState v5's target resolution: sibling path, `.child` path or `#id(.path)`. */
+  private resolveTarget(source: NodeInfo, target: string): NodeInfo | string {
+    let start: NodeInfo | undefined;
+    let rest: string;
+    if (target.startsWith('#')) {
+      const [id, ...more] = target.slice(1).split('.');
+      start = this.idMap.get(id);
+      if (!start) return `no state has id "${id}"`;
+      rest = more.join('.');
+      if (!more.length) return start;
+    } else if (target.startsWith('.')) {
+      start = source;
+      rest = target.slice(1);
+    } else {
+      if (!source.parent) return `"${target}" cannot be a target of the machine root; use ".${target}" or "#id"`;
+      start = source.parent;
+      rest = target;
+    }
+    let cur = start;
+    for (const seg of rest.split('.')) {
+      const next = seg ? cur.children.get(seg) : undefined;
+      if (!next) {
+        const where = cur.path ? `state "${cur.path}"` : 'the machine root';
+        return `"${target}" does not resolve: ${where} has no child state "${seg}"`;
+      }
+      cur = next;
+    }
+    return cur;
+  }
+
+  // -- guards and actions ----------------------------------------------------------------------
+
+  private checkGuard(ref: GuardRef, base: string): void {
+    const { guardValidators } = formatValidators();
+    const validate = guardValidators.get(ref.type);
+    if (!validate) {
+      this.add(`${base}/type`, 'unknown_guard', `unknown guard "${ref.type}"; known: ${[...guardValidators.keys()].join(', ')}`);
+      return;
+    }
+    const params = (ref.params ?? {}) as Record<string, any>;
+    if (!validate(params)) {
+      for (const i of ajvIssues(validate.errors, `${base}/params`)) {
+        this.add(i.path, 'invalid_params', `${ref.type}: ${i.message}`);
+      }
+      return;
+    }
+    switch (ref.type) {
+      case 'hasRole':
+        this.checkRole(params.role, `${base}/params/role`);
+        break;
+      case 'compare':
+        this.checkOperand(params.left, `${base}/params/left`);
+        this.checkOperand(params.right, `${base}/params/right`);
+        break;
+      case 'exists':
+      case 'notSameActor':
+        this.checkPath(params.path, `${base}/params/path`);
+        break;
+      case 'all':
+      case 'any':
+        (params.guards as GuardRef[]).forEach((g, i) => this.checkGuard(g, `${base}/params/guards/${i}`));
+        break;
+      case 'not':
+        this.checkGuard(params.guard as GuardRef, `${base}/params/guard`);
+        break;
+    }
+  }
+
+  private checkActionList(list: ActionRef | ActionRef[] | undefined, base: string): void {
+    if (list === undefined) return;
+    if (Array.isArray(list)) list.forEach((a, i) => this.checkAction(a, `${base}/${i}`));
+    else this.checkAction(list, base);
+  }
+
+  private checkAction(ref: ActionRef, base: string): void {
+    const { actionValidators } = formatValidators();
+    const validate = actionValidators.get(ref.type);
+    if (!validate) {
+      this.add(`${base}/type`, 'unknown_action', `unknown action "${ref.type}"; known: ${[...actionValidators.keys()].join(', ')}`);
+      return;
+    }
+    const params = (ref.params ?? {}) as Record<string, any>;
+    if (!validate(params)) {
+      for (const i of ajvIssues(validate.errors, `${base}/params`)) {
+        this.add(i.path, 'invalid_params', `${ref.type}: ${i.message}`);
+      }
+      return;
+    }
+    const p = `${base}/params`;
+    switch (ref.type) {
+      case 'assign':
+        for (const [key, op] of Object.entries(params.set as Record<string, Operand>)) {
+          this.checkPath(key, `${p}/set/${ptr(key)}`);
+          this.checkOperand(op, `${p}/set/${ptr(key)}`);
+        }
+        break;
+      case 'increment':
+      case 'recordActor':
+        this.checkPath(params.path, `${p}/path`);
+        break;
+      case 'append':
+        this.checkPath(params.path, `${p}/path`);
+        this.checkOperand(params.item, `${p}/item`);
+        break;
+      case 'notify': {
+        (params.roles ?? []).forEach((r: string, i: number) => this.checkRole(r, `${p}/roles/${i}`));
+        (params.users ?? []).forEach((u: unknown, i: number) => {
+          if (isPlainObject(u)) this.checkOperand(u as Operand, `${p}/users/${i}`);
+        });
+        if (!(params.roles?.length || params.users?.length)) {
+          this.add(p, 'invalid_params', 'notify: give at least one of "roles" or "users"');
+        }
+        break;
+      }
+      case 'emit':
+        for (const [key, op] of Object.entries((params.data ?? {}) as Record<string, Operand>)) {
+          this.checkOperand(op, `${p}/data/${ptr(key)}`);
+        }
+        break;
+      case 'extendDeadline':
+        if (!this.deadlines.has(params.deadline)) {
+          this.add(`${p}/deadline`, 'unknown_deadline', `no state declares a deadline with key "${params.deadline}"`);
+        }
+        if (params.reason) this.checkOperand(params.reason, `${p}/reason`);
+        break;
+    }
+  }
+
+  private checkOperand(op: Operand, base: string): void {
+    if ('path' in op && typeof op.path === 'string') this.checkPath(op.path, `${base}/path`);
+  }
+
+  private checkPath(path: string, at: string): void {
+    for (const seg of splitPath(path)) {
+      if (FORBIDDEN_SEGMENTS.has(seg)) {
+        this.add(at, 'invalid_path', `path segment "${seg}" is not allowed`);
+        return;
+      }
+    }
+  }
+
+  private checkRole(role: string, at: string): void {
+    if (!this.roles.has(role)) {
+      this.add(at, 'unknown_role', `role "${role}" is not declared in "roles" (built-in: ${BUILTIN_ROLES.join(', ')})`);
+    }
+  }
+
+  // -- meta: tasks and deadlines ---------------------------------------------------------------
+
+  /** Event types accepted while `n` is active: its own, its ancestors' and its descendants'. */
+  private accepted(n: NodeInfo): Set<string> {
+    const out = new Set(n.handles);
+    const walk = (m: NodeInfo) => {
+      for (const c of m.children.values()) {
+        for (const t of Object.keys(c.def.on ?? {})) out.add(t);
+        walk(c);
+      }
+    };
+    walk(n);
+    return out;
+  }
+
+  private checkMeta(n: NodeInfo): void {
+    const meta = n.def.meta;
+    if (!meta) return;
+    const base = `${n.ptr}/meta`;
+    if (meta.task) {
+      meta.task.roles.forEach((r, i) => this.checkRole(r, `${base}/task/roles/${i}`));
+      const accepted = this.accepted(n);
+      (meta.task.outcomes ?? []).forEach((o, i) => {
+        const at = `${base}/task/outcomes/${i}`;
+        if (!this.events.has(o)) this.add(at, 'unknown_event', `event "${o}" is not declared in "events"`);
+        else if (!accepted.has(o)) {
+          this.add(at, 'outcome_not_accepted', `outcome "${o}" is not accepted in state "${n.path}" or its descendants`);
+        }
+      });
+    }
+    (meta.deadlines ?? []).forEach((dl, i) => {
+      const at = `${base}/deadlines/${i}`;
+      if (dl.event !== undefined) {
+        if (!this.events.has(dl.event)) this.add(`${at}/event`, 'unknown_event', `event "${dl.event}" is not declared in "events"`);
+        else if (!this.accepted(n).has(dl.event)) {
+          this.add(`${at}/event`, 'deadline_event_not_accepted', `deadline event "${dl.event}" is not accepted in state "${n.path}" or its descendants`);
+        }
+      }
+      if (typeof dl.from === 'object') this.checkPath(dl.from.context, `${at}/from/context`);
+      (dl.escalate?.addRoles ?? []).forEach((r, j) => this.checkRole(r, `${at}/escalate/addRoles/${j}`));
+      (dl.escalate?.notify?.roles ?? []).forEach((r, j) => this.checkRole(r, `${at}/escalate/notify/roles/${j}`));
+    });
+  }
+
+  // -- eventless loops -------------------------------------------------------------------------
+
+  /** States that become active when `target` is entered: itself, its ancestors, its default descendants. */
+  private entered(target: NodeInfo): NodeInfo[] {
+    const out: NodeInfo[] = [];
+    for (let a: NodeInfo | undefined = target; a; a = a.parent) out.push(a);
+    const down = (m: NodeInfo) => {
+      if (m.kind === 'parallel') {
+        for (const c of m.children.values()) {
+          out.push(c);
+          down(c);
+        }
+      } else if (m.kind === 'compound' && m.def.initial) {
+        const c = m.children.get(m.def.initial);
+        if (c) {
+          out.push(c);
+          down(c);
+        }
+      }
+    };
+    down(target);
+    return out;
+  }
+
+  private checkAlwaysCycles(edges: Map<NodeInfo, { to: NodeInfo; ptr: string }[]>): void {
+    const graph = new Map<NodeInfo, NodeInfo[]>();
+    for (const [from, list] of edges) {
+      const next: NodeInfo[] = [];
+      for (const { to } of list) for (const m of this.entered(to)) if (edges.has(m)) next.push(m);
+      graph.set(from, next);
+    }
+    const state = new Map<NodeInfo, 1 | 2>();
+    const reported = new Set<NodeInfo>();
+    const visit = (n: NodeInfo): boolean => {
+      state.set(n, 1);
+      for (const m of graph.get(n) ?? []) {
+        const s = state.get(m);
+        if (s === 1 || (s === undefined && visit(m))) {
+          if (!reported.has(n)) {
+            reported.add(n);
+            this.add(edges.get(n)![0].ptr, 'always_loop', `unguarded "always" transitions form a cycle through state "${n.path}"`);
+          }
+          state.set(n, 2);
+          return true;
+        }
+      }
+      state.set(n, 2);
+      return false;
+    };
+    for (const n of graph.keys()) if (!state.has(n)) visit(n);
+  }
+}
+
+type NormalizedTransition = { t: TransitionObject & { __fromString?: boolean }; ptr: string };
+
+function normalizeTransitions(t: unknown, base: string): NormalizedTransition[] {
+  if (typeof t === 'string') return [{ t: { target: t, __fromString: true }, ptr: base }];
+  if (Array.isArray(t)) return t.map((x, i) => ({ t: x as TransitionObject, ptr: `${base}/${i}` }));
+  return [{ t: t as TransitionObject, ptr: base }];
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

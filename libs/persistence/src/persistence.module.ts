@@ -1,0 +1,16 @@
+import { Global, Module } from '@nestjs/common';
+import { DefinitionsRepository } from './repositories/definitions.repository.js';
+import { HistoryRepository } from './repositories/history.repository.js';
+import { InstancesRepository } from './repositories/instances.repository.js';
+
+/**
+ * The repositories, stateless: every method takes the EntityManager of the caller's transaction.
+ * The DataSource itself is provided by the app (see DatabaseModule) so that tests and the embedded
+ * default can decide where it points.
+ */
+@Global()
+@Module({
+  providers: [DefinitionsRepository, InstancesRepository, HistoryRepository],
+  exports: [DefinitionsRepository, InstancesRepository, HistoryRepository],
+})
+export class PersistenceModule {}

@@ -1,0 +1,71 @@
+/** Plain records the repositories return: no ORM decorators, safe to hand to any layer. */
+
+export interface DefinitionRecord {
+  id: string;
+  key: string;
+  version: number;
+  status: 'draft' | 'published' | 'retired';
+  title: { vi: string; en: string };
+  source: Record<string, unknown>;
+  checksum: string;
+  createdAt: Date;
+  publishedAt: Date | null;
+}
+
+export interface InstanceRecord {
+  id: string;
+  definitionId: string;
+  definitionKey: string;
+  definitionVersion: number;
+  businessKey: string | null;
+  status: 'active' | 'done';
+  stateValue: unknown;
+  statePaths: string[];
+  context: Record<string, unknown>;
+  snapshot: unknown;
+  revision: number;
+  lastHash: string;
+  nextDueAt: Date | null;
+  startedBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  completedAt: Date | null;
+}
+
+export interface HistoryRecord {
+  instanceId: string;
+  seq: number;
+  eventType: string;
+  payload: Record<string, unknown> | null;
+  actorId: string;
+  actor: { id: string; roles: string[]; units: string[] };
+  fromState: unknown;
+  toState: unknown;
+  at: Date;
+  requestId: string | null;
+  idempotencyKey: string | null;
+  comment: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface OutboxMessage {
+  topic: string;
+  payload: Record<string, unknown>;
+}
+
+export interface StoredResponse {
+  requestHash: string;
+  statusCode: number;
+  response: unknown;
+}
+
+export interface IdempotencyRecord extends StoredResponse {
+  scope: string;
+  key: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}

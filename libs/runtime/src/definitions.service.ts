@@ -1,0 +1,104 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { compileWorkflow, validateDefinition, type CompiledWorkflow } from '#libs/engine';
+import { canonicalJson, DefinitionsRepository, sha256, withAdvisoryLock, type DefinitionRecord } from '#libs/persistence';
+import { DataSource } from 'typeorm';
+import { DomainError, ErrorCode } from './errors.js';
+
+export interface PublishResult {
+  definition: DefinitionRecord;
+  /** False when the newest version already had exactly this source. */
+  created: boolean;
+}
+
+/**
+ * Published workflow definitions and their compiled machines. Published versions never change, so a
+ * compiled machine is cached for the life of the process by definition id.
+ */
+@Injectable()
+export class DefinitionsService {
+  private readonly logger = new Logger(DefinitionsService.name);
+  private readonly compiled = new Map<string, Promise<{ record: DefinitionRecord; workflow: CompiledWorkflow }>>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionsRepository,
+  ) {}
+
+  list() {
+    return this.definitions.listLatest(this.dataSource.manager);
+  }
+
+  async versions(key: string): Promise<DefinitionRecord[]> {
+    const rows = await this.definitions.listVersions(this.dataSource.manager, key);
+    if (rows.length === 0) throw new DomainError(ErrorCode.DefinitionNotFound, `No workflow definition has the key "${key}"`, { key });
+    return rows;
+  }
+
+  async version(key: string, version: number): Promise<DefinitionRecord> {
+    const row = await this.definitions.findVersion(this.dataSource.manager, key, version);
+    if (!row) throw new DomainError(ErrorCode.DefinitionNotFound, `Workflow "${key}" has no version ${version}`, { key, version });
+    return row;
+  }
+
+  /** The version new instances of `key` start on: the given one, or the newest published. */
+  async forStart(key: string, version?: number): Promise<{ record: DefinitionRecord; workflow: CompiledWorkflow }> {
+    const record =
+      version === undefined
+        ? await this.definitions.findLatestPublished(this.dataSource.manager, key)
+        : await this.definitions.findVersion(this.dataSource.manager, key, version);
+    if (!record || record.status !== 'published') {
+      throw new DomainError(
+        ErrorCode.DefinitionNotFound,
+        version === undefined ? `No published workflow definition has the key "${key}"` : `Workflow "${key}" has no published version ${version}`,
+        { key, version },
+      );
+    }
+    return this.byId(record.id, record);
+  }
+
+  /** The compiled machine an instance is pinned to. */
+  byId(id: string, known?: DefinitionRecord): Promise<{ record: DefinitionRecord; workflow: CompiledWorkflow }> {
+    let entry = this.compiled.get(id);
+    if (!entry) {
+      entry = (async () => {
+        const record = known ?? (await this.definitions.findById(this.dataSource.manager, id));
+        if (!record) throw new DomainError(ErrorCode.DefinitionNotFound, `No workflow definition has the id ${id}`, { id });
+        return { record, workflow: compileWorkflow(record.source) };
+      })();
+      entry.catch(() => this.compiled.delete(id));
+      this.compiled.set(id, entry);
+    }
+    return entry;
+  }
+
+  /**
+   * Publishes `source` as the next version of its key unless the newest version already has the same
+   * canonical source. Serialised per key across processes by an advisory lock.
+   */
+  async publish(source: unknown, at = new Date()): Promise<PublishResult> {
+    const { valid, issues } = validateDefinition(source);
+    if (!valid) {
+      throw new DomainError(ErrorCode.DefinitionInvalid, `The workflow definition is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'})`, {
+        issues,
+      });
+    }
+    const definition = source as { key: string; title: { vi: string; en: string } };
+    const checksum = sha256(canonicalJson(source));
+    return withAdvisoryLock(this.dataSource, `definitions:${definition.key}`, () =>
+      this.dataSource.transaction(async (manager) => {
+        const latest = await this.definitions.findLatestVersion(manager, definition.key);
+        if (latest && latest.checksum === checksum) return { definition: latest, created: false };
+        const record = await this.definitions.insertPublished(manager, {
+          key: definition.key,
+          version: (latest?.version ?? 0) + 1,
+          title: definition.title,
+          source,
+          checksum,
+          at,
+        });
+        this.logger.log(`published ${record.key} v${record.version}`);
+        return { definition: record, created: true };
+      }),
+    );
+  }
+}

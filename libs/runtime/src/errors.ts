@@ -1,0 +1,34 @@
+/** Every way a request can fail on purpose. The HTTP layer maps each code to a status in one exhaustive switch. */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  InvalidInput = 'INVALID_INPUT',
+  InvalidPayload = 'INVALID_PAYLOAD',
+  DefinitionInvalid = 'DEFINITION_INVALID',
+  DefinitionNotFound = 'DEFINITION_NOT_FOUND',
+  InstanceNotFound = 'INSTANCE_NOT_FOUND',
+  EventNotAccepted = 'EVENT_NOT_ACCEPTED',
+  GuardRejected = 'GUARD_REJECTED',
+  InstanceDone = 'INSTANCE_DONE',
+  StaleRevision = 'STALE_REVISION',
+  DuplicateBusinessKey = 'DUPLICATE_BUSINESS_KEY',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  ConcurrentUpdate = 'CONCURRENT_UPDATE',
+  DependencyUnavailable = 'DEPENDENCY_UNAVAILABLE',
+}
+
+/** One bad field: where it is (a dotted path or JSON pointer) and why it was refused. */
+export interface FieldProblem {
+  field: string;
+  reason: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

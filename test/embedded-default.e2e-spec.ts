@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { freePort, startNode, waitForHttp, type RunningProcess } from './support/process.js';
+
+const run = promisify(execFile);
+const MAIN = 'dist/apps/api/src/main.js';
+
+/**
+ * The product as a user starts it: the built server with no DATABASE_URL, which starts its own
+ * PostgreSQL under DATA_DIR, keeps data across restarts, and adopts a server a killed run left behind.
+ */
+describe('the embedded default (npm start)', () => {
+  let dataDir: string;
+  let env: Record<string, string>;
+  let base: string;
+  let current: RunningProcess | undefined;
+
+  beforeAll(async () => {
+    await run(process.execPath, ['scripts/build.mjs']);
+    dataDir = await mkdtemp(join(tmpdir(), 'phoihop-embedded-'));
+    await chmod(dataDir, 0o755); // PostgreSQL runs as its own user when we are root
+    const port = await freePort();
+    env = { DATA_DIR: dataDir, PORT: String(port), EMBEDDED_PG_PORT: String(await freePort()), WORKFLOWS_DIR: 'workflows', LOG_LEVEL: 'log' };
+    base = `http://127.0.0.1:${port}`;
+  });
+
+  afterAll(async () => {
+    if (current && current.child.exitCode === null) {
+      current.child.kill('SIGTERM');
+      await current.exited;
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const boot = async () => {
+    current = startNode(MAIN, env);
+    await waitForHttp(`${base}/health`, current);
+    return current;
+  };
+
+  it('starts PostgreSQL, publishes the shipped workflows, persists across a clean restart, and adopts a stale server after SIGKILL', async () => {
+    let server = await boot();
+    expect(server.output()).toContain('initialising a new PostgreSQL cluster');
+    const created = await fetch(`${base}/api/v1/instances`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ definitionKey: 'example-document-approval', input: { trichYeu: 'Báo cáo sơ kết 6 tháng' } }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    expect(server.output()).toContain('PostgreSQL stopped');
+
+    server = await boot();
+    expect(server.output()).not.toContain('initialising');
+    const again = (await (await fetch(`${base}/api/v1/instances/${id}`)).json()) as { context: { trichYeu: string } };
+    expect(again.context.trichYeu).toBe('Báo cáo sơ kết 6 tháng');
+    expect(server.output()).toContain('unchanged');
+
+    server.child.kill('SIGKILL');
+    await server.exited;
+    server = await boot();
+    expect(server.output()).toContain('adopting the PostgreSQL server already running');
+    expect((await fetch(`${base}/api/v1/instances/${id}`)).status).toBe(200);
+
+    server.child.kill('SIGINT');
+    expect((await server.exited).code).toBe(0);
+    const pid = await readFile(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').catch(() => undefined);
+    expect(pid).toBeUndefined();
+  });
+
+  it('refuses to start with a clear message for each bad setting', async () => {
+    const bad = startNode(MAIN, { ...env, PORT: 'tám nghìn', DATABASE_URL: 'mysql://nope' });
+    const { code } = await bad.exited;
+    expect(code).toBe(2);
+    expect(bad.output()).toContain('PORT must be a whole number (got "tám nghìn")');
+    expect(bad.output()).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  });
+});

@@ -1,0 +1,51 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+// Jest loads global setup through require() without the module mapper, so this file imports the one
+// self-contained module it needs by its .ts path; the migrated template is made by the first test file
+// that asks for a database (test/support/database.ts).
+import { EmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres.ts';
+
+declare global {
+  var __PHOIHOP_PG__: { server?: EmbeddedPostgres; dir?: string } | undefined;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * One real PostgreSQL for the whole run: the embedded server (throwaway cluster, fsync off) unless
+ * DATABASE_URL names one. Every test file clones a migrated template into a database of its own.
+ */
+export default async function globalSetup(): Promise<void> {
+  let adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dir = await mkdtemp(join(tmpdir(), 'phoihop-test-'));
+    await chmod(dir, 0o755); // PostgreSQL runs as its own user when we are root
+    const server = await EmbeddedPostgres.start({
+      dataDir: join(dir, 'pg'),
+      port: await freePort(),
+      database: 'postgres',
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off', max_connections: '300' },
+    });
+    globalThis.__PHOIHOP_PG__ = { server, dir };
+    adminUrl = server.url;
+  }
+  process.env.PHOIHOP_TEST_ADMIN_URL = adminUrl;
+  process.env.PHOIHOP_TEST_RUN = `${process.pid}`;
+}
+
+export async function stopTestDatabase(): Promise<void> {
+  const state = globalThis.__PHOIHOP_PG__;
+  if (state?.server) await state.server.stop();
+  if (state?.dir) await rm(state.dir, { recursive: true, force: true });
+}
