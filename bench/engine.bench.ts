@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import pg from 'pg';
 import { compileWorkflow, start, step, type Actor, type PersistedState } from '#libs/engine';
-import { createDataSource, DefinitionsRepository, HistoryRepository, InstancesRepository, runMigrations } from '#libs/persistence';
-import { DefinitionsService, InstancesService } from '#libs/runtime';
+import { createDataSource, runMigrations } from '#libs/persistence';
+import { createRuntime } from '#libs/runtime';
 import { benchDefinition, benchEvents } from '../libs/engine/src/bench-fixture.js';
 import { benchDatabase, fmt, machine, runFor } from './support.js';
 
@@ -49,8 +49,7 @@ function benchPure(): number {
 async function benchPersisted(url: string): Promise<number> {
   const ds = await createDataSource({ url, poolSize: CONCURRENCY + 2, applicationName: 'bench' }).initialize();
   await runMigrations(ds);
-  const definitions = new DefinitionsService(ds, new DefinitionsRepository());
-  const instances = new InstancesService(ds, definitions, new InstancesRepository(), new HistoryRepository());
+  const { definitions, instances } = createRuntime(ds);
   await definitions.publish(benchDefinition);
   const key = (benchDefinition as { key: string }).key;
   const ids: string[] = [];

@@ -19,6 +19,9 @@ export const DEFINITION_KEY_PATTERN = '^[a-z][a-z0-9-]{1,62}$';
 export const DEADLINE_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
 /** ISO-8601 duration, e.g. P3DT4H, PT30M, P1W. */
 export const ISO_DURATION_PATTERN = '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+S)?)?$';
+export const SCHEDULE_KEY_PATTERN = '^[a-z][a-z0-9-]{0,62}$';
+/** Five-field cron: minute hour day-of-month month day-of-week (numbers, *, ranges, lists, steps). */
+export const CRON_PATTERN = '^\\s*([0-9*,/-]+)(\\s+[0-9*,/-]+){4}\\s*$';
 export const TOPIC_PATTERN = '^[a-z][A-Za-z0-9._-]{0,127}$';
 
 const label = {
@@ -97,6 +100,23 @@ export const definitionSchema = {
       additionalProperties: { $ref: '#/$defs/eventDefinition' },
     },
     machine: { $ref: '#/$defs/stateNode' },
+    schedules: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        required: ['key', 'cron'],
+        additionalProperties: false,
+        properties: {
+          key: { type: 'string', pattern: SCHEDULE_KEY_PATTERN },
+          label: { $ref: '#/$defs/label' },
+          cron: { type: 'string', pattern: CRON_PATTERN },
+          timezone: { type: 'string', enum: ['Asia/Ho_Chi_Minh', 'UTC'] },
+          businessKey: { type: 'string', minLength: 1, maxLength: 200 },
+          input: { type: 'object' },
+        },
+      },
+    },
   },
   $defs: {
     label,

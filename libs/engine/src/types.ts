@@ -95,6 +95,20 @@ export interface ReminderSpec {
 
 export type DeadlineFrom = 'entry' | { context: string };
 
+/**
+ * A recurring start (`schedules[]`): the scheduler starts an instance at every cron occurrence.
+ * `businessKey` may use {yyyy}, {mm}, {dd} (the occurrence's local date) and {key}; an occurrence
+ * whose business key already exists starts nothing, so a schedule fires at most once per period.
+ */
+export interface ScheduleDefinition {
+  key: string;
+  label?: Label;
+  cron: string;
+  timezone?: 'Asia/Ho_Chi_Minh' | 'UTC';
+  businessKey?: string;
+  input?: Record<string, unknown>;
+}
+
 /** A deadline as written in a definition (`meta.deadlines[]`). */
 export interface DeadlineDefinition {
   key: string;
@@ -162,6 +176,7 @@ export interface WorkflowDefinition {
   context?: Record<string, unknown>;
   events: Record<string, EventDefinition>;
   machine: StateNodeDefinition;
+  schedules?: ScheduleDefinition[];
 }
 
 /** Per-state data precomputed at compile time. */

@@ -132,6 +132,18 @@ class StaticChecker {
     this.issues.push({ path, code, message });
   }
 
+  /** Schedule keys are unique, and the input a schedule starts instances with must pass inputSchema. */
+  private checkSchedules(inputValidator: ((data: unknown) => ValidationIssue[]) | undefined): void {
+    const seen = new Set<string>();
+    (this.def.schedules ?? []).forEach((schedule, i) => {
+      if (seen.has(schedule.key)) this.add(`/schedules/${i}/key`, 'duplicate_key', `schedule key "${schedule.key}" is used twice`);
+      seen.add(schedule.key);
+      for (const issue of inputValidator?.(schedule.input ?? {}) ?? []) {
+        this.add(`/schedules/${i}${issue.path}`, 'invalid_schedule_input', `the schedule's input breaks inputSchema: ${issue.message}`);
+      }
+    });
+  }
+
   run(): Analysis {
     this.root = this.buildTree(this.def.machine, '', [], '/machine', undefined);
     this.idMap.set(this.machineId, this.root);
@@ -169,6 +181,7 @@ class StaticChecker {
     if (this.def.inputSchema !== undefined) {
       inputValidator = compileUserSchema(this.def.inputSchema, '/inputSchema', '/input');
     }
+    this.checkSchedules(inputValidator);
     return {
       issues: this.issues,
       definition: this.def,

@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { DefinitionsRepository } from './repositories/definitions.repository.js';
 import { HistoryRepository } from './repositories/history.repository.js';
+import { CalendarOverridesRepository } from './repositories/calendar-overrides.repository.js';
 import { InstancesRepository } from './repositories/instances.repository.js';
+import { TimersRepository } from './repositories/timers.repository.js';
 
 /**
  * The repositories, stateless: every method takes the EntityManager of the caller's transaction.
@@ -10,7 +12,7 @@ import { InstancesRepository } from './repositories/instances.repository.js';
  */
 @Global()
 @Module({
-  providers: [DefinitionsRepository, InstancesRepository, HistoryRepository],
-  exports: [DefinitionsRepository, InstancesRepository, HistoryRepository],
+  providers: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository],
+  exports: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository],
 })
 export class PersistenceModule {}

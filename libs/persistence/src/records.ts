@@ -26,6 +26,8 @@ export interface InstanceRecord {
   revision: number;
   lastHash: string;
   nextDueAt: Date | null;
+  /** Running deadlines by key (see libs/runtime deadline-plan.ts). */
+  deadlines: Record<string, any>;
   startedBy: string;
   createdAt: Date;
   updatedAt: Date;
@@ -68,4 +70,30 @@ export interface IdempotencyRecord extends StoredResponse {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+export interface TimerRecord {
+  id: string;
+  instanceId: string;
+  state: string;
+  deadlineKey: string;
+  kind: 'deadline' | 'reminder';
+  fireAt: Date;
+  status: 'pending' | 'fired' | 'cancelled';
+  generation: number;
+  jobId: string;
+  spec: Record<string, any>;
+  armedSeq: number;
+  firedSeq: number | null;
+  createdAt: Date;
+  firedAt: Date | null;
+  cancelledAt: Date | null;
+}
+
+export interface CalendarOverrideRecord {
+  date: string;
+  kind: 'day-off' | 'working-day';
+  name: { vi: string; en: string } | null;
+  createdAt: Date;
+  createdBy: string;
 }

@@ -4,3 +4,7 @@ export * from './instance-view.js';
 export * from './instances.service.js';
 export * from './runtime.module.js';
 export * from './workflow-loader.service.js';
+export * from './calendar.service.js';
+export * from './deadline-plan.js';
+export * from './outbox-signal.js';
+export * from './standalone.js';

@@ -1,5 +1,6 @@
 import { activeStatePaths, allowedEvents, stateLabel, type CompiledWorkflow, type Label } from '#libs/engine';
-import type { HistoryRecord, InstanceRecord } from '#libs/persistence';
+import type { HistoryRecord, InstanceRecord, TimerRecord } from '#libs/persistence';
+import type { DeadlineState } from './deadline-plan.js';
 
 export interface InstanceView {
   id: string;
@@ -11,7 +12,9 @@ export interface InstanceView {
   context: Record<string, unknown>;
   revision: number;
   allowedEvents: string[];
+  /** The earliest due instant among the running deadlines (passed ones included). */
   nextDueAt: string | null;
+  deadlines: Array<{ key: string; state: string; label?: Label; dueDate: string | null; dueAt: string; passed: boolean; extensions: DeadlineState['extensions'] }>;
   startedBy: string;
   createdAt: string;
   updatedAt: string;
@@ -47,6 +50,15 @@ export function toInstanceView(instance: InstanceRecord, workflow: CompiledWorkf
     revision: instance.revision,
     allowedEvents: instance.status === 'active' ? allowedEvents(workflow, persisted) : [],
     nextDueAt: iso(instance.nextDueAt),
+    deadlines: Object.entries(instance.deadlines as Record<string, DeadlineState>).map(([key, d]) => ({
+      key,
+      state: d.state,
+      ...(d.label ? { label: d.label } : {}),
+      dueDate: d.dueDate,
+      dueAt: d.dueAt,
+      passed: d.firedAt !== undefined,
+      extensions: d.extensions,
+    })),
     startedBy: instance.startedBy,
     createdAt: instance.createdAt.toISOString(),
     updatedAt: instance.updatedAt.toISOString(),
@@ -78,4 +90,34 @@ export function statePathsWithAncestors(value: unknown): string[] {
     for (let i = 1; i <= parts.length; i++) paths.add(parts.slice(0, i).join('.'));
   }
   return [...paths].sort();
+}
+
+export interface TimerView {
+  id: string;
+  state: string;
+  deadlineKey: string;
+  kind: 'deadline' | 'reminder';
+  fireAt: string;
+  status: 'pending' | 'fired' | 'cancelled';
+  generation: number;
+  armedSeq: number;
+  firedSeq: number | null;
+  firedAt: string | null;
+  cancelledAt: string | null;
+}
+
+export function toTimerView(t: TimerRecord): TimerView {
+  return {
+    id: t.id,
+    state: t.state,
+    deadlineKey: t.deadlineKey,
+    kind: t.kind,
+    fireAt: t.fireAt.toISOString(),
+    status: t.status,
+    generation: t.generation,
+    armedSeq: t.armedSeq,
+    firedSeq: t.firedSeq,
+    firedAt: iso(t.firedAt),
+    cancelledAt: iso(t.cancelledAt),
+  };
 }

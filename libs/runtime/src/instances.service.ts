@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EngineError, start, step, type Actor, type CompiledWorkflow, type Effect, type StepResult } from '#libs/engine';
+import { EngineError, start, step, type Actor, type CompiledWorkflow, type Effect, type Label, type StepResult } from '#libs/engine';
 import {
   canonicalJson,
   decodeCursor,
@@ -9,16 +9,21 @@ import {
   historyHash,
   InstancesRepository,
   sha256,
+  TimersRepository,
   type DefinitionRecord,
   type InstanceRecord,
   type OutboxMessage,
-  type TransitionWrite,
   type StoredResponse,
+  type TimerRecord,
+  type TransitionWrite,
 } from '#libs/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CalendarService } from './calendar.service.js';
+import { planTimers, type DeadlineMap, type TimerPlan } from './deadline-plan.js';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from './errors.js';
-import { statePathsWithAncestors, toHistoryView, toInstanceView, type HistoryView, type InstanceView } from './instance-view.js';
+import { statePathsWithAncestors, toHistoryView, toInstanceView, toTimerView, type HistoryView, type InstanceView, type TimerView } from './instance-view.js';
+import { OutboxSignal } from './outbox-signal.js';
 
 /** Who asked, and the request's own trace: what every history row records besides the event. */
 export interface RequestMeta {
@@ -55,15 +60,39 @@ export interface ListQuery {
   status?: 'active' | 'done';
   state?: string;
   businessKey?: string;
+  overdue?: boolean;
   limit?: number;
   cursor?: string;
+  now?: Date;
 }
 
+export type FireOutcome = 'fired' | 'stale';
+
+/** The actor of timer and scheduled events. */
+export const SYSTEM_ACTOR: Actor = { id: 'system', roles: ['system'], units: [] };
+
 const START_EVENT = 'xstate.init';
+/** History event type of a deadline that passed without an event of its own (escalation only, or its event refused). */
+export const DEADLINE_PASSED = 'deadline.passed';
+
+/** Effects the host adds to the engine's: a passed deadline escalates the open task. */
+export type EscalationEffect = { type: 'task.escalate'; state: string; deadlineKey: string; priority?: string; addRoles: string[]; at: string };
+export type HostEffect = Effect | EscalationEffect;
+
+/** What a transition is, before it is written: the engine's result plus everything derived from it. */
+interface Transition {
+  eventType: string;
+  payload: Record<string, unknown> | null;
+  comment: string | null;
+  result: StepResult;
+  extraEffects: HostEffect[];
+  fire?: { timerId: string; deadlineKey: string };
+}
 
 /**
- * The one path by which instances start and move: lock, run the pure engine, write state, history,
- * outbox and idempotency record in one transaction.
+ * The one path by which instances start and move — a person's event, a fired deadline or a
+ * scheduled start: run the pure engine, then write state, history, outbox, timers and idempotency
+ * record together.
  */
 @Injectable()
 export class InstancesService {
@@ -72,6 +101,9 @@ export class InstancesService {
     private readonly definitions: DefinitionsService,
     private readonly instances: InstancesRepository,
     private readonly history: HistoryRepository,
+    private readonly timers: TimersRepository,
+    private readonly calendar: CalendarService,
+    private readonly outboxSignal: OutboxSignal,
   ) {}
 
   async start(command: StartCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
@@ -102,153 +134,247 @@ export class InstancesService {
   ): Promise<Outcome<InstanceView>> {
     const result = runEngine(() => start(workflow, command.input, { actor: meta.actor, at: at.toISOString() }));
     const id = randomUUID();
-    const history = this.historyRow(id, 1, GENESIS_HASH, START_EVENT, command.input ?? null, null, result, at, meta, null);
-    const view = toInstanceView(
-      {
-        id,
-        definitionId: record.id,
-        definitionKey: record.key,
-        definitionVersion: record.version,
-        businessKey: command.businessKey ?? null,
-        status: result.state.status,
-        stateValue: result.state.value,
-        statePaths: [],
-        context: result.state.context,
-        snapshot: result.state.snapshot,
-        revision: 1,
-        lastHash: history.hash,
-        nextDueAt: null,
-        startedBy: meta.actor.id,
-        createdAt: at,
-        updatedAt: at,
-        completedAt: result.state.status === 'done' ? at : null,
-      },
-      workflow,
-    );
+    const plan = await this.plan(workflow, result.effects, {}, at);
+    const history = historyRow(id, 1, GENESIS_HASH, { eventType: START_EVENT, payload: command.input ?? null, comment: null, result, extraEffects: [] }, null, at, meta);
+    const instance: InstanceRecord = {
+      id,
+      definitionId: record.id,
+      definitionKey: record.key,
+      definitionVersion: record.version,
+      businessKey: command.businessKey ?? null,
+      status: result.state.status,
+      stateValue: result.state.value,
+      statePaths: statePathsWithAncestors(result.state.value),
+      context: result.state.context,
+      snapshot: result.state.snapshot,
+      revision: 1,
+      lastHash: history.hash,
+      nextDueAt: plan.nextDueAt,
+      deadlines: plan.deadlines,
+      startedBy: meta.actor.id,
+      createdAt: at,
+      updatedAt: at,
+      completedAt: result.state.status === 'done' ? at : null,
+    };
+    const view = toInstanceView(instance, workflow);
+    const outbox = toOutbox(id, record.key, 1, result.effects);
     try {
       await this.instances.insertStarted(manager, {
-        id,
-        definitionId: record.id,
-        definitionKey: record.key,
-        definitionVersion: record.version,
-        businessKey: command.businessKey ?? null,
-        status: result.state.status,
-        stateValue: result.state.value,
-        statePaths: statePathsWithAncestors(result.state.value),
-        context: result.state.context,
-        snapshot: result.state.snapshot,
-        startedBy: meta.actor.id,
+        ...instance,
         at,
         history,
-        outbox: toOutbox(id, record.key, 1, result.effects),
+        outbox,
+        timers: timerWrites(plan),
         idempotency: idempotency && meta.idempotencyKey ? { ...idempotency, key: meta.idempotencyKey, statusCode: 201, response: view } : undefined,
       });
     } catch (error) {
-      if (
-        (error as { code?: string; constraint?: string }).code === '23505' &&
-        String((error as { constraint?: string }).constraint).includes('business_key')
-      ) {
+      const e = error as { code?: string; constraint?: string };
+      if (e.code === '23505' && String(e.constraint).includes('business_key')) {
         throw new DomainError(ErrorCode.DuplicateBusinessKey, `An instance of "${record.key}" with business key "${command.businessKey}" already exists`, {
           field: 'businessKey',
         });
       }
       throw error;
     }
+    if (outbox.length && !manager.queryRunner) this.outboxSignal.notify();
     return { statusCode: 201, body: view, replayed: false };
   }
 
-  /**
-   * Applies one event. First optimistically: read, step, and one conditional write statement that is
-   * atomic by itself (no lock, no BEGIN/COMMIT). If another writer moved the instance meanwhile, the
-   * event is applied again holding the row lock, so that events racing on a busy instance are each
-   * applied exactly once, in turn, instead of failing.
-   */
+  /** A person's (or an integration's) event. */
   async send(instanceId: string, command: EventCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
     const scope = `instance:${instanceId}:events`;
     const requestHash = sha256(canonicalJson(command));
+    const key = meta.idempotencyKey;
+    const outcome = await this.apply(instanceId, meta, {
+      stored: async (manager) => (key ? this.instances.findIdempotent(manager, scope, key) : undefined),
+      replay: (stored) => replay<InstanceView>(stored, requestHash, key!),
+      build: async (instance, workflow, at) => {
+        if (command.expectedRevision !== undefined && command.expectedRevision !== instance.revision) {
+          throw new DomainError(ErrorCode.StaleRevision, `The instance is at revision ${instance.revision}, not ${command.expectedRevision}`, {
+            field: 'expectedRevision',
+            currentRevision: instance.revision,
+          });
+        }
+        const result = runEngine(() => stepFrom(workflow, instance, command.type, command.payload, meta.actor, at));
+        return { eventType: command.type, payload: command.payload ?? null, comment: command.comment ?? null, result, extraEffects: [] };
+      },
+      idempotency: key ? (view) => ({ scope, key, requestHash, statusCode: 200, response: view }) : undefined,
+    });
+    return outcome === 'noop' ? unreachable() : outcome;
+  }
+
+  /**
+   * A timer's job came due. Applied through the same path as a person's event, exactly once: the
+   * timer row is marked fired by the same statement as the transition, and a job whose timer is no
+   * longer pending, has another job id (re-armed or extended), or whose state was left, does nothing.
+   */
+  async fireTimer(timerId: string, jobId: string, now?: Date): Promise<FireOutcome> {
+    const timer = await this.timers.findById(this.dataSource.manager, timerId);
+    if (!timer || timer.status !== 'pending' || timer.jobId !== jobId) return 'stale';
+    const at = now ?? new Date();
+    if (timer.kind === 'reminder') return this.fireReminder(timer, at);
+
+    const meta: RequestMeta = { actor: SYSTEM_ACTOR, now: at };
+    const outcome = await this.apply(timer.instanceId, meta, {
+      build: async (instance, workflow, at) => {
+        const current = await this.timers.findById(this.dataSource.manager, timerId);
+        if (!current || current.status !== 'pending' || current.jobId !== jobId) return 'noop';
+        if (instance.status !== 'active' || !instance.statePaths.includes(current.state)) {
+          await this.timers.cancel(this.dataSource.manager, timerId, at);
+          return 'noop';
+        }
+        const spec = current.spec as { key: string; event?: string; escalate?: { priority?: string; addRoles?: string[]; notify?: { roles?: string[]; users?: string[]; message: Label } } };
+        const payload = { deadline: spec.key, dueAt: current.fireAt.toISOString() };
+        const escalation: HostEffect[] = [];
+        if (spec.escalate) {
+          escalation.push({ type: 'task.escalate', state: current.state, deadlineKey: spec.key, priority: spec.escalate.priority, addRoles: spec.escalate.addRoles ?? [], at: at.toISOString() });
+          const notify = spec.escalate.notify;
+          if (notify) escalation.push({ type: 'notify', roles: notify.roles ?? [], users: notify.users ?? [], message: notify.message, at: at.toISOString() });
+        }
+        const fire = { timerId, deadlineKey: spec.key };
+        if (spec.event) {
+          try {
+            const result = stepFrom(workflow, instance, spec.event, payload, SYSTEM_ACTOR, at);
+            return { eventType: spec.event, payload, comment: null, result, extraEffects: escalation, fire };
+          } catch (error) {
+            if (!(error instanceof EngineError) || (error.code !== 'GUARD_REJECTED' && error.code !== 'EVENT_NOT_ACCEPTED')) throw error;
+            // The definition's own guard refused the deadline event: the deadline is still recorded as passed.
+          }
+        }
+        return { eventType: DEADLINE_PASSED, payload, comment: null, result: unchanged(instance), extraEffects: escalation, fire };
+      },
+    });
+    return outcome === 'noop' ? 'stale' : 'fired';
+  }
+
+  private async fireReminder(timer: TimerRecord, at: Date): Promise<FireOutcome> {
+    const instance = await this.instances.findById(this.dataSource.manager, timer.instanceId);
+    if (!instance || instance.status !== 'active' || !instance.statePaths.includes(timer.state)) {
+      await this.timers.cancel(this.dataSource.manager, timer.id, at);
+      return 'stale';
+    }
+    const { workflow } = await this.definitions.byId(instance.definitionId);
+    const spec = timer.spec as { key: string; label?: unknown; reminder: number; reminders: Array<{ message?: unknown }>; escalate?: { notify?: { roles?: string[] } } };
+    const task = workflow.states.get(timer.state)?.task;
+    const deadline = instance.deadlines[timer.deadlineKey] as { dueAt?: string } | undefined;
+    const message = spec.reminders?.[spec.reminder]?.message ?? {
+      vi: `Sắp đến hạn${deadline?.dueAt ? ` (${deadline.dueAt})` : ''}: ${(spec.label as { vi?: string })?.vi ?? timer.deadlineKey}`,
+      en: `Deadline approaching${deadline?.dueAt ? ` (${deadline.dueAt})` : ''}: ${(spec.label as { en?: string })?.en ?? timer.deadlineKey}`,
+    };
+    const effect = { type: 'notify', roles: task?.roles ?? spec.escalate?.notify?.roles ?? [], users: [], message, reminder: { deadlineKey: timer.deadlineKey, state: timer.state }, at: at.toISOString() };
+    const fired = await this.timers.fireReminder(this.dataSource.manager, timer.id, timer.jobId, at, {
+      topic: 'effects',
+      payload: { instanceId: instance.id, definitionKey: instance.definitionKey, seq: null, effects: [effect] },
+    });
+    if (fired) this.outboxSignal.notify();
+    return fired ? 'fired' : 'stale';
+  }
+
+  /**
+   * Runs `build` on the current instance and writes the result with one conditional statement (no
+   * lock, no explicit transaction). If another writer moved the instance in between, runs it again
+   * holding the row lock, so that events racing on a busy instance are each applied once, in turn.
+   */
+  private async apply(
+    instanceId: string,
+    meta: RequestMeta,
+    how: {
+      build: (instance: InstanceRecord, workflow: CompiledWorkflow, at: Date) => Promise<Transition | 'noop'>;
+      stored?: (manager: EntityManager) => Promise<StoredResponse | undefined>;
+      replay?: (stored: StoredResponse) => Outcome<InstanceView>;
+      idempotency?: (view: InstanceView) => TransitionWrite['idempotency'];
+    },
+  ): Promise<Outcome<InstanceView> | 'noop'> {
+    const attempt = async (manager: EntityManager, instance: InstanceRecord) => {
+      const { workflow } = await this.definitions.byId(instance.definitionId);
+      const at = meta.now ?? new Date();
+      const transition = await how.build(instance, workflow, at);
+      if (transition === 'noop') return 'noop' as const;
+      const { write, view } = await this.prepare(instance, workflow, transition, meta, at);
+      write.idempotency = how.idempotency?.(view);
+      if (!(await this.instances.applyTransition(manager, write))) return 'raced' as const;
+      if (write.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
+      return { statusCode: 200, body: view, replayed: false };
+    };
+
     const manager = this.dataSource.manager;
     const instance = await this.instances.findById(manager, instanceId);
     if (!instance) throw notFound(instanceId);
-    if (meta.idempotencyKey) {
-      const stored = await this.instances.findIdempotent(manager, scope, meta.idempotencyKey);
-      if (stored) return replay<InstanceView>(stored, requestHash, meta.idempotencyKey);
-    }
-    const attempt = await this.prepare(instance, command, meta, { scope, requestHash });
-    if (await this.instances.applyTransition(manager, attempt.write)) return attempt.outcome;
+    const stored = await how.stored?.(manager);
+    if (stored) return how.replay!(stored);
+    const first = await attempt(manager, instance);
+    if (first !== 'raced') return first;
 
-    return this.dataSource.transaction(async (tx) => {
-      const locked = await this.instances.lockForEvent(tx, instanceId, meta.idempotencyKey ? { scope, key: meta.idempotencyKey } : undefined);
-      if (!locked) throw notFound(instanceId);
-      if (locked.stored) return replay<InstanceView>(locked.stored, requestHash, meta.idempotencyKey!);
-      const retry = await this.prepare(locked.instance, command, meta, { scope, requestHash });
-      if (!(await this.instances.applyTransition(tx, retry.write))) {
-        throw new DomainError(ErrorCode.ConcurrentUpdate, 'The instance changed while this event was applied; retry', {});
-      }
-      return retry.outcome;
+    const locked = await this.dataSource.transaction(async (tx) => {
+      const row = await this.instances.lockForEvent(tx, instanceId);
+      if (!row) throw notFound(instanceId);
+      const storedNow = await how.stored?.(tx);
+      if (storedNow) return how.replay!(storedNow);
+      const second = await attempt(tx, row.instance);
+      if (second === 'raced') throw new DomainError(ErrorCode.ConcurrentUpdate, 'The instance changed while this event was applied; retry', {});
+      return second;
     });
+    if (locked !== 'noop' && !locked.replayed) this.outboxSignal.notify();
+    return locked;
   }
 
-  /** Runs the engine on `instance` and builds everything the transition writes and answers. */
-  private async prepare(
-    instance: InstanceRecord,
-    command: EventCommand,
-    meta: RequestMeta,
-    idempotency: { scope: string; requestHash: string },
-  ): Promise<{ write: TransitionWrite; outcome: Outcome<InstanceView> }> {
-    if (command.expectedRevision !== undefined && command.expectedRevision !== instance.revision) {
-      throw new DomainError(ErrorCode.StaleRevision, `The instance is at revision ${instance.revision}, not ${command.expectedRevision}`, {
-        field: 'expectedRevision',
-        currentRevision: instance.revision,
-      });
-    }
-    const { workflow } = await this.definitions.byId(instance.definitionId);
-    const at = meta.now ?? new Date();
-    const current = { value: instance.stateValue as never, context: instance.context, status: instance.status, snapshot: instance.snapshot };
-    const result = runEngine(() => step(workflow, current, { type: command.type, payload: command.payload }, { actor: meta.actor, at: at.toISOString() }));
+  /** Everything a transition writes, and the instance as it will be. */
+  private async prepare(instance: InstanceRecord, workflow: CompiledWorkflow, t: Transition, meta: RequestMeta, at: Date) {
+    const effects: HostEffect[] = [...t.result.effects, ...t.extraEffects];
+    const plan = await this.plan(workflow, t.result.effects, instance.deadlines as DeadlineMap, at, t.fire);
     const revision = instance.revision + 1;
-    const history = this.historyRow(
-      instance.id,
-      revision,
-      instance.lastHash,
-      command.type,
-      command.payload ?? null,
-      instance.stateValue,
-      result,
-      at,
-      meta,
-      command.comment ?? null,
-    );
+    const history = historyRow(instance.id, revision, instance.lastHash, t, instance.stateValue, at, meta);
     const next: InstanceRecord = {
       ...instance,
-      status: result.state.status,
-      stateValue: result.state.value,
-      context: result.state.context,
-      snapshot: result.state.snapshot,
+      status: t.result.state.status,
+      stateValue: t.result.state.value,
+      statePaths: statePathsWithAncestors(t.result.state.value),
+      context: t.result.state.context,
+      snapshot: t.result.state.snapshot,
       revision,
       lastHash: history.hash,
+      nextDueAt: t.result.state.status === 'done' ? null : plan.nextDueAt,
+      deadlines: plan.deadlines,
       updatedAt: at,
-      completedAt: result.state.status === 'done' ? at : instance.completedAt,
+      completedAt: t.result.state.status === 'done' ? at : instance.completedAt,
     };
     const view = toInstanceView(next, workflow);
-    return {
-      outcome: { statusCode: 200, body: view, replayed: false },
-      write: {
-        instanceId: instance.id,
-        expectedRevision: instance.revision,
-        status: next.status,
-        stateValue: next.stateValue,
-        statePaths: statePathsWithAncestors(next.stateValue),
-        context: next.context,
-        snapshot: next.snapshot,
-        at,
-        nextDueAt: next.nextDueAt,
-        history,
-        outbox: toOutbox(instance.id, instance.definitionKey, revision, result.effects),
-        idempotency: meta.idempotencyKey
-          ? { scope: idempotency.scope, key: meta.idempotencyKey, requestHash: idempotency.requestHash, statusCode: 200, response: view }
-          : undefined,
-      },
+    const write: TransitionWrite = {
+      instanceId: instance.id,
+      expectedRevision: instance.revision,
+      status: next.status,
+      stateValue: next.stateValue,
+      statePaths: next.statePaths,
+      context: next.context,
+      snapshot: next.snapshot,
+      at,
+      nextDueAt: next.nextDueAt,
+      deadlines: next.deadlines,
+      history,
+      outbox: toOutbox(instance.id, instance.definitionKey, revision, effects),
+      timers: timerWrites(plan),
     };
+    return { write, view };
+  }
+
+  private async plan(workflow: CompiledWorkflow, effects: Effect[], deadlines: DeadlineMap, at: Date, fire?: Transition['fire']): Promise<TimerPlan> {
+    const timed = effects.some((e) => e.type === 'timer.arm' || e.type === 'timer.cancel' || e.type === 'timer.extend');
+    if (!timed && !fire) {
+      const dues = Object.values(deadlines).map((d) => Date.parse(d.dueAt));
+      return { arm: [], cancelStates: [], cancelReminderKeys: [], extend: [], fire: null, deadlines, nextDueAt: dues.length ? new Date(Math.min(...dues)) : null };
+    }
+    return planTimers({
+      effects,
+      deadlines,
+      calendar: await this.calendar.current(),
+      at: at.toISOString(),
+      newId: randomUUID,
+      specOf: (key) => {
+        const owner = workflow.deadlineOwners.get(key);
+        return owner === undefined ? undefined : workflow.states.get(owner)?.deadlines.find((d) => d.key === key);
+      },
+      fire,
+    });
   }
 
   async get(id: string): Promise<InstanceView> {
@@ -261,11 +387,17 @@ export class InstancesService {
   async list(query: ListQuery): Promise<{ items: InstanceView[]; nextCursor: string | null }> {
     const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
     if (query.cursor !== undefined && !cursor) {
-      throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not one this API issued', {
-        problems: [{ field: 'cursor', reason: 'unrecognised cursor' }],
-      });
+      throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not one this API issued', { problems: [{ field: 'cursor', reason: 'unrecognised cursor' }] });
     }
-    const page = await this.instances.list(this.dataSource.manager, { ...query, limit: query.limit ?? 20, cursor });
+    const page = await this.instances.list(this.dataSource.manager, {
+      definitionKey: query.definitionKey,
+      status: query.status,
+      state: query.state,
+      businessKey: query.businessKey,
+      overdueAt: query.overdue ? (query.now ?? new Date()) : undefined,
+      limit: query.limit ?? 20,
+      cursor,
+    });
     const items = await Promise.all(page.items.map(async (i) => toInstanceView(i, (await this.definitions.byId(i.definitionId)).workflow)));
     return { items, nextCursor: page.nextCursor };
   }
@@ -279,50 +411,64 @@ export class InstancesService {
     return { items, nextAfterSeq: rows.length > limit ? items[items.length - 1].seq : null };
   }
 
-  private historyRow(
-    instanceId: string,
-    seq: number,
-    prevHash: string,
-    eventType: string,
-    payload: Record<string, unknown> | null,
-    fromState: unknown,
-    result: StepResult,
-    at: Date,
-    meta: RequestMeta,
-    comment: string | null,
-  ) {
-    const fields = {
-      instanceId,
-      seq,
-      eventType,
-      payload,
-      actor: meta.actor,
-      fromState,
-      toState: result.state.value,
-      at: at.toISOString(),
-      requestId: meta.requestId ?? null,
-      idempotencyKey: meta.idempotencyKey ?? null,
-      comment,
-    };
-    return {
-      seq,
-      eventType,
-      payload,
-      actorId: meta.actor.id,
-      actor: meta.actor,
-      fromState,
-      toState: result.state.value,
-      requestId: fields.requestId,
-      idempotencyKey: fields.idempotencyKey,
-      comment,
-      prevHash,
-      hash: historyHash(prevHash, fields),
-    };
+  async timersOf(id: string): Promise<{ items: TimerView[] }> {
+    const manager = this.dataSource.manager;
+    if (!(await this.instances.findById(manager, id))) throw notFound(id);
+    return { items: (await this.timers.listByInstance(manager, id)).map(toTimerView) };
   }
+}
+
+function stepFrom(workflow: CompiledWorkflow, instance: InstanceRecord, type: string, payload: Record<string, unknown> | undefined, actor: Actor, at: Date): StepResult {
+  const current = { value: instance.stateValue as never, context: instance.context, status: instance.status, snapshot: instance.snapshot };
+  return step(workflow, current, { type, payload }, { actor, at: at.toISOString() });
+}
+
+/** A transition that records something (a passed deadline) without moving the machine. */
+function unchanged(instance: InstanceRecord): StepResult {
+  const state = { value: instance.stateValue as never, context: instance.context, status: instance.status, snapshot: instance.snapshot };
+  return { state, effects: [], from: state.value, to: state.value };
+}
+
+function historyRow(instanceId: string, seq: number, prevHash: string, t: Omit<Transition, 'fire'>, fromState: unknown, at: Date, meta: RequestMeta) {
+  const fields = {
+    instanceId,
+    seq,
+    eventType: t.eventType,
+    payload: t.payload,
+    actor: meta.actor,
+    fromState,
+    toState: t.result.state.value,
+    at: at.toISOString(),
+    requestId: meta.requestId ?? null,
+    idempotencyKey: meta.idempotencyKey ?? null,
+    comment: t.comment,
+  };
+  return {
+    seq,
+    eventType: t.eventType,
+    payload: t.payload,
+    actorId: meta.actor.id,
+    actor: meta.actor,
+    fromState,
+    toState: fields.toState,
+    requestId: fields.requestId,
+    idempotencyKey: fields.idempotencyKey,
+    comment: t.comment,
+    prevHash,
+    hash: historyHash(prevHash, fields),
+  };
+}
+
+function timerWrites(plan: TimerPlan): TransitionWrite['timers'] {
+  return { arm: plan.arm, cancelStates: plan.cancelStates, cancelReminderKeys: plan.cancelReminderKeys, extend: plan.extend, fire: plan.fire };
 }
 
 function notFound(id: string): DomainError {
   return new DomainError(ErrorCode.InstanceNotFound, `No workflow instance has the id ${id}`, { id });
+}
+
+function unreachable(): never {
+  throw new Error('a person event produced no transition');
 }
 
 function replay<T>(stored: StoredResponse, requestHash: string, key: string): Outcome<T> {
@@ -338,7 +484,7 @@ function replay<T>(stored: StoredResponse, requestHash: string, key: string): Ou
  * A transition's effects become one outbox row (topic `effects`), in order; the relay turns them into
  * jobs after commit. One row per transition rather than one per effect keeps the write small.
  */
-function toOutbox(instanceId: string, definitionKey: string, seq: number, effects: Effect[]): OutboxMessage[] {
+function toOutbox(instanceId: string, definitionKey: string, seq: number, effects: HostEffect[]): OutboxMessage[] {
   return effects.length ? [{ topic: 'effects', payload: { instanceId, definitionKey, seq, effects } }] : [];
 }
 

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { createDataSource } from '../data-source.js';
 import { GENESIS_HASH } from '../history-chain.js';
 import { DefinitionsRepository } from './definitions.repository.js';
-import { InstancesRepository, type NewInstance } from './instances.repository.js';
+import { InstancesRepository, NO_TIMER_WRITES, type NewInstance } from './instances.repository.js';
 
 const actor = { id: 'can-bo-1', roles: ['chuyen-vien'], units: ['ubnd'] };
 
@@ -67,6 +67,9 @@ describe('InstancesRepository writes', () => {
       at: new Date('2026-03-02T02:00:00Z'),
       history: history(1, GENESIS_HASH),
       outbox: [{ topic: 'task.open', payload: { state: 'mo' } }],
+      nextDueAt: null,
+      deadlines: {},
+      timers: NO_TIMER_WRITES,
     };
     await ds.transaction((m) => repo.insertStarted(m, n));
     return id;
@@ -94,6 +97,8 @@ describe('InstancesRepository writes', () => {
     nextDueAt: null,
     history: history(seq, `hash-${seq - 1}`),
     outbox: [{ topic: 'notify', payload: { seq } }],
+    deadlines: {},
+    timers: NO_TIMER_WRITES,
   });
 
   it('writes instance, history, outbox and idempotency record together', async () => {

@@ -4,7 +4,7 @@ import { queryPrepared } from '../prepared.js';
 import type { HistoryRecord, IdempotencyRecord, InstanceRecord, OutboxMessage, Page, StoredResponse } from '../records.js';
 
 const COLUMNS = `id, definition_id, definition_key, definition_version, business_key, status, state_value, state_paths,
-  context, snapshot, revision, last_hash, next_due_at, started_by, created_at, updated_at, completed_at`;
+  context, snapshot, revision, last_hash, next_due_at, deadlines, started_by, created_at, updated_at, completed_at`;
 
 function toRecord(row: Record<string, any>): InstanceRecord {
   return {
@@ -21,11 +21,21 @@ function toRecord(row: Record<string, any>): InstanceRecord {
     revision: row.revision,
     lastHash: row.last_hash,
     nextDueAt: row.next_due_at,
+    deadlines: row.deadlines,
     startedBy: row.started_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     completedAt: row.completed_at,
   };
+}
+
+/** Timer rows a transition writes (see libs/runtime deadline-plan.ts). */
+export interface TimerWrites {
+  arm: Array<{ id: string; state: string; deadlineKey: string; kind: 'deadline' | 'reminder'; fireAt: string; generation: number; jobId: string; spec: unknown }>;
+  cancelStates: string[];
+  cancelReminderKeys: string[];
+  extend: Array<{ id: string; fireAt: string; generation: number; jobId: string }>;
+  fire: string | null;
 }
 
 /** What one transition writes, all in one statement so that it commits or vanishes whole. */
@@ -39,8 +49,10 @@ export interface TransitionWrite {
   snapshot: unknown;
   at: Date;
   nextDueAt: Date | null;
+  deadlines: Record<string, unknown>;
   history: Omit<HistoryRecord, 'instanceId' | 'at'>;
   outbox: OutboxMessage[];
+  timers: TimerWrites;
   idempotency?: IdempotencyRecord;
 }
 
@@ -57,8 +69,11 @@ export interface NewInstance {
   snapshot: unknown;
   startedBy: string;
   at: Date;
+  nextDueAt: Date | null;
+  deadlines: Record<string, unknown>;
   history: Omit<HistoryRecord, 'instanceId' | 'at'>;
   outbox: OutboxMessage[];
+  timers: TimerWrites;
   idempotency?: IdempotencyRecord;
 }
 
@@ -67,6 +82,8 @@ export interface InstanceFilter {
   status?: 'active' | 'done';
   state?: string;
   businessKey?: string;
+  /** Only instances with a deadline already past at this instant. */
+  overdueAt?: Date;
   limit: number;
   cursor?: { createdAt: string; id: string };
 }
@@ -74,9 +91,10 @@ export interface InstanceFilter {
 const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
 
 /**
- * The history row, outbox rows and idempotency record as CTE parts hanging off `src` (the written
- * instance row): the caller's statement writes them only when the instance write itself happened.
- * Parameters from $12 on.
+ * Everything a transition writes besides the instance row, as CTE parts hanging off `src` (the
+ * written instance row): they write only when the instance write itself happened. All parts see
+ * the same snapshot, so cancelling a state's old timers and arming its new ones (re-entry) do not
+ * interfere. Parameters $10 (the time), $12 on.
  */
 const DEPENDENT_WRITES = `
   hist AS (
@@ -92,9 +110,33 @@ const DEPENDENT_WRITES = `
   idem AS (
     INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response)
     SELECT $25::text, $26::text, $27::text, $28::int, $29::text FROM src WHERE $25::text IS NOT NULL
+  ),
+  t_cancel AS (
+    UPDATE timers SET status = 'cancelled', cancelled_at = $10::timestamptz
+      FROM src
+     WHERE timers.instance_id = src.id AND timers.status = 'pending'
+       AND timers.id IS DISTINCT FROM ($30::jsonb->>'fire')::uuid
+       AND timers.id NOT IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements($30::jsonb->'extend') x)
+       AND (timers.state IN (SELECT jsonb_array_elements_text($30::jsonb->'cancelStates'))
+            OR (timers.kind = 'reminder' AND timers.deadline_key IN (SELECT jsonb_array_elements_text($30::jsonb->'cancelReminderKeys'))))
+  ),
+  t_extend AS (
+    UPDATE timers SET fire_at = x."fireAt", generation = x.generation, job_id = x."jobId"
+      FROM src, jsonb_to_recordset($30::jsonb->'extend') AS x(id uuid, "fireAt" timestamptz, generation int, "jobId" text)
+     WHERE timers.id = x.id AND timers.status = 'pending'
+  ),
+  t_fire AS (
+    UPDATE timers SET status = 'fired', fired_at = $10::timestamptz, fired_seq = $12::int
+      FROM src WHERE timers.id = ($30::jsonb->>'fire')::uuid AND timers.status = 'pending'
+  ),
+  t_arm AS (
+    INSERT INTO timers (id, instance_id, state, deadline_key, kind, fire_at, status, generation, job_id, spec, armed_seq, created_at)
+    SELECT x.id, src.id, x.state, x."deadlineKey", x.kind, x."fireAt", 'pending', x.generation, x."jobId", x.spec, $12::int, $10::timestamptz
+      FROM src, jsonb_to_recordset($30::jsonb->'arm')
+           AS x(id uuid, state text, "deadlineKey" text, kind text, "fireAt" timestamptz, generation int, "jobId" text, spec jsonb)
   )`;
 
-function dependentParams(w: { history: TransitionWrite['history']; outbox: OutboxMessage[]; idempotency?: IdempotencyRecord }) {
+function dependentParams(w: { history: TransitionWrite['history']; outbox: OutboxMessage[]; idempotency?: IdempotencyRecord; timers: TimerWrites }) {
   const h = w.history;
   const i = w.idempotency;
   return [
@@ -116,8 +158,11 @@ function dependentParams(w: { history: TransitionWrite['history']; outbox: Outbo
     i?.requestHash ?? null,
     i?.statusCode ?? null,
     i ? JSON.stringify(i.response) : null,
+    JSON.stringify(w.timers),
   ];
 }
+
+export const NO_TIMER_WRITES: TimerWrites = { arm: [], cancelStates: [], cancelReminderKeys: [], extend: [], fire: null };
 
 @Injectable()
 export class InstancesRepository {
@@ -156,7 +201,7 @@ export class InstancesRepository {
       `WITH src AS (
          UPDATE workflow_instances
             SET status = $3, state_value = $4::jsonb, state_paths = $5, context = $6::jsonb, snapshot = $7::jsonb,
-                revision = $8, last_hash = $9, updated_at = $10, next_due_at = $11::timestamptz,
+                revision = $8, last_hash = $9, updated_at = $10, next_due_at = $11::timestamptz, deadlines = $31::jsonb,
                 completed_at = CASE WHEN $3 = 'done' THEN $10 ELSE completed_at END
           WHERE id = $1 AND revision = $2
           RETURNING id
@@ -175,6 +220,7 @@ export class InstancesRepository {
         w.at,
         w.nextDueAt,
         ...dependentParams(w),
+        json(w.deadlines),
       ],
     );
     return rows[0].written === 1;
@@ -187,9 +233,10 @@ export class InstancesRepository {
       'phoihop_insert_started',
       `WITH src AS (
          INSERT INTO workflow_instances (id, definition_id, definition_key, definition_version, business_key, status, state_value,
-                                         state_paths, context, snapshot, revision, last_hash, started_by, created_at, updated_at, completed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $11::jsonb, 1, $23, $30, $10, $10,
-                 CASE WHEN $6 = 'done' THEN $10::timestamptz END)
+                                         state_paths, context, snapshot, revision, last_hash, started_by, created_at, updated_at, completed_at,
+                                         next_due_at, deadlines)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $11::jsonb, 1, $23, $31, $10, $10,
+                 CASE WHEN $6 = 'done' THEN $10::timestamptz END, $32::timestamptz, $33::jsonb)
          RETURNING id
        ), ${DEPENDENT_WRITES}
        SELECT count(*)::int AS written FROM src`,
@@ -207,6 +254,8 @@ export class InstancesRepository {
         json(n.snapshot),
         ...dependentParams(n),
         n.startedBy,
+        n.nextDueAt,
+        json(n.deadlines),
       ],
     );
   }
@@ -234,6 +283,7 @@ export class InstancesRepository {
     if (f.status) add('status = ?', f.status);
     if (f.state) add('state_paths @> ARRAY[?::text]', f.state);
     if (f.businessKey) add('business_key = ?', f.businessKey);
+    if (f.overdueAt) add(`status = 'active' AND next_due_at < ?`, f.overdueAt);
     if (f.cursor) {
       params.push(f.cursor.createdAt, f.cursor.id);
       where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);

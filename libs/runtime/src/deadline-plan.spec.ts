@@ -1,0 +1,103 @@
+import { describe, expect, it } from '@jest/globals';
+import { WorkingCalendar } from '#libs/calendar';
+import type { DeadlineSpec, Effect } from '#libs/engine';
+import { dueOf, extendDue, jobIdOf, planTimers, reminderAt } from './deadline-plan.js';
+
+// Tết 2026 as the government announced it for civil servants: 14–22 Feb.
+const calendar = new WorkingCalendar(
+  ['2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22'].map((date) => ({
+    date,
+    kind: 'day-off' as const,
+  })),
+);
+
+const spec = (over: Partial<DeadlineSpec> = {}): DeadlineSpec => ({ key: 'giaiQuyet', after: { days: 30 }, from: 'entry', event: 'QUA_HAN', reminders: [], ...over });
+const arm = (state: string, deadline: DeadlineSpec, startAt: string): Effect => ({ type: 'timer.arm', state, deadline, startAt, at: startAt });
+
+let n = 0;
+const newId = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
+
+describe('due dates', () => {
+  it('counts calendar days from the day after, and moves a last day off to the next working day', () => {
+    // 30 days from Fri 6 Feb 2026 is Sun 8 Mar -> Mon 9 Mar; the limit is over at the end of that day (UTC+7).
+    expect(dueOf(calendar, '2026-02-06T03:00:00Z', { days: 30 })).toEqual({ dueDate: '2026-03-09', dueAt: new Date('2026-03-09T17:00:00.000Z') });
+  });
+
+  it('counts working days across Tết', () => {
+    expect(dueOf(calendar, '2026-02-12T02:00:00Z', { workingDays: 10 }).dueDate).toBe('2026-03-05');
+  });
+
+  it('adds an ISO duration exactly', () => {
+    expect(dueOf(calendar, '2026-02-12T02:00:00Z', { duration: 'PT90S' }).dueAt.toISOString()).toBe('2026-02-12T02:01:30.000Z');
+  });
+
+  it('extends from the current last day, not from today', () => {
+    const d = { timerId: 'x', state: 's', startAt: '2026-03-02T02:00:00Z', dueDate: '2026-04-01', dueAt: '2026-04-01T17:00:00.000Z', generation: 1, extensions: [] };
+    expect(extendDue(calendar, d, { days: 15 }).dueDate).toBe('2026-04-16');
+    expect(extendDue(calendar, d, { days: 30 }).dueDate).toBe('2026-05-04'); // 1 May is a holiday, 2–3 May a weekend
+  });
+
+  it('puts a working-day reminder on an office morning before the last day', () => {
+    const due = { dueDate: '2026-03-05', dueAt: new Date('2026-03-05T17:00:00Z') };
+    expect(reminderAt(calendar, due, { workingDays: 2 }).toISOString()).toBe('2026-03-03T00:30:00.000Z');
+    expect(reminderAt(calendar, { dueDate: '2026-02-24', dueAt: new Date('2026-02-24T17:00:00Z') }, { workingDays: 2 }).toISOString()).toBe(
+      '2026-02-13T00:30:00.000Z', // the 2 working days before 24 Feb are 23 Feb and, back over Tết, 13 Feb
+    );
+  });
+});
+
+describe('planTimers', () => {
+  const base = { calendar, newId, specOf: () => undefined, deadlines: {} };
+
+  it('arms a deadline with its reminders and records it as the next due', () => {
+    const plan = planTimers({ ...base, at: '2026-03-02T02:00:00Z', effects: [arm('xuLy', spec({ after: { workingDays: 10 }, reminders: [{ before: { workingDays: 2 } }] }), '2026-03-02T02:00:00Z')] });
+    expect(plan.arm.map((t) => [t.kind, t.fireAt])).toEqual([
+      ['deadline', '2026-03-16T17:00:00.000Z'],
+      ['reminder', '2026-03-12T00:30:00.000Z'],
+    ]);
+    expect(plan.arm[0].jobId).toBe(jobIdOf(plan.arm[0].id, 1));
+    expect(plan.deadlines.giaiQuyet).toMatchObject({ state: 'xuLy', dueDate: '2026-03-16', generation: 1 });
+    expect(plan.nextDueAt?.toISOString()).toBe('2026-03-16T17:00:00.000Z');
+  });
+
+  it('cancels the timers of a state that is left and forgets its deadline', () => {
+    const armed = planTimers({ ...base, at: '2026-03-02T02:00:00Z', effects: [arm('xuLy', spec(), '2026-03-02T02:00:00Z')] });
+    const left = planTimers({ ...base, deadlines: armed.deadlines, at: '2026-03-05T02:00:00Z', effects: [{ type: 'timer.cancel', state: 'xuLy', deadlineKey: 'giaiQuyet', at: '2026-03-05T02:00:00Z' }] });
+    expect(left.cancelStates).toEqual(['xuLy']);
+    expect(left.deadlines).toEqual({});
+    expect(left.nextDueAt).toBeNull();
+  });
+
+  it('moves a running deadline on extension with a new job id and re-arms its reminders', () => {
+    const s = spec({ reminders: [{ before: { days: 3 } }] });
+    const armed = planTimers({ ...base, at: '2026-03-02T02:00:00Z', effects: [arm('xuLy', s, '2026-03-02T02:00:00Z')] });
+    const timerId = armed.deadlines.giaiQuyet.timerId;
+    const extended = planTimers({
+      ...base,
+      specOf: () => s,
+      deadlines: armed.deadlines,
+      at: '2026-03-20T02:00:00Z',
+      effects: [{ type: 'timer.extend', deadlineKey: 'giaiQuyet', by: { days: 15 }, reason: 'Vụ việc phức tạp', at: '2026-03-20T02:00:00Z' }],
+    });
+    expect(extended.extend).toEqual([{ id: timerId, fireAt: '2026-04-16T17:00:00.000Z', generation: 2, jobId: jobIdOf(timerId, 2) }]);
+    expect(extended.cancelReminderKeys).toEqual(['giaiQuyet']);
+    expect(extended.arm.map((t) => [t.kind, t.fireAt])).toEqual([['reminder', '2026-04-13T00:30:00.000Z']]);
+    expect(extended.deadlines.giaiQuyet.extensions).toEqual([
+      { by: { days: 15 }, at: '2026-03-20T02:00:00Z', previousDueAt: '2026-04-01T17:00:00.000Z', reason: 'Vụ việc phức tạp' },
+    ]);
+  });
+
+  it('keeps a passed deadline that moved nothing, so the instance shows as overdue', () => {
+    const armed = planTimers({ ...base, at: '2026-03-02T02:00:00Z', effects: [arm('xuLy', spec({ event: undefined }), '2026-03-02T02:00:00Z')] });
+    const timerId = armed.deadlines.giaiQuyet.timerId;
+    const fired = planTimers({ ...base, deadlines: armed.deadlines, at: '2026-04-01T17:00:01Z', effects: [], fire: { timerId, deadlineKey: 'giaiQuyet' } });
+    expect(fired.fire).toBe(timerId);
+    expect(fired.deadlines.giaiQuyet.firedAt).toBe('2026-04-01T17:00:01Z');
+    expect(fired.nextDueAt?.toISOString()).toBe('2026-04-01T17:00:00.000Z');
+  });
+
+  it('skips a reminder whose moment has already passed when the deadline is armed', () => {
+    const plan = planTimers({ ...base, at: '2026-03-02T02:00:00Z', effects: [arm('xuLy', spec({ after: { duration: 'PT1H' }, reminders: [{ before: { duration: 'PT2H' } }] }), '2026-03-02T02:00:00Z')] });
+    expect(plan.arm.map((t) => t.kind)).toEqual(['deadline']);
+  });
+});

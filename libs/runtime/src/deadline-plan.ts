@@ -1,0 +1,178 @@
+import { addDuration, localDateToInstant, toLocalDate, type LocalDate, type WorkingCalendar } from '#libs/calendar';
+import type { DeadlineSpec, DurationSpec, Effect, Label } from '#libs/engine';
+
+/** One running deadline of an instance, kept on the instance row (`deadlines[key]`). */
+export interface DeadlineState {
+  timerId: string;
+  state: string;
+  label?: Label;
+  startAt: string;
+  /** The last day of the limit (Vietnam local date), for calendar- and working-day limits. */
+  dueDate: LocalDate | null;
+  /** The instant the limit is over: the end of `dueDate`, or start + an ISO duration. */
+  dueAt: string;
+  generation: number;
+  firedAt?: string;
+  extensions: Array<{ by: DurationSpec; at: string; previousDueAt: string; reason?: unknown }>;
+}
+export type DeadlineMap = Record<string, DeadlineState>;
+
+export interface TimerRow {
+  id: string;
+  state: string;
+  deadlineKey: string;
+  kind: 'deadline' | 'reminder';
+  fireAt: string;
+  generation: number;
+  jobId: string;
+  spec: Record<string, unknown>;
+}
+
+/** The timer rows one transition writes, plus the instance's deadline state after it. */
+export interface TimerPlan {
+  arm: TimerRow[];
+  /** Pending timers of these states are cancelled (the states were left). */
+  cancelStates: string[];
+  /** Pending reminders of these deadlines are cancelled (the deadline moved; new ones are armed). */
+  cancelReminderKeys: string[];
+  extend: Array<{ id: string; fireAt: string; generation: number; jobId: string }>;
+  /** The timer this transition fires, marked fired by the same statement. */
+  fire: string | null;
+  deadlines: DeadlineMap;
+  /** The earliest due instant of the instance's deadlines, passed ones included (so overdue is `nextDueAt < now`). */
+  nextDueAt: Date | null;
+}
+
+/** Reminders go out at the start of the office day. */
+const REMINDER_TIME = '07:30';
+
+/** A job id is never reused: BullMQ silently drops an add whose id it still keeps. */
+export function jobIdOf(timerId: string, generation: number): string {
+  return `t-${timerId}-g${generation}`;
+}
+
+/** When a limit counted from `startAt` is over. Civil Code: counting starts the day after; a last day off moves to the next working day. */
+export function dueOf(calendar: WorkingCalendar, startAt: string, after: DurationSpec): { dueDate: LocalDate | null; dueAt: Date } {
+  if ('duration' in after) return { dueDate: null, dueAt: addDuration(startAt, after.duration) };
+  const start = toLocalDate(startAt);
+  const dueDate = 'days' in after ? calendar.addCalendarDays(start, after.days) : calendar.addWorkingDays(start, after.workingDays);
+  return { dueDate, dueAt: localDateToInstant(dueDate) };
+}
+
+/** Moves a running limit by `by`, from its current last day (extensions add to the limit, not to today). */
+export function extendDue(calendar: WorkingCalendar, d: DeadlineState, by: DurationSpec): { dueDate: LocalDate | null; dueAt: Date } {
+  if ('duration' in by || d.dueDate === null) {
+    const iso = 'duration' in by ? by.duration : 'days' in by ? `P${by.days}D` : `P${by.workingDays}D`;
+    return { dueDate: d.dueDate, dueAt: addDuration(d.dueAt, iso) };
+  }
+  const dueDate = 'days' in by ? calendar.addCalendarDays(d.dueDate, by.days) : calendar.addWorkingDays(d.dueDate, by.workingDays);
+  return { dueDate, dueAt: localDateToInstant(dueDate) };
+}
+
+/** A reminder `before` the limit: on an office morning for day-based limits, exactly before for durations. */
+export function reminderAt(calendar: WorkingCalendar, due: { dueDate: LocalDate | null; dueAt: Date }, before: DurationSpec): Date {
+  if ('duration' in before || due.dueDate === null) {
+    const iso = 'duration' in before ? before.duration : 'days' in before ? `P${before.days}D` : `P${before.workingDays}D`;
+    return addDuration(due.dueAt, `-${iso}`);
+  }
+  let date = due.dueDate;
+  if ('days' in before) {
+    date = shiftDays(date, -before.days);
+  } else {
+    for (let left = before.workingDays; left > 0; ) {
+      date = shiftDays(date, -1);
+      if (calendar.isWorkingDay(date)) left--;
+    }
+  }
+  return localDateToInstant(date, REMINDER_TIME);
+}
+
+function shiftDays(date: LocalDate, days: number): LocalDate {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export interface PlanInput {
+  effects: Effect[];
+  deadlines: DeadlineMap;
+  calendar: WorkingCalendar;
+  /** The transition's time (ISO). */
+  at: string;
+  newId: () => string;
+  /** The deadline as the definition declares it (for re-arming reminders after an extension). */
+  specOf: (deadlineKey: string) => DeadlineSpec | undefined;
+  /** The timer this transition fires, if any. */
+  fire?: { timerId: string; deadlineKey: string };
+}
+
+/** Turns a transition's timer effects into timer rows to write and the instance's new deadline state. */
+export function planTimers(input: PlanInput): TimerPlan {
+  const deadlines: DeadlineMap = structuredClone(input.deadlines);
+  const plan: TimerPlan = { arm: [], cancelStates: [], cancelReminderKeys: [], extend: [], fire: input.fire?.timerId ?? null, deadlines, nextDueAt: null };
+  const at = new Date(input.at);
+  if (input.fire && deadlines[input.fire.deadlineKey]?.timerId === input.fire.timerId) {
+    deadlines[input.fire.deadlineKey].firedAt = input.at;
+  }
+
+  const armReminders = (key: string, state: string, spec: DeadlineSpec, due: { dueDate: LocalDate | null; dueAt: Date }) => {
+    spec.reminders.forEach((reminder, index) => {
+      const fireAt = reminderAt(input.calendar, due, reminder.before);
+      if (fireAt <= at) return; // already past when armed: a late reminder is noise
+      const id = input.newId();
+      plan.arm.push({ id, state, deadlineKey: key, kind: 'reminder', fireAt: fireAt.toISOString(), generation: 1, jobId: jobIdOf(id, 1), spec: { ...spec, reminder: index } });
+    });
+  };
+
+  for (const effect of input.effects) {
+    if (effect.type === 'timer.cancel') {
+      delete deadlines[effect.deadlineKey];
+      if (!plan.cancelStates.includes(effect.state)) plan.cancelStates.push(effect.state);
+      plan.arm = plan.arm.filter((t) => t.state !== effect.state);
+    } else if (effect.type === 'timer.arm') {
+      const spec = effect.deadline;
+      const due = dueOf(input.calendar, effect.startAt, spec.after);
+      const id = input.newId();
+      plan.arm.push({ id, state: effect.state, deadlineKey: spec.key, kind: 'deadline', fireAt: due.dueAt.toISOString(), generation: 1, jobId: jobIdOf(id, 1), spec: { ...spec } });
+      deadlines[spec.key] = {
+        timerId: id,
+        state: effect.state,
+        label: spec.label,
+        startAt: effect.startAt,
+        dueDate: due.dueDate,
+        dueAt: due.dueAt.toISOString(),
+        generation: 1,
+        extensions: [],
+      };
+      armReminders(spec.key, effect.state, spec, due);
+    } else if (effect.type === 'timer.extend') {
+      const current = deadlines[effect.deadlineKey];
+      if (!current) continue; // the deadline is not running: nothing to move
+      const due = extendDue(input.calendar, current, effect.by);
+      const generation = current.generation + 1;
+      current.extensions.push({ by: effect.by, at: effect.at, previousDueAt: current.dueAt, ...(effect.reason === undefined ? {} : { reason: effect.reason }) });
+      current.dueDate = due.dueDate;
+      current.dueAt = due.dueAt.toISOString();
+      current.generation = generation;
+      delete current.firedAt;
+      const armedNow = plan.arm.find((t) => t.id === current.timerId);
+      if (armedNow) {
+        Object.assign(armedNow, { fireAt: current.dueAt, generation, jobId: jobIdOf(armedNow.id, generation) });
+      } else {
+        plan.extend.push({ id: current.timerId, fireAt: current.dueAt, generation, jobId: jobIdOf(current.timerId, generation) });
+      }
+      plan.arm = plan.arm.filter((t) => !(t.kind === 'reminder' && t.deadlineKey === effect.deadlineKey));
+      if (!plan.cancelReminderKeys.includes(effect.deadlineKey)) plan.cancelReminderKeys.push(effect.deadlineKey);
+      const spec = input.specOf(effect.deadlineKey);
+      if (spec) armReminders(effect.deadlineKey, current.state, spec, due);
+    }
+  }
+  const dues = Object.values(deadlines).map((d) => Date.parse(d.dueAt));
+  plan.nextDueAt = dues.length ? new Date(Math.min(...dues)) : null;
+  return plan;
+}
+
+/** True when the plan writes no timer row at all (the common case: most events arm nothing). */
+export function isEmptyPlan(plan: TimerPlan): boolean {
+  return !plan.arm.length && !plan.cancelStates.length && !plan.cancelReminderKeys.length && !plan.extend.length && !plan.fire;
+}

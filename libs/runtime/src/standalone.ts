@@ -1,0 +1,15 @@
+import { CalendarOverridesRepository, DefinitionsRepository, HistoryRepository, InstancesRepository, TimersRepository } from '#libs/persistence';
+import type { DataSource } from 'typeorm';
+import { CalendarService } from './calendar.service.js';
+import { DefinitionsService } from './definitions.service.js';
+import { InstancesService } from './instances.service.js';
+import { OutboxSignal } from './outbox-signal.js';
+
+/** The runtime's services wired by hand, for scripts and benchmarks that run without Nest. */
+export function createRuntime(dataSource: DataSource) {
+  const definitions = new DefinitionsService(dataSource, new DefinitionsRepository());
+  const calendar = new CalendarService(dataSource, new CalendarOverridesRepository());
+  const outboxSignal = new OutboxSignal();
+  const instances = new InstancesService(dataSource, definitions, new InstancesRepository(), new HistoryRepository(), new TimersRepository(), calendar, outboxSignal);
+  return { definitions, calendar, outboxSignal, instances };
+}
