@@ -1,5 +1,7 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // Jest loads global setup through require() without the module mapper, so this file imports the one
@@ -9,6 +11,7 @@ import { EmbeddedPostgres } from '../../libs/persistence/src/embedded-postgres.t
 
 declare global {
   var __PHOIHOP_PG__: { server?: EmbeddedPostgres; dir?: string } | undefined;
+  var __PHOIHOP_REDIS__: number | undefined;
 }
 
 async function freePort(): Promise<number> {
@@ -41,10 +44,43 @@ export default async function globalSetup(): Promise<void> {
     adminUrl = server.url;
   }
   process.env.PHOIHOP_TEST_ADMIN_URL = adminUrl;
+  process.env.PHOIHOP_TEST_REDIS_URL = process.env.REDIS_URL ?? (await startRedis());
   process.env.PHOIHOP_TEST_RUN = `${process.pid}`;
 }
 
+/**
+ * A throwaway redis-server on a free loopback port, for the queue tests on the Redis backend
+ * (CI installs the Debian package; set REDIS_URL to use another server).
+ */
+async function startRedis(): Promise<string> {
+  const binary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
+  if (!binary) {
+    throw new Error('The queue tests need Redis: install redis-server (apt-get install redis-server) or set REDIS_URL');
+  }
+  const port = await freePort();
+  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], {
+    stdio: 'ignore',
+    detached: true,
+  });
+  child.unref();
+  globalThis.__PHOIHOP_REDIS__ = child.pid;
+  const deadline = Date.now() + 10000;
+  while (Date.now() < deadline) {
+    const up = await new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => {
+        socket.end();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (up) return `redis://127.0.0.1:${port}`;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`redis-server did not start on port ${port}`);
+}
+
 export async function stopTestDatabase(): Promise<void> {
+  if (globalThis.__PHOIHOP_REDIS__) process.kill(globalThis.__PHOIHOP_REDIS__, 'SIGTERM');
   const state = globalThis.__PHOIHOP_PG__;
   if (state?.server) await state.server.stop();
   if (state?.dir) await rm(state.dir, { recursive: true, force: true });

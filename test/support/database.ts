@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { runMigrations as runQueueMigrations } from 'bullmq';
 import pg from 'pg';
 import { createDataSource, runMigrations } from '#libs/persistence';
 
@@ -35,6 +36,14 @@ async function ensureTemplate(admin: pg.Client): Promise<string> {
       await runMigrations(dataSource);
     } finally {
       await dataSource.destroy();
+    }
+    // BullMQ's PostgreSQL schema too, so that test apps on the PostgreSQL queue backend start fast.
+    const client = new pg.Client({ connectionString: urlOf(name) });
+    await client.connect();
+    try {
+      await runQueueMigrations(client);
+    } finally {
+      await client.end();
     }
     await admin.query(`ALTER DATABASE ${name} WITH IS_TEMPLATE true`);
     return name;

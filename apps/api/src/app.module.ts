@@ -1,6 +1,8 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { DatabaseModule } from '#libs/persistence';
 import { RuntimeModule, WorkflowLoaderService } from '#libs/runtime';
+import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
+import { CalendarModule } from './calendar/calendar.module.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InstancesModule } from './instances/instances.module.js';
@@ -11,6 +13,8 @@ export interface AppOptions {
   runMigrations: boolean;
   /** Folder of definitions to publish at boot when new; undefined to skip. */
   workflowsDir?: string;
+  /** Queues and, with `runWorker`, the relay, sweep and processors; undefined for an HTTP-only app with no queues. */
+  scheduler?: SchedulerOptions;
 }
 
 const APP_OPTIONS = Symbol('APP_OPTIONS');
@@ -38,6 +42,8 @@ export class AppModule {
         HealthModule,
         DefinitionsModule,
         InstancesModule,
+        CalendarModule,
+        ...(options.scheduler ? [SchedulerModule.forRoot(options.scheduler)] : []),
       ],
       providers: [{ provide: APP_OPTIONS, useValue: options }, ShippedWorkflows],
     };

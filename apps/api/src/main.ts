@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { EnvironmentError, loadEnvironment } from '#libs/config';
 import { EmbeddedPostgres } from '#libs/persistence';
+import { schedulerOptions } from '#libs/scheduler';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     runMigrations: !env.SKIP_MIGRATIONS,
     workflowsDir: env.WORKFLOWS_DIR || undefined,
     logLevel: env.LOG_LEVEL,
+    scheduler: schedulerOptions(env, databaseUrl),
   }).catch(async (error) => {
     await embedded?.stop();
     throw error;

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { EnvironmentError, loadEnvironment } from '#libs/config';
+import { schedulerOptions } from '#libs/scheduler';
 import { WorkerModule } from './worker.module.js';
 
 async function main(): Promise<void> {
@@ -11,7 +12,12 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const app = await NestFactory.createApplicationContext(
-    WorkerModule.forRoot({ databaseUrl: env.DATABASE_URL, poolSize: env.DB_POOL_SIZE, runMigrations: !env.SKIP_MIGRATIONS }),
+    WorkerModule.forRoot({
+      databaseUrl: env.DATABASE_URL,
+      poolSize: env.DB_POOL_SIZE,
+      runMigrations: !env.SKIP_MIGRATIONS,
+      scheduler: schedulerOptions(env, env.DATABASE_URL),
+    }),
   );
   const logger = new Logger('Worker');
   const shutdown = async (signal: string) => {
@@ -21,7 +27,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  logger.log('worker ready');
+  logger.log(`worker ready (pid ${process.pid})`);
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DatabaseModule } from '#libs/persistence';
 import { RuntimeModule } from '#libs/runtime';
+import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
 
 /**
  * The background process: the same runtime as the api, without HTTP. Queue processors (timers,
@@ -8,12 +9,13 @@ import { RuntimeModule } from '#libs/runtime';
  */
 @Module({})
 export class WorkerModule {
-  static forRoot(options: { databaseUrl: string; poolSize: number; runMigrations: boolean }): DynamicModule {
+  static forRoot(options: { databaseUrl: string; poolSize: number; runMigrations: boolean; scheduler: SchedulerOptions }): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.poolSize, runMigrations: options.runMigrations, applicationName: 'phoihop-worker' }),
         RuntimeModule,
+        SchedulerModule.forRoot({ ...options.scheduler, runWorker: true }),
       ],
     };
   }

@@ -48,9 +48,33 @@ export class Environment {
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose' })
   LOG_LEVEL: 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 
+  /** Queues on Redis when set; otherwise on BullMQ's PostgreSQL backend in the application database. */
   @IsOptional()
   @Matches(/^rediss?:\/\/\S+$/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
+
+  /** Run the worker role (outbox relay, timer sweep, queue processors) in this process. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'RUN_WORKER must be true or false' })
+  RUN_WORKER: boolean = true;
+
+  @Transform(toInt)
+  @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number' })
+  @Min(1)
+  @Max(200)
+  WORKER_CONCURRENCY: number = 8;
+
+  @Transform(toInt)
+  @IsInt({ message: 'OUTBOX_POLL_MS must be a whole number' })
+  @Min(50)
+  @Max(600000)
+  OUTBOX_POLL_MS: number = 1000;
+
+  @Transform(toInt)
+  @IsInt({ message: 'SWEEP_INTERVAL_MS must be a whole number' })
+  @Min(200)
+  @Max(3600000)
+  SWEEP_INTERVAL_MS: number = 60000;
 }
 
 export class EnvironmentError extends Error {

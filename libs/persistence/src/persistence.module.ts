@@ -3,6 +3,7 @@ import { DefinitionsRepository } from './repositories/definitions.repository.js'
 import { HistoryRepository } from './repositories/history.repository.js';
 import { CalendarOverridesRepository } from './repositories/calendar-overrides.repository.js';
 import { InstancesRepository } from './repositories/instances.repository.js';
+import { OutboxRepository } from './repositories/outbox.repository.js';
 import { TimersRepository } from './repositories/timers.repository.js';
 
 /**
@@ -12,7 +13,7 @@ import { TimersRepository } from './repositories/timers.repository.js';
  */
 @Global()
 @Module({
-  providers: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository],
-  exports: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository],
+  providers: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository, OutboxRepository],
+  exports: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository, OutboxRepository],
 })
 export class PersistenceModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { WorkingCalendar } from '#libs/calendar';
+import { CalendarError, isLocalDate, WorkingCalendar } from '#libs/calendar';
+import { DomainError, ErrorCode } from './errors.js';
 import { CalendarOverridesRepository } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 
@@ -32,6 +33,39 @@ export class CalendarService {
     this.cached = undefined;
   }
 
+  listOverrides(year?: number) {
+    return this.overrides.list(this.dataSource.manager, year);
+  }
+
+  /** Creates or replaces the override of one date; the calendar is rebuilt on next use. */
+  async setOverride(date: string, kind: 'day-off' | 'working-day', name: { vi: string; en: string } | undefined, by: string) {
+    assertDate(date, 'date');
+    const record = await this.overrides.upsert(this.dataSource.manager, { date, kind, name, createdBy: by });
+    this.invalidate();
+    return record;
+  }
+
+  async removeOverride(date: string): Promise<void> {
+    assertDate(date, 'date');
+    if (!(await this.overrides.remove(this.dataSource.manager, date))) {
+      throw new DomainError(ErrorCode.CalendarOverrideNotFound, `No calendar override on ${date}`, { date });
+    }
+    this.invalidate();
+  }
+
+  /** Calendar arithmetic whose bad arguments become 400s naming the field. */
+  async compute<T>(field: string, run: (calendar: WorkingCalendar) => T): Promise<T> {
+    const calendar = await this.current();
+    try {
+      return run(calendar);
+    } catch (error) {
+      if (error instanceof CalendarError) {
+        throw new DomainError(ErrorCode.ValidationFailed, error.message, { problems: [{ field, reason: error.message }] });
+      }
+      throw error;
+    }
+  }
+
   private async load(): Promise<WorkingCalendar> {
     const manager = this.dataSource.manager;
     const version = await this.overrides.version(manager);
@@ -43,5 +77,11 @@ export class CalendarService {
     const calendar = new WorkingCalendar(rows.map((r) => ({ date: r.date, kind: r.kind, ...(r.name ? { name: r.name } : {}) })));
     this.cached = { calendar, version, checkedAt: Date.now() };
     return calendar;
+  }
+}
+
+function assertDate(value: string, field: string): void {
+  if (!isLocalDate(value)) {
+    throw new DomainError(ErrorCode.ValidationFailed, `${field} must be a date YYYY-MM-DD`, { problems: [{ field, reason: 'must be a date YYYY-MM-DD' }] });
   }
 }

@@ -28,6 +28,11 @@ export class DefinitionsService {
     return this.definitions.listLatest(this.dataSource.manager);
   }
 
+  /** The newest published version of every key. */
+  listLatestPublished(): Promise<DefinitionRecord[]> {
+    return this.definitions.listLatestPublished(this.dataSource.manager);
+  }
+
   async versions(key: string): Promise<DefinitionRecord[]> {
     const rows = await this.definitions.listVersions(this.dataSource.manager, key);
     if (rows.length === 0) throw new DomainError(ErrorCode.DefinitionNotFound, `No workflow definition has the key "${key}"`, { key });

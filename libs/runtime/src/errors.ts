@@ -6,6 +6,7 @@ export enum ErrorCode {
   DefinitionInvalid = 'DEFINITION_INVALID',
   DefinitionNotFound = 'DEFINITION_NOT_FOUND',
   InstanceNotFound = 'INSTANCE_NOT_FOUND',
+  CalendarOverrideNotFound = 'CALENDAR_OVERRIDE_NOT_FOUND',
   EventNotAccepted = 'EVENT_NOT_ACCEPTED',
   GuardRejected = 'GUARD_REJECTED',
   InstanceDone = 'INSTANCE_DONE',

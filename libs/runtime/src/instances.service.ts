@@ -157,7 +157,7 @@ export class InstancesService {
       completedAt: result.state.status === 'done' ? at : null,
     };
     const view = toInstanceView(instance, workflow);
-    const outbox = toOutbox(id, record.key, 1, result.effects);
+    const outbox = toOutbox(id, record.key, 1, result.effects, plan);
     try {
       await this.instances.insertStarted(manager, {
         ...instance,
@@ -264,7 +264,7 @@ export class InstancesService {
     const effect = { type: 'notify', roles: task?.roles ?? spec.escalate?.notify?.roles ?? [], users: [], message, reminder: { deadlineKey: timer.deadlineKey, state: timer.state }, at: at.toISOString() };
     const fired = await this.timers.fireReminder(this.dataSource.manager, timer.id, timer.jobId, at, {
       topic: 'effects',
-      payload: { instanceId: instance.id, definitionKey: instance.definitionKey, seq: null, effects: [effect] },
+      payload: { instanceId: instance.id, definitionKey: instance.definitionKey, seq: null, effects: [effect], jobs: [] },
     });
     if (fired) this.outboxSignal.notify();
     return fired ? 'fired' : 'stale';
@@ -351,7 +351,7 @@ export class InstancesService {
       nextDueAt: next.nextDueAt,
       deadlines: next.deadlines,
       history,
-      outbox: toOutbox(instance.id, instance.definitionKey, revision, effects),
+      outbox: toOutbox(instance.id, instance.definitionKey, revision, effects, plan),
       timers: timerWrites(plan),
     };
     return { write, view };
@@ -481,11 +481,16 @@ function replay<T>(stored: StoredResponse, requestHash: string, key: string): Ou
 }
 
 /**
- * A transition's effects become one outbox row (topic `effects`), in order; the relay turns them into
- * jobs after commit. One row per transition rather than one per effect keeps the write small.
+ * A transition's effects become one outbox row (topic `effects`), in order, with the timer jobs to
+ * schedule (`jobs`: new and moved timers); the relay turns them into queue jobs after commit. One
+ * row per transition rather than one per effect keeps the write small.
  */
-function toOutbox(instanceId: string, definitionKey: string, seq: number, effects: HostEffect[]): OutboxMessage[] {
-  return effects.length ? [{ topic: 'effects', payload: { instanceId, definitionKey, seq, effects } }] : [];
+function toOutbox(instanceId: string, definitionKey: string, seq: number, effects: HostEffect[], plan?: TimerPlan): OutboxMessage[] {
+  const jobs = plan
+    ? [...plan.arm.map((t) => ({ jobId: t.jobId, timerId: t.id, instanceId, fireAt: t.fireAt })), ...plan.extend.map((t) => ({ jobId: t.jobId, timerId: t.id, instanceId, fireAt: t.fireAt }))]
+    : [];
+  if (!effects.length && !jobs.length) return [];
+  return [{ topic: 'effects', payload: { instanceId, definitionKey, seq, effects, jobs } }];
 }
 
 /** Translates the engine's refusals into domain errors; anything else is a bug and propagates. */

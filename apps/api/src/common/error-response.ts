@@ -22,6 +22,7 @@ export function statusFor(code: ErrorCode): HttpStatus {
       return HttpStatus.BAD_REQUEST;
     case ErrorCode.DefinitionNotFound:
     case ErrorCode.InstanceNotFound:
+    case ErrorCode.CalendarOverrideNotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.StaleRevision:
     case ErrorCode.DuplicateBusinessKey:

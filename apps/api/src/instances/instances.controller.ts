@@ -23,7 +23,7 @@ export class InstancesController {
   @Get()
   @ApiOperation({ summary: 'List instances, newest first, filtered and cursor-paginated' })
   list(@Query() query: ListInstancesQuery) {
-    return this.instances.list(query);
+    return this.instances.list({ ...query, overdue: query.overdue === 'true' });
   }
 
   @Get(':id')
@@ -47,6 +47,12 @@ export class InstancesController {
   ) {
     const expectedRevision = dto.expectedRevision ?? parseIfMatch(ifMatch);
     return send(res, await this.instances.send(id, { ...dto, expectedRevision }, meta));
+  }
+
+  @Get(':id/timers')
+  @ApiOperation({ summary: "The instance's timers: deadlines and reminders, pending, fired or cancelled" })
+  timers(@Param('id', new UuidPipe('id')) id: string) {
+    return this.instances.timersOf(id);
   }
 
   @Get(':id/history')

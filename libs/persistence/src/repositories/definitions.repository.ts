@@ -59,6 +59,14 @@ export class DefinitionsRepository {
     return rows.map((row: Record<string, any>) => ({ ...toRecord(row), versions: row.versions }));
   }
 
+  /** One row per key: its newest published version (what new instances and schedules use). */
+  async listLatestPublished(manager: EntityManager): Promise<DefinitionRecord[]> {
+    const rows = await manager.query(
+      `SELECT DISTINCT ON (key) ${COLUMNS} FROM workflow_definitions WHERE status = 'published' ORDER BY key, version DESC`,
+    );
+    return rows.map(toRecord);
+  }
+
   async insertPublished(
     manager: EntityManager,
     definition: { key: string; version: number; title: { vi: string; en: string }; source: unknown; checksum: string; at: Date },

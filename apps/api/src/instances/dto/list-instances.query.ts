@@ -25,6 +25,11 @@ export class ListInstancesQuery {
   @MaxLength(200)
   businessKey?: string;
 
+  @ApiPropertyOptional({ description: 'Only active instances with a deadline already past' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
+  overdue?: 'true' | 'false';
+
   @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
   @IsOptional()
   @Type(() => Number)

@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CalendarService, type RequestMeta } from '#libs/runtime';
+import { Meta } from '../common/request-context.js';
+import { AddWorkingDaysQuery, HolidaysQuery, OverridesQuery, SetOverrideDto } from './dto/calendar.dto.js';
+
+const overrideView = (o: { date: string; kind: string; name: unknown; createdAt: Date; createdBy: string }) => ({
+  date: o.date,
+  kind: o.kind,
+  name: o.name,
+  createdAt: o.createdAt.toISOString(),
+  createdBy: o.createdBy,
+});
+
+@ApiTags('calendar')
+@Controller('calendar')
+export class CalendarController {
+  constructor(private readonly calendar: CalendarService) {}
+
+  @Get('holidays')
+  @ApiOperation({ summary: 'Days off of a year: public holidays (lunar ones computed), compensatory days and overrides' })
+  async holidays(@Query() q: HolidaysQuery) {
+    return { year: q.year, holidays: await this.calendar.compute('year', (c) => c.holidays(q.year)) };
+  }
+
+  @Get('add-working-days')
+  @ApiOperation({ summary: 'The date N working days after `from` (counting starts the day after)' })
+  async addWorkingDays(@Query() q: AddWorkingDaysQuery) {
+    return { date: await this.calendar.compute('from', (c) => c.addWorkingDays(q.from, q.days)) };
+  }
+
+  @Get('overrides')
+  async overrides(@Query() q: OverridesQuery) {
+    return { items: (await this.calendar.listOverrides(q.year)).map(overrideView) };
+  }
+
+  @Put('overrides/:date')
+  @ApiOperation({ summary: 'Declare a date a day off or a working day (e.g. the announced Tết days, a swapped Saturday)' })
+  async setOverride(@Param('date') date: string, @Body() dto: SetOverrideDto, @Meta() meta: RequestMeta) {
+    return overrideView(await this.calendar.setOverride(date, dto.kind, dto.name ? { vi: dto.name.vi, en: dto.name.en } : undefined, meta.actor.id));
+  }
+
+  @Delete('overrides/:date')
+  @HttpCode(204)
+  async removeOverride(@Param('date') date: string) {
+    await this.calendar.removeOverride(date);
+  }
+}

@@ -1,0 +1,20 @@
+import { Queue, Worker, createPostgresBackend } from 'bullmq';
+import { EmbeddedPostgres } from '/work/main/dist/libs/persistence/src/index.js';
+const pg = await EmbeddedPostgres.start({ dataDir: '/tmp/eptest/pg', port: 54391, database: 'q' });
+const connection = { connectionString: pg.url, migrate: true, max: 4 };
+const t0 = Date.now();
+const q = new Queue('exp', { connection, prefix: 'phoihop' }, createPostgresBackend);
+await q.waitUntilReady?.();
+console.log('queue ready', Date.now() - t0);
+const done = new Promise((resolve) => {
+  const w = new Worker('exp', async (job) => { console.log('processed', job.id, job.name, job.data, Date.now() - t0); resolve(w); return 1; }, { connection, prefix: 'phoihop', concurrency: 4 }, createPostgresBackend);
+});
+await q.add('fire', { a: 1 }, { jobId: 't-abc-g1', delay: 500 });
+await q.add('fire', { a: 1 }, { jobId: 't-abc-g1', delay: 500 });
+const j = await q.getJob('t-abc-g1'); console.log('state', await j.getState(), 'count', await q.getJobCounts());
+const w = await done;
+await new Promise(r => setTimeout(r, 200));
+const j2 = await q.getJob('t-abc-g1'); console.log('after', await j2?.getState());
+await q.upsertJobScheduler('def:h1', { pattern: '0 8 15 6,12 *', tz: 'Asia/Ho_Chi_Minh' }, { name: 'start', data: { k: 1 } });
+console.log('schedulers', JSON.stringify(await q.getJobSchedulers()));
+await w.close(); await q.close(); await pg.stop();

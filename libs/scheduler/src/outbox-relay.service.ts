@@ -1,0 +1,109 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { OutboxRepository } from '#libs/persistence';
+import { OutboxSignal } from '#libs/runtime';
+import { DataSource } from 'typeorm';
+import { Clock } from './clock.js';
+import { QueueService } from './queue.service.js';
+import { QueueName, type TimerJobSpec } from './queues.js';
+
+const BATCH = 500;
+
+/** How long finished jobs are kept: long enough that a late duplicate add of the same id is still recognised. */
+export const TIMER_JOB_OPTIONS = {
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 1000 },
+} as const;
+
+export interface RelayOptions {
+  pollMs: number;
+}
+export const RELAY_OPTIONS = Symbol('RELAY_OPTIONS');
+
+/**
+ * Turns committed outbox rows into queue jobs. Runs after every local commit (OutboxSignal) and
+ * polls for rows written by other processes or left by a crash. A row is marked published only
+ * after its jobs were added; a crash in between publishes it again, and the deterministic job ids
+ * make the second add a no-op.
+ */
+@Injectable()
+export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(OutboxRelayService.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+  private again = false;
+  private stopped = false;
+  private unsubscribe?: () => void;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
+    private readonly queues: QueueService,
+    private readonly signal: OutboxSignal,
+    private readonly clock: Clock,
+    @Inject(RELAY_OPTIONS) private readonly options: RelayOptions,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.unsubscribe = this.signal.subscribe(() => this.kick());
+    this.timer = setInterval(() => this.kick(), this.options.pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    this.unsubscribe?.();
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Publishes now, or right after the pass in progress. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain()
+      .catch((error) => this.logger.error(`outbox relay: ${(error as Error).message}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Publishes every unpublished row; resolves when the outbox is empty. */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const published = await this.publishBatch();
+      total += published;
+      if (published < BATCH || this.stopped) return total;
+    }
+  }
+
+  private publishBatch(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows = await this.outbox.claimUnpublished(manager, BATCH);
+      if (!rows.length) return 0;
+      const now = this.clock.now().getTime();
+      const jobs = rows.flatMap((row) => (row.payload.jobs ?? []) as TimerJobSpec[]);
+      if (jobs.length) {
+        await this.queues.addBulk(
+          QueueName.Timers,
+          jobs.map((j) => ({
+            data: { timerId: j.timerId, instanceId: j.instanceId, fireAt: j.fireAt },
+            opts: { jobId: j.jobId, delay: Math.max(0, Date.parse(j.fireAt) - now), ...TIMER_JOB_OPTIONS },
+          })),
+        );
+      }
+      await this.outbox.markPublished(manager, rows.map((r) => r.id), new Date(now));
+      return rows.length;
+    });
+  }
+}

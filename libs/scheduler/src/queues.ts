@@ -1,0 +1,36 @@
+/** Every queue the system uses. A job name is the queue's single kind of work. */
+export enum QueueName {
+  /** Deadlines and reminders coming due (delayed jobs, one per timer generation). */
+  Timers = 'timers',
+  /** Recurring starts of instances (BullMQ job schedulers, one per definition schedule). */
+  Schedules = 'schedules',
+}
+
+export interface TimerJob {
+  timerId: string;
+  instanceId: string;
+  fireAt: string;
+}
+
+export interface ScheduleJob {
+  definitionKey: string;
+  scheduleKey: string;
+}
+
+/** The one union of job payloads, keyed by queue. */
+export interface JobPayloads {
+  [QueueName.Timers]: TimerJob;
+  [QueueName.Schedules]: ScheduleJob;
+}
+
+export type JobOf<N extends QueueName> = JobPayloads[N];
+
+/** A timer job as the outbox carries it: the relay turns it into a delayed job with this id. */
+export interface TimerJobSpec {
+  jobId: string;
+  timerId: string;
+  instanceId: string;
+  fireAt: string;
+}
+
+export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

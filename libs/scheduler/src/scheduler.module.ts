@@ -1,0 +1,66 @@
+import { DynamicModule, Module, type Provider } from '@nestjs/common';
+import { RuntimeModule } from '#libs/runtime';
+import { Clock } from './clock.js';
+import { OutboxRelayService, RELAY_OPTIONS, type RelayOptions } from './outbox-relay.service.js';
+import { QUEUE_PROCESSORS } from './processor.js';
+import { QueueBackend, type QueueBackendConfig } from './queue-backend.js';
+import { QUEUE_BACKEND, QueueService } from './queue.service.js';
+import { ScheduleProcessor } from './schedule.processor.js';
+import { SchedulesService } from './schedules.service.js';
+import { SWEEP_OPTIONS, TimerSweepService, type SweepOptions } from './timer-sweep.service.js';
+import { TimerProcessor } from './timer.processor.js';
+import { WORKER_HOST_OPTIONS, WorkerHostService } from './worker-host.service.js';
+
+export interface SchedulerOptions {
+  backend: QueueBackendConfig;
+  /** Run the relay, the sweep and the processors in this process (the worker role). */
+  runWorker: boolean;
+  concurrency: number;
+  relayPollMs: number;
+  sweepIntervalMs: number;
+}
+
+/**
+ * Queues (on PostgreSQL or Redis), and — in a process with the worker role — the outbox relay,
+ * the timer sweep, schedule reconciliation and the queue processors.
+ */
+@Module({})
+export class SchedulerModule {
+  static forRoot(options: SchedulerOptions): DynamicModule {
+    const base: Provider[] = [
+      Clock,
+      { provide: QUEUE_BACKEND, useFactory: () => new QueueBackend(options.backend) },
+      QueueService,
+      SchedulesService,
+    ];
+    const worker: Provider[] = options.runWorker
+      ? [
+          TimerProcessor,
+          ScheduleProcessor,
+          { provide: QUEUE_PROCESSORS, useFactory: (t: TimerProcessor, s: ScheduleProcessor) => [t, s], inject: [TimerProcessor, ScheduleProcessor] },
+          { provide: WORKER_HOST_OPTIONS, useValue: { concurrency: options.concurrency } },
+          WorkerHostService,
+          { provide: RELAY_OPTIONS, useValue: { pollMs: options.relayPollMs } satisfies RelayOptions },
+          OutboxRelayService,
+          { provide: SWEEP_OPTIONS, useValue: { intervalMs: options.sweepIntervalMs } satisfies SweepOptions },
+          TimerSweepService,
+        ]
+      : [];
+    const providers = [...base, ...worker];
+    return { module: SchedulerModule, imports: [RuntimeModule], providers, exports: [Clock, QueueService, SchedulesService, ...(options.runWorker ? [OutboxRelayService, TimerSweepService] : [])] };
+  }
+}
+
+/** The scheduler settings of a process, from its validated environment. */
+export function schedulerOptions(
+  env: { REDIS_URL?: string; RUN_WORKER: boolean; WORKER_CONCURRENCY: number; OUTBOX_POLL_MS: number; SWEEP_INTERVAL_MS: number },
+  databaseUrl: string,
+): SchedulerOptions {
+  return {
+    backend: env.REDIS_URL ? { kind: 'redis', redisUrl: env.REDIS_URL } : { kind: 'postgres', databaseUrl },
+    runWorker: env.RUN_WORKER,
+    concurrency: env.WORKER_CONCURRENCY,
+    relayPollMs: env.OUTBOX_POLL_MS,
+    sweepIntervalMs: env.SWEEP_INTERVAL_MS,
+  };
+}

@@ -1,0 +1,24 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { InstancesService } from '#libs/runtime';
+import { Clock } from './clock.js';
+import type { QueueProcessor } from './processor.js';
+import { QueueName, type TimerJob } from './queues.js';
+
+/** A due timer goes back through the instance's event path; a stale one does nothing. */
+@Injectable()
+export class TimerProcessor implements QueueProcessor<QueueName.Timers> {
+  readonly queue = QueueName.Timers;
+  private readonly logger = new Logger(TimerProcessor.name);
+
+  constructor(
+    private readonly instances: InstancesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async process(job: Job<TimerJob>): Promise<string> {
+    const outcome = await this.instances.fireTimer(job.data.timerId, job.id!, this.clock.now());
+    if (outcome === 'stale') this.logger.debug(`timer ${job.data.timerId} (${job.id}) was stale`);
+    return outcome;
+  }
+}

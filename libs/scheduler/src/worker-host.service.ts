@@ -1,0 +1,40 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import type { Worker } from 'bullmq';
+import { QUEUE_BACKEND } from './queue.service.js';
+import { QueueBackend } from './queue-backend.js';
+import { assertOneProcessorPerQueue, QUEUE_PROCESSORS, type QueueProcessor } from './processor.js';
+import { ALL_QUEUES } from './queues.js';
+
+export interface WorkerHostOptions {
+  concurrency: number;
+}
+export const WORKER_HOST_OPTIONS = Symbol('WORKER_HOST_OPTIONS');
+
+/** Runs a BullMQ Worker per queue with its one processor; on shutdown lets running jobs finish. */
+@Injectable()
+export class WorkerHostService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(WorkerHostService.name);
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
+    @Inject(QUEUE_PROCESSORS) private readonly processors: QueueProcessor[],
+    @Inject(WORKER_HOST_OPTIONS) private readonly options: WorkerHostOptions,
+  ) {
+    assertOneProcessorPerQueue(processors, ALL_QUEUES);
+  }
+
+  onApplicationBootstrap(): void {
+    for (const processor of this.processors) {
+      const worker = this.backend.worker(processor.queue, (job) => processor.process(job as never), { concurrency: this.options.concurrency });
+      worker.on('failed', (job, error) => this.logger.warn(`${processor.queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
+      worker.on('error', (error) => this.logger.error(`${processor.queue} worker: ${error.message}`));
+      this.workers.push(worker);
+    }
+    this.logger.log(`processing ${this.processors.map((p) => p.queue).join(', ')} on ${this.backend.label} (concurrency ${this.options.concurrency})`);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.close()));
+  }
+}
