@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFile } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { freePort, startNode, waitForHttp, type RunningProcess } from './support/process.js';
 
-const run = promisify(execFile);
 const MAIN = 'dist/apps/api/src/main.js';
 
 /**
@@ -20,7 +17,6 @@ describe('the embedded default (npm start)', () => {
   let current: RunningProcess | undefined;
 
   beforeAll(async () => {
-    await run(process.execPath, ['scripts/build.mjs']);
     dataDir = await mkdtemp(join(tmpdir(), 'phoihop-embedded-'));
     await chmod(dataDir, 0o755); // PostgreSQL runs as its own user when we are root
     const port = await freePort();

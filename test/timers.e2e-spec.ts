@@ -122,6 +122,24 @@ describe.each<QueueKind>(['postgres', 'redis'])('timers on the %s queue backend'
     for (const id of ids) expect((await history(id)).filter((h) => h.event.type === 'QUA_HAN')).toHaveLength(1);
   });
 
+  it('a timer whose job failed for good gets a new generation and job from the sweep, and fires', async () => {
+    const created = await start();
+    const deadline = (await timers(created.id)).find((x) => x.kind === 'deadline')!;
+    const jobId = (await db.query(`SELECT job_id FROM timers WHERE id = $1`, [deadline.id]))[0].job_id;
+    const queue = t.app.get(QueueService).queue(QueueName.Timers);
+    await eventually(async () => (await queue.getJob(jobId)) ?? false, 10000, 'the job to be queued');
+    // Replace its job by one that fails at once and is not retried.
+    await (await queue.getJob(jobId))!.remove();
+    await queue.add(QueueName.Timers, { timerId: 'not-a-timer', instanceId: created.id, fireAt: new Date().toISOString() }, { jobId, attempts: 1 });
+    await eventually(async () => (await (await queue.getJob(jobId))?.getState()) === 'failed', 10000, 'the job to fail');
+
+    const report = await t.app.get(TimerSweepService).sweep();
+    expect(report.rearmed).toBeGreaterThanOrEqual(1);
+    await eventually(async () => (await get(created.id)).state === 'quaHan', 15000, 'the re-armed deadline');
+    const after = (await timers(created.id)).find((x) => x.id === deadline.id)!;
+    expect(after).toMatchObject({ status: 'fired', generation: 2 });
+  });
+
   it('a clock jump past a working-day deadline fires it at once (the sweep promotes the job)', async () => {
     const created = await start('example-document-approval', { trichYeu: 'Báo cáo công tác dân vận quý IV' });
     await t.http.post(`/api/v1/instances/${created.id}/events`).send({ type: 'TRINH' }).expect(200);

@@ -1,5 +1,5 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,8 @@ async function freePort(): Promise<number> {
  * DATABASE_URL names one. Every test file clones a migrated template into a database of its own.
  */
 export default async function globalSetup(): Promise<void> {
+  // Suites that run the product as processes (embedded default, workers) use dist/: build it once, here.
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dir = await mkdtemp(join(tmpdir(), 'phoihop-test-'));

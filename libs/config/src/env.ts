@@ -70,6 +70,17 @@ export class Environment {
   @Max(600000)
   OUTBOX_POLL_MS: number = 1000;
 
+  /** How long a worker holds a job before others may take it back (a killed worker's jobs return after this). */
+  @Transform(toInt)
+  @IsInt({ message: 'JOB_LOCK_MS must be a whole number' })
+  @Min(1000)
+  @Max(600000)
+  JOB_LOCK_MS: number = 30000;
+
+  /** Namespace of the queues (Redis keys or rows); several deployments may share one Redis with different prefixes. */
+  @Matches(/^[a-z][a-z0-9-]{0,40}$/, { message: 'QUEUE_PREFIX must be lowercase letters, digits and dashes' })
+  QUEUE_PREFIX: string = 'phoihop';
+
   @Transform(toInt)
   @IsInt({ message: 'SWEEP_INTERVAL_MS must be a whole number' })
   @Min(200)

@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 
 interface PgQueryable {
-  query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: any[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: any[] }>;
 }
 
 /**
@@ -10,8 +10,18 @@ interface PgQueryable {
  * TypeORM's own query() cannot name statements.
  */
 export async function queryPrepared(manager: EntityManager, name: string, text: string, values: unknown[]): Promise<any[]> {
+  return (await (await target(manager)).query({ name, text, values })).rows;
+}
+
+/**
+ * The rows of any statement, on the same connection rules. Use it for UPDATE/DELETE … RETURNING:
+ * TypeORM's query() answers those with [rows, rowCount] instead of the rows.
+ */
+export async function queryRows(manager: EntityManager, text: string, values: unknown[]): Promise<any[]> {
+  return (await (await target(manager)).query({ text, values })).rows;
+}
+
+async function target(manager: EntityManager): Promise<PgQueryable> {
   const runner = manager.queryRunner;
-  const target: PgQueryable =
-    runner && !runner.isReleased ? ((await runner.connect()) as PgQueryable) : ((manager.connection.driver as unknown as { master: PgQueryable }).master);
-  return (await target.query({ name, text, values })).rows;
+  return runner && !runner.isReleased ? ((await runner.connect()) as PgQueryable) : (manager.connection.driver as unknown as { master: PgQueryable }).master;
 }

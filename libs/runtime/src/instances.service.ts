@@ -209,15 +209,17 @@ export class InstancesService {
    * longer pending, has another job id (re-armed or extended), or whose state was left, does nothing.
    */
   async fireTimer(timerId: string, jobId: string, now?: Date): Promise<FireOutcome> {
-    const timer = await this.timers.findById(this.dataSource.manager, timerId);
-    if (!timer || timer.status !== 'pending' || timer.jobId !== jobId) return 'stale';
+    const found = await this.timers.findWithInstance(this.dataSource.manager, timerId);
+    if (!found || found.timer.status !== 'pending' || found.timer.jobId !== jobId) return 'stale';
     const at = now ?? new Date();
-    if (timer.kind === 'reminder') return this.fireReminder(timer, at);
+    if (found.timer.kind === 'reminder') return this.fireReminder(found.timer, found.instance, at);
 
     const meta: RequestMeta = { actor: SYSTEM_ACTOR, now: at };
-    const outcome = await this.apply(timer.instanceId, meta, {
-      build: async (instance, workflow, at) => {
-        const current = await this.timers.findById(this.dataSource.manager, timerId);
+    const outcome = await this.apply(found.timer.instanceId, meta, {
+      preloaded: found.instance,
+      build: async (instance, workflow, at, retry) => {
+        // On the locked retry the timer may have changed too: read it again.
+        const current = retry ? await this.timers.findById(this.dataSource.manager, timerId) : found.timer;
         if (!current || current.status !== 'pending' || current.jobId !== jobId) return 'noop';
         if (instance.status !== 'active' || !instance.statePaths.includes(current.state)) {
           await this.timers.cancel(this.dataSource.manager, timerId, at);
@@ -247,9 +249,8 @@ export class InstancesService {
     return outcome === 'noop' ? 'stale' : 'fired';
   }
 
-  private async fireReminder(timer: TimerRecord, at: Date): Promise<FireOutcome> {
-    const instance = await this.instances.findById(this.dataSource.manager, timer.instanceId);
-    if (!instance || instance.status !== 'active' || !instance.statePaths.includes(timer.state)) {
+  private async fireReminder(timer: TimerRecord, instance: InstanceRecord, at: Date): Promise<FireOutcome> {
+    if (instance.status !== 'active' || !instance.statePaths.includes(timer.state)) {
       await this.timers.cancel(this.dataSource.manager, timer.id, at);
       return 'stale';
     }
@@ -279,16 +280,19 @@ export class InstancesService {
     instanceId: string,
     meta: RequestMeta,
     how: {
-      build: (instance: InstanceRecord, workflow: CompiledWorkflow, at: Date) => Promise<Transition | 'noop'>;
+      /** `retry` is true on the second, locked attempt. */
+      build: (instance: InstanceRecord, workflow: CompiledWorkflow, at: Date, retry: boolean) => Promise<Transition | 'noop'>;
+      /** The instance as the caller already read it, to save the first read. */
+      preloaded?: InstanceRecord;
       stored?: (manager: EntityManager) => Promise<StoredResponse | undefined>;
       replay?: (stored: StoredResponse) => Outcome<InstanceView>;
       idempotency?: (view: InstanceView) => TransitionWrite['idempotency'];
     },
   ): Promise<Outcome<InstanceView> | 'noop'> {
-    const attempt = async (manager: EntityManager, instance: InstanceRecord) => {
+    const attempt = async (manager: EntityManager, instance: InstanceRecord, retry: boolean) => {
       const { workflow } = await this.definitions.byId(instance.definitionId);
       const at = meta.now ?? new Date();
-      const transition = await how.build(instance, workflow, at);
+      const transition = await how.build(instance, workflow, at, retry);
       if (transition === 'noop') return 'noop' as const;
       const { write, view } = await this.prepare(instance, workflow, transition, meta, at);
       write.idempotency = how.idempotency?.(view);
@@ -298,11 +302,11 @@ export class InstancesService {
     };
 
     const manager = this.dataSource.manager;
-    const instance = await this.instances.findById(manager, instanceId);
+    const instance = how.preloaded ?? (await this.instances.findById(manager, instanceId));
     if (!instance) throw notFound(instanceId);
     const stored = await how.stored?.(manager);
     if (stored) return how.replay!(stored);
-    const first = await attempt(manager, instance);
+    const first = await attempt(manager, instance, false);
     if (first !== 'raced') return first;
 
     const locked = await this.dataSource.transaction(async (tx) => {
@@ -310,7 +314,7 @@ export class InstancesService {
       if (!row) throw notFound(instanceId);
       const storedNow = await how.stored?.(tx);
       if (storedNow) return how.replay!(storedNow);
-      const second = await attempt(tx, row.instance);
+      const second = await attempt(tx, row.instance, true);
       if (second === 'raced') throw new DomainError(ErrorCode.ConcurrentUpdate, 'The instance changed while this event was applied; retry', {});
       return second;
     });

@@ -32,8 +32,8 @@ export class QueueBackend {
     return new Queue<T>(name, { prefix: this.prefix, connection: this.redisConnection() });
   }
 
-  worker<T>(name: QueueName, process: (job: Job<T>) => Promise<unknown>, options: { concurrency: number }): Worker<T> {
-    const opts = { prefix: this.prefix, concurrency: options.concurrency, autorun: true };
+  worker<T>(name: QueueName, process: (job: Job<T>) => Promise<unknown>, options: { concurrency: number; lockMs: number }): Worker<T> {
+    const opts = { prefix: this.prefix, concurrency: options.concurrency, autorun: true, lockDuration: options.lockMs, stalledInterval: options.lockMs };
     if (this.config.kind === 'postgres') {
       return new Worker(name, process as never, { ...opts, connection: this.pgConnection() } as WorkerOptions<any>, createPostgresBackend) as unknown as Worker<T>;
     }

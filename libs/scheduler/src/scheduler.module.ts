@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   /** Run the relay, the sweep and the processors in this process (the worker role). */
   runWorker: boolean;
   concurrency: number;
+  /** Job lock; a killed worker's active jobs are taken back after it. */
+  lockMs?: number;
   relayPollMs: number;
   sweepIntervalMs: number;
 }
@@ -38,7 +40,7 @@ export class SchedulerModule {
           TimerProcessor,
           ScheduleProcessor,
           { provide: QUEUE_PROCESSORS, useFactory: (t: TimerProcessor, s: ScheduleProcessor) => [t, s], inject: [TimerProcessor, ScheduleProcessor] },
-          { provide: WORKER_HOST_OPTIONS, useValue: { concurrency: options.concurrency } },
+          { provide: WORKER_HOST_OPTIONS, useValue: { concurrency: options.concurrency, lockMs: options.lockMs ?? 30_000 } },
           WorkerHostService,
           { provide: RELAY_OPTIONS, useValue: { pollMs: options.relayPollMs } satisfies RelayOptions },
           OutboxRelayService,
@@ -53,13 +55,22 @@ export class SchedulerModule {
 
 /** The scheduler settings of a process, from its validated environment. */
 export function schedulerOptions(
-  env: { REDIS_URL?: string; RUN_WORKER: boolean; WORKER_CONCURRENCY: number; OUTBOX_POLL_MS: number; SWEEP_INTERVAL_MS: number },
+  env: {
+    REDIS_URL?: string;
+    QUEUE_PREFIX: string;
+    RUN_WORKER: boolean;
+    WORKER_CONCURRENCY: number;
+    JOB_LOCK_MS: number;
+    OUTBOX_POLL_MS: number;
+    SWEEP_INTERVAL_MS: number;
+  },
   databaseUrl: string,
 ): SchedulerOptions {
   return {
-    backend: env.REDIS_URL ? { kind: 'redis', redisUrl: env.REDIS_URL } : { kind: 'postgres', databaseUrl },
+    backend: env.REDIS_URL ? { kind: 'redis', redisUrl: env.REDIS_URL, prefix: env.QUEUE_PREFIX } : { kind: 'postgres', databaseUrl, prefix: env.QUEUE_PREFIX },
     runWorker: env.RUN_WORKER,
     concurrency: env.WORKER_CONCURRENCY,
+    lockMs: env.JOB_LOCK_MS,
     relayPollMs: env.OUTBOX_POLL_MS,
     sweepIntervalMs: env.SWEEP_INTERVAL_MS,
   };

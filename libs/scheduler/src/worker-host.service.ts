@@ -7,6 +7,7 @@ import { ALL_QUEUES } from './queues.js';
 
 export interface WorkerHostOptions {
   concurrency: number;
+  lockMs: number;
 }
 export const WORKER_HOST_OPTIONS = Symbol('WORKER_HOST_OPTIONS');
 
@@ -26,7 +27,7 @@ export class WorkerHostService implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     for (const processor of this.processors) {
-      const worker = this.backend.worker(processor.queue, (job) => processor.process(job as never), { concurrency: this.options.concurrency });
+      const worker = this.backend.worker(processor.queue, (job) => processor.process(job as never), { concurrency: this.options.concurrency, lockMs: this.options.lockMs });
       worker.on('failed', (job, error) => this.logger.warn(`${processor.queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
       worker.on('error', (error) => this.logger.error(`${processor.queue} worker: ${error.message}`));
       this.workers.push(worker);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../prepared.js';
 import type { CalendarOverrideRecord } from '../records.js';
 
 function toRecord(row: Record<string, any>): CalendarOverrideRecord {
@@ -29,7 +30,7 @@ export class CalendarOverridesRepository {
   }
 
   async remove(manager: EntityManager, date: string): Promise<boolean> {
-    const rows = await manager.query(`DELETE FROM calendar_overrides WHERE date = $1 RETURNING date`, [date]);
+    const rows = await queryRows(manager, `DELETE FROM calendar_overrides WHERE date = $1 RETURNING date`, [date]);
     return rows.length === 1;
   }
 

@@ -3,10 +3,10 @@ import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '../prepared.js';
 import type { HistoryRecord, IdempotencyRecord, InstanceRecord, OutboxMessage, Page, StoredResponse } from '../records.js';
 
-const COLUMNS = `id, definition_id, definition_key, definition_version, business_key, status, state_value, state_paths,
+export const INSTANCE_COLUMNS = `id, definition_id, definition_key, definition_version, business_key, status, state_value, state_paths,
   context, snapshot, revision, last_hash, next_due_at, deadlines, started_by, created_at, updated_at, completed_at`;
 
-function toRecord(row: Record<string, any>): InstanceRecord {
+export function toInstanceRecord(row: Record<string, any>): InstanceRecord {
   return {
     id: row.id,
     definitionId: row.definition_id,
@@ -167,8 +167,8 @@ export const NO_TIMER_WRITES: TimerWrites = { arm: [], cancelStates: [], cancelR
 @Injectable()
 export class InstancesRepository {
   async findById(manager: EntityManager, id: string): Promise<InstanceRecord | undefined> {
-    const rows = await queryPrepared(manager, 'phoihop_instance_by_id', `SELECT ${COLUMNS} FROM workflow_instances WHERE id = $1`, [id]);
-    return rows[0] ? toRecord(rows[0]) : undefined;
+    const rows = await queryPrepared(manager, 'phoihop_instance_by_id', `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances WHERE id = $1`, [id]);
+    return rows[0] ? toInstanceRecord(rows[0]) : undefined;
   }
 
   /**
@@ -182,10 +182,10 @@ export class InstancesRepository {
     id: string,
     idempotency?: { scope: string; key: string },
   ): Promise<{ instance: InstanceRecord; stored?: StoredResponse } | undefined> {
-    const rows = await queryPrepared(manager, 'phoihop_lock_instance', `SELECT ${COLUMNS} FROM workflow_instances WHERE id = $1 FOR UPDATE`, [id]);
+    const rows = await queryPrepared(manager, 'phoihop_lock_instance', `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances WHERE id = $1 FOR UPDATE`, [id]);
     if (!rows[0]) return undefined;
     const stored = idempotency ? await this.findIdempotent(manager, idempotency.scope, idempotency.key) : undefined;
-    return { instance: toRecord(rows[0]), stored };
+    return { instance: toInstanceRecord(rows[0]), stored };
   }
 
   /**
@@ -290,11 +290,11 @@ export class InstancesRepository {
     }
     params.push(f.limit + 1);
     const rows = await manager.query(
-      `SELECT ${COLUMNS} FROM workflow_instances ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+      `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
         ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
       params,
     );
-    const items = rows.slice(0, f.limit).map(toRecord);
+    const items = rows.slice(0, f.limit).map(toInstanceRecord);
     const last = items[items.length - 1];
     const nextCursor = rows.length > f.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null;
     return { items, nextCursor };

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { queryPrepared } from '../prepared.js';
-import type { OutboxMessage, TimerRecord } from '../records.js';
+import { queryPrepared, queryRows } from '../prepared.js';
+import type { InstanceRecord, OutboxMessage, TimerRecord } from '../records.js';
+import { INSTANCE_COLUMNS, toInstanceRecord } from './instances.repository.js';
 
 const COLUMNS = `id, instance_id, state, deadline_key, kind, fire_at, status, generation, job_id, spec, armed_seq, fired_seq, created_at, fired_at, cancelled_at`;
 
@@ -33,6 +34,32 @@ export class TimersRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
+  /** A timer and its instance in one round trip (the hot path of a firing timer). */
+  async findWithInstance(manager: EntityManager, id: string): Promise<{ timer: TimerRecord; instance: InstanceRecord } | undefined> {
+    const rows = await queryPrepared(
+      manager,
+      'phoihop_timer_with_instance',
+      `SELECT row_to_json(t.*) AS timer, row_to_json(i.*) AS instance
+         FROM timers t JOIN (SELECT ${INSTANCE_COLUMNS} FROM workflow_instances) i ON i.id = t.instance_id
+        WHERE t.id = $1`,
+      [id],
+    );
+    if (!rows[0]) return undefined;
+    const t = rows[0].timer;
+    const i = rows[0].instance;
+    const date = (v: string | null) => (v === null ? null : new Date(v));
+    return {
+      timer: toRecord({ ...t, fire_at: new Date(t.fire_at), created_at: new Date(t.created_at), fired_at: date(t.fired_at), cancelled_at: date(t.cancelled_at) }),
+      instance: toInstanceRecord({
+        ...i,
+        next_due_at: date(i.next_due_at),
+        created_at: new Date(i.created_at),
+        updated_at: new Date(i.updated_at),
+        completed_at: date(i.completed_at),
+      }),
+    };
+  }
+
   async listByInstance(manager: EntityManager, instanceId: string): Promise<TimerRecord[]> {
     const rows = await manager.query(`SELECT ${COLUMNS} FROM timers WHERE instance_id = $1 ORDER BY created_at, fire_at`, [instanceId]);
     return rows.map(toRecord);
@@ -51,8 +78,9 @@ export class TimersRepository {
 
   /** Gives a pending timer a fresh job id (the queue lost or finished its job without applying it). */
   async rearm(manager: EntityManager, id: string, generation: number, jobId: string): Promise<boolean> {
-    const rows = await manager.query(
-      `UPDATE timers SET generation = $3, job_id = $4 WHERE id = $1 AND generation = $2 - 1 AND status = 'pending' RETURNING id`,
+    const rows = await queryRows(
+      manager,
+      `UPDATE timers SET generation = $2, job_id = $3 WHERE id = $1 AND generation = $2 - 1 AND status = 'pending' RETURNING id`,
       [id, generation, jobId],
     );
     return rows.length === 1;
