@@ -23,12 +23,15 @@ export class EngineError extends Error {
   readonly code: EngineErrorCode;
   readonly allowedEvents?: string[];
   readonly issues?: ValidationIssue[];
+  /** GUARD_REJECTED: the guard types that refused (e.g. hasRole, notSameActor). */
+  readonly failedGuards?: string[];
 
-  constructor(code: EngineErrorCode, message: string, extra: { allowedEvents?: string[]; issues?: ValidationIssue[] } = {}) {
+  constructor(code: EngineErrorCode, message: string, extra: { allowedEvents?: string[]; issues?: ValidationIssue[]; failedGuards?: string[] } = {}) {
     super(message);
     this.name = 'EngineError';
     this.code = code;
     if (extra.allowedEvents) this.allowedEvents = extra.allowedEvents;
     if (extra.issues) this.issues = extra.issues;
+    if (extra.failedGuards) this.failedGuards = extra.failedGuards;
   }
 }

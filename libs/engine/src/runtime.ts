@@ -27,7 +27,7 @@ import type {
   StepResult,
   ValidationIssue,
 } from './types.js';
-import { ENTER_ACTION, EXIT_ACTION, readOperand, resolveUsers, withEnv, writeSegments } from './vocabulary.js';
+import { ENTER_ACTION, EXIT_ACTION, evalGuard, readOperand, resolveUsers, withEnv, writeSegments } from './vocabulary.js';
 
 type ExecAction = ExecutableActionsFrom<AnyStateMachine>;
 type Ctx = Record<string, unknown>;
@@ -86,11 +86,36 @@ export function step(wf: CompiledWorkflow, current: PersistedState, event: StepI
   const xEvent = { type, payload, actor: opts.actor, at: opts.at };
   return withEnv(env, () => {
     if (!wf.machine.getTransitionData(snap, xEvent).length) {
-      throw new EngineError('GUARD_REJECTED', `event "${type}" is not allowed now: no transition's guard passed`, { allowedEvents: allowed.slice() });
+      const failedGuards = failingGuards(snap, type, env);
+      throw new EngineError('GUARD_REJECTED', `event "${type}" is not allowed now: no transition's guard passed (${failedGuards.join(', ') || 'guard'})`, {
+        allowedEvents: allowed.slice(),
+        failedGuards,
+      });
     }
     const [next, actions] = runTransition(wf, snap, xEvent);
     return finish(wf, next, actions, env, snap.value);
   });
+}
+
+/**
+ * The guard types that said no, for an event whose every candidate transition was refused: the
+ * leaves of `all`, and `any`/`not` as a whole. Lets the host tell "not allowed to" (role, unit,
+ * separation of duties) from "not now" (a condition on the data).
+ */
+function failingGuards(snap: AnyMachineSnapshot, type: string, env: StepEnv): string[] {
+  const failed = new Set<string>();
+  const visit = (ref: { type: string; params?: Record<string, unknown> }) => {
+    if (evalGuard(ref as never, snap.context as Ctx, env)) return;
+    if (ref.type === 'all') for (const g of (ref.params?.guards ?? []) as Array<{ type: string }>) visit(g);
+    else failed.add(ref.type);
+  };
+  for (const node of (snap as unknown as { _nodes: Array<{ transitions: Map<string, Array<{ guard?: unknown }>> }> })._nodes) {
+    for (const t of node.transitions.get(type) ?? []) {
+      const guard = t.guard as { type: string; params?: Record<string, unknown> } | undefined;
+      if (guard && typeof guard === 'object' && typeof guard.type === 'string') visit(guard);
+    }
+  }
+  return [...failed].sort();
 }
 
 /**
