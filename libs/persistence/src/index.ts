@@ -9,6 +9,8 @@ export * from './repositories/history.repository.js';
 export * from './repositories/instances.repository.js';
 export * from './repositories/timers.repository.js';
 export * from './repositories/outbox.repository.js';
+export * from './repositories/identity.repository.js';
+export * from './repositories/tasks.repository.js';
 export * from './repositories/calendar-overrides.repository.js';
 export * from './persistence.module.js';
 export * from './database.module.js';

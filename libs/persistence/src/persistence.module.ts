@@ -4,6 +4,8 @@ import { HistoryRepository } from './repositories/history.repository.js';
 import { CalendarOverridesRepository } from './repositories/calendar-overrides.repository.js';
 import { InstancesRepository } from './repositories/instances.repository.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
+import { IdentityRepository } from './repositories/identity.repository.js';
+import { TasksRepository } from './repositories/tasks.repository.js';
 import { TimersRepository } from './repositories/timers.repository.js';
 
 /**
@@ -13,7 +15,16 @@ import { TimersRepository } from './repositories/timers.repository.js';
  */
 @Global()
 @Module({
-  providers: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository, OutboxRepository],
-  exports: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository, OutboxRepository],
+  providers: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository, OutboxRepository, IdentityRepository, TasksRepository],
+  exports: [
+    DefinitionsRepository,
+    InstancesRepository,
+    HistoryRepository,
+    TimersRepository,
+    CalendarOverridesRepository,
+    OutboxRepository,
+    IdentityRepository,
+    TasksRepository,
+  ],
 })
 export class PersistenceModule {}

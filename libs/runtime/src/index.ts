@@ -8,3 +8,5 @@ export * from './calendar.service.js';
 export * from './deadline-plan.js';
 export * from './outbox-signal.js';
 export * from './standalone.js';
+export * from './principal.js';
+export * from './task-plan.js';

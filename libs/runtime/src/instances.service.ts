@@ -24,10 +24,14 @@ import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { statePathsWithAncestors, toHistoryView, toInstanceView, toTimerView, type HistoryView, type InstanceView, type TimerView } from './instance-view.js';
 import { OutboxSignal } from './outbox-signal.js';
+import type { Principal } from './principal.js';
+import { planTasks } from './task-plan.js';
 
 /** Who asked, and the request's own trace: what every history row records besides the event. */
 export interface RequestMeta {
   actor: Actor;
+  /** The signed-in user behind `actor`, when there is one (absent for the system). */
+  principal?: Principal;
   requestId?: string;
   idempotencyKey?: string;
   /** Injected clock for tests and replays; the server's clock otherwise. */
@@ -46,6 +50,8 @@ export interface EventCommand {
   payload?: Record<string, unknown>;
   expectedRevision?: number;
   comment?: string;
+  /** Set by task completion (never from a request body): the task this event answers. */
+  task?: { taskId: string; state: string };
 }
 
 /** A response and whether it was replayed from an earlier request with the same Idempotency-Key. */
@@ -87,6 +93,7 @@ interface Transition {
   result: StepResult;
   extraEffects: HostEffect[];
   fire?: { timerId: string; deadlineKey: string };
+  completing?: { taskId: string; state: string };
 }
 
 /**
@@ -165,6 +172,7 @@ export class InstancesService {
         history,
         outbox,
         timers: timerWrites(plan),
+        tasks: planTasks(record.key, result.effects, plan.deadlines),
         idempotency: idempotency && meta.idempotencyKey ? { ...idempotency, key: meta.idempotencyKey, statusCode: 201, response: view } : undefined,
       });
     } catch (error) {
@@ -196,7 +204,7 @@ export class InstancesService {
           });
         }
         const result = runEngine(() => stepFrom(workflow, instance, command.type, command.payload, meta.actor, at));
-        return { eventType: command.type, payload: command.payload ?? null, comment: command.comment ?? null, result, extraEffects: [] };
+        return { eventType: command.type, payload: command.payload ?? null, comment: command.comment ?? null, result, extraEffects: [], completing: command.task };
       },
       idempotency: key ? (view) => ({ scope, key, requestHash, statusCode: 200, response: view }) : undefined,
     });
@@ -357,6 +365,7 @@ export class InstancesService {
       history,
       outbox: toOutbox(instance.id, instance.definitionKey, revision, effects, plan),
       timers: timerWrites(plan),
+      tasks: planTasks(instance.definitionKey, effects, plan.deadlines, t.completing),
     };
     return { write, view };
   }

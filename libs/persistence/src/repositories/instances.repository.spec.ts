@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { createDataSource } from '../data-source.js';
 import { GENESIS_HASH } from '../history-chain.js';
 import { DefinitionsRepository } from './definitions.repository.js';
-import { InstancesRepository, NO_TIMER_WRITES, type NewInstance } from './instances.repository.js';
+import { InstancesRepository, NO_TASK_WRITES, NO_TIMER_WRITES, type NewInstance } from './instances.repository.js';
 
 const actor = { id: 'can-bo-1', roles: ['chuyen-vien'], units: ['ubnd'] };
 
@@ -70,6 +70,7 @@ describe('InstancesRepository writes', () => {
       nextDueAt: null,
       deadlines: {},
       timers: NO_TIMER_WRITES,
+      tasks: NO_TASK_WRITES('test-counter'),
     };
     await ds.transaction((m) => repo.insertStarted(m, n));
     return id;
@@ -99,6 +100,7 @@ describe('InstancesRepository writes', () => {
     outbox: [{ topic: 'notify', payload: { seq } }],
     deadlines: {},
     timers: NO_TIMER_WRITES,
+    tasks: NO_TASK_WRITES('test-counter'),
   });
 
   it('writes instance, history, outbox and idempotency record together', async () => {

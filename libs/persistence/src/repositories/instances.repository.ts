@@ -53,6 +53,7 @@ export interface TransitionWrite {
   history: Omit<HistoryRecord, 'instanceId' | 'at'>;
   outbox: OutboxMessage[];
   timers: TimerWrites;
+  tasks: TaskWrites;
   idempotency?: IdempotencyRecord;
 }
 
@@ -74,6 +75,7 @@ export interface NewInstance {
   history: Omit<HistoryRecord, 'instanceId' | 'at'>;
   outbox: OutboxMessage[];
   timers: TimerWrites;
+  tasks: TaskWrites;
   idempotency?: IdempotencyRecord;
 }
 
@@ -115,28 +117,54 @@ const DEPENDENT_WRITES = `
     UPDATE timers SET status = 'cancelled', cancelled_at = $10::timestamptz
       FROM src
      WHERE timers.instance_id = src.id AND timers.status = 'pending'
-       AND timers.id IS DISTINCT FROM ($30::jsonb->>'fire')::uuid
-       AND timers.id NOT IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements($30::jsonb->'extend') x)
-       AND (timers.state IN (SELECT jsonb_array_elements_text($30::jsonb->'cancelStates'))
-            OR (timers.kind = 'reminder' AND timers.deadline_key IN (SELECT jsonb_array_elements_text($30::jsonb->'cancelReminderKeys'))))
+       AND timers.id IS DISTINCT FROM ($30::jsonb->'timers'->'timers'->>'fire')::uuid
+       AND timers.id NOT IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements($30::jsonb->'timers'->'extend') x)
+       AND (timers.state IN (SELECT jsonb_array_elements_text($30::jsonb->'timers'->'cancelStates'))
+            OR (timers.kind = 'reminder' AND timers.deadline_key IN (SELECT jsonb_array_elements_text($30::jsonb->'timers'->'cancelReminderKeys'))))
   ),
   t_extend AS (
     UPDATE timers SET fire_at = x."fireAt", generation = x.generation, job_id = x."jobId"
-      FROM src, jsonb_to_recordset($30::jsonb->'extend') AS x(id uuid, "fireAt" timestamptz, generation int, "jobId" text)
+      FROM src, jsonb_to_recordset($30::jsonb->'timers'->'extend') AS x(id uuid, "fireAt" timestamptz, generation int, "jobId" text)
      WHERE timers.id = x.id AND timers.status = 'pending'
   ),
   t_fire AS (
     UPDATE timers SET status = 'fired', fired_at = $10::timestamptz, fired_seq = $12::int
-      FROM src WHERE timers.id = ($30::jsonb->>'fire')::uuid AND timers.status = 'pending'
+      FROM src WHERE timers.id = ($30::jsonb->'timers'->'timers'->>'fire')::uuid AND timers.status = 'pending'
+  ),
+  k_close AS (
+    UPDATE tasks
+       SET status = CASE WHEN tasks.id = ($30::jsonb->'tasks'->>'complete')::uuid THEN 'completed' ELSE 'cancelled' END,
+           completed_by = CASE WHEN tasks.id = ($30::jsonb->'tasks'->>'complete')::uuid THEN $15::text END,
+           outcome = CASE WHEN tasks.id = ($30::jsonb->'tasks'->>'complete')::uuid THEN $13::text END,
+           closed_at = $10::timestamptz, closed_seq = $12::int
+      FROM src
+     WHERE tasks.instance_id = src.id AND tasks.status = 'open'
+       AND tasks.state IN (SELECT jsonb_array_elements_text($30::jsonb->'tasks'->'closeStates'))
+  ),
+  k_escalate AS (
+    UPDATE tasks
+       SET priority = GREATEST(tasks.priority, coalesce((x->>'priority')::smallint, tasks.priority)),
+           candidate_roles = ARRAY(SELECT DISTINCT r FROM unnest(tasks.candidate_roles || ARRAY(SELECT jsonb_array_elements_text(x->'addRoles'))) r ORDER BY r)
+      FROM src, jsonb_array_elements($30::jsonb->'tasks'->'escalate') x
+     WHERE tasks.instance_id = src.id AND tasks.status = 'open' AND tasks.state = x->>'state'
+       AND tasks.state NOT IN (SELECT jsonb_array_elements_text($30::jsonb->'tasks'->'closeStates'))
+  ),
+  k_open AS (
+    INSERT INTO tasks (id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, status, priority, due_at, created_seq, created_at)
+    SELECT x.id, src.id, $30::jsonb->'tasks'->>'definitionKey', x.state, x.title,
+           ARRAY(SELECT jsonb_array_elements_text(x.roles)), ARRAY(SELECT jsonb_array_elements_text(x.units)), ARRAY(SELECT jsonb_array_elements_text(x.outcomes)),
+           'open', x.priority, x."dueAt", $12::int, $10::timestamptz
+      FROM src, jsonb_to_recordset($30::jsonb->'tasks'->'open')
+           AS x(id uuid, state text, title jsonb, roles jsonb, units jsonb, outcomes jsonb, priority smallint, "dueAt" timestamptz)
   ),
   t_arm AS (
     INSERT INTO timers (id, instance_id, state, deadline_key, kind, fire_at, status, generation, job_id, spec, armed_seq, created_at)
     SELECT x.id, src.id, x.state, x."deadlineKey", x.kind, x."fireAt", 'pending', x.generation, x."jobId", x.spec, $12::int, $10::timestamptz
-      FROM src, jsonb_to_recordset($30::jsonb->'arm')
+      FROM src, jsonb_to_recordset($30::jsonb->'timers'->'arm')
            AS x(id uuid, state text, "deadlineKey" text, kind text, "fireAt" timestamptz, generation int, "jobId" text, spec jsonb)
   )`;
 
-function dependentParams(w: { history: TransitionWrite['history']; outbox: OutboxMessage[]; idempotency?: IdempotencyRecord; timers: TimerWrites }) {
+function dependentParams(w: { history: TransitionWrite['history']; outbox: OutboxMessage[]; idempotency?: IdempotencyRecord; timers: TimerWrites; tasks: TaskWrites }) {
   const h = w.history;
   const i = w.idempotency;
   return [
@@ -158,11 +186,23 @@ function dependentParams(w: { history: TransitionWrite['history']; outbox: Outbo
     i?.requestHash ?? null,
     i?.statusCode ?? null,
     i ? JSON.stringify(i.response) : null,
-    JSON.stringify(w.timers),
+    JSON.stringify({ timers: w.timers, tasks: w.tasks }),
   ];
 }
 
 export const NO_TIMER_WRITES: TimerWrites = { arm: [], cancelStates: [], cancelReminderKeys: [], extend: [], fire: null };
+
+/** Task rows a transition writes: tasks of entered states opened, of exited states closed, escalations applied. */
+export interface TaskWrites {
+  definitionKey: string;
+  open: Array<{ id: string; state: string; title: unknown; roles: string[]; units: string[]; outcomes: string[]; priority: number; dueAt: string | null }>;
+  closeStates: string[];
+  /** The task whose outcome this transition is: closed as completed (by the history row's actor, with the event as outcome). */
+  complete: string | null;
+  escalate: Array<{ state: string; priority: number | null; addRoles: string[] }>;
+}
+
+export const NO_TASK_WRITES = (definitionKey: string): TaskWrites => ({ definitionKey, open: [], closeStates: [], complete: null, escalate: [] });
 
 @Injectable()
 export class InstancesRepository {

@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { queryRows } from '../prepared.js';
+
+export interface Membership {
+  role: string;
+  unit: string;
+}
+
+export interface UserRecord {
+  id: string;
+  username: string;
+  displayName: string;
+  passwordHash: string | null;
+  active: boolean;
+  memberships: Membership[];
+  createdAt: Date;
+}
+
+export interface OrgUnitRecord {
+  key: string;
+  name: { vi: string; en: string };
+  parentKey: string | null;
+}
+
+const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.password_hash, u.active, u.created_at,
+  coalesce((SELECT json_agg(json_build_object('role', r.role, 'unit', r.unit_key) ORDER BY r.role, r.unit_key) FROM user_roles r WHERE r.user_id = u.id), '[]') AS memberships
+  FROM users u`;
+
+function toUser(row: Record<string, any>): UserRecord {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    passwordHash: row.password_hash,
+    active: row.active,
+    memberships: row.memberships,
+    createdAt: row.created_at,
+  };
+}
+
+/** Users, their role memberships per unit, org units, API tokens and failed sign-ins. */
+@Injectable()
+export class IdentityRepository {
+  async findUserByUsername(manager: EntityManager, username: string): Promise<UserRecord | undefined> {
+    const rows = await manager.query(`${USER_SELECT} WHERE u.username = $1`, [username]);
+    return rows[0] ? toUser(rows[0]) : undefined;
+  }
+
+  async findUserById(manager: EntityManager, id: string): Promise<UserRecord | undefined> {
+    const rows = await manager.query(`${USER_SELECT} WHERE u.id = $1`, [id]);
+    return rows[0] ? toUser(rows[0]) : undefined;
+  }
+
+  async listUsers(manager: EntityManager): Promise<UserRecord[]> {
+    return (await manager.query(`${USER_SELECT} ORDER BY u.username`)).map(toUser);
+  }
+
+  async countUsers(manager: EntityManager): Promise<number> {
+    return (await manager.query(`SELECT count(*)::int AS n FROM users`))[0].n;
+  }
+
+  async insertUser(manager: EntityManager, u: { username: string; displayName: string; passwordHash: string | null; memberships: Membership[] }): Promise<UserRecord> {
+    const [{ id }] = await manager.query(`INSERT INTO users (username, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [
+      u.username,
+      u.displayName,
+      u.passwordHash,
+    ]);
+    await this.setMemberships(manager, id, u.memberships);
+    return (await this.findUserById(manager, id))!;
+  }
+
+  async updateUser(manager: EntityManager, id: string, change: { displayName?: string; passwordHash?: string; active?: boolean }): Promise<void> {
+    await manager.query(
+      `UPDATE users SET display_name = coalesce($2, display_name), password_hash = coalesce($3, password_hash), active = coalesce($4, active), updated_at = now() WHERE id = $1`,
+      [id, change.displayName ?? null, change.passwordHash ?? null, change.active ?? null],
+    );
+  }
+
+  async setMemberships(manager: EntityManager, userId: string, memberships: Membership[]): Promise<void> {
+    await manager.query(`DELETE FROM user_roles WHERE user_id = $1`, [userId]);
+    for (const m of memberships) {
+      await manager.query(`INSERT INTO user_roles (user_id, role, unit_key) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [userId, m.role, m.unit]);
+    }
+  }
+
+  async listUnits(manager: EntityManager): Promise<OrgUnitRecord[]> {
+    const rows = await manager.query(`SELECT key, name, parent_key FROM org_units ORDER BY key`);
+    return rows.map((r: Record<string, any>) => ({ key: r.key, name: r.name, parentKey: r.parent_key }));
+  }
+
+  async upsertUnit(manager: EntityManager, unit: OrgUnitRecord): Promise<void> {
+    await manager.query(
+      `INSERT INTO org_units (key, name, parent_key) VALUES ($1, $2::jsonb, $3) ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, parent_key = EXCLUDED.parent_key`,
+      [unit.key, JSON.stringify(unit.name), unit.parentKey],
+    );
+  }
+
+  async insertToken(manager: EntityManager, t: { userId: string; name: string; tokenHash: string; expiresAt: Date | null }): Promise<{ id: string; createdAt: Date }> {
+    const [row] = await manager.query(`INSERT INTO api_tokens (user_id, name, token_hash, expires_at) VALUES ($1, $2, $3, $4) RETURNING id, created_at`, [
+      t.userId,
+      t.name,
+      t.tokenHash,
+      t.expiresAt,
+    ]);
+    return { id: row.id, createdAt: row.created_at };
+  }
+
+  /** The active token with this hash and its user; marks it used. */
+  async useToken(manager: EntityManager, tokenHash: string): Promise<UserRecord | undefined> {
+    const rows = await queryRows(
+      manager,
+      `UPDATE api_tokens SET last_used_at = now()
+        WHERE token_hash = $1 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > now()) RETURNING user_id`,
+      [tokenHash],
+    );
+    return rows[0] ? this.findUserById(manager, rows[0].user_id) : undefined;
+  }
+
+  async listTokens(manager: EntityManager, userId: string) {
+    const rows = await manager.query(`SELECT id, name, created_at, expires_at, last_used_at, revoked_at FROM api_tokens WHERE user_id = $1 ORDER BY created_at`, [
+      userId,
+    ]);
+    return rows.map((r: Record<string, any>) => ({ id: r.id, name: r.name, createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+  }
+
+  async revokeToken(manager: EntityManager, id: string, userId: string | null): Promise<boolean> {
+    const rows = await queryRows(manager, `UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR user_id = $2) RETURNING id`, [
+      id,
+      userId,
+    ]);
+    return rows.length === 1;
+  }
+
+  async recordLoginFailure(manager: EntityManager, username: string, ip: string | null): Promise<void> {
+    await manager.query(`INSERT INTO login_failures (username, ip) VALUES ($1, $2)`, [username, ip]);
+  }
+
+  async recentLoginFailures(manager: EntityManager, username: string, sinceMs: number): Promise<{ count: number; oldest: Date | null }> {
+    const [row] = await manager.query(`SELECT count(*)::int AS n, min(at) AS oldest FROM login_failures WHERE username = $1 AND at > now() - make_interval(secs => $2)`, [
+      username,
+      sinceMs / 1000,
+    ]);
+    return { count: row.n, oldest: row.oldest };
+  }
+
+  async clearLoginFailures(manager: EntityManager, username: string): Promise<void> {
+    await manager.query(`DELETE FROM login_failures WHERE username = $1`, [username]);
+  }
+}

@@ -1,0 +1,188 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { queryPrepared, queryRows } from '../prepared.js';
+import type { Membership } from './identity.repository.js';
+
+export interface TaskRecord {
+  id: string;
+  instanceId: string;
+  definitionKey: string;
+  state: string;
+  title: { vi: string; en: string };
+  candidateRoles: string[];
+  candidateUnits: string[];
+  outcomes: string[];
+  assignee: string | null;
+  status: 'open' | 'completed' | 'cancelled';
+  priority: number;
+  dueAt: Date | null;
+  createdSeq: number;
+  closedSeq: number | null;
+  createdAt: Date;
+  claimedAt: Date | null;
+  closedAt: Date | null;
+  completedBy: string | null;
+  outcome: string | null;
+}
+
+export interface TaskEventRecord {
+  type: string;
+  actor: string;
+  at: Date;
+  data: Record<string, unknown> | null;
+}
+
+const COLUMNS = `id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, assignee, status, priority, due_at,
+  created_seq, closed_seq, created_at, claimed_at, closed_at, completed_by, outcome`;
+
+function toRecord(r: Record<string, any>): TaskRecord {
+  return {
+    id: r.id,
+    instanceId: r.instance_id,
+    definitionKey: r.definition_key,
+    state: r.state,
+    title: r.title,
+    candidateRoles: r.candidate_roles,
+    candidateUnits: r.candidate_units,
+    outcomes: r.outcomes,
+    assignee: r.assignee,
+    status: r.status,
+    priority: r.priority,
+    dueAt: r.due_at,
+    createdSeq: r.created_seq,
+    closedSeq: r.closed_seq,
+    createdAt: r.created_at,
+    claimedAt: r.claimed_at,
+    closedAt: r.closed_at,
+    completedBy: r.completed_by,
+    outcome: r.outcome,
+  };
+}
+
+/**
+ * SQL for "one of my memberships is a candidate of task t": a role the task names, in a unit it
+ * names (or any unit when it names none). `$R` and `$U` are the parallel arrays of my memberships.
+ */
+export const CANDIDATE_SQL = (t: string, roles: string, units: string) =>
+  `(${t}.candidate_roles && ${roles}::text[] AND EXISTS (SELECT 1 FROM unnest(${roles}::text[], ${units}::text[]) AS m(role, unit)
+     WHERE m.role = ANY(${t}.candidate_roles) AND (cardinality(${t}.candidate_units) = 0 OR m.unit = ANY(${t}.candidate_units))))`;
+
+export interface InboxFilter {
+  username: string;
+  memberships: Membership[];
+  /** mine: assigned to me; claimable: open, unassigned, I am a candidate; all: either. */
+  bucket: 'mine' | 'claimable' | 'all';
+  unit?: string;
+  definitionKey?: string;
+  priority?: number;
+  overdueAt?: Date;
+  dueBefore?: Date;
+  limit: number;
+  cursor?: { dueAt: string | null; id: string };
+}
+
+const split = (ms: Membership[]) => [ms.map((m) => m.role), ms.map((m) => m.unit)];
+
+@Injectable()
+export class TasksRepository {
+  async findById(manager: EntityManager, id: string): Promise<TaskRecord | undefined> {
+    const rows = await queryPrepared(manager, 'phoihop_task_by_id', `SELECT ${COLUMNS} FROM tasks WHERE id = $1`, [id]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async listByInstance(manager: EntityManager, instanceId: string): Promise<TaskRecord[]> {
+    return (await manager.query(`SELECT ${COLUMNS} FROM tasks WHERE instance_id = $1 ORDER BY created_at, id`, [instanceId])).map(toRecord);
+  }
+
+  /** The open tasks of the inbox, due first (no due date last), keyset-paginated on (due_at, id). */
+  async inbox(manager: EntityManager, f: InboxFilter): Promise<TaskRecord[]> {
+    const [roles, units] = split(f.memberships);
+    const params: unknown[] = [f.username, roles, units];
+    const where = [`t.status = 'open'`];
+    const mine = `t.assignee = $1`;
+    const claimable = `(t.assignee IS NULL AND ${CANDIDATE_SQL('t', '$2', '$3')})`;
+    where.push(f.bucket === 'mine' ? mine : f.bucket === 'claimable' ? claimable : `(${mine} OR ${claimable})`);
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      where.push(sql.replaceAll('?', `$${params.length}`));
+    };
+    if (f.unit) add(`(cardinality(t.candidate_units) = 0 OR ? = ANY(t.candidate_units))`, f.unit);
+    if (f.definitionKey) add(`t.definition_key = ?`, f.definitionKey);
+    if (f.priority !== undefined) add(`t.priority = ?`, f.priority);
+    if (f.overdueAt) add(`t.due_at < ?`, f.overdueAt);
+    if (f.dueBefore) add(`t.due_at < ?`, f.dueBefore);
+    if (f.cursor) {
+      // Nulls sort last: after a dated row come later dates, then every undated row.
+      if (f.cursor.dueAt === null) add(`(t.due_at IS NULL AND t.id > ?::uuid)`, f.cursor.id);
+      else {
+        params.push(f.cursor.dueAt, f.cursor.id);
+        where.push(`(t.due_at > $${params.length - 1}::timestamptz OR (t.due_at = $${params.length - 1}::timestamptz AND t.id > $${params.length}::uuid) OR t.due_at IS NULL)`);
+      }
+    }
+    params.push(f.limit);
+    const rows = await manager.query(`SELECT ${COLUMNS} FROM tasks t WHERE ${where.join(' AND ')} ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT $${params.length}`, params);
+    return rows.map(toRecord);
+  }
+
+  /** How many open tasks are in each bucket of my inbox. */
+  async counts(manager: EntityManager, username: string, memberships: Membership[], now: Date, soon: Date) {
+    const [roles, units] = split(memberships);
+    const [row] = await manager.query(
+      `SELECT count(*) FILTER (WHERE t.assignee = $1)::int AS mine,
+              count(*) FILTER (WHERE t.assignee IS NULL)::int AS claimable,
+              count(*) FILTER (WHERE t.due_at < $4)::int AS overdue,
+              count(*) FILTER (WHERE t.due_at >= $4 AND t.due_at < $5)::int AS due_soon
+         FROM tasks t
+        WHERE t.status = 'open' AND (t.assignee = $1 OR (t.assignee IS NULL AND ${CANDIDATE_SQL('t', '$2', '$3')}))`,
+      [username, roles, units, now, soon],
+    );
+    return { mine: row.mine, claimable: row.claimable, overdue: row.overdue, dueSoon: row.due_soon };
+  }
+
+  /** Takes an open, unassigned task; false when someone else got it first. */
+  async claim(manager: EntityManager, id: string, username: string, at: Date): Promise<boolean> {
+    const rows = await queryRows(manager, `UPDATE tasks SET assignee = $2, claimed_at = $3 WHERE id = $1 AND status = 'open' AND assignee IS NULL RETURNING id`, [
+      id,
+      username,
+      at,
+    ]);
+    return rows.length === 1;
+  }
+
+  /** Moves an open task from `from` (or anyone, when null) to `to` (null: back to the pool). */
+  async reassign(manager: EntityManager, id: string, from: string | null, to: string | null, at: Date): Promise<boolean> {
+    const rows = await queryRows(
+      manager,
+      `UPDATE tasks SET assignee = $3, claimed_at = CASE WHEN $3::text IS NULL THEN NULL ELSE $4::timestamptz END
+        WHERE id = $1 AND status = 'open' AND ($2::text IS NULL OR assignee = $2) RETURNING id`,
+      [id, from, to, at],
+    );
+    return rows.length === 1;
+  }
+
+  async addEvent(manager: EntityManager, taskId: string, type: string, actor: string, at: Date, data?: Record<string, unknown>): Promise<void> {
+    await manager.query(`INSERT INTO task_events (task_id, type, actor, at, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+      taskId,
+      type,
+      actor,
+      at,
+      data === undefined ? null : JSON.stringify(data),
+    ]);
+  }
+
+  async events(manager: EntityManager, taskId: string): Promise<TaskEventRecord[]> {
+    const rows = await manager.query(`SELECT type, actor, at, data FROM task_events WHERE task_id = $1 ORDER BY id`, [taskId]);
+    return rows.map((r: Record<string, any>) => ({ type: r.type, actor: r.actor, at: r.at, data: r.data }));
+  }
+
+  /** Whether a user may see an instance: they started it, or one of its tasks is theirs or could be. */
+  async canSeeInstance(manager: EntityManager, instanceId: string, username: string, memberships: Membership[]): Promise<boolean> {
+    const [roles, units] = split(memberships);
+    const rows = await manager.query(
+      `SELECT 1 FROM workflow_instances i WHERE i.id = $1 AND (i.started_by = $2 OR EXISTS (
+         SELECT 1 FROM tasks t WHERE t.instance_id = i.id AND (t.assignee = $2 OR t.completed_by = $2 OR ${CANDIDATE_SQL('t', '$3', '$4')})))`,
+      [instanceId, username, roles, units],
+    );
+    return rows.length === 1;
+  }
+}
