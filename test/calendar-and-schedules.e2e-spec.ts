@@ -26,7 +26,7 @@ describe('calendar over HTTP', () => {
     await t.http.put('/api/v1/calendar/overrides/2026-02-28').send({ kind: 'working-day', name: { vi: 'Làm bù', en: 'Make-up working day' } }).expect(200);
     expect((await t.http.get('/api/v1/calendar/add-working-days?from=2026-02-12&days=10').expect(200)).body).toEqual({ date: '2026-03-04' });
     const list = await t.http.get('/api/v1/calendar/overrides?year=2026').expect(200);
-    expect(list.body.items).toEqual([expect.objectContaining({ date: '2026-02-28', kind: 'working-day', createdBy: 'anonymous' })]);
+    expect(list.body.items).toEqual([expect.objectContaining({ date: '2026-02-28', kind: 'working-day', createdBy: 'admin' })]);
     await t.http.delete('/api/v1/calendar/overrides/2026-02-28').expect(204);
     expect((await t.http.get('/api/v1/calendar/add-working-days?from=2026-02-12&days=10').expect(200)).body).toEqual({ date: '2026-03-05' });
     await t.http.delete('/api/v1/calendar/overrides/2026-02-28').expect(404);

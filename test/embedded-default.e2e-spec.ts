@@ -41,9 +41,22 @@ describe('the embedded default (npm start)', () => {
   it('starts PostgreSQL, publishes the shipped workflows, persists across a clean restart, and adopts a stale server after SIGKILL', async () => {
     let server = await boot();
     expect(server.output()).toContain('initialising a new PostgreSQL cluster');
+    // Demo accounts: one per role, their password printed once and kept in DATA_DIR.
+    const credentials = await readFile(join(dataDir, 'demo-credentials.txt'), 'utf8');
+    const password = /^password: (.+)$/m.exec(credentials)![1];
+    expect(credentials).toContain('user: admin');
+    expect(credentials).toContain('user: truong-phong');
+    expect(server.output()).toContain(password);
+    const login = async () => {
+      const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'chuyen-vien', password }) });
+      expect(res.status).toBe(200);
+      return { authorization: `Bearer ${((await res.json()) as { accessToken: string }).accessToken}` };
+    };
+    let auth = await login();
+    expect((await fetch(`${base}/api/v1/instances`)).status).toBe(401);
     const created = await fetch(`${base}/api/v1/instances`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify({ definitionKey: 'example-document-approval', input: { trichYeu: 'Báo cáo sơ kết 6 tháng' } }),
     });
     expect(created.status).toBe(201);
@@ -55,7 +68,9 @@ describe('the embedded default (npm start)', () => {
 
     server = await boot();
     expect(server.output()).not.toContain('initialising');
-    const again = (await (await fetch(`${base}/api/v1/instances/${id}`)).json()) as { context: { trichYeu: string } };
+    expect(server.output()).not.toContain(password); // printed once, at the first start
+    auth = await login();
+    const again = (await (await fetch(`${base}/api/v1/instances/${id}`, { headers: auth })).json()) as { context: { trichYeu: string } };
     expect(again.context.trichYeu).toBe('Báo cáo sơ kết 6 tháng');
     expect(server.output()).toContain('unchanged');
 
@@ -63,7 +78,7 @@ describe('the embedded default (npm start)', () => {
     await server.exited;
     server = await boot();
     expect(server.output()).toContain('adopting the PostgreSQL server already running');
-    expect((await fetch(`${base}/api/v1/instances/${id}`)).status).toBe(200);
+    expect((await fetch(`${base}/api/v1/instances/${id}`, { headers: auth })).status).toBe(200);
 
     server.child.kill('SIGINT');
     expect((await server.exited).code).toBe(0);

@@ -72,7 +72,7 @@ describe('instances over HTTP', () => {
       const history = await historyOf(id);
       expect(history.map((h: { seq: number }) => h.seq)).toEqual([1, 2, 3, 4, 5]);
       expect(history.map((h: { event: { type: string } }) => h.event.type)).toEqual(['xstate.init', 'TRINH', 'QUYET_DINH', 'TRINH', 'QUYET_DINH']);
-      expect(history[0]).toMatchObject({ from: null, to: 'soanThao', requestId: 'req-start-1', actor: { id: 'anonymous' } });
+      expect(history[0]).toMatchObject({ from: null, to: 'soanThao', requestId: 'req-start-1', actor: { id: 'admin', roles: ['admin'], units: ['phuong-an-phong'] } });
       expect(history[2]).toMatchObject({ from: 'choDuyet', to: 'soanThao', comment: 'Chưa đủ số liệu' });
       expect(history[0].prevHash).toBe('0'.repeat(64));
       for (let i = 1; i < history.length; i++) expect(history[i].prevHash).toBe(history[i - 1].hash);

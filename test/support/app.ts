@@ -1,6 +1,8 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import request from 'supertest';
+import { IdentityService, SeedService } from '#libs/identity';
 import type { SchedulerOptions } from '#libs/scheduler';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createApp } from '../../apps/api/src/create-app.js';
@@ -8,10 +10,17 @@ import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp {
   app: NestExpressApplication;
+  /** Signed in as `admin` (who may do everything). */
   http: TestAgent;
+  /** No Authorization header. */
+  anon: TestAgent;
   database: TestDatabase;
+  /** Creates a user with these memberships (if new) and returns an agent signed in as them. */
+  as(username: string, memberships?: Array<{ role: string; unit: string }>): Promise<TestAgent>;
   close(): Promise<void>;
 }
+
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem-2026';
 
 export type QueueKind = 'postgres' | 'redis';
 
@@ -34,12 +43,15 @@ export function testScheduler(kind: QueueKind, databaseUrl: string, over: Partia
   };
 }
 
+export const TEST_AUTH = { jwtSecret: randomBytes(32).toString('hex'), accessTtlSeconds: 900, maxFailures: 5, lockoutWindowMs: 60_000 };
+
 /** The real HTTP application on a fresh database of its own, with the given workflows folder loaded. */
 export async function startTestApp(
   options: { workflowsDir?: string; poolSize?: number; queues?: QueueKind; scheduler?: Partial<SchedulerOptions> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await createApp({
+    auth: TEST_AUTH,
     databaseUrl: database.url,
     poolSize: options.poolSize ?? 10,
     runMigrations: true,
@@ -48,9 +60,29 @@ export async function startTestApp(
     scheduler: options.queues ? testScheduler(options.queues, database.url, options.scheduler) : undefined,
   });
   await app.init();
+  const server = app.getHttpServer();
+  const ward = JSON.parse(await readFile('workflows/seed/ward.json', 'utf8'));
+  await app.get(SeedService).seedUnits(ward);
+  const identity = app.get(IdentityService);
+  const agents = new Map<string, TestAgent>();
+  const as = async (username: string, memberships: Array<{ role: string; unit: string }> = []) => {
+    const cached = agents.get(username);
+    if (cached) return cached;
+    if (!(await identity.findByUsername(username))) {
+      await identity.createUser({ username, displayName: username, password: TEST_PASSWORD, memberships });
+    }
+    const login = await request(server).post('/api/v1/auth/login').send({ username, password: TEST_PASSWORD });
+    if (login.status !== 200) throw new Error(`test sign-in of ${username} failed: ${login.status} ${JSON.stringify(login.body)}`);
+    const agent = request.agent(server).set('Authorization', `Bearer ${login.body.accessToken}`) as unknown as TestAgent;
+    agents.set(username, agent);
+    return agent;
+  };
+  const http = await as('admin', [{ role: 'admin', unit: 'phuong-an-phong' }]);
   return {
     app,
-    http: request(app.getHttpServer()),
+    http,
+    anon: request(server),
+    as,
     database,
     async close() {
       await app.close();

@@ -2,7 +2,11 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } fro
 import { DatabaseModule } from '#libs/persistence';
 import { RuntimeModule, WorkflowLoaderService } from '#libs/runtime';
 import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
+import { IdentityModule, type AuthOptions } from '#libs/identity';
+import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
+import { TasksModule } from './tasks/tasks.module.js';
+import { UsersModule } from './users/users.module.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InstancesModule } from './instances/instances.module.js';
@@ -15,6 +19,7 @@ export interface AppOptions {
   workflowsDir?: string;
   /** Queues and, with `runWorker`, the relay, sweep and processors; undefined for an HTTP-only app with no queues. */
   scheduler?: SchedulerOptions;
+  auth: AuthOptions;
 }
 
 const APP_OPTIONS = Symbol('APP_OPTIONS');
@@ -39,6 +44,10 @@ export class AppModule {
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.poolSize, runMigrations: options.runMigrations, applicationName: 'phoihop-api' }),
         RuntimeModule,
+        IdentityModule.forRoot(options.auth),
+        AuthModule,
+        UsersModule,
+        TasksModule,
         HealthModule,
         DefinitionsModule,
         InstancesModule,

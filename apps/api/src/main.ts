@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { join } from 'node:path';
-import { EnvironmentError, loadEnvironment } from '#libs/config';
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { SeedService, type WardSeed } from '#libs/identity';
+import { EnvironmentError, loadEnvironment, requireApiSecrets } from '#libs/config';
 import { EmbeddedPostgres } from '#libs/persistence';
 import { schedulerOptions } from '#libs/scheduler';
 import { createApp } from './create-app.js';
@@ -11,6 +14,7 @@ async function main(): Promise<void> {
   let env;
   try {
     env = loadEnvironment();
+    requireApiSecrets(env);
   } catch (error) {
     if (error instanceof EnvironmentError) {
       console.error(error.message);
@@ -31,7 +35,14 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
   }
 
+  const auth = {
+    jwtSecret: env.JWT_SECRET ?? (await localSecret(join(env.DATA_DIR, 'jwt-secret'))),
+    accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
+    maxFailures: env.LOGIN_MAX_FAILURES,
+    lockoutWindowMs: env.LOGIN_LOCKOUT_SECONDS * 1000,
+  };
   const app = await createApp({
+    auth,
     databaseUrl,
     poolSize: env.DB_POOL_SIZE,
     runMigrations: !env.SKIP_MIGRATIONS,
@@ -55,9 +66,28 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  await app.init(); // runs the boot hooks (shipped workflows published) before the demo seed reads them
+  if (embedded) {
+    // The embedded default is a demo: the ward's units and one account per role (README lists them).
+    const seed = JSON.parse(await readFile(join(env.WORKFLOWS_DIR || './workflows', 'seed', 'ward.json'), 'utf8')) as WardSeed;
+    const seeder = app.get(SeedService);
+    await seeder.seedUnits(seed);
+    await seeder.seedDemoUsers(seed, { password: env.DEMO_PASSWORD, credentialsFile: join(env.DATA_DIR, 'demo-credentials.txt') });
+  }
+
   await app.listen(env.PORT, env.HOST);
   const url = `http://localhost:${env.PORT}`;
   logger.log(`Phối Hợp is ready at ${url}  (API ${url}/api/v1, docs ${url}/api/docs)${embedded ? `; embedded PostgreSQL data in ${join(env.DATA_DIR, 'pg')}` : ''}`);
+}
+
+/** A secret kept in a file of the data directory (created on first use): the embedded default's JWT key. */
+async function localSecret(file: string): Promise<string> {
+  const existing = await readFile(file, 'utf8').catch(() => undefined);
+  if (existing?.trim()) return existing.trim();
+  const secret = randomBytes(48).toString('base64url');
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, secret + '\n', { mode: 0o600 });
+  return secret;
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { EnvironmentError } from '#libs/config';
 import { migrate } from './commands/migrate.js';
+import { units, user } from './commands/user.js';
 import { validate } from './commands/validate.js';
 
 const HELP = `phoihop — the Phối Hợp command line
@@ -8,6 +9,9 @@ const HELP = `phoihop — the Phối Hợp command line
 Usage:
   phoihop migrate              apply pending database migrations (DATABASE_URL, or the embedded database under DATA_DIR)
   phoihop validate FILE...     check workflow definition files; prints every problem with its JSON pointer
+  phoihop units load FILE      load org units (the ward's: workflows/seed/ward.json)
+  phoihop user create --username NAME --role ROLE --unit UNIT [--display-name TEXT] [--password-stdin]
+                               create a user (the first admin: --role admin --unit phuong-an-phong)
   phoihop help                 this text
 
 Run inside the repository with: npm run phoihop -- <command>`;
@@ -19,6 +23,10 @@ async function main(argv: string[]): Promise<number> {
       return migrate();
     case 'validate':
       return validate(rest);
+    case 'user':
+      return user(rest);
+    case 'units':
+      return units(rest);
     case undefined:
     case 'help':
     case '--help':

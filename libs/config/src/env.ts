@@ -81,6 +81,34 @@ export class Environment {
   @Matches(/^[a-z][a-z0-9-]{0,40}$/, { message: 'QUEUE_PREFIX must be lowercase letters, digits and dashes' })
   QUEUE_PREFIX: string = 'phoihop';
 
+  /** Signs access tokens. Required with DATABASE_URL; the embedded default keeps a random one in DATA_DIR. */
+  @IsOptional()
+  @Matches(/^.{32,}$/, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt({ message: 'ACCESS_TOKEN_TTL_SECONDS must be a whole number' })
+  @Min(60)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS: number = 900;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_FAILURES must be a whole number' })
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES: number = 5;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_LOCKOUT_SECONDS must be a whole number' })
+  @Min(1)
+  @Max(86400)
+  LOGIN_LOCKOUT_SECONDS: number = 900;
+
+  /** Password of the demo accounts the embedded default creates; random (printed once) when unset. */
+  @IsOptional()
+  @IsString()
+  DEMO_PASSWORD?: string;
+
   @Transform(toInt)
   @IsInt({ message: 'SWEEP_INTERVAL_MS must be a whole number' })
   @Min(200)
@@ -98,14 +126,22 @@ export class EnvironmentError extends Error {
 export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const known = Object.keys(new Environment());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD']) {
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const env = plainToInstance(Environment, picked, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: true });
-  if (errors.length > 0) {
-    throw new EnvironmentError(errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${m} (got ${JSON.stringify(picked[e.property])})`)));
-  }
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => (/SECRET|PASSWORD/.test(e.property) ? m : `${m} (got ${JSON.stringify(picked[e.property])})`)),
+  );
+  if (problems.length > 0) throw new EnvironmentError(problems);
   return env;
+}
+
+/** The api signs tokens: outside the embedded default it refuses to start without a real secret. */
+export function requireApiSecrets(env: Environment): void {
+  if (env.DATABASE_URL && !env.JWT_SECRET) {
+    throw new EnvironmentError(['JWT_SECRET is required when DATABASE_URL is set (at least 32 random characters)']);
+  }
 }

@@ -19,7 +19,8 @@ export class DatabaseModule {
       module: DatabaseModule,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({}),
+          // Fail fast: a process that cannot reach its database should say so, not retry for half a minute.
+          useFactory: () => ({ retryAttempts: 1, retryDelay: 1000 }) as never,
           dataSourceFactory: async () => {
             const dataSource = await createDataSource(options).initialize();
             if (options.runMigrations) {

@@ -10,3 +10,4 @@ export * from './outbox-signal.js';
 export * from './standalone.js';
 export * from './principal.js';
 export * from './task-plan.js';
+export * from './tasks.service.js';

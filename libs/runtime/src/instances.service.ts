@@ -9,6 +9,7 @@ import {
   historyHash,
   InstancesRepository,
   sha256,
+  TasksRepository,
   TimersRepository,
   type DefinitionRecord,
   type InstanceRecord,
@@ -24,7 +25,7 @@ import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { statePathsWithAncestors, toHistoryView, toInstanceView, toTimerView, type HistoryView, type InstanceView, type TimerView } from './instance-view.js';
 import { OutboxSignal } from './outbox-signal.js';
-import type { Principal } from './principal.js';
+import { seesEverything, type Principal } from './principal.js';
 import { planTasks } from './task-plan.js';
 
 /** Who asked, and the request's own trace: what every history row records besides the event. */
@@ -70,6 +71,7 @@ export interface ListQuery {
   limit?: number;
   cursor?: string;
   now?: Date;
+  principal?: Principal;
 }
 
 export type FireOutcome = 'fired' | 'stale';
@@ -109,6 +111,7 @@ export class InstancesService {
     private readonly instances: InstancesRepository,
     private readonly history: HistoryRepository,
     private readonly timers: TimersRepository,
+    private readonly tasks: TasksRepository,
     private readonly calendar: CalendarService,
     private readonly outboxSignal: OutboxSignal,
   ) {}
@@ -190,6 +193,7 @@ export class InstancesService {
 
   /** A person's (or an integration's) event. */
   async send(instanceId: string, command: EventCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
+    await this.assertVisible(instanceId, meta.principal);
     const scope = `instance:${instanceId}:events`;
     const requestHash = sha256(canonicalJson(command));
     const key = meta.idempotencyKey;
@@ -390,9 +394,19 @@ export class InstancesService {
     });
   }
 
-  async get(id: string): Promise<InstanceView> {
+  /**
+   * 404 unless the principal may see the instance (admins and auditors see all; others what they
+   * started or have, had or could take a task on). 404 rather than 403, so ids reveal nothing.
+   */
+  async assertVisible(id: string, principal: Principal | undefined): Promise<void> {
+    if (!principal || seesEverything(principal)) return;
+    if (!(await this.tasks.canSeeInstance(this.dataSource.manager, id, principal.username, principal.memberships))) throw notFound(id);
+  }
+
+  async get(id: string, principal?: Principal): Promise<InstanceView> {
     const instance = await this.instances.findById(this.dataSource.manager, id);
     if (!instance) throw notFound(id);
+    await this.assertVisible(id, principal);
     const { workflow } = await this.definitions.byId(instance.definitionId);
     return toInstanceView(instance, workflow);
   }
@@ -408,6 +422,7 @@ export class InstancesService {
       state: query.state,
       businessKey: query.businessKey,
       overdueAt: query.overdue ? (query.now ?? new Date()) : undefined,
+      visibleTo: query.principal && !seesEverything(query.principal) ? { username: query.principal.username, memberships: query.principal.memberships } : undefined,
       limit: query.limit ?? 20,
       cursor,
     });
@@ -415,18 +430,20 @@ export class InstancesService {
     return { items, nextCursor: page.nextCursor };
   }
 
-  async historyOf(id: string, page: { afterSeq?: number; limit?: number }): Promise<{ items: HistoryView[]; nextAfterSeq: number | null }> {
+  async historyOf(id: string, page: { afterSeq?: number; limit?: number }, principal?: Principal): Promise<{ items: HistoryView[]; nextAfterSeq: number | null }> {
     const manager = this.dataSource.manager;
     if (!(await this.instances.findById(manager, id))) throw notFound(id);
+    await this.assertVisible(id, principal);
     const limit = page.limit ?? 100;
     const rows = await this.history.listByInstance(manager, id, { afterSeq: page.afterSeq ?? 0, limit: limit + 1 });
     const items = rows.slice(0, limit).map(toHistoryView);
     return { items, nextAfterSeq: rows.length > limit ? items[items.length - 1].seq : null };
   }
 
-  async timersOf(id: string): Promise<{ items: TimerView[] }> {
+  async timersOf(id: string, principal?: Principal): Promise<{ items: TimerView[] }> {
     const manager = this.dataSource.manager;
     if (!(await this.instances.findById(manager, id))) throw notFound(id);
+    await this.assertVisible(id, principal);
     return { items: (await this.timers.listByInstance(manager, id)).map(toTimerView) };
   }
 }
@@ -519,8 +536,18 @@ function runEngine(run: () => StepResult): StepResult {
         throw new DomainError(ErrorCode.InvalidPayload, error.message, { issues: error.issues });
       case 'EVENT_NOT_ACCEPTED':
         throw new DomainError(ErrorCode.EventNotAccepted, error.message, { allowedEvents: error.allowedEvents ?? [] });
-      case 'GUARD_REJECTED':
-        throw new DomainError(ErrorCode.GuardRejected, error.message, { allowedEvents: error.allowedEvents ?? [] });
+      case 'GUARD_REJECTED': {
+        const failed = error.failedGuards ?? [];
+        if (failed.includes('notSameActor')) {
+          throw new DomainError(ErrorCode.SeparationOfDuties, 'Separation of duties: the person who took an earlier step of this case may not take this one', {
+            failedGuards: failed,
+          });
+        }
+        if (failed.length && failed.every((g) => g === 'hasRole' || g === 'inUnit')) {
+          throw new DomainError(ErrorCode.Forbidden, 'Your roles or units do not allow this step', { failedGuards: failed });
+        }
+        throw new DomainError(ErrorCode.GuardRejected, error.message, { allowedEvents: error.allowedEvents ?? [], failedGuards: failed });
+      }
       case 'INSTANCE_DONE':
         throw new DomainError(ErrorCode.InstanceDone, error.message, { allowedEvents: [] });
     }

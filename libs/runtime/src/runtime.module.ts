@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { CalendarService } from './calendar.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import { OutboxSignal } from './outbox-signal.js';
+import { TasksService } from './tasks.service.js';
 import { InstancesService } from './instances.service.js';
 import { WorkflowLoaderService } from './workflow-loader.service.js';
 
 /** The workflow runtime: definitions and the instance event path, shared by the api and the worker. */
 @Module({
-  providers: [DefinitionsService, InstancesService, WorkflowLoaderService, CalendarService, OutboxSignal],
-  exports: [DefinitionsService, InstancesService, WorkflowLoaderService, CalendarService, OutboxSignal],
+  providers: [DefinitionsService, InstancesService, WorkflowLoaderService, CalendarService, OutboxSignal, TasksService],
+  exports: [DefinitionsService, InstancesService, WorkflowLoaderService, CalendarService, OutboxSignal, TasksService],
 })
 export class RuntimeModule {}

@@ -1,4 +1,4 @@
-import { CalendarOverridesRepository, DefinitionsRepository, HistoryRepository, InstancesRepository, TimersRepository } from '#libs/persistence';
+import { CalendarOverridesRepository, DefinitionsRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository } from '#libs/persistence';
 import type { DataSource } from 'typeorm';
 import { CalendarService } from './calendar.service.js';
 import { DefinitionsService } from './definitions.service.js';
@@ -10,6 +10,6 @@ export function createRuntime(dataSource: DataSource) {
   const definitions = new DefinitionsService(dataSource, new DefinitionsRepository());
   const calendar = new CalendarService(dataSource, new CalendarOverridesRepository());
   const outboxSignal = new OutboxSignal();
-  const instances = new InstancesService(dataSource, definitions, new InstancesRepository(), new HistoryRepository(), new TimersRepository(), calendar, outboxSignal);
+  const instances = new InstancesService(dataSource, definitions, new InstancesRepository(), new HistoryRepository(), new TimersRepository(), new TasksRepository(), calendar, outboxSignal);
   return { definitions, calendar, outboxSignal, instances };
 }

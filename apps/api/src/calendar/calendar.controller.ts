@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CalendarService, type RequestMeta } from '#libs/runtime';
+import { AdminOnly } from '../auth/auth.decorators.js';
 import { Meta } from '../common/request-context.js';
 import { AddWorkingDaysQuery, HolidaysQuery, OverridesQuery, SetOverrideDto } from './dto/calendar.dto.js';
 
@@ -35,12 +36,14 @@ export class CalendarController {
   }
 
   @Put('overrides/:date')
+  @AdminOnly()
   @ApiOperation({ summary: 'Declare a date a day off or a working day (e.g. the announced Tết days, a swapped Saturday)' })
   async setOverride(@Param('date') date: string, @Body() dto: SetOverrideDto, @Meta() meta: RequestMeta) {
     return overrideView(await this.calendar.setOverride(date, dto.kind, dto.name ? { vi: dto.name.vi, en: dto.name.en } : undefined, meta.actor.id));
   }
 
   @Delete('overrides/:date')
+  @AdminOnly()
   @HttpCode(204)
   async removeOverride(@Param('date') date: string) {
     await this.calendar.removeOverride(date);

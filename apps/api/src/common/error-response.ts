@@ -23,7 +23,21 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.DefinitionNotFound:
     case ErrorCode.InstanceNotFound:
     case ErrorCode.CalendarOverrideNotFound:
+    case ErrorCode.UserNotFound:
+    case ErrorCode.TokenNotFound:
+    case ErrorCode.TaskNotFound:
       return HttpStatus.NOT_FOUND;
+    case ErrorCode.Unauthenticated:
+      return HttpStatus.UNAUTHORIZED;
+    case ErrorCode.Forbidden:
+    case ErrorCode.SeparationOfDuties:
+      return HttpStatus.FORBIDDEN;
+    case ErrorCode.TooManyAttempts:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case ErrorCode.Duplicate:
+    case ErrorCode.TaskNotClaimable:
+    case ErrorCode.TaskClosed:
+      return HttpStatus.CONFLICT;
     case ErrorCode.StaleRevision:
     case ErrorCode.DuplicateBusinessKey:
     case ErrorCode.IdempotencyKeyReused:

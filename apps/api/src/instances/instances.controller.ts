@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, InstancesService, type InstanceView, type Outcome, type RequestMeta } from '#libs/runtime';
-import { Meta } from '../common/request-context.js';
+import { DomainError, ErrorCode, InstancesService, type InstanceView, type Outcome, type Principal, type RequestMeta } from '#libs/runtime';
+import { CurrentPrincipal, Meta } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateInstanceDto } from './dto/create-instance.dto.js';
 import { HistoryQuery, ListInstancesQuery } from './dto/list-instances.query.js';
@@ -22,13 +22,13 @@ export class InstancesController {
 
   @Get()
   @ApiOperation({ summary: 'List instances, newest first, filtered and cursor-paginated' })
-  list(@Query() query: ListInstancesQuery) {
-    return this.instances.list({ ...query, overdue: query.overdue === 'true' });
+  list(@Query() query: ListInstancesQuery, @CurrentPrincipal() principal: Principal) {
+    return this.instances.list({ ...query, overdue: query.overdue === 'true', principal });
   }
 
   @Get(':id')
-  async get(@Param('id', new UuidPipe('id')) id: string, @Res({ passthrough: true }) res: Response) {
-    const view = await this.instances.get(id);
+  async get(@Param('id', new UuidPipe('id')) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
+    const view = await this.instances.get(id, principal);
     res.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
@@ -51,14 +51,14 @@ export class InstancesController {
 
   @Get(':id/timers')
   @ApiOperation({ summary: "The instance's timers: deadlines and reminders, pending, fired or cancelled" })
-  timers(@Param('id', new UuidPipe('id')) id: string) {
-    return this.instances.timersOf(id);
+  timers(@Param('id', new UuidPipe('id')) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.instances.timersOf(id, principal);
   }
 
   @Get(':id/history')
   @ApiOperation({ summary: "The instance's transitions in order, hash-chained" })
-  history(@Param('id', new UuidPipe('id')) id: string, @Query() query: HistoryQuery) {
-    return this.instances.historyOf(id, query);
+  history(@Param('id', new UuidPipe('id')) id: string, @Query() query: HistoryQuery, @CurrentPrincipal() principal: Principal) {
+    return this.instances.historyOf(id, query, principal);
   }
 }
 

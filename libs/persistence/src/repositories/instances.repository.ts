@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '../prepared.js';
+import { CANDIDATE_SQL } from './tasks.repository.js';
 import type { HistoryRecord, IdempotencyRecord, InstanceRecord, OutboxMessage, Page, StoredResponse } from '../records.js';
 
 export const INSTANCE_COLUMNS = `id, definition_id, definition_key, definition_version, business_key, status, state_value, state_paths,
@@ -86,6 +87,8 @@ export interface InstanceFilter {
   businessKey?: string;
   /** Only instances with a deadline already past at this instant. */
   overdueAt?: Date;
+  /** Only instances this user started or has, had or could take a task on. */
+  visibleTo?: { username: string; memberships: Array<{ role: string; unit: string }> };
   limit: number;
   cursor?: { createdAt: string; id: string };
 }
@@ -117,7 +120,7 @@ const DEPENDENT_WRITES = `
     UPDATE timers SET status = 'cancelled', cancelled_at = $10::timestamptz
       FROM src
      WHERE timers.instance_id = src.id AND timers.status = 'pending'
-       AND timers.id IS DISTINCT FROM ($30::jsonb->'timers'->'timers'->>'fire')::uuid
+       AND timers.id IS DISTINCT FROM ($30::jsonb->'timers'->>'fire')::uuid
        AND timers.id NOT IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements($30::jsonb->'timers'->'extend') x)
        AND (timers.state IN (SELECT jsonb_array_elements_text($30::jsonb->'timers'->'cancelStates'))
             OR (timers.kind = 'reminder' AND timers.deadline_key IN (SELECT jsonb_array_elements_text($30::jsonb->'timers'->'cancelReminderKeys'))))
@@ -129,7 +132,7 @@ const DEPENDENT_WRITES = `
   ),
   t_fire AS (
     UPDATE timers SET status = 'fired', fired_at = $10::timestamptz, fired_seq = $12::int
-      FROM src WHERE timers.id = ($30::jsonb->'timers'->'timers'->>'fire')::uuid AND timers.status = 'pending'
+      FROM src WHERE timers.id = ($30::jsonb->'timers'->>'fire')::uuid AND timers.status = 'pending'
   ),
   k_close AS (
     UPDATE tasks
@@ -324,6 +327,12 @@ export class InstancesRepository {
     if (f.state) add('state_paths @> ARRAY[?::text]', f.state);
     if (f.businessKey) add('business_key = ?', f.businessKey);
     if (f.overdueAt) add(`status = 'active' AND next_due_at < ?`, f.overdueAt);
+    if (f.visibleTo) {
+      params.push(f.visibleTo.username, f.visibleTo.memberships.map((m) => m.role), f.visibleTo.memberships.map((m) => m.unit));
+      const [u, r, un] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+      where.push(`(started_by = ${u} OR EXISTS (SELECT 1 FROM tasks t WHERE t.instance_id = workflow_instances.id
+                   AND (t.assignee = ${u} OR t.completed_by = ${u} OR ${CANDIDATE_SQL('t', r, un)})))`);
+    }
     if (f.cursor) {
       params.push(f.cursor.createdAt, f.cursor.id);
       where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);

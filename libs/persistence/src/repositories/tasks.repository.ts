@@ -98,10 +98,12 @@ export class TasksRepository {
   async inbox(manager: EntityManager, f: InboxFilter): Promise<TaskRecord[]> {
     const [roles, units] = split(f.memberships);
     const params: unknown[] = [f.username, roles, units];
-    const where = [`t.status = 'open'`];
+    // Every bucket is a subset of "mine or unassigned".
+    const where = [`t.status = 'open'`, `(t.assignee = $1 OR t.assignee IS NULL)`];
     const mine = `t.assignee = $1`;
     const claimable = `(t.assignee IS NULL AND ${CANDIDATE_SQL('t', '$2', '$3')})`;
     where.push(f.bucket === 'mine' ? mine : f.bucket === 'claimable' ? claimable : `(${mine} OR ${claimable})`);
+    if (f.bucket === 'mine') where.push(`$2::text[] IS NOT NULL AND $3::text[] IS NOT NULL`); // typed even when unused
     const add = (sql: string, value: unknown) => {
       params.push(value);
       where.push(sql.replaceAll('?', `$${params.length}`));

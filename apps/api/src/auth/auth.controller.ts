@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { AuthService, IdentityService } from '#libs/identity';
+import type { Principal } from '#libs/runtime';
+import { CurrentPrincipal } from '../common/request-context.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { Public } from './auth.decorators.js';
+import { CreateTokenDto, LoginDto } from './dto/auth.dto.js';
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly identity: IdentityService,
+  ) {}
+
+  @Public()
+  @Post('auth/login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Username and password -> a short-lived bearer token (JWT)' })
+  login(@Body() dto: LoginDto, @Req() req: Request) {
+    return this.auth.login(dto.username, dto.password, req.ip ?? null);
+  }
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in user, with roles per unit' })
+  async me(@CurrentPrincipal() p: Principal) {
+    const user = await this.identity.getUser(p.userId);
+    const units = await this.identity.listUnits();
+    return { ...user, units: units.filter((u) => user.memberships.some((m) => m.unit === u.key)) };
+  }
+
+  @Get('me/tokens')
+  async tokens(@CurrentPrincipal() p: Principal) {
+    return { items: await this.identity.listTokens(p.userId) };
+  }
+
+  @Post('me/tokens')
+  @ApiOperation({ summary: 'A new API token for integrations; the secret is shown once' })
+  createToken(@CurrentPrincipal() p: Principal, @Body() dto: CreateTokenDto) {
+    return this.identity.createToken(p.userId, dto.name, dto.expiresAt ? new Date(dto.expiresAt) : null);
+  }
+
+  @Delete('me/tokens/:id')
+  @HttpCode(204)
+  async revoke(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe('id')) id: string) {
+    await this.identity.revokeToken(id, p.userId);
+  }
+}

@@ -1,0 +1,39 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { AuthService } from '#libs/identity';
+import { DomainError, ErrorCode, isAdmin, isAuditor, type Principal } from '#libs/runtime';
+import { ADMIN_ONLY, IS_PUBLIC } from './auth.decorators.js';
+
+const READ = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Every route needs a signed-in caller unless marked @Public(): a JWT from /auth/login or an API
+ * token, as `Authorization: Bearer …`. Auditors read everything and change nothing; @AdminOnly()
+ * routes need the admin role. Object-level checks (which instance, which task) are the services'.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const header = req.header('authorization');
+    const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first: send Authorization: Bearer <token>', {});
+    const principal = await this.auth.authenticate(match[1]);
+    req.principal = principal;
+    if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !isAdmin(principal) && !(READ.has(req.method) && isAuditor(principal))) {
+      throw new DomainError(ErrorCode.Forbidden, 'Only an admin may do this', {});
+    }
+    if (!READ.has(req.method) && isAuditor(principal) && !isAdmin(principal) && !req.path.endsWith('/auth/login')) {
+      throw new DomainError(ErrorCode.Forbidden, 'Auditors read and change nothing', {});
+    }
+    return true;
+  }
+}

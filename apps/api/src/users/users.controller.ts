@@ -1,0 +1,53 @@
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdentityService } from '#libs/identity';
+import { DomainError, ErrorCode } from '#libs/runtime';
+import { AdminOnly } from '../auth/auth.decorators.js';
+import { UuidPipe } from '../common/uuid.pipe.js';
+import { CreateUserDto, UpdateUserDto, UpsertUnitDto } from './dto/users.dto.js';
+
+@ApiTags('users')
+@Controller()
+export class UsersController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Get('users')
+  @AdminOnly()
+  async list() {
+    return { items: await this.identity.listUsers() };
+  }
+
+  @Post('users')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Create a user with role memberships per unit' })
+  create(@Body() dto: CreateUserDto) {
+    return this.identity.createUser(dto);
+  }
+
+  @Get('users/:id')
+  @AdminOnly()
+  get(@Param('id', new UuidPipe('id')) id: string) {
+    return this.identity.getUser(id);
+  }
+
+  @Patch('users/:id')
+  @AdminOnly()
+  update(@Param('id', new UuidPipe('id')) id: string, @Body() dto: UpdateUserDto) {
+    return this.identity.updateUser(id, dto);
+  }
+
+  @Get('units')
+  @ApiOperation({ summary: 'The org units (BXDĐ, Đảng ủy UBND, UBND and its departments, MTTQ…)' })
+  async units() {
+    return { items: await this.identity.listUnits() };
+  }
+
+  @Put('units/:key')
+  @AdminOnly()
+  upsertUnit(@Param('key') key: string, @Body() dto: UpsertUnitDto) {
+    if (!/^[a-z][a-z0-9-]{0,63}$/.test(key)) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'key must be an org unit key', { problems: [{ field: 'key', reason: 'lowercase letters, digits and dashes' }] });
+    }
+    return this.identity.upsertUnit({ key, name: dto.name, parentKey: dto.parentKey ?? null });
+  }
+}

@@ -1,0 +1,73 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { IdentityRepository, type UserRecord } from '#libs/persistence';
+import { DomainError, ErrorCode, type Principal } from '#libs/runtime';
+import { DataSource } from 'typeorm';
+import { tokenHash } from './identity.service.js';
+import { verifyPassword } from './passwords.js';
+
+export interface AuthOptions {
+  jwtSecret: string;
+  /** Lifetime of an access token, in seconds (short: they cannot be revoked one by one). */
+  accessTtlSeconds: number;
+  /** Failed sign-ins for one username within `lockoutWindowMs` before it is refused for that long. */
+  maxFailures: number;
+  lockoutWindowMs: number;
+}
+export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
+
+/** Compared against when the username is unknown, so that both paths take the time of a bcrypt check. */
+const DUMMY_HASH = '$2b$11$m1p3JDogVSY8KBZKzUPtUuebM9Eug/J84djMJEdgSgwteYitGFAn6';
+
+const unauthenticated = (message: string) => new DomainError(ErrorCode.Unauthenticated, message, {});
+
+export const principalOf = (u: UserRecord): Principal => ({ userId: u.id, username: u.username, displayName: u.displayName, memberships: u.memberships });
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly identity: IdentityRepository,
+    private readonly jwt: JwtService,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  /** Username and password -> a short-lived JWT. Repeated failures lock the username for a while. */
+  async login(username: string, password: string, ip: string | null): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
+    const manager = this.dataSource.manager;
+    const failures = await this.identity.recentLoginFailures(manager, username, this.options.lockoutWindowMs);
+    if (failures.count >= this.options.maxFailures) {
+      const retryAfter = Math.max(1, Math.ceil(((failures.oldest?.getTime() ?? Date.now()) + this.options.lockoutWindowMs - Date.now()) / 1000));
+      throw new DomainError(ErrorCode.TooManyAttempts, `Too many failed sign-ins for "${username}"; try again in ${retryAfter} s`, { retryAfter });
+    }
+    const user = await this.identity.findUserByUsername(manager, username);
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+    if (!user || !user.passwordHash || !ok || !user.active) {
+      await this.identity.recordLoginFailure(manager, username, ip);
+      throw unauthenticated('Wrong username or password');
+    }
+    await this.identity.clearLoginFailures(manager, username);
+    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username }, { expiresIn: this.options.accessTtlSeconds });
+    return { accessToken, tokenType: 'Bearer', expiresIn: this.options.accessTtlSeconds };
+  }
+
+  /** The principal behind an Authorization header value: a JWT from sign-in, or an API token (`php_…`). */
+  async authenticate(bearer: string): Promise<Principal> {
+    const manager = this.dataSource.manager;
+    if (bearer.startsWith('php_')) {
+      const user = await this.identity.useToken(manager, tokenHash(bearer));
+      if (!user || !user.active) throw unauthenticated('The API token is unknown, expired or revoked');
+      return principalOf(user);
+    }
+    let claims: { sub?: string };
+    try {
+      claims = await this.jwt.verifyAsync(bearer);
+    } catch {
+      throw unauthenticated('The access token is invalid or expired; sign in again');
+    }
+    // Roles are read fresh on every request: a membership removed by an admin takes effect at once.
+    const user = claims.sub ? await this.identity.findUserById(manager, claims.sub) : undefined;
+    if (!user || !user.active) throw unauthenticated('The account no longer exists or is disabled');
+    return principalOf(user);
+  }
+}

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import { IdentityRepository, type Membership, type OrgUnitRecord, type UserRecord } from '#libs/persistence';
+import { DomainError, ErrorCode } from '#libs/runtime';
+import { DataSource } from 'typeorm';
+import { hashPassword, passwordProblem } from './passwords.js';
+
+export const USERNAME = /^[a-z][a-z0-9._-]{1,63}$/;
+
+export interface UserView {
+  id: string;
+  username: string;
+  displayName: string;
+  active: boolean;
+  memberships: Membership[];
+  createdAt: string;
+}
+
+export const toUserView = (u: UserRecord): UserView => ({
+  id: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  active: u.active,
+  memberships: u.memberships,
+  createdAt: u.createdAt.toISOString(),
+});
+
+const invalid = (field: string, reason: string) => new DomainError(ErrorCode.ValidationFailed, `${field} ${reason}`, { problems: [{ field, reason }] });
+
+/** Users, org units, role memberships and API tokens. */
+@Injectable()
+export class IdentityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly identity: IdentityRepository,
+  ) {}
+
+  async createUser(input: { username: string; displayName: string; password?: string; memberships: Membership[] }): Promise<UserView> {
+    if (!USERNAME.test(input.username)) throw invalid('username', 'must be 2–64 lowercase letters, digits, dot, dash or underscore, starting with a letter');
+    if (input.password !== undefined) {
+      const problem = passwordProblem(input.password);
+      if (problem) throw invalid('password', problem);
+    }
+    await this.checkUnits(input.memberships);
+    return this.dataSource.transaction(async (m) => {
+      if (await this.identity.findUserByUsername(m, input.username)) {
+        throw new DomainError(ErrorCode.Duplicate, `A user named "${input.username}" already exists`, { field: 'username' });
+      }
+      const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
+      return toUserView(await this.identity.insertUser(m, { ...input, passwordHash }));
+    });
+  }
+
+  async updateUser(id: string, change: { displayName?: string; password?: string; active?: boolean; memberships?: Membership[] }): Promise<UserView> {
+    if (change.password !== undefined) {
+      const problem = passwordProblem(change.password);
+      if (problem) throw invalid('password', problem);
+    }
+    if (change.memberships) await this.checkUnits(change.memberships);
+    return this.dataSource.transaction(async (m) => {
+      const user = await this.identity.findUserById(m, id);
+      if (!user) throw new DomainError(ErrorCode.UserNotFound, `No user has the id ${id}`, { id });
+      await this.identity.updateUser(m, id, {
+        displayName: change.displayName,
+        active: change.active,
+        passwordHash: change.password === undefined ? undefined : await hashPassword(change.password),
+      });
+      if (change.memberships) await this.identity.setMemberships(m, id, change.memberships);
+      return toUserView((await this.identity.findUserById(m, id))!);
+    });
+  }
+
+  async listUsers(): Promise<UserView[]> {
+    return (await this.identity.listUsers(this.dataSource.manager)).map(toUserView);
+  }
+
+  async getUser(id: string): Promise<UserView> {
+    const user = await this.identity.findUserById(this.dataSource.manager, id);
+    if (!user) throw new DomainError(ErrorCode.UserNotFound, `No user has the id ${id}`, { id });
+    return toUserView(user);
+  }
+
+  findByUsername(username: string) {
+    return this.identity.findUserByUsername(this.dataSource.manager, username);
+  }
+
+  countUsers() {
+    return this.identity.countUsers(this.dataSource.manager);
+  }
+
+  listUnits(): Promise<OrgUnitRecord[]> {
+    return this.identity.listUnits(this.dataSource.manager);
+  }
+
+  async upsertUnit(unit: OrgUnitRecord): Promise<OrgUnitRecord> {
+    if (unit.parentKey) {
+      const units = await this.listUnits();
+      if (!units.some((u) => u.key === unit.parentKey)) throw invalid('parentKey', `names no unit ("${unit.parentKey}")`);
+    }
+    await this.identity.upsertUnit(this.dataSource.manager, unit);
+    return unit;
+  }
+
+  /** A new API token for a user. The secret is shown once; only its SHA-256 is stored. */
+  async createToken(userId: string, name: string, expiresAt: Date | null) {
+    const secret = `php_${randomBytes(24).toString('base64url')}`;
+    const row = await this.identity.insertToken(this.dataSource.manager, { userId, name, tokenHash: tokenHash(secret), expiresAt });
+    return { id: row.id, name, token: secret, createdAt: row.createdAt.toISOString(), expiresAt: expiresAt?.toISOString() ?? null };
+  }
+
+  listTokens(userId: string) {
+    return this.identity.listTokens(this.dataSource.manager, userId);
+  }
+
+  async revokeToken(id: string, userId: string | null): Promise<void> {
+    if (!(await this.identity.revokeToken(this.dataSource.manager, id, userId))) {
+      throw new DomainError(ErrorCode.TokenNotFound, `No active token has the id ${id}`, { id });
+    }
+  }
+
+  private async checkUnits(memberships: Membership[]): Promise<void> {
+    const units = new Set((await this.listUnits()).map((u) => u.key));
+    memberships.forEach((m, i) => {
+      if (!units.has(m.unit)) throw invalid(`memberships[${i}].unit`, `names no org unit ("${m.unit}")`);
+      if (!/^[a-z][a-z0-9_-]{0,63}$/.test(m.role)) throw invalid(`memberships[${i}].role`, 'must be a role name');
+    });
+  }
+}
+
+export const tokenHash = (secret: string) => createHash('sha256').update(secret).digest('hex');
