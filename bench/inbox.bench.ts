@@ -39,15 +39,15 @@ async function main() {
     await ds.query(
       `INSERT INTO tasks (id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, assignee, status, priority, due_at, created_seq, created_at)
        SELECT gen_random_uuid(), i.id, 'bench-inbox', 's' || g, '{"vi":"Xử lý hồ sơ","en":"Handle the case"}',
-              ARRAY[($3::text[])[1 + (abs(hashtext(i.id::text || g)) % $5)]],
-              CASE WHEN g % 3 = 0 THEN ARRAY[]::text[] ELSE ARRAY[($4::text[])[1 + (abs(hashtext(g || i.id::text)) % $6)]] END,
+              ARRAY[($2::text[])[1 + (abs(hashtext(i.id::text || g)) % $4::int)]],
+              CASE WHEN g % 3 = 0 THEN ARRAY[]::text[] ELSE ARRAY[($3::text[])[1 + (abs(hashtext(g || i.id::text)) % $5::int)]] END,
               ARRAY['XONG'],
               CASE WHEN abs(hashtext(i.id::text)) % 20 = 0 THEN 'nguoi-dung-' || (abs(hashtext(i.id::text || 'u')) % 500) END,
               'open', abs(hashtext(i.id::text || 'p')) % 4,
               now() + make_interval(hours => (abs(hashtext(i.id::text || g || 'd')) % 1440) - 720), 1, now()
          FROM (SELECT id FROM workflow_instances WHERE definition_key = 'bench-inbox') i CROSS JOIN generate_series(1, 10) g
-        LIMIT $2`,
-      [TASKS, TASKS, ROLES, UNITS, ROLES.length, UNITS.length],
+        LIMIT $1`,
+      [TASKS, ROLES, UNITS, ROLES.length, UNITS.length],
     );
     await ds.query(`ANALYZE tasks`);
     console.log(`seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
