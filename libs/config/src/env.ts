@@ -1,9 +1,15 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? (['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) ? true : ['0', 'false', 'no', 'off', ''].includes(value.toLowerCase()) ? false : value) : value;
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value);
+
+/** A whole-number setting within bounds, converted from its text. */
+function IntSetting(name: string, min: number, max: number) {
+  return applyDecorators(Transform(toInt), IsInt({ message: `${name} must be a whole number` }), Min(min, { message: `${name} must be at least ${min}` }), Max(max, { message: `${name} must be at most ${max}` }));
+}
 
 /** Every setting the processes read, validated once at boot; nothing else reads process.env. */
 export class Environment {
@@ -15,20 +21,14 @@ export class Environment {
   @IsString()
   DATA_DIR: string = './.data';
 
-  @Transform(toInt)
-  @IsInt({ message: 'PORT must be a whole number' })
-  @Min(0)
-  @Max(65535)
+  @IntSetting('PORT', 0, 65535)
   PORT: number = 3000;
 
   @IsString()
   HOST: string = '0.0.0.0';
 
   /** Port of the embedded PostgreSQL server (only used without DATABASE_URL). */
-  @Transform(toInt)
-  @IsInt({ message: 'EMBEDDED_PG_PORT must be a whole number' })
-  @Min(1024)
-  @Max(65535)
+  @IntSetting('EMBEDDED_PG_PORT', 1024, 65535)
   EMBEDDED_PG_PORT: number = 54329;
 
   @Transform(toBoolean)
@@ -39,10 +39,7 @@ export class Environment {
   @IsString()
   WORKFLOWS_DIR: string = './workflows';
 
-  @Transform(toInt)
-  @IsInt({ message: 'DB_POOL_SIZE must be a whole number' })
-  @Min(1)
-  @Max(500)
+  @IntSetting('DB_POOL_SIZE', 1, 500)
   DB_POOL_SIZE: number = 10;
 
   @IsIn(['error', 'warn', 'log', 'debug', 'verbose'], { message: 'LOG_LEVEL must be one of error, warn, log, debug, verbose' })
@@ -58,23 +55,14 @@ export class Environment {
   @IsBoolean({ message: 'RUN_WORKER must be true or false' })
   RUN_WORKER: boolean = true;
 
-  @Transform(toInt)
-  @IsInt({ message: 'WORKER_CONCURRENCY must be a whole number' })
-  @Min(1)
-  @Max(200)
+  @IntSetting('WORKER_CONCURRENCY', 1, 200)
   WORKER_CONCURRENCY: number = 8;
 
-  @Transform(toInt)
-  @IsInt({ message: 'OUTBOX_POLL_MS must be a whole number' })
-  @Min(50)
-  @Max(600000)
+  @IntSetting('OUTBOX_POLL_MS', 50, 600000)
   OUTBOX_POLL_MS: number = 1000;
 
   /** How long a worker holds a job before others may take it back (a killed worker's jobs return after this). */
-  @Transform(toInt)
-  @IsInt({ message: 'JOB_LOCK_MS must be a whole number' })
-  @Min(1000)
-  @Max(600000)
+  @IntSetting('JOB_LOCK_MS', 1000, 600000)
   JOB_LOCK_MS: number = 30000;
 
   /** Namespace of the queues (Redis keys or rows); several deployments may share one Redis with different prefixes. */
@@ -86,22 +74,13 @@ export class Environment {
   @Matches(/^.{32,}$/, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt)
-  @IsInt({ message: 'ACCESS_TOKEN_TTL_SECONDS must be a whole number' })
-  @Min(60)
-  @Max(86400)
+  @IntSetting('ACCESS_TOKEN_TTL_SECONDS', 60, 86400)
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
-  @Transform(toInt)
-  @IsInt({ message: 'LOGIN_MAX_FAILURES must be a whole number' })
-  @Min(1)
-  @Max(100)
+  @IntSetting('LOGIN_MAX_FAILURES', 1, 100)
   LOGIN_MAX_FAILURES: number = 5;
 
-  @Transform(toInt)
-  @IsInt({ message: 'LOGIN_LOCKOUT_SECONDS must be a whole number' })
-  @Min(1)
-  @Max(86400)
+  @IntSetting('LOGIN_LOCKOUT_SECONDS', 1, 86400)
   LOGIN_LOCKOUT_SECONDS: number = 900;
 
   /** Password of the demo accounts the embedded default creates; random (printed once) when unset. */
@@ -109,10 +88,7 @@ export class Environment {
   @IsString()
   DEMO_PASSWORD?: string;
 
-  @Transform(toInt)
-  @IsInt({ message: 'SWEEP_INTERVAL_MS must be a whole number' })
-  @Min(200)
-  @Max(3600000)
+  @IntSetting('SWEEP_INTERVAL_MS', 200, 3600000)
   SWEEP_INTERVAL_MS: number = 60000;
 }
 

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { PageQuery } from '../../common/page.query.js';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
-export class InboxQueryDto {
+export class InboxQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: ['mine', 'claimable', 'all'], default: 'all' })
   @IsOptional()
   @IsIn(['mine', 'claimable', 'all'])
@@ -26,15 +27,7 @@ export class InboxQueryDto {
   @Max(365)
   dueWithinDays?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) cursor?: string;
 }
 
 export class DelegateDto {
