@@ -125,12 +125,14 @@ export class InstancesService {
     // Without a key the insert is one statement, atomic by itself; with one, concurrent creates that
     // share the key are serialised by a transaction-scoped advisory lock and the loser replays.
     if (!idempotencyKey) return this.insertStarted(this.dataSource.manager, command, meta, record, workflow, at);
-    return this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${scope}:${idempotencyKey}`]);
       const stored = await this.instances.findIdempotent(manager, scope, idempotencyKey);
       if (stored) return replay<InstanceView>(stored, requestHash, idempotencyKey);
       return this.insertStarted(manager, command, meta, record, workflow, at, { scope, requestHash });
     });
+    if (!outcome.replayed) this.outboxSignal.notify(); // committed now: let the relay publish at once
+    return outcome;
   }
 
   private async insertStarted(
