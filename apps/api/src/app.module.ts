@@ -3,6 +3,8 @@ import { DatabaseModule } from '#libs/persistence';
 import { RuntimeModule, WorkflowLoaderService } from '#libs/runtime';
 import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
 import { IdentityModule, type AuthOptions } from '#libs/identity';
+import { AuditModule, type SealerOptions } from '#libs/audit';
+import { AuditApiModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
@@ -20,6 +22,8 @@ export interface AppOptions {
   /** Queues and, with `runWorker`, the relay, sweep and processors; undefined for an HTTP-only app with no queues. */
   scheduler?: SchedulerOptions;
   auth: AuthOptions;
+  /** The ledger sealer (and checkpoints): on in processes with the worker role. */
+  sealer?: SealerOptions;
 }
 
 const APP_OPTIONS = Symbol('APP_OPTIONS');
@@ -45,6 +49,8 @@ export class AppModule {
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.poolSize, runMigrations: options.runMigrations, applicationName: 'phoihop-api' }),
         RuntimeModule,
         IdentityModule.forRoot(options.auth),
+        AuditModule.forRoot(options.sealer),
+        AuditApiModule,
         AuthModule,
         UsersModule,
         TasksModule,

@@ -49,6 +49,9 @@ async function main(): Promise<void> {
     workflowsDir: env.WORKFLOWS_DIR || undefined,
     logLevel: env.LOG_LEVEL,
     scheduler: schedulerOptions(env, databaseUrl),
+    sealer: env.RUN_WORKER
+      ? { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR ?? join(env.DATA_DIR, 'checkpoints'), signingKeyFile: env.AUDIT_SIGNING_KEY_FILE }
+      : undefined,
   }).catch(async (error) => {
     await embedded?.stop();
     throw error;

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { EnvironmentError } from '#libs/config';
+import { audit } from './commands/audit.js';
 import { migrate } from './commands/migrate.js';
 import { units, user } from './commands/user.js';
 import { validate } from './commands/validate.js';
@@ -12,6 +13,10 @@ Usage:
   phoihop units load FILE      load org units (the ward's: workflows/seed/ward.json)
   phoihop user create --username NAME --role ROLE --unit UNIT [--display-name TEXT] [--password-stdin]
                                create a user (the first admin: --role admin --unit phuong-an-phong)
+  phoihop audit verify [--checkpoint FILE [--public-key PEM]]
+                               re-walk the audit ledger; check it against a signed checkpoint kept elsewhere
+  phoihop audit export [--format ndjson|csv] [filters] > FILE
+                               export history (progress on stderr); filters: --definition-key --event-type --actor --business-key --from --to
   phoihop help                 this text
 
 Run inside the repository with: npm run phoihop -- <command>`;
@@ -27,6 +32,8 @@ async function main(argv: string[]): Promise<number> {
       return user(rest);
     case 'units':
       return units(rest);
+    case 'audit':
+      return audit(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       poolSize: env.DB_POOL_SIZE,
       runMigrations: !env.SKIP_MIGRATIONS,
       scheduler: schedulerOptions(env, env.DATABASE_URL),
+      sealer: { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR, signingKeyFile: env.AUDIT_SIGNING_KEY_FILE },
     }),
   );
   const logger = new Logger('Worker');

@@ -83,6 +83,19 @@ export class Environment {
   @IntSetting('LOGIN_LOCKOUT_SECONDS', 1, 86400)
   LOGIN_LOCKOUT_SECONDS: number = 900;
 
+  @IntSetting('LEDGER_SEAL_INTERVAL_MS', 1000, 3600000)
+  LEDGER_SEAL_INTERVAL_MS: number = 30000;
+
+  /** Where signed checkpoints of the audit ledger are written (keep a copy outside the database's machine). */
+  @IsOptional()
+  @IsString()
+  CHECKPOINT_DIR?: string;
+
+  /** PEM file of the Ed25519 key that signs checkpoints; created on first use. */
+  @IsOptional()
+  @IsString()
+  AUDIT_SIGNING_KEY_FILE?: string;
+
   /** Password of the demo accounts the embedded default creates; random (printed once) when unset. */
   @IsOptional()
   @IsString()
@@ -102,7 +115,7 @@ export class EnvironmentError extends Error {
 export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const known = Object.keys(new Environment());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE']) {
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { IdentityRepository, type UserRecord } from '#libs/persistence';
-import { DomainError, ErrorCode, type Principal } from '#libs/runtime';
+import { AuditTrail, DomainError, ErrorCode, type Principal } from '#libs/runtime';
 import { DataSource } from 'typeorm';
 import { tokenHash } from './identity.service.js';
 import { verifyPassword } from './passwords.js';
@@ -30,6 +30,7 @@ export class AuthService {
     private readonly identity: IdentityRepository,
     private readonly jwt: JwtService,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** Username and password -> a short-lived JWT. Repeated failures lock the username for a while. */
@@ -44,6 +45,7 @@ export class AuthService {
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !user.passwordHash || !ok || !user.active) {
       await this.identity.recordLoginFailure(manager, username, ip);
+      await this.audit.record({ actor: { id: username }, action: 'auth.login_failed', subjectType: 'user', subjectId: username, data: { ip } });
       throw unauthenticated('Wrong username or password');
     }
     await this.identity.clearLoginFailures(manager, username);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { IdentityRepository, type Membership, type OrgUnitRecord, type UserRecord } from '#libs/persistence';
-import { DomainError, ErrorCode } from '#libs/runtime';
+import { AuditTrail, DomainError, ErrorCode, type AuditActor } from '#libs/runtime';
 import { DataSource } from 'typeorm';
 import { hashPassword, passwordProblem } from './passwords.js';
 
@@ -33,9 +33,12 @@ export class IdentityService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly identity: IdentityRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
-  async createUser(input: { username: string; displayName: string; password?: string; memberships: Membership[] }): Promise<UserView> {
+  private static readonly SYSTEM: AuditActor = { id: 'system', roles: ['system'] };
+
+  async createUser(input: { username: string; displayName: string; password?: string; memberships: Membership[] }, by = IdentityService.SYSTEM): Promise<UserView> {
     if (!USERNAME.test(input.username)) throw invalid('username', 'must be 2–64 lowercase letters, digits, dot, dash or underscore, starting with a letter');
     if (input.password !== undefined) {
       const problem = passwordProblem(input.password);
@@ -47,11 +50,13 @@ export class IdentityService {
         throw new DomainError(ErrorCode.Duplicate, `A user named "${input.username}" already exists`, { field: 'username' });
       }
       const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-      return toUserView(await this.identity.insertUser(m, { ...input, passwordHash }));
+      const user = toUserView(await this.identity.insertUser(m, { ...input, passwordHash }));
+      await this.audit.record({ actor: by, action: 'user.created', subjectType: 'user', subjectId: user.username, data: { memberships: user.memberships } }, m);
+      return user;
     });
   }
 
-  async updateUser(id: string, change: { displayName?: string; password?: string; active?: boolean; memberships?: Membership[] }): Promise<UserView> {
+  async updateUser(id: string, change: { displayName?: string; password?: string; active?: boolean; memberships?: Membership[] }, by = IdentityService.SYSTEM): Promise<UserView> {
     if (change.password !== undefined) {
       const problem = passwordProblem(change.password);
       if (problem) throw invalid('password', problem);
@@ -66,7 +71,10 @@ export class IdentityService {
         passwordHash: change.password === undefined ? undefined : await hashPassword(change.password),
       });
       if (change.memberships) await this.identity.setMemberships(m, id, change.memberships);
-      return toUserView((await this.identity.findUserById(m, id))!);
+      const after = toUserView((await this.identity.findUserById(m, id))!);
+      const changed = { ...change, ...(change.password === undefined ? {} : { password: '(changed)' }) };
+      await this.audit.record({ actor: by, action: 'user.updated', subjectType: 'user', subjectId: after.username, data: changed }, m);
+      return after;
     });
   }
 
@@ -92,12 +100,13 @@ export class IdentityService {
     return this.identity.listUnits(this.dataSource.manager);
   }
 
-  async upsertUnit(unit: OrgUnitRecord): Promise<OrgUnitRecord> {
+  async upsertUnit(unit: OrgUnitRecord, by?: AuditActor): Promise<OrgUnitRecord> {
     if (unit.parentKey) {
       const units = await this.listUnits();
       if (!units.some((u) => u.key === unit.parentKey)) throw invalid('parentKey', `names no unit ("${unit.parentKey}")`);
     }
     await this.identity.upsertUnit(this.dataSource.manager, unit);
+    if (by) await this.audit.record({ actor: by, action: 'unit.upserted', subjectType: 'unit', subjectId: unit.key, data: unit });
     return unit;
   }
 
@@ -105,6 +114,7 @@ export class IdentityService {
   async createToken(userId: string, name: string, expiresAt: Date | null) {
     const secret = `php_${randomBytes(24).toString('base64url')}`;
     const row = await this.identity.insertToken(this.dataSource.manager, { userId, name, tokenHash: tokenHash(secret), expiresAt });
+    await this.audit.record({ actor: { id: userId }, action: 'token.created', subjectType: 'token', subjectId: row.id, data: { name, expiresAt } });
     return { id: row.id, name, token: secret, createdAt: row.createdAt.toISOString(), expiresAt: expiresAt?.toISOString() ?? null };
   }
 
@@ -116,6 +126,7 @@ export class IdentityService {
     if (!(await this.identity.revokeToken(this.dataSource.manager, id, userId))) {
       throw new DomainError(ErrorCode.TokenNotFound, `No active token has the id ${id}`, { id });
     }
+    await this.audit.record({ actor: { id: userId ?? 'admin' }, action: 'token.revoked', subjectType: 'token', subjectId: id });
   }
 
   private async checkUnits(memberships: Membership[]): Promise<void> {

@@ -15,3 +15,4 @@ export * from './repositories/calendar-overrides.repository.js';
 export * from './persistence.module.js';
 export * from './database.module.js';
 export * from './prepared.js';
+export * from './repositories/audit.repository.js';

@@ -6,6 +6,7 @@ import { InstancesRepository } from './repositories/instances.repository.js';
 import { OutboxRepository } from './repositories/outbox.repository.js';
 import { IdentityRepository } from './repositories/identity.repository.js';
 import { TasksRepository } from './repositories/tasks.repository.js';
+import { AuditRepository } from './repositories/audit.repository.js';
 import { TimersRepository } from './repositories/timers.repository.js';
 
 /**
@@ -15,7 +16,7 @@ import { TimersRepository } from './repositories/timers.repository.js';
  */
 @Global()
 @Module({
-  providers: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository, OutboxRepository, IdentityRepository, TasksRepository],
+  providers: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository, OutboxRepository, IdentityRepository, TasksRepository, AuditRepository],
   exports: [
     DefinitionsRepository,
     InstancesRepository,
@@ -25,6 +26,7 @@ import { TimersRepository } from './repositories/timers.repository.js';
     OutboxRepository,
     IdentityRepository,
     TasksRepository,
+    AuditRepository,
   ],
 })
 export class PersistenceModule {}

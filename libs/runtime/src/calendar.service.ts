@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarError, isLocalDate, WorkingCalendar } from '#libs/calendar';
+import { AuditTrail } from './audit-trail.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { CalendarOverridesRepository } from '#libs/persistence';
 import { DataSource } from 'typeorm';
@@ -20,6 +21,7 @@ export class CalendarService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly overrides: CalendarOverridesRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
   async current(): Promise<WorkingCalendar> {
@@ -41,15 +43,17 @@ export class CalendarService {
   async setOverride(date: string, kind: 'day-off' | 'working-day', name: { vi: string; en: string } | undefined, by: string) {
     assertDate(date, 'date');
     const record = await this.overrides.upsert(this.dataSource.manager, { date, kind, name, createdBy: by });
+    await this.audit.record({ actor: { id: by }, action: 'calendar.override_set', subjectType: 'calendar', subjectId: date, data: { kind, name } });
     this.invalidate();
     return record;
   }
 
-  async removeOverride(date: string): Promise<void> {
+  async removeOverride(date: string, by: string): Promise<void> {
     assertDate(date, 'date');
     if (!(await this.overrides.remove(this.dataSource.manager, date))) {
       throw new DomainError(ErrorCode.CalendarOverrideNotFound, `No calendar override on ${date}`, { date });
     }
+    await this.audit.record({ actor: { id: by }, action: 'calendar.override_removed', subjectType: 'calendar', subjectId: date });
     this.invalidate();
   }
 

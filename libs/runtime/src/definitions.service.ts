@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { compileWorkflow, validateDefinition, type CompiledWorkflow } from '#libs/engine';
 import { canonicalJson, DefinitionsRepository, sha256, withAdvisoryLock, type DefinitionRecord } from '#libs/persistence';
 import { DataSource } from 'typeorm';
+import { AuditTrail, type AuditActor } from './audit-trail.js';
 import { DomainError, ErrorCode } from './errors.js';
 
 export interface PublishResult {
@@ -22,6 +23,7 @@ export class DefinitionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly definitions: DefinitionsRepository,
+    private readonly audit: AuditTrail,
   ) {}
 
   list() {
@@ -80,7 +82,7 @@ export class DefinitionsService {
    * Publishes `source` as the next version of its key unless the newest version already has the same
    * canonical source. Serialised per key across processes by an advisory lock.
    */
-  async publish(source: unknown, at = new Date()): Promise<PublishResult> {
+  async publish(source: unknown, at = new Date(), by: AuditActor = { id: 'system', roles: ['system'] }): Promise<PublishResult> {
     const { valid, issues } = validateDefinition(source);
     if (!valid) {
       throw new DomainError(ErrorCode.DefinitionInvalid, `The workflow definition is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'})`, {
@@ -101,6 +103,10 @@ export class DefinitionsService {
           checksum,
           at,
         });
+        await this.audit.record(
+          { actor: by, action: 'definition.published', subjectType: 'definition', subjectId: `${record.key}@${record.version}`, data: { checksum }, at },
+          manager,
+        );
         this.logger.log(`published ${record.key} v${record.version}`);
         return { definition: record, created: true };
       }),

@@ -11,3 +11,4 @@ export * from './standalone.js';
 export * from './principal.js';
 export * from './task-plan.js';
 export * from './tasks.service.js';
+export * from './audit-trail.js';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditTrail } from './audit-trail.js';
 import { CalendarService } from './calendar.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import { OutboxSignal } from './outbox-signal.js';
@@ -8,7 +9,7 @@ import { WorkflowLoaderService } from './workflow-loader.service.js';
 
 /** The workflow runtime: definitions and the instance event path, shared by the api and the worker. */
 @Module({
-  providers: [DefinitionsService, InstancesService, WorkflowLoaderService, CalendarService, OutboxSignal, TasksService],
-  exports: [DefinitionsService, InstancesService, WorkflowLoaderService, CalendarService, OutboxSignal, TasksService],
+  providers: [DefinitionsService, InstancesService, WorkflowLoaderService, CalendarService, OutboxSignal, TasksService, AuditTrail],
+  exports: [DefinitionsService, InstancesService, WorkflowLoaderService, CalendarService, OutboxSignal, TasksService, AuditTrail],
 })
 export class RuntimeModule {}

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { IdentityRepository, TasksRepository, type TaskRecord } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from './errors.js';
+import { AuditTrail } from './audit-trail.js';
 import { InstancesService, type RequestMeta } from './instances.service.js';
 import type { InstanceView } from './instance-view.js';
-import { isAdmin, seesEverything, type Principal } from './principal.js';
+import { actorOf, isAdmin, seesEverything, type Principal } from './principal.js';
 import { PRIORITY, PRIORITY_NAME } from './task-plan.js';
 
 export interface TaskView {
@@ -96,6 +97,7 @@ export class TasksService {
     private readonly tasks: TasksRepository,
     private readonly identity: IdentityRepository,
     private readonly instances: InstancesService,
+    private readonly audit: AuditTrail,
   ) {}
 
   async inbox(principal: Principal, q: InboxQuery, now = new Date()) {
@@ -133,6 +135,7 @@ export class TasksService {
       throw new DomainError(ErrorCode.TaskNotClaimable, 'The task has already been claimed', { id });
     }
     await this.tasks.addEvent(this.dataSource.manager, id, 'claimed', principal.username, now);
+    await this.audit.record({ actor: actorOf(principal), action: 'task.claimed', subjectType: 'task', subjectId: id, data: { instanceId: task.instanceId }, at: now });
     return toTaskView((await this.tasks.findById(this.dataSource.manager, id))!, now);
   }
 
@@ -141,6 +144,7 @@ export class TasksService {
     if (task.assignee !== principal.username && !isAdmin(principal)) throw new DomainError(ErrorCode.Forbidden, 'Only the assignee (or an admin) can give the task back', { id });
     if (!(await this.tasks.reassign(this.dataSource.manager, id, task.assignee, null, now))) throw new DomainError(ErrorCode.TaskNotClaimable, 'The task changed meanwhile', { id });
     await this.tasks.addEvent(this.dataSource.manager, id, 'unclaimed', principal.username, now);
+    await this.audit.record({ actor: actorOf(principal), action: 'task.unclaimed', subjectType: 'task', subjectId: id, data: { instanceId: task.instanceId, from: task.assignee }, at: now });
     return toTaskView((await this.tasks.findById(this.dataSource.manager, id))!, now);
   }
 
@@ -159,6 +163,14 @@ export class TasksService {
     }
     if (!(await this.tasks.reassign(this.dataSource.manager, id, task.assignee, to, now))) throw new DomainError(ErrorCode.TaskNotClaimable, 'The task changed meanwhile', { id });
     await this.tasks.addEvent(this.dataSource.manager, id, 'delegated', principal.username, now, { from: task.assignee, to, ...(reason ? { reason } : {}) });
+    await this.audit.record({
+      actor: actorOf(principal),
+      action: 'task.delegated',
+      subjectType: 'task',
+      subjectId: id,
+      data: { instanceId: task.instanceId, from: task.assignee, to, ...(reason ? { reason } : {}) },
+      at: now,
+    });
     return toTaskView((await this.tasks.findById(this.dataSource.manager, id))!, now);
   }
 

@@ -45,7 +45,7 @@ export class CalendarController {
   @Delete('overrides/:date')
   @AdminOnly()
   @HttpCode(204)
-  async removeOverride(@Param('date') date: string) {
-    await this.calendar.removeOverride(date);
+  async removeOverride(@Param('date') date: string, @Meta() meta: RequestMeta) {
+    await this.calendar.removeOverride(date, meta.actor.id);
   }
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdentityService } from '#libs/identity';
-import { DomainError, ErrorCode } from '#libs/runtime';
+import { actorOf, DomainError, ErrorCode, type Principal } from '#libs/runtime';
+import { CurrentPrincipal } from '../common/request-context.js';
 import { AdminOnly } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateUserDto, UpdateUserDto, UpsertUnitDto } from './dto/users.dto.js';
@@ -20,8 +21,8 @@ export class UsersController {
   @Post('users')
   @AdminOnly()
   @ApiOperation({ summary: 'Create a user with role memberships per unit' })
-  create(@Body() dto: CreateUserDto) {
-    return this.identity.createUser(dto);
+  create(@Body() dto: CreateUserDto, @CurrentPrincipal() p: Principal) {
+    return this.identity.createUser(dto, actorOf(p));
   }
 
   @Get('users/:id')
@@ -32,8 +33,8 @@ export class UsersController {
 
   @Patch('users/:id')
   @AdminOnly()
-  update(@Param('id', new UuidPipe('id')) id: string, @Body() dto: UpdateUserDto) {
-    return this.identity.updateUser(id, dto);
+  update(@Param('id', new UuidPipe('id')) id: string, @Body() dto: UpdateUserDto, @CurrentPrincipal() p: Principal) {
+    return this.identity.updateUser(id, dto, actorOf(p));
   }
 
   @Get('units')
@@ -44,10 +45,10 @@ export class UsersController {
 
   @Put('units/:key')
   @AdminOnly()
-  upsertUnit(@Param('key') key: string, @Body() dto: UpsertUnitDto) {
+  upsertUnit(@Param('key') key: string, @Body() dto: UpsertUnitDto, @CurrentPrincipal() p: Principal) {
     if (!/^[a-z][a-z0-9-]{0,63}$/.test(key)) {
       throw new DomainError(ErrorCode.ValidationFailed, 'key must be an org unit key', { problems: [{ field: 'key', reason: 'lowercase letters, digits and dashes' }] });
     }
-    return this.identity.upsertUnit({ key, name: dto.name, parentKey: dto.parentKey ?? null });
+    return this.identity.upsertUnit({ key, name: dto.name, parentKey: dto.parentKey ?? null }, actorOf(p));
   }
 }

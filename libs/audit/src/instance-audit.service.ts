@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { start, step, type PersistedState } from '#libs/engine';
+import { GENESIS_HASH, historyHash, HistoryRepository, InstancesRepository, type HistoryRecord } from '#libs/persistence';
+import { DEADLINE_PASSED, DefinitionsService, DomainError, ErrorCode, InstancesService, type Principal } from '#libs/runtime';
+import { DataSource } from 'typeorm';
+
+export interface InstanceVerification {
+  ok: boolean;
+  instanceId: string;
+  rows: number;
+  head: string | null;
+  broken?: { seq: number; reason: string };
+}
+
+export interface StateAt {
+  instanceId: string;
+  seq: number;
+  at: string;
+  event: string;
+  state: unknown;
+  context: Record<string, unknown>;
+  status: 'active' | 'done';
+}
+
+const START = 'xstate.init';
+
+/**
+ * One instance's history, trusted only after checking: the hash chain row by row, and a replay of
+ * every event through the pure engine with the pinned definition, which must land on each row's
+ * recorded state and, at the end, on exactly the stored snapshot.
+ */
+@Injectable()
+export class InstanceAuditService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly instances: InstancesRepository,
+    private readonly history: HistoryRepository,
+    private readonly definitions: DefinitionsService,
+    private readonly runtime: InstancesService,
+  ) {}
+
+  async verify(instanceId: string, principal?: Principal): Promise<InstanceVerification> {
+    const { instance, rows } = await this.load(instanceId, principal);
+    const fail = (seq: number, reason: string): InstanceVerification => ({ ok: false, instanceId, rows: rows.length, head: null, broken: { seq, reason } });
+    let prev = GENESIS_HASH;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      if (r.seq !== i + 1) return fail(r.seq, `expected seq ${i + 1}: rows are missing or out of order`);
+      if (r.prevHash !== prev) return fail(r.seq, 'prev_hash does not match the previous row (a row was removed, inserted or reordered)');
+      if (historyHash(prev, fieldsOf(r)) !== r.hash) return fail(r.seq, 'the row was changed: its content no longer matches its hash');
+      prev = r.hash;
+    }
+    if (!rows.length) return fail(0, 'the instance has no history');
+    if (instance.revision !== rows.length) return fail(rows.length, `the instance is at revision ${instance.revision} but its history has ${rows.length} rows`);
+    if (instance.lastHash !== prev) return fail(rows.length, "the instance's last hash does not match its history's head");
+    const replayed = await this.replay(instance.definitionId, rows, rows.length);
+    if ('broken' in replayed) return fail(replayed.broken.seq, replayed.broken.reason);
+    const final = replayed.state;
+    if (JSON.stringify(sorted(final.value)) !== JSON.stringify(sorted(instance.stateValue)) || JSON.stringify(sorted(final.context)) !== JSON.stringify(sorted(instance.context))) {
+      return fail(rows.length, 'replaying the history does not give the stored state and context');
+    }
+    if (final.status !== instance.status) return fail(rows.length, 'replaying the history does not give the stored status');
+    return { ok: true, instanceId, rows: rows.length, head: prev };
+  }
+
+  /** The instance as it was right after row `seq`, or at instant `at` (the last row at or before it), rebuilt by replay. */
+  async stateAt(instanceId: string, q: { seq?: number; at?: Date }, principal?: Principal): Promise<StateAt> {
+    const { instance, rows } = await this.load(instanceId, principal);
+    let upTo = rows.length;
+    if (q.seq !== undefined) {
+      if (q.seq < 1 || q.seq > rows.length) {
+        throw new DomainError(ErrorCode.ValidationFailed, `seq must be between 1 and ${rows.length}`, { problems: [{ field: 'seq', reason: `must be between 1 and ${rows.length}` }] });
+      }
+      upTo = q.seq;
+    } else if (q.at) {
+      upTo = rows.filter((r) => r.at.getTime() <= q.at!.getTime()).length;
+      if (upTo === 0) throw new DomainError(ErrorCode.ValidationFailed, 'at is before the instance started', { problems: [{ field: 'at', reason: 'before the instance started' }] });
+    }
+    const replayed = await this.replay(instance.definitionId, rows, upTo);
+    if ('broken' in replayed) throw new DomainError(ErrorCode.ConcurrentUpdate, `the history cannot be replayed: ${replayed.broken.reason} (seq ${replayed.broken.seq})`, {});
+    const row = rows[upTo - 1];
+    return { instanceId, seq: row.seq, at: row.at.toISOString(), event: row.eventType, state: replayed.state.value, context: replayed.state.context, status: replayed.state.status };
+  }
+
+  private async load(instanceId: string, principal?: Principal) {
+    await this.runtime.assertVisible(instanceId, principal);
+    const manager = this.dataSource.manager;
+    const instance = await this.instances.findById(manager, instanceId);
+    if (!instance) throw new DomainError(ErrorCode.InstanceNotFound, `No workflow instance has the id ${instanceId}`, { id: instanceId });
+    const rows: HistoryRecord[] = [];
+    for (let after = 0; ; ) {
+      const page = await this.history.listByInstance(manager, instanceId, { afterSeq: after, limit: 1000 });
+      rows.push(...page);
+      if (page.length < 1000) break;
+      after = page[page.length - 1].seq;
+    }
+    return { instance, rows };
+  }
+
+  /** Replays rows 1..upTo through the engine; each must reach its recorded state. */
+  private async replay(definitionId: string, rows: HistoryRecord[], upTo: number): Promise<{ state: PersistedState } | { broken: { seq: number; reason: string } }> {
+    const { workflow } = await this.definitions.byId(definitionId);
+    let state: PersistedState | undefined;
+    for (const r of rows.slice(0, upTo)) {
+      const opts = { actor: r.actor, at: r.at.toISOString() };
+      try {
+        if (r.seq === 1) {
+          if (r.eventType !== START) return { broken: { seq: 1, reason: 'the first row is not the start' } };
+          state = start(workflow, (r.payload ?? undefined) as Record<string, unknown> | undefined, opts).state;
+        } else if (r.eventType !== DEADLINE_PASSED) {
+          state = step(workflow, state!, { type: r.eventType, payload: (r.payload ?? undefined) as Record<string, unknown> | undefined }, opts).state;
+        }
+      } catch (error) {
+        return { broken: { seq: r.seq, reason: `the engine refuses this event on replay: ${(error as Error).message}` } };
+      }
+      if (JSON.stringify(sorted(state!.value)) !== JSON.stringify(sorted(r.toState))) {
+        return { broken: { seq: r.seq, reason: 'replaying this event does not reach the recorded state' } };
+      }
+    }
+    return { state: state! };
+  }
+}
+
+function fieldsOf(r: HistoryRecord) {
+  return {
+    instanceId: r.instanceId,
+    seq: r.seq,
+    eventType: r.eventType,
+    payload: r.payload,
+    actor: r.actor,
+    fromState: r.fromState,
+    toState: r.toState,
+    at: r.at.toISOString(),
+    requestId: r.requestId,
+    idempotencyKey: r.idempotencyKey,
+    comment: r.comment,
+  };
+}
+
+/** JSON with sorted keys, for comparing values that came back from jsonb. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
+  return value;
+}

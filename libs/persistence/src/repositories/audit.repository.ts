@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { canonicalJson, sha256 } from '../canonical-json.js';
+
+export interface AuditEntry {
+  at: Date;
+  actorId: string;
+  actor: unknown;
+  action: string;
+  subjectType: string | null;
+  subjectId: string | null;
+  data: unknown;
+  requestId: string | null;
+}
+
+export interface AuditRecord extends AuditEntry {
+  id: string;
+  gseq: string;
+  hash: string;
+}
+
+export interface LedgerEntry {
+  gseq: string;
+  kind: 'history' | 'audit' | 'gap';
+  rowHash: string | null;
+  chainHash: string;
+}
+
+/** The hash an audit row carries: SHA-256 of its canonical JSON. */
+export function auditHash(e: AuditEntry): string {
+  // Normalised as the database gives it back: absent values are null, JSON values JSON-parsed.
+  return sha256(
+    canonicalJson({
+      at: e.at.toISOString(),
+      actorId: e.actorId,
+      actor: JSON.parse(JSON.stringify(e.actor ?? null)),
+      action: e.action,
+      subjectType: e.subjectType ?? null,
+      subjectId: e.subjectId ?? null,
+      data: JSON.parse(JSON.stringify(e.data ?? null)),
+      requestId: e.requestId ?? null,
+    }),
+  );
+}
+
+const toAudit = (r: Record<string, any>): AuditRecord => ({
+  id: String(r.id),
+  gseq: String(r.gseq),
+  at: r.at,
+  actorId: r.actor_id,
+  actor: r.actor,
+  action: r.action,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  data: r.data,
+  requestId: r.request_id,
+  hash: r.hash,
+});
+
+/** The audit log and the global ledger over history and audit rows. */
+@Injectable()
+export class AuditRepository {
+  async insert(manager: EntityManager, e: AuditEntry): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (at, actor_id, actor, action, subject_type, subject_id, data, request_id, hash) VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7::jsonb, $8, $9)`,
+      [e.at, e.actorId, JSON.stringify(e.actor ?? null), e.action, e.subjectType, e.subjectId, JSON.stringify(e.data ?? null), e.requestId, auditHash(e)],
+    );
+  }
+
+  async findAuditByGseq(manager: EntityManager, gseq: string): Promise<AuditRecord | undefined> {
+    const rows = await manager.query(`SELECT * FROM audit_log WHERE gseq = $1`, [gseq]);
+    return rows[0] ? toAudit(rows[0]) : undefined;
+  }
+
+  async ledgerHead(manager: EntityManager): Promise<LedgerEntry | undefined> {
+    const rows = await manager.query(`SELECT gseq, kind, row_hash, chain_hash FROM ledger ORDER BY gseq DESC LIMIT 1`);
+    return rows[0] ? { gseq: String(rows[0].gseq), kind: rows[0].kind, rowHash: rows[0].row_hash, chainHash: rows[0].chain_hash } : undefined;
+  }
+
+  /**
+   * Rows not yet in the ledger, in gseq order, up to (not including) the first row written at or after
+   * `cut`: rows still being committed must not be mistaken for gaps.
+   */
+  async unsealed(manager: EntityManager, after: string, cut: Date, limit: number): Promise<Array<{ gseq: string; kind: 'history' | 'audit'; hash: string }>> {
+    const rows = await manager.query(
+      `WITH r AS (
+         SELECT gseq, 'history' AS kind, hash, at FROM workflow_history WHERE gseq > $1
+         UNION ALL SELECT gseq, 'audit', hash, at FROM audit_log WHERE gseq > $1
+       ), upper AS (SELECT coalesce(min(gseq), 9223372036854775807) AS g FROM r WHERE at >= $2)
+       SELECT r.gseq, r.kind, r.hash FROM r, upper WHERE r.gseq < upper.g ORDER BY r.gseq LIMIT $3`,
+      [after, cut, limit],
+    );
+    return rows.map((r: Record<string, any>) => ({ gseq: String(r.gseq), kind: r.kind, hash: r.hash }));
+  }
+
+  async appendLedger(manager: EntityManager, entries: LedgerEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await manager.query(
+      `INSERT INTO ledger (gseq, kind, row_hash, chain_hash)
+       SELECT x.gseq, x.kind, x."rowHash", x."chainHash" FROM jsonb_to_recordset($1::jsonb) AS x(gseq bigint, kind text, "rowHash" text, "chainHash" text)`,
+      [JSON.stringify(entries)],
+    );
+  }
+
+  /** A page of the ledger with what each entry points at today. */
+  async ledgerPage(manager: EntityManager, after: string, limit: number) {
+    const rows = await manager.query(
+      `SELECT l.gseq, l.kind, l.row_hash, l.chain_hash,
+              h.instance_id, h.seq, h.hash AS h_hash, a.hash AS a_hash, a.id AS a_id, row_to_json(h.*) AS h_row, row_to_json(a.*) AS a_row,
+              (SELECT count(*) FROM workflow_history x WHERE x.gseq = l.gseq) + (SELECT count(*) FROM audit_log y WHERE y.gseq = l.gseq) AS present
+         FROM ledger l
+         LEFT JOIN workflow_history h ON h.gseq = l.gseq
+         LEFT JOIN audit_log a ON a.gseq = l.gseq
+        WHERE l.gseq > $1 ORDER BY l.gseq LIMIT $2`,
+      [after, limit],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      gseq: String(r.gseq),
+      kind: r.kind as LedgerEntry['kind'],
+      rowHash: r.row_hash as string | null,
+      chainHash: r.chain_hash as string,
+      instanceId: r.instance_id as string | null,
+      seq: r.seq as number | null,
+      currentHash: (r.h_hash ?? r.a_hash ?? null) as string | null,
+      auditId: r.a_id ? String(r.a_id) : null,
+      present: Number(r.present),
+      historyRow: r.h_row as Record<string, any> | null,
+      auditRow: r.a_row as Record<string, any> | null,
+    }));
+  }
+
+  /** Rows with a gseq at or below the sealed head that the ledger does not list (a row slipped in behind the seal). */
+  async strayRows(manager: EntityManager, upTo: string): Promise<string[]> {
+    const rows = await manager.query(
+      `SELECT gseq FROM (SELECT gseq FROM workflow_history WHERE gseq <= $1 UNION ALL SELECT gseq FROM audit_log WHERE gseq <= $1) r
+        WHERE NOT EXISTS (SELECT 1 FROM ledger l WHERE l.gseq = r.gseq AND l.kind <> 'gap') ORDER BY gseq LIMIT 10`,
+      [upTo],
+    );
+    return rows.map((r: Record<string, any>) => String(r.gseq));
+  }
+
+  async searchAudit(manager: EntityManager, f: { actor?: string; action?: string; from?: Date; to?: Date; afterId?: string; limit: number }): Promise<AuditRecord[]> {
+    const rows = await manager.query(
+      `SELECT * FROM audit_log
+        WHERE ($1::text IS NULL OR actor_id = $1) AND ($2::text IS NULL OR action = $2)
+          AND ($3::timestamptz IS NULL OR at >= $3) AND ($4::timestamptz IS NULL OR at < $4) AND ($5::bigint IS NULL OR id > $5)
+        ORDER BY id LIMIT $6`,
+      [f.actor ?? null, f.action ?? null, f.from ?? null, f.to ?? null, f.afterId ?? null, f.limit],
+    );
+    return rows.map(toAudit);
+  }
+}
