@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { start, step, type PersistedState } from '#libs/engine';
 import { GENESIS_HASH, historyHash, HistoryRepository, InstancesRepository, type HistoryRecord } from '#libs/persistence';
-import { DEADLINE_PASSED, DefinitionsService, DomainError, ErrorCode, InstancesService, type Principal } from '#libs/runtime';
+import { DEADLINE_PASSED, DefinitionsService, DomainError, ErrorCode, InstancesService, MIGRATED, type Principal } from '#libs/runtime';
 import { DataSource } from 'typeorm';
 
 export interface InstanceVerification {
@@ -98,8 +98,11 @@ export class InstanceAuditService {
   }
 
   /** Replays rows 1..upTo through the engine; each must reach its recorded state. */
-  private async replay(definitionId: string, rows: HistoryRecord[], upTo: number): Promise<{ state: PersistedState } | { broken: { seq: number; reason: string } }> {
-    const { workflow } = await this.definitions.byId(definitionId);
+  private async replay(currentDefinitionId: string, rows: HistoryRecord[], upTo: number): Promise<{ state: PersistedState } | { broken: { seq: number; reason: string } }> {
+    // An instance runs on the version it started on until a migration row moves it to another.
+    const firstMigration = rows.find((r) => r.eventType === MIGRATED);
+    const startedOn = firstMigration ? (await this.definitions.version(...versionOf(firstMigration))).id : currentDefinitionId;
+    let { workflow } = await this.definitions.byId(startedOn);
     let state: PersistedState | undefined;
     for (const r of rows.slice(0, upTo)) {
       const opts = { actor: r.actor, at: r.at.toISOString() };
@@ -107,6 +110,11 @@ export class InstanceAuditService {
         if (r.seq === 1) {
           if (r.eventType !== START) return { broken: { seq: 1, reason: 'the first row is not the start' } };
           state = start(workflow, (r.payload ?? undefined) as Record<string, unknown> | undefined, opts).state;
+        } else if (r.eventType === MIGRATED) {
+          const to = r.payload as { toDefinitionId: string };
+          workflow = (await this.definitions.byId(to.toDefinitionId)).workflow;
+          const value = r.toState as PersistedState['value'];
+          state = { value, context: state!.context, status: 'active', snapshot: { status: 'active', value, historyValue: {}, context: state!.context, children: {} } };
         } else if (r.eventType !== DEADLINE_PASSED) {
           state = step(workflow, state!, { type: r.eventType, payload: (r.payload ?? undefined) as Record<string, unknown> | undefined }, opts).state;
         }
@@ -119,6 +127,12 @@ export class InstanceAuditService {
     }
     return { state: state! };
   }
+}
+
+/** The key and version an instance started on, from its first migration row. */
+function versionOf(migration: HistoryRecord): [string, number] {
+  const p = migration.payload as { definitionKey: string; fromVersion: number };
+  return [p.definitionKey, p.fromVersion];
 }
 
 function fieldsOf(r: HistoryRecord) {

@@ -7,6 +7,10 @@ export { DefinitionError, EngineError } from './errors.js';
 export { validateDefinition, compileWorkflow, MAX_MICROSTEPS } from './compile.js';
 export { start, step, allowedEvents, stateLabel, activeStatePaths, START_EVENT_TYPE } from './runtime.js';
 export { BUILTIN_ROLES } from './validate.js';
+export { explorePaths, type PathStep, type PathReport, type Coverage, type ExploreOptions } from './design/paths.js';
+export { toMermaid, escapeMermaidLabel, type MermaidOptions } from './design/mermaid.js';
+export { dryRun, type DryRunStep, type DryRunOptions, type DryRunResult, type DryRunError } from './design/dry-run.js';
+export { samplePayloads, simulationActor, SIM_START_AT } from './design/sample.js';
 export { GUARD_TYPES, ACTION_TYPES, EXTENSIONS_KEY } from './vocabulary.js';
 export {
   definitionSchema,

@@ -6,6 +6,7 @@
 import type { Ajv, ValidateFunction } from 'ajv';
 import { ajvIssues, createAjv, toIssueValidator } from './ajv.js';
 import { actionParamSchemas, definitionSchema, guardParamSchemas } from './definition.schema.js';
+import { designChecks } from './design/checks.js';
 import { FORBIDDEN_SEGMENTS, isPlainObject, ptr, scanJson, splitPath } from './json.js';
 import type { ActionRef, GuardRef, Operand, StateNodeDefinition, TransitionObject, ValidationIssue, WorkflowDefinition } from './types.js';
 
@@ -154,6 +155,11 @@ class StaticChecker {
     for (const n of this.nodes) this.checkTransitions(n, alwaysEdges);
     for (const n of this.nodes) this.checkMeta(n);
     if (!this.issues.length) this.checkAlwaysCycles(alwaysEdges);
+    // Design checks (unreachable states, dead ends, tasks and deadlines that do nothing): only on a
+    // structurally sound tree, so that every target resolves and every path is meaningful.
+    if (!this.issues.length) {
+      for (const i of designChecks(this.def, this.root, this.nodes, (n, t) => this.resolveTarget(n, t))) this.issues.push(i);
+    }
     // User schemas: checked against the meta-schema by a shared Ajv (its meta-schema validator is
     // compiled once), then compiled by an Ajv of this definition's own, so `$id`s never collide.
     const ajv = createAjv({ validateSchema: false });

@@ -97,7 +97,7 @@ export class DefinitionsService {
         if (latest && latest.checksum === checksum) return { definition: latest, created: false };
         const record = await this.definitions.insertPublished(manager, {
           key: definition.key,
-          version: (latest?.version ?? 0) + 1,
+          version: (await this.definitions.maxVersion(manager, definition.key)) + 1,
           title: definition.title,
           source,
           checksum,

@@ -12,3 +12,6 @@ export * from './principal.js';
 export * from './task-plan.js';
 export * from './tasks.service.js';
 export * from './audit-trail.js';
+export * from './definition-admin.service.js';
+export * from './json-diff.js';
+export * from './migration.service.js';

@@ -35,6 +35,7 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.TooManyAttempts:
       return HttpStatus.TOO_MANY_REQUESTS;
     case ErrorCode.Duplicate:
+    case ErrorCode.Conflict:
     case ErrorCode.TaskNotClaimable:
     case ErrorCode.TaskClosed:
       return HttpStatus.CONFLICT;
@@ -44,6 +45,8 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.ConcurrentUpdate:
       return HttpStatus.CONFLICT;
     case ErrorCode.EventNotAccepted:
+    case ErrorCode.DefinitionUnsafe:
+    case ErrorCode.NotMovable:
     case ErrorCode.GuardRejected:
     case ErrorCode.InstanceDone:
       return HttpStatus.UNPROCESSABLE_ENTITY;

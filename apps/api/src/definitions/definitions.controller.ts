@@ -1,8 +1,10 @@
-import { Controller, Get, Param, ParseIntPipe } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DefinitionsService } from '#libs/runtime';
 import type { DefinitionRecord } from '#libs/persistence';
-import { DomainError, ErrorCode } from '#libs/runtime';
+import { actorOf, DefinitionAdminService, DefinitionsService, DomainError, ErrorCode, InstancesService, MigrationService, type Principal } from '#libs/runtime';
+import { AdminOnly } from '../auth/auth.decorators.js';
+import { CurrentPrincipal } from '../common/request-context.js';
+import { DiagramQuery, DiffQuery, DryRunDto, MigrationDto, SourceDto } from './dto/definitions.dto.js';
 
 const summary = (d: DefinitionRecord) => ({
   id: d.id,
@@ -23,7 +25,95 @@ const versionPipe = new ParseIntPipe({
 @ApiTags('definitions')
 @Controller('definitions')
 export class DefinitionsController {
-  constructor(private readonly definitions: DefinitionsService) {}
+  constructor(
+    private readonly definitions: DefinitionsService,
+    private readonly admin: DefinitionAdminService,
+    private readonly migrations: MigrationService,
+    private readonly instances: InstancesService,
+  ) {}
+
+  @Post('validate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Every problem of a definition at once, each with a JSON pointer; warnings for roles no user holds' })
+  validate(@Body() dto: SourceDto) {
+    return this.admin.check(dto.source);
+  }
+
+  @Post()
+  @AdminOnly()
+  @ApiOperation({ summary: 'Create a draft: the next version of its key, editable until published' })
+  async createDraft(@Body() dto: SourceDto, @CurrentPrincipal() p: Principal) {
+    const { draft, check } = await this.admin.createDraft(dto.source, actorOf(p));
+    return { ...summary(draft), source: draft.source, check };
+  }
+
+  @Put(':key/versions/:version')
+  @AdminOnly()
+  @ApiOperation({ summary: 'Edit a draft (published versions never change)' })
+  async updateDraft(@Param('key') key: string, @Param('version', versionPipe) version: number, @Body() dto: SourceDto, @CurrentPrincipal() p: Principal) {
+    const { draft, check } = await this.admin.updateDraft(key, version, dto.source, actorOf(p));
+    return { ...summary(draft), source: draft.source, check };
+  }
+
+  @Delete(':key/versions/:version')
+  @AdminOnly()
+  @HttpCode(204)
+  async deleteDraft(@Param('key') key: string, @Param('version', versionPipe) version: number, @CurrentPrincipal() p: Principal) {
+    await this.admin.deleteDraft(key, version, actorOf(p));
+  }
+
+  @Post(':key/versions/:version/publish')
+  @AdminOnly()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Publish a draft: immutable, checksummed; refused while invalid or while a reachable state has no way out' })
+  async publish(@Param('key') key: string, @Param('version', versionPipe) version: number, @CurrentPrincipal() p: Principal) {
+    return summary(await this.admin.publish(key, version, actorOf(p)));
+  }
+
+  @Post(':key/versions/:version/retire')
+  @AdminOnly()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Retire a version: no new instances; running ones go on' })
+  async retire(@Param('key') key: string, @Param('version', versionPipe) version: number, @CurrentPrincipal() p: Principal) {
+    const r = await this.admin.retire(key, version, actorOf(p));
+    return { ...summary(r), runningInstances: r.runningInstances };
+  }
+
+  @Get(':key/diff')
+  @ApiOperation({ summary: 'What changed between two versions, by JSON pointer' })
+  diff(@Param('key') key: string, @Query() q: DiffQuery) {
+    return this.admin.diff(key, q.from, q.to);
+  }
+
+  @Get(':key/versions/:version/diagram')
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: 'Mermaid stateDiagram-v2 (nested and parallel states); ?instance=ID marks its current state' })
+  async diagram(@Param('key') key: string, @Param('version', versionPipe) version: number, @Query() q: DiagramQuery, @CurrentPrincipal() p: Principal) {
+    const state = q.instance ? (await this.instances.get(q.instance, p)).state : undefined;
+    return this.admin.diagram(key, version, { instanceState: state, lang: q.lang });
+  }
+
+  @Get(':key/versions/:version/paths')
+  @ApiOperation({ summary: 'Paths through the workflow, shortest path to each state, state and transition coverage, dead ends' })
+  paths(@Param('key') key: string, @Param('version', versionPipe) version: number) {
+    return this.admin.paths(key, version);
+  }
+
+  @Post(':key/versions/:version/dry-run')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Step a sandbox instance through chosen events with simulated time; nothing is written' })
+  dryRun(@Param('key') key: string, @Param('version', versionPipe) version: number, @Body() dto: DryRunDto, @CurrentPrincipal() p: Principal) {
+    return this.admin.dryRun(key, version, dto, actorOf(p));
+  }
+
+  @Post(':key/migrations')
+  @AdminOnly()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move running instances to another version by a state map; dryRun lists who can move and why not' })
+  migrate(@Param('key') key: string, @Body() dto: MigrationDto, @CurrentPrincipal() p: Principal) {
+    const plan = { definitionKey: key, fromVersion: dto.fromVersion, toVersion: dto.toVersion, stateMap: dto.stateMap, instanceIds: dto.instanceIds };
+    return dto.dryRun ? this.migrations.dryRun(plan) : this.migrations.apply(plan, actorOf(p));
+  }
 
   @Get()
   @ApiOperation({ summary: 'Every workflow key with its newest version' })

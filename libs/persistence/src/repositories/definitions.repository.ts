@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { queryRows } from '../prepared.js';
 import type { DefinitionRecord } from '../records.js';
 
 const COLUMNS = `id, key, version, status, title, source, checksum, created_at, published_at`;
@@ -26,6 +27,15 @@ export class DefinitionsRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
+  async findDraft(manager: EntityManager, key: string): Promise<DefinitionRecord | undefined> {
+    const rows = await manager.query(`SELECT ${COLUMNS} FROM workflow_definitions WHERE key = $1 AND status = 'draft'`, [key]);
+    return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  async maxVersion(manager: EntityManager, key: string): Promise<number> {
+    return (await manager.query(`SELECT coalesce(max(version), 0)::int AS v FROM workflow_definitions WHERE key = $1`, [key]))[0].v;
+  }
+
   async findVersion(manager: EntityManager, key: string, version: number): Promise<DefinitionRecord | undefined> {
     const rows = await manager.query(`SELECT ${COLUMNS} FROM workflow_definitions WHERE key = $1 AND version = $2`, [key, version]);
     return rows[0] ? toRecord(rows[0]) : undefined;
@@ -40,8 +50,9 @@ export class DefinitionsRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
+  /** The newest version that is not a draft (the one shipped files are compared with). */
   async findLatestVersion(manager: EntityManager, key: string): Promise<DefinitionRecord | undefined> {
-    const rows = await manager.query(`SELECT ${COLUMNS} FROM workflow_definitions WHERE key = $1 ORDER BY version DESC LIMIT 1`, [key]);
+    const rows = await manager.query(`SELECT ${COLUMNS} FROM workflow_definitions WHERE key = $1 AND status <> 'draft' ORDER BY version DESC LIMIT 1`, [key]);
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
@@ -65,6 +76,49 @@ export class DefinitionsRepository {
       `SELECT DISTINCT ON (key) ${COLUMNS} FROM workflow_definitions WHERE status = 'published' ORDER BY key, version DESC`,
     );
     return rows.map(toRecord);
+  }
+
+  async insertDraft(manager: EntityManager, d: { key: string; version: number; title: unknown; source: unknown; by: string }): Promise<DefinitionRecord> {
+    const rows = await manager.query(
+      `INSERT INTO workflow_definitions (key, version, status, title, source, checksum, updated_by)
+       VALUES ($1, $2, 'draft', $3::jsonb, $4::jsonb, '', $5) RETURNING ${COLUMNS}`,
+      [d.key, d.version, JSON.stringify(d.title), JSON.stringify(d.source), d.by],
+    );
+    return toRecord(rows[0]);
+  }
+
+  async updateDraft(manager: EntityManager, id: string, d: { title: unknown; source: unknown; by: string }): Promise<void> {
+    await manager.query(`UPDATE workflow_definitions SET title = $2::jsonb, source = $3::jsonb, updated_at = now(), updated_by = $4 WHERE id = $1 AND status = 'draft'`, [
+      id,
+      JSON.stringify(d.title),
+      JSON.stringify(d.source),
+      d.by,
+    ]);
+  }
+
+  async deleteDraft(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`DELETE FROM workflow_definitions WHERE id = $1 AND status = 'draft'`, [id]);
+  }
+
+  /** Publishes a draft as the next version after every published one (a draft's number may have been overtaken). */
+  async markPublished(manager: EntityManager, id: string, checksum: string, at: Date, by: string): Promise<number> {
+    const rows = await queryRows(
+      manager,
+      `UPDATE workflow_definitions d
+          SET status = 'published', checksum = $2, published_at = $3, updated_at = $3, updated_by = $4,
+              version = greatest(d.version, (SELECT coalesce(max(version), 0) + 1 FROM workflow_definitions x WHERE x.key = d.key AND x.status <> 'draft'))
+        WHERE d.id = $1 AND d.status = 'draft' RETURNING d.version`,
+      [id, checksum, at, by],
+    );
+    return rows[0].version;
+  }
+
+  async markRetired(manager: EntityManager, id: string, at: Date, by: string): Promise<void> {
+    await manager.query(`UPDATE workflow_definitions SET status = 'retired', retired_at = $2, updated_at = $2, updated_by = $3 WHERE id = $1 AND status = 'published'`, [id, at, by]);
+  }
+
+  async countActiveInstances(manager: EntityManager, id: string): Promise<number> {
+    return (await manager.query(`SELECT count(*)::int AS n FROM workflow_instances WHERE definition_id = $1 AND status = 'active'`, [id]))[0].n;
   }
 
   async insertPublished(

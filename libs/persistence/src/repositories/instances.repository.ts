@@ -56,6 +56,8 @@ export interface TransitionWrite {
   timers: TimerWrites;
   tasks: TaskWrites;
   idempotency?: IdempotencyRecord;
+  /** A migration moves the instance to another version of its definition. */
+  definition?: { id: string; version: number };
 }
 
 export interface NewInstance {
@@ -85,6 +87,7 @@ export interface InstanceFilter {
   status?: 'active' | 'done';
   state?: string;
   businessKey?: string;
+  definitionVersion?: number;
   /** Only instances with a deadline already past at this instant. */
   overdueAt?: Date;
   /** Only instances this user started or has, had or could take a task on. */
@@ -245,6 +248,7 @@ export class InstancesRepository {
          UPDATE workflow_instances
             SET status = $3, state_value = $4::jsonb, state_paths = $5, context = $6::jsonb, snapshot = $7::jsonb,
                 revision = $8, last_hash = $9, updated_at = $10, next_due_at = $11::timestamptz, deadlines = $31::jsonb,
+                definition_id = coalesce($32::uuid, definition_id), definition_version = coalesce($33::int, definition_version),
                 completed_at = CASE WHEN $3 = 'done' THEN $10 ELSE completed_at END
           WHERE id = $1 AND revision = $2
           RETURNING id
@@ -264,6 +268,8 @@ export class InstancesRepository {
         w.nextDueAt,
         ...dependentParams(w),
         json(w.deadlines),
+        w.definition?.id ?? null,
+        w.definition?.version ?? null,
       ],
     );
     return rows[0].written === 1;
@@ -326,6 +332,7 @@ export class InstancesRepository {
     if (f.status) add('status = ?', f.status);
     if (f.state) add('state_paths @> ARRAY[?::text]', f.state);
     if (f.businessKey) add('business_key = ?', f.businessKey);
+    if (f.definitionVersion !== undefined) add('definition_version = ?', f.definitionVersion);
     if (f.overdueAt) add(`status = 'active' AND next_due_at < ?`, f.overdueAt);
     if (f.visibleTo) {
       params.push(f.visibleTo.username, f.visibleTo.memberships.map((m) => m.role), f.visibleTo.memberships.map((m) => m.unit));

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { activeStatePaths, compileWorkflow, dryRun, explorePaths, toMermaid, validateDefinition, type StateValue, type ValidationIssue } from '#libs/engine';
+import { canonicalJson, DefinitionsRepository, IdentityRepository, sha256, withAdvisoryLock, type DefinitionRecord } from '#libs/persistence';
+import { DataSource } from 'typeorm';
+import { AuditTrail, type AuditActor } from './audit-trail.js';
+import { DefinitionsService } from './definitions.service.js';
+import { DomainError, ErrorCode } from './errors.js';
+import { jsonDiff } from './json-diff.js';
+
+const KEY = /^[a-z][a-z0-9-]{1,62}$/;
+
+export interface DefinitionCheck {
+  valid: boolean;
+  issues: ValidationIssue[];
+  /** Worth knowing, not blocking: e.g. a role no user holds yet. */
+  warnings: ValidationIssue[];
+}
+
+/**
+ * What admins do with definitions: drafts (the next version of a key, editable), validation,
+ * publishing (immutable, checksummed, refused while invalid or while a reachable state is a dead
+ * end), retiring (no new instances; running ones go on), and diffs between versions.
+ */
+@Injectable()
+export class DefinitionAdminService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionsRepository,
+    private readonly identity: IdentityRepository,
+    private readonly catalogue: DefinitionsService,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  /** Every problem at once: JSON Schema, static checks; warnings for roles no user holds. */
+  async check(source: unknown): Promise<DefinitionCheck> {
+    const { valid, issues } = validateDefinition(source);
+    const warnings: ValidationIssue[] = [];
+    if (valid) {
+      const held = new Set((await this.identity.listUsers(this.dataSource.manager)).flatMap((u) => u.memberships.map((m) => m.role)));
+      for (const role of Object.keys((source as { roles?: Record<string, unknown> }).roles ?? {})) {
+        if (!held.has(role)) warnings.push({ path: `/roles/${role}`, code: 'role_not_held', message: `no user holds the role "${role}" yet: its tasks would wait for nobody` });
+      }
+    }
+    return { valid, issues, warnings };
+  }
+
+  async createDraft(source: unknown, by: AuditActor): Promise<{ draft: DefinitionRecord; check: DefinitionCheck }> {
+    const key = keyOf(source);
+    return withAdvisoryLock(this.dataSource, `definitions:${key}`, () =>
+      this.dataSource.transaction(async (m) => {
+        if (await this.definitions.findDraft(m, key)) throw new DomainError(ErrorCode.Duplicate, `"${key}" already has a draft: edit it, or delete it first`, { field: 'key' });
+        const draft = await this.definitions.insertDraft(m, { key, version: (await this.definitions.maxVersion(m, key)) + 1, title: titleOf(source), source, by: by.id });
+        await this.audit.record({ actor: by, action: 'definition.draft_created', subjectType: 'definition', subjectId: `${key}@${draft.version}` }, m);
+        return { draft, check: await this.check(source) };
+      }),
+    );
+  }
+
+  async updateDraft(key: string, version: number, source: unknown, by: AuditActor): Promise<{ draft: DefinitionRecord; check: DefinitionCheck }> {
+    if (keyOf(source) !== key) throw invalid('source.key', `must be "${key}", the key in the path`);
+    const draft = await this.draftOf(key, version);
+    await this.definitions.updateDraft(this.dataSource.manager, draft.id, { title: titleOf(source), source, by: by.id });
+    await this.audit.record({ actor: by, action: 'definition.draft_updated', subjectType: 'definition', subjectId: `${key}@${version}` });
+    return { draft: (await this.definitions.findVersion(this.dataSource.manager, key, version))!, check: await this.check(source) };
+  }
+
+  async deleteDraft(key: string, version: number, by: AuditActor): Promise<void> {
+    const draft = await this.draftOf(key, version);
+    await this.definitions.deleteDraft(this.dataSource.manager, draft.id);
+    await this.audit.record({ actor: by, action: 'definition.draft_deleted', subjectType: 'definition', subjectId: `${key}@${version}` });
+  }
+
+  async publish(key: string, version: number, by: AuditActor, at = new Date()): Promise<DefinitionRecord> {
+    const draft = await this.draftOf(key, version);
+    const check = await this.check(draft.source);
+    if (!check.valid) {
+      throw new DomainError(ErrorCode.DefinitionInvalid, `The draft cannot be published: ${check.issues.length} problem${check.issues.length === 1 ? '' : 's'}`, { issues: check.issues });
+    }
+    const paths = explorePaths(compileWorkflow(draft.source));
+    if (paths.deadEnds.length) {
+      throw new DomainError(ErrorCode.DefinitionUnsafe, 'The draft cannot be published: a reachable state has no way out', {
+        deadEnds: paths.deadEnds.slice(0, 10),
+      });
+    }
+    const checksum = sha256(canonicalJson(draft.source));
+    const published = await this.dataSource.transaction(async (m) => {
+      const v = await this.definitions.markPublished(m, draft.id, checksum, at, by.id);
+      await this.audit.record({ actor: by, action: 'definition.published', subjectType: 'definition', subjectId: `${key}@${v}`, data: { checksum }, at }, m);
+      return v;
+    });
+    return (await this.definitions.findVersion(this.dataSource.manager, key, published))!;
+  }
+
+  async retire(key: string, version: number, by: AuditActor, at = new Date()): Promise<DefinitionRecord & { runningInstances: number }> {
+    const record = await this.catalogue.version(key, version);
+    if (record.status !== 'published') throw new DomainError(ErrorCode.Conflict, `Only a published version can be retired; ${key}@${version} is ${record.status}`, {});
+    await this.definitions.markRetired(this.dataSource.manager, record.id, at, by.id);
+    await this.audit.record({ actor: by, action: 'definition.retired', subjectType: 'definition', subjectId: `${key}@${version}`, at });
+    const running = await this.definitions.countActiveInstances(this.dataSource.manager, record.id);
+    return { ...(await this.catalogue.version(key, version)), runningInstances: running };
+  }
+
+  async diff(key: string, from: number, to: number) {
+    const [a, b] = await Promise.all([this.catalogue.version(key, from), this.catalogue.version(key, to)]);
+    return { key, from, to, changes: jsonDiff(a.source, b.source) };
+  }
+
+  /** Mermaid stateDiagram-v2 of a version (drafts too), with an instance's current states marked. */
+  async diagram(key: string, version: number, opts: { instanceState?: unknown; lang?: 'vi' | 'en' }): Promise<string> {
+    const record = await this.catalogue.version(key, version);
+    return toMermaid(this.compile(record), { active: opts.instanceState === undefined ? undefined : activeStatePaths(opts.instanceState as StateValue), lang: opts.lang ?? 'vi' });
+  }
+
+  /** Paths through a version and its state and transition coverage. */
+  async paths(key: string, version: number) {
+    return explorePaths(this.compile(await this.catalogue.version(key, version)));
+  }
+
+  /** Steps a sandbox instance through events with simulated time; writes nothing. */
+  async dryRun(key: string, version: number, body: { input?: Record<string, unknown>; startAt?: string; steps: Array<{ type: string; payload?: Record<string, unknown>; at?: string }> }, actor: { id: string; roles: string[]; units: string[] }) {
+    const record = await this.catalogue.version(key, version);
+    return { key, version, steps: dryRun(this.compile(record), body.steps, { input: body.input, actor, startAt: body.startAt }) };
+  }
+
+  private compile(record: DefinitionRecord) {
+    const check = validateDefinition(record.source);
+    if (!check.valid) throw new DomainError(ErrorCode.DefinitionInvalid, `${record.key}@${record.version} is invalid; fix the draft first`, { issues: check.issues });
+    return compileWorkflow(record.source);
+  }
+
+  private async draftOf(key: string, version: number): Promise<DefinitionRecord> {
+    const record = await this.catalogue.version(key, version);
+    if (record.status !== 'draft') throw new DomainError(ErrorCode.Conflict, `${key}@${version} is ${record.status}: published versions never change; create a draft`, {});
+    return record;
+  }
+}
+
+function invalid(field: string, reason: string): DomainError {
+  return new DomainError(ErrorCode.ValidationFailed, `${field} ${reason}`, { problems: [{ field, reason }] });
+}
+
+function keyOf(source: unknown): string {
+  const key = (source as { key?: unknown })?.key;
+  if (typeof key !== 'string' || !KEY.test(key)) throw invalid('source.key', 'must be a workflow key: lowercase letters, digits and dashes');
+  return key;
+}
+
+function titleOf(source: unknown): { vi: string; en: string } {
+  const title = (source as { title?: { vi?: unknown; en?: unknown } })?.title;
+  return { vi: typeof title?.vi === 'string' ? title.vi : '', en: typeof title?.en === 'string' ? title.en : '' };
+}

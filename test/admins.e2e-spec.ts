@@ -1,0 +1,274 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { startTestApp, type TestApp } from './support/app.js';
+import { eventually } from './support/eventually.js';
+import { startNode } from './support/process.js';
+
+const clone = <T>(v: T): T => structuredClone(v);
+
+/** Returning a petition now leads to a state nothing leaves. */
+function deadEnd(d: Record<string, any>): void {
+  d.machine.states.xemXet.on.TRA_LAI = { target: 'choXuLy' };
+  d.machine.states.choXuLy = { meta: { label: { vi: 'Chờ xử lý', en: 'Pending' } } };
+}
+
+describe('admins: define workflows as data — validate, simulate, version, publish, migrate', () => {
+  let t: TestApp;
+  let base: Record<string, any>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ workflowsDir: 'test/fixtures/workflows', queues: 'postgres' });
+    base = JSON.parse(await readFile('test/fixtures/workflows/test-approval.json', 'utf8'));
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const validate = async (source: unknown) => (await t.http.post('/api/v1/definitions/validate').send({ source }).expect(200)).body;
+
+  describe('validation that teaches', () => {
+    /** One broken definition per check: exactly its path and code. */
+    const catalogue: Array<[string, (d: Record<string, any>) => void, string, string]> = [
+      ['a target that does not exist', (d) => (d.machine.states.tiepNhan.on.CHUYEN.target = 'khongCo'), '/machine/states/tiepNhan/on/CHUYEN/target', 'invalid_target'],
+      ['an unknown guard type', (d) => (d.machine.states.xemXet.on.DUYET.guard = { type: 'eval', params: { code: '1' } }), '/machine/states/xemXet/on/DUYET/guard/type', 'unknown_guard'],
+      ['bad guard params', (d) => (d.machine.states.xemXet.on.DUYET.guard = { type: 'hasRole', params: {} }), '/machine/states/xemXet/on/DUYET/guard/params/role', 'invalid_params'],
+      ['an unknown action type', (d) => (d.machine.states.tiepNhan.on.CHUYEN.actions = [{ type: 'function () { process.exit(1) }' }]), '/machine/states/tiepNhan/on/CHUYEN/actions/0/type', 'unknown_action'],
+      ['an action given as code', (d) => (d.machine.states.tiepNhan.entry = 'alert(1)'), '/machine/states/tiepNhan/entry', 'invalid_type'],
+      ['XState timers (after)', (d) => (d.machine.states.tiepNhan.after = { 1000: 'xemXet' }), '/machine/states/tiepNhan/after', 'forbidden_key'],
+      ['invoked code (invoke)', (d) => (d.machine.states.tiepNhan.invoke = { src: 'x' }), '/machine/states/tiepNhan/invoke', 'forbidden_key'],
+      ['a label without English', (d) => delete d.title.en, '/title/en', 'required'],
+      ['an invalid form schema', (d) => (d.events.DUYET.schema = { type: 'object', properties: { a: { type: 'khong-co-kieu' } } }), '/events/DUYET/schema', 'invalid_schema'],
+      ['an unreachable state', (d) => (d.machine.states.moCoi = { meta: { label: { vi: 'Mồ côi', en: 'Orphan' } }, on: { TRA_LAI: 'tiepNhan' } }), '/machine/states/moCoi', 'unreachable_state'],
+      ['a state with no way out', (d) => deadEnd(d), '/machine/states/choXuLy', 'dead_end'],
+      ['a task with no event a person can send', (d) => ((d.events.CHUYEN.kind = 'system'), undefined), '/machine/states/tiepNhan/meta/task/outcomes', 'task_without_human_event'],
+      ['a deadline that does nothing', (d) => (d.machine.states.xemXet.meta.deadlines[0] = { key: 'xemXet', after: { days: 3 }, escalate: {} }), '/machine/states/xemXet/meta/deadlines/0', 'deadline_without_handler'],
+    ];
+
+    it.each(catalogue)('%s', async (_name, breakIt, path, code) => {
+      const d = clone(base);
+      breakIt(d);
+      const res = await validate(d);
+      expect(res.valid).toBe(false);
+      expect(res.issues).toEqual(expect.arrayContaining([expect.objectContaining({ path, code, message: expect.any(String) })]));
+    });
+
+    it('a valid definition validates, with a warning for a role no user holds', async () => {
+      const res = await validate(base);
+      expect(res).toMatchObject({ valid: true, issues: [] });
+      expect(res.warnings.map((w: { path: string }) => w.path)).toEqual(expect.arrayContaining(['/roles/can-bo-tiep-dan']));
+    });
+
+    it('random mutations never crash the validator or the server: always 200 with reasons, or a valid result', async () => {
+      const paths: string[][] = [];
+      const walk = (v: unknown, p: string[]) => {
+        paths.push(p);
+        if (v && typeof v === 'object') for (const [k, c] of Object.entries(v)) walk(c, [...p, k]);
+      };
+      walk(base, []);
+      const junk = fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 3 }), fc.constant('__proto__'));
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.tuple(fc.nat(), junk, fc.boolean()), { minLength: 1, maxLength: 4 }), async (mutations) => {
+          const d = clone(base);
+          for (const [i, value, remove] of mutations) {
+            const path = paths[i % paths.length];
+            if (!path.length) continue;
+            let parent: any = d;
+            for (const k of path.slice(0, -1)) parent = parent?.[k];
+            if (!parent || typeof parent !== 'object') continue;
+            if (remove) delete parent[path[path.length - 1]];
+            else parent[path[path.length - 1]] = value;
+          }
+          const res = await t.http.post('/api/v1/definitions/validate').send({ source: d });
+          expect(res.status).toBe(200);
+          expect(typeof res.body.valid).toBe('boolean');
+          if (!res.body.valid) expect(res.body.issues.length).toBeGreaterThan(0);
+        }),
+        { numRuns: 60 },
+      );
+    });
+  });
+
+  describe('lifecycle, versions and migration', () => {
+    it('drafts are edited, diffed, published as the next version; v1 instances stay on v1 until migrated', async () => {
+      const old = await t.http.post('/api/v1/instances').send({ definitionKey: 'test-approval', input: { noiDung: 'Kiến nghị số 1' } }).expect(201);
+      expect(old.body.definition.version).toBe(1);
+
+      // v2: the chairman's review becomes an appraisal step (thẩm định) with another name.
+      const v2 = clone(base);
+      v2.machine.states.thamDinh = v2.machine.states.xemXet;
+      delete v2.machine.states.xemXet;
+      v2.machine.states.tiepNhan.on.CHUYEN.target = 'thamDinh';
+      v2.machine.states.thamDinh.meta.deadlines[0].key = 'thamDinh';
+      v2.machine.states.thamDinh.meta.label = { vi: 'Thẩm định', en: 'Appraisal' };
+      const draft = await t.http.post('/api/v1/definitions').send({ source: { ...v2, title: { vi: 'Bản nháp', en: 'Draft' } } }).expect(201);
+      expect(draft.body).toMatchObject({ key: 'test-approval', version: 2, status: 'draft', check: { valid: true } });
+      await t.http.post('/api/v1/definitions').send({ source: v2 }).expect(409);
+      const edited = await t.http.put('/api/v1/definitions/test-approval/versions/2').send({ source: v2 }).expect(200);
+      expect(edited.body.title).toEqual(base.title);
+      await t.http.put('/api/v1/definitions/test-approval/versions/1').send({ source: v2 }).expect(409); // published: immutable
+      await t.http.post('/api/v1/instances').send({ definitionKey: 'test-approval', version: 2, input: { noiDung: 'x' } }).expect(404); // drafts do not run
+
+      const published = await t.http.post('/api/v1/definitions/test-approval/versions/2/publish').expect(200);
+      expect(published.body).toMatchObject({ version: 2, status: 'published', checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      const diff = await t.http.get('/api/v1/definitions/test-approval/diff?from=1&to=2').expect(200);
+      expect(diff.body.changes).toEqual(expect.arrayContaining([expect.objectContaining({ path: '/machine/states/xemXet', kind: 'removed' }), expect.objectContaining({ path: '/machine/states/thamDinh', kind: 'added' })]));
+
+      const fresh = await t.http.post('/api/v1/instances').send({ definitionKey: 'test-approval', input: { noiDung: 'Kiến nghị số 2' } }).expect(201);
+      expect(fresh.body.definition.version).toBe(2);
+      await t.http.post(`/api/v1/instances/${old.body.id}/events`).send({ type: 'CHUYEN' }).expect(200);
+      const oldNow = await t.http.get(`/api/v1/instances/${old.body.id}`).expect(200);
+      expect(oldNow.body).toMatchObject({ definition: { version: 1 }, state: 'xemXet' }); // never silently moved
+
+      const plan = { fromVersion: 1, toVersion: 2, instanceIds: [old.body.id] };
+      const blocked = await t.http.post('/api/v1/definitions/test-approval/migrations').send({ ...plan, dryRun: true }).expect(200);
+      expect(blocked.body).toMatchObject({ movable: 0, blocked: 1, instances: [{ instanceId: old.body.id, movable: false, reason: expect.stringContaining('xemXet') }] });
+      const dry = await t.http.post('/api/v1/definitions/test-approval/migrations').send({ ...plan, stateMap: { xemXet: 'thamDinh' }, dryRun: true }).expect(200);
+      expect(dry.body).toMatchObject({ movable: 1, instances: [{ from: ['xemXet'], to: ['thamDinh'], movable: true }] });
+      expect((await t.http.get(`/api/v1/instances/${old.body.id}`).expect(200)).body.definition.version).toBe(1); // a dry run writes nothing
+
+      const applied = await t.http.post('/api/v1/definitions/test-approval/migrations').send({ ...plan, stateMap: { xemXet: 'thamDinh' } }).expect(200);
+      expect(applied.body.moved).toEqual([old.body.id]);
+      const moved = await t.http.get(`/api/v1/instances/${old.body.id}`).expect(200);
+      expect(moved.body).toMatchObject({ definition: { version: 2 }, state: 'thamDinh', deadlines: [expect.objectContaining({ key: 'thamDinh', state: 'thamDinh' })] });
+      const history = (await t.http.get(`/api/v1/instances/${old.body.id}/history`).expect(200)).body.items;
+      expect(history[history.length - 1]).toMatchObject({ event: { type: 'instance.migrated', payload: { fromVersion: 1, toVersion: 2 } }, from: 'xemXet', to: 'thamDinh', actor: { id: 'admin' } });
+      const tasks = await t.app.get(DataSource).query(`SELECT state, status FROM tasks WHERE instance_id = $1 ORDER BY created_seq`, [old.body.id]);
+      expect(tasks).toEqual([
+        { state: 'tiepNhan', status: 'cancelled' }, // CHUYEN was sent as an event, not by completing the task
+        { state: 'xemXet', status: 'cancelled' },
+        { state: 'thamDinh', status: 'open' },
+      ]);
+      expect((await t.http.get(`/api/v1/instances/${old.body.id}/history/verify`).expect(200)).body).toMatchObject({ ok: true });
+
+      const chairman = await t.as('chu-tich-migrate', [{ role: 'chu-tich', unit: 'ubnd' }]);
+      const task = (await chairman.get('/api/v1/tasks?bucket=claimable&limit=100').expect(200)).body.items.find((x: { instanceId: string }) => x.instanceId === old.body.id);
+      expect(task.state).toBe('thamDinh');
+
+      const retired = await t.http.post('/api/v1/definitions/test-approval/versions/1/retire').expect(200);
+      expect(retired.body.status).toBe('retired');
+      await t.http.post('/api/v1/instances').send({ definitionKey: 'test-approval', version: 1, input: { noiDung: 'x' } }).expect(404);
+    });
+
+    it('diagrams, paths and dry runs help before publishing, and write nothing', async () => {
+      const diagram = await t.http.get('/api/v1/definitions/test-approval/versions/2/diagram?format=mermaid').expect(200);
+      expect(diagram.headers['content-type']).toContain('text/plain');
+      expect(diagram.text).toContain('stateDiagram-v2');
+      expect(diagram.text).toContain('Thẩm định');
+      const inst = await t.http.post('/api/v1/instances').send({ definitionKey: 'test-approval', input: { noiDung: 'Vẽ sơ đồ' } }).expect(201);
+      const marked = await t.http.get(`/api/v1/definitions/test-approval/versions/2/diagram?instance=${inst.body.id}`).expect(200);
+      expect(marked.text).toContain('class tiepNhan active');
+
+      const paths = await t.http.get('/api/v1/definitions/test-approval/versions/2/paths').expect(200);
+      expect(paths.body.stateCoverage.ratio).toBe(1);
+      expect(paths.body.deadEnds).toEqual([]);
+
+      const before = (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM workflow_history`))[0].n;
+      const dry = await t.http
+        .post('/api/v1/definitions/test-approval/versions/2/dry-run')
+        .send({ input: { noiDung: 'Thử' }, steps: [{ type: 'DUYET', payload: { soQuyetDinh: '1' } }, { type: 'CHUYEN' }, { type: 'DUYET', payload: { soQuyetDinh: '2/QĐ' } }] })
+        .expect(200);
+      expect(dry.body.steps.map((s: { ok: boolean; activeStates: string[] }) => [s.ok, s.activeStates])).toEqual([
+        [true, ['tiepNhan']],
+        [false, ['tiepNhan']],
+        [true, ['thamDinh']],
+        [false, ['thamDinh']], // separation of duties: the same actor forwarded it
+      ]);
+      expect((await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM workflow_history`))[0].n).toBe(before);
+    });
+
+    it('an admin-defined workflow published through the API runs end to end with no restart', async () => {
+      const source = {
+        key: 'y-kien-mttq',
+        title: { vi: 'Lấy ý kiến Mặt trận', en: "Fatherland Front's opinion" },
+        roles: { mttq: { vi: 'Ủy ban MTTQ', en: 'Fatherland Front committee' } },
+        events: {
+          GOP_Y: { label: { vi: 'Góp ý', en: 'Give an opinion' }, kind: 'human', schema: { type: 'object', required: ['yKien'], properties: { yKien: { type: 'string', minLength: 2 } } } },
+          HET_HAN: { label: { vi: 'Hết hạn góp ý', en: 'Time is up' }, kind: 'timer' },
+        },
+        machine: {
+          initial: 'layYKien',
+          states: {
+            layYKien: {
+              meta: {
+                label: { vi: 'Lấy ý kiến', en: 'Collecting opinions' },
+                task: { title: { vi: 'Góp ý dự thảo', en: 'Comment on the draft' }, roles: ['mttq'], units: ['mttq'], outcomes: ['GOP_Y'] },
+                deadlines: [{ key: 'hanGopY', after: { duration: 'PT2S' }, event: 'HET_HAN' }],
+              },
+              on: { GOP_Y: { target: 'daGopY', actions: [{ type: 'assign', params: { set: { yKien: { path: 'payload.yKien' } } } }] }, HET_HAN: 'quaHan' },
+            },
+            daGopY: { type: 'final', meta: { label: { vi: 'Đã góp ý', en: 'Opinion given' } } },
+            quaHan: { type: 'final', meta: { label: { vi: 'Quá hạn góp ý', en: 'No opinion in time' } } },
+          },
+        },
+      };
+      const draft = await t.http.post('/api/v1/definitions').send({ source }).expect(201);
+      await t.http.post(`/api/v1/definitions/y-kien-mttq/versions/${draft.body.version}/publish`).expect(200);
+      const front = await t.as('mttq-1', [{ role: 'mttq', unit: 'mttq' }]);
+      const a = await t.http.post('/api/v1/instances').send({ definitionKey: 'y-kien-mttq' }).expect(201);
+      const task = (await front.get('/api/v1/tasks?definitionKey=y-kien-mttq').expect(200)).body.items.find((x: { instanceId: string }) => x.instanceId === a.body.id);
+      await front.post(`/api/v1/tasks/${task.id}/claim`).expect(200);
+      const done = await front.post(`/api/v1/tasks/${task.id}/complete`).send({ outcome: 'GOP_Y', payload: { yKien: 'Đồng ý với dự thảo' } }).expect(200);
+      expect(done.body.instance).toMatchObject({ state: 'daGopY', status: 'done', context: { yKien: 'Đồng ý với dự thảo' } });
+      const b = await t.http.post('/api/v1/instances').send({ definitionKey: 'y-kien-mttq' }).expect(201);
+      await eventually(async () => (await t.http.get(`/api/v1/instances/${b.body.id}`)).body.state === 'quaHan', 15000, 'the deadline of the new workflow');
+    });
+
+    it('the CLI validates, simulates, draws, and publishes and migrates against a running server', async () => {
+      const server = await t.app.listen(0, '127.0.0.1');
+      const port = (server.address() as { port: number }).port;
+      const token = (await t.http.post('/api/v1/me/tokens').send({ name: 'CLI' }).expect(201)).body.token;
+      const cli = async (args: string[]) => {
+        const p = startNode('dist/apps/cli/src/main.js', { PHOIHOP_TOKEN: token, PHOIHOP_SERVER: `http://127.0.0.1:${port}` }, args);
+        const { code } = await p.exited;
+        return { code, out: p.output() };
+      };
+      expect(await cli(['validate', 'test/fixtures/workflows/test-approval.json'])).toMatchObject({ code: 0 });
+      const simulated = await cli(['simulate', 'test/fixtures/workflows/test-approval.json']);
+      expect(simulated).toMatchObject({ code: 0, out: expect.stringContaining('states covered: 100 %') });
+      expect((await cli(['diagram', 'test/fixtures/workflows/test-approval.json'])).out).toContain('stateDiagram-v2');
+
+      const dir = await mkdtemp(join(tmpdir(), 'phoihop-cli-'));
+      try {
+        const source = clone(base);
+        source.key = 'cli-published';
+        await writeFile(join(dir, 'def.json'), JSON.stringify(source));
+        const published = await cli(['publish', join(dir, 'def.json')]);
+        expect(published).toMatchObject({ code: 0, out: expect.stringContaining('published cli-published v1') });
+        source.title.vi = 'Xử lý kiến nghị (bản 2)';
+        await writeFile(join(dir, 'def.json'), JSON.stringify(source));
+        expect((await cli(['publish', join(dir, 'def.json')])).out).toContain('published cli-published v2');
+        await t.http.post('/api/v1/instances').send({ definitionKey: 'cli-published', version: 1, input: { noiDung: 'Qua CLI' } }).expect(201);
+        await writeFile(join(dir, 'plan.json'), JSON.stringify({ definitionKey: 'cli-published', fromVersion: 1, toVersion: 2 }));
+        const dry = await cli(['migrate', '--plan', join(dir, 'plan.json'), '--dry-run']);
+        expect(dry).toMatchObject({ code: 0, out: expect.stringContaining('1 can move, 0 cannot') });
+        expect((await cli(['migrate', '--plan', join(dir, 'plan.json')])).out).toContain('moved 1; blocked 0');
+        source.machine.states.tiepNhan.on.CHUYEN.target = 'khongCo';
+        await writeFile(join(dir, 'bad.json'), JSON.stringify(source));
+        const bad = await cli(['validate', join(dir, 'bad.json')]);
+        expect(bad).toMatchObject({ code: 1, out: expect.stringContaining('/machine/states/tiepNhan/on/CHUYEN/target') });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('publishing is refused while the draft is invalid; auditors cannot touch definitions', async () => {
+      const broken = clone(base);
+      broken.key = 'hong';
+      deadEnd(broken);
+      const draft = await t.http.post('/api/v1/definitions').send({ source: broken }).expect(201);
+      expect(draft.body.check).toMatchObject({ valid: false });
+      const refused = await t.http.post(`/api/v1/definitions/hong/versions/${draft.body.version}/publish`).expect(400);
+      expect(refused.body.details.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'dead_end' })]));
+      const auditor = await t.as('kiem-tra-dn', [{ role: 'auditor', unit: 'phuong-an-phong' }]);
+      await auditor.post('/api/v1/definitions').send({ source: base }).expect(403);
+      await auditor.post(`/api/v1/definitions/hong/versions/${draft.body.version}/publish`).expect(403);
+      const approver = await t.as('tiep-dan-dn', [{ role: 'can-bo-tiep-dan', unit: 'bo-phan-tiep-cong-dan' }]);
+      await approver.post('/api/v1/definitions').send({ source: base }).expect(403);
+      await t.http.delete(`/api/v1/definitions/hong/versions/${draft.body.version}`).expect(204);
+    });
+  });
+});
