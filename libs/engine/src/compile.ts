@@ -95,7 +95,11 @@ export function compileWorkflow(def: unknown): CompiledWorkflow {
 
 /** Like xstate's internal inert scope (used by its `transition()`), built once per workflow. */
 function createInertScope(machine: AnyStateMachine): ActorScope<any, any, any, any> {
-  const self = createActor(machine);
+  return inertScope(createActor(machine));
+}
+
+/** An actor scope that runs nothing: actions are handed back, never executed. */
+export function inertScope(self: ReturnType<typeof createActor>): ActorScope<any, any, any, any> {
   return {
     self,
     defer: noop,

@@ -4,6 +4,7 @@
  * inspection events. Pure: nothing runs but the machine's own guard and assign functions.
  */
 import { createActor, type ActorScope, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
+import { inertScope } from '../compile.js';
 import { jsonClone } from '../json.js';
 import type { CompiledWorkflow, PersistedState, StepEnv } from '../types.js';
 import { withEnv } from '../vocabulary.js';
@@ -64,7 +65,6 @@ export interface Trace {
   states: Set<string>;
 }
 
-const noop = () => {};
 
 export class Tracer {
   private sink: Trace | undefined;
@@ -83,17 +83,7 @@ export class Tracer {
         }
       },
     });
-    this.scope = {
-      self,
-      defer: noop,
-      id: '',
-      logger: noop,
-      sessionId: '',
-      stopChild: noop,
-      system: self.system,
-      emit: noop,
-      actionExecutor: noop,
-    } as unknown as ActorScope<any, any, any, any>;
+    this.scope = inertScope(self);
   }
 
   private run(fn: () => AnyMachineSnapshot): Trace {
