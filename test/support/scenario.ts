@@ -1,0 +1,98 @@
+import { readFile } from 'node:fs/promises';
+import { createDataSource, IdentityRepository, type Membership } from '#libs/persistence';
+import { actorOf, createRuntime, type InstanceView, type Principal } from '#libs/runtime';
+import type { DataSource } from 'typeorm';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+/**
+ * Drives one workflow definition on a real PostgreSQL with simulated time, for scenario tests of
+ * the ward's workflows: people act at chosen instants, `advanceTo` fires every timer due by then
+ * (in due order, through the same path the worker uses), and tasks, deadlines and history can be
+ * inspected. No queue and no waiting: time is whatever the scenario says.
+ */
+export class Scenario {
+  private constructor(
+    readonly db: TestDatabase,
+    readonly ds: DataSource,
+    readonly runtime: ReturnType<typeof createRuntime>,
+    private now: Date,
+  ) {}
+
+  /** Publishes the definitions (paths to JSON files) on a fresh database; the clock starts at `start`. */
+  static async open(files: string[], start: string): Promise<Scenario> {
+    const db = await createTestDatabase();
+    const ds = await createDataSource({ url: db.url, poolSize: 4 }).initialize();
+    const runtime = createRuntime(ds);
+    for (const file of files) await runtime.definitions.publish(JSON.parse(await readFile(file, 'utf8')));
+    const ward = JSON.parse(await readFile('workflows/seed/ward.json', 'utf8')) as { units: Array<{ key: string; name: { vi: string; en: string }; parentKey: string | null }> };
+    const identity = new IdentityRepository();
+    for (const unit of ward.units) await identity.upsertUnit(ds.manager, unit);
+    return new Scenario(db, ds, runtime, new Date(start));
+  }
+
+  async close(): Promise<void> {
+    await this.ds.destroy();
+    await this.db.drop();
+  }
+
+  get clock(): Date {
+    return this.now;
+  }
+
+  /** A person: username and role memberships ({ role, unit }). */
+  person(username: string, memberships: Membership[]): Principal {
+    return { userId: username, username, displayName: username, memberships };
+  }
+
+  async start(definitionKey: string, who: Principal, input?: Record<string, unknown>, businessKey?: string): Promise<InstanceView> {
+    return (await this.runtime.instances.start({ definitionKey, input, businessKey }, { actor: actorOf(who), principal: who, now: this.now })).body;
+  }
+
+  /** An event sent by a person at the current simulated time (throws the DomainError a refusal gives). */
+  async send(instanceId: string, who: Principal, type: string, payload?: Record<string, unknown>, comment?: string): Promise<InstanceView> {
+    return (await this.runtime.instances.send(instanceId, { type, payload, comment }, { actor: actorOf(who), principal: who, now: this.now })).body;
+  }
+
+  /** Moves the clock to `to` (ISO), firing every pending timer due by then, earliest first; returns what fired. */
+  async advanceTo(to: string): Promise<Array<{ kind: string; deadlineKey: string; fireAt: string; outcome: string }>> {
+    const target = new Date(to);
+    if (target < this.now) throw new Error(`time goes forward only: ${to} is before ${this.now.toISOString()}`);
+    const fired: Array<{ kind: string; deadlineKey: string; fireAt: string; outcome: string }> = [];
+    for (;;) {
+      const [next] = await this.ds.query(`SELECT id, job_id, kind, deadline_key, fire_at FROM timers WHERE status = 'pending' AND fire_at <= $1 ORDER BY fire_at, id LIMIT 1`, [target]);
+      if (!next) break;
+      this.now = new Date(Math.max(this.now.getTime(), new Date(next.fire_at).getTime()));
+      const outcome = await this.runtime.instances.fireTimer(next.id, next.job_id, this.now);
+      fired.push({ kind: next.kind, deadlineKey: next.deadline_key, fireAt: new Date(next.fire_at).toISOString(), outcome });
+      if (outcome === 'stale') await this.ds.query(`UPDATE timers SET status = 'cancelled' WHERE id = $1 AND status = 'pending'`, [next.id]);
+    }
+    this.now = target;
+    return fired;
+  }
+
+  get(instanceId: string): Promise<InstanceView> {
+    return this.runtime.instances.get(instanceId);
+  }
+
+  /** Open tasks of an instance: state, title, candidate roles and units, priority, due date. */
+  async openTasks(instanceId: string) {
+    return this.ds.query(
+      `SELECT state, title->>'vi' AS title, candidate_roles AS roles, candidate_units AS units, priority, due_at AS "dueAt" FROM tasks WHERE instance_id = $1 AND status = 'open' ORDER BY created_seq, id`,
+      [instanceId],
+    ) as Promise<Array<{ state: string; title: string; roles: string[]; units: string[]; priority: number; dueAt: Date | null }>>;
+  }
+
+  /** History as [event, actor, to] triples. */
+  async history(instanceId: string): Promise<Array<[string, string, unknown]>> {
+    const rows = await this.ds.query(`SELECT event_type, actor_id, to_state FROM workflow_history WHERE instance_id = $1 ORDER BY seq`, [instanceId]);
+    return rows.map((r: Record<string, any>) => [r.event_type, r.actor_id, r.to_state]);
+  }
+
+  /** Effects written to the outbox for an instance, flattened, in order. */
+  async effects(instanceId: string): Promise<Array<Record<string, any>>> {
+    const rows = await this.ds.query(`SELECT payload FROM outbox WHERE instance_id = $1 ORDER BY id`, [instanceId]);
+    return rows.flatMap((r: { payload: { effects: Array<Record<string, any>> } }) => r.payload.effects);
+  }
+}
+
+export { actorOf };
