@@ -101,3 +101,24 @@ describe('planTimers', () => {
     expect(plan.arm.map((t) => t.kind)).toEqual(['deadline']);
   });
 });
+
+describe('planTimers after a deadline passed', () => {
+  it('an extension of a passed deadline arms a new timer, and the state\'s tasks follow the new due date', () => {
+    const s = spec({ event: undefined });
+    const base = { calendar, newId, specOf: () => s };
+    const armed = planTimers({ ...base, deadlines: {}, at: '2026-03-02T02:00:00Z', effects: [arm('xuLy', s, '2026-03-02T02:00:00Z')] });
+    const first = armed.deadlines.giaiQuyet.timerId;
+    const fired = planTimers({ ...base, deadlines: armed.deadlines, at: '2026-04-01T17:00:01Z', effects: [], fire: { timerId: first, deadlineKey: 'giaiQuyet' } });
+    const extended = planTimers({
+      ...base,
+      deadlines: fired.deadlines,
+      at: '2026-04-02T02:00:00Z',
+      effects: [{ type: 'timer.extend', deadlineKey: 'giaiQuyet', by: { days: 15 }, at: '2026-04-02T02:00:00Z' }],
+    });
+    expect(extended.extend).toEqual([]);
+    expect(extended.arm).toEqual([expect.objectContaining({ kind: 'deadline', deadlineKey: 'giaiQuyet', fireAt: '2026-04-16T17:00:00.000Z', generation: 1 })]);
+    expect(extended.deadlines.giaiQuyet.timerId).not.toBe(first);
+    expect(extended.deadlines.giaiQuyet.firedAt).toBeUndefined();
+    expect(extended.moved).toEqual([{ state: 'xuLy', dueAt: '2026-04-16T17:00:00.000Z' }]);
+  });
+});

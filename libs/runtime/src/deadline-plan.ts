@@ -38,6 +38,8 @@ export interface TimerPlan {
   extend: Array<{ id: string; fireAt: string; generation: number; jobId: string }>;
   /** The timer this transition fires, marked fired by the same statement. */
   fire: string | null;
+  /** Deadlines moved by an extension: the open tasks of their states follow. */
+  moved: Array<{ state: string; dueAt: string }>;
   deadlines: DeadlineMap;
   /** The earliest due instant of the instance's deadlines, passed ones included (so overdue is `nextDueAt < now`). */
   nextDueAt: Date | null;
@@ -109,7 +111,7 @@ export interface PlanInput {
 /** Turns a transition's timer effects into timer rows to write and the instance's new deadline state. */
 export function planTimers(input: PlanInput): TimerPlan {
   const deadlines: DeadlineMap = structuredClone(input.deadlines);
-  const plan: TimerPlan = { arm: [], cancelStates: [], cancelReminderKeys: [], extend: [], fire: input.fire?.timerId ?? null, deadlines, nextDueAt: null };
+  const plan: TimerPlan = { arm: [], cancelStates: [], cancelReminderKeys: [], extend: [], fire: input.fire?.timerId ?? null, moved: [], deadlines, nextDueAt: null };
   const at = new Date(input.at);
   if (input.fire && deadlines[input.fire.deadlineKey]?.timerId === input.fire.timerId) {
     deadlines[input.fire.deadlineKey].firedAt = input.at;
@@ -150,20 +152,28 @@ export function planTimers(input: PlanInput): TimerPlan {
       if (!current) continue; // the deadline is not running: nothing to move
       const due = extendDue(input.calendar, current, effect.by);
       const generation = current.generation + 1;
+      const alreadyFired = current.firedAt !== undefined;
       current.extensions.push({ by: effect.by, at: effect.at, previousDueAt: current.dueAt, ...(effect.reason === undefined ? {} : { reason: effect.reason }) });
       current.dueDate = due.dueDate;
       current.dueAt = due.dueAt.toISOString();
       current.generation = generation;
       delete current.firedAt;
+      const spec = input.specOf(effect.deadlineKey);
       const armedNow = plan.arm.find((t) => t.id === current.timerId);
       if (armedNow) {
         Object.assign(armedNow, { fireAt: current.dueAt, generation, jobId: jobIdOf(armedNow.id, generation) });
+      } else if (alreadyFired) {
+        // The limit had passed and its timer fired: the extended limit needs a timer of its own.
+        const id = input.newId();
+        current.timerId = id;
+        current.generation = 1;
+        plan.arm.push({ id, state: current.state, deadlineKey: effect.deadlineKey, kind: 'deadline', fireAt: current.dueAt, generation: 1, jobId: jobIdOf(id, 1), spec: { ...(spec ?? { key: effect.deadlineKey }) } });
       } else {
         plan.extend.push({ id: current.timerId, fireAt: current.dueAt, generation, jobId: jobIdOf(current.timerId, generation) });
       }
+      plan.moved.push({ state: current.state, dueAt: current.dueAt });
       plan.arm = plan.arm.filter((t) => !(t.kind === 'reminder' && t.deadlineKey === effect.deadlineKey));
       if (!plan.cancelReminderKeys.includes(effect.deadlineKey)) plan.cancelReminderKeys.push(effect.deadlineKey);
-      const spec = input.specOf(effect.deadlineKey);
       if (spec) armReminders(effect.deadlineKey, current.state, spec, due);
     }
   }
@@ -174,5 +184,5 @@ export function planTimers(input: PlanInput): TimerPlan {
 
 /** True when the plan writes no timer row at all (the common case: most events arm nothing). */
 export function isEmptyPlan(plan: TimerPlan): boolean {
-  return !plan.arm.length && !plan.cancelStates.length && !plan.cancelReminderKeys.length && !plan.extend.length && !plan.fire;
+  return !plan.arm.length && !plan.cancelStates.length && !plan.cancelReminderKeys.length && !plan.extend.length && !plan.fire && !plan.moved.length;
 }

@@ -371,7 +371,7 @@ export class InstancesService {
       history,
       outbox: toOutbox(instance.id, instance.definitionKey, revision, effects, plan),
       timers: timerWrites(plan),
-      tasks: planTasks(instance.definitionKey, effects, plan.deadlines, t.completing),
+      tasks: planTasks(instance.definitionKey, effects, plan.deadlines, t.completing, plan.moved),
     };
     return { write, view };
   }
@@ -380,7 +380,7 @@ export class InstancesService {
     const timed = effects.some((e) => e.type === 'timer.arm' || e.type === 'timer.cancel' || e.type === 'timer.extend');
     if (!timed && !fire) {
       const dues = Object.values(deadlines).map((d) => Date.parse(d.dueAt));
-      return { arm: [], cancelStates: [], cancelReminderKeys: [], extend: [], fire: null, deadlines, nextDueAt: dues.length ? new Date(Math.min(...dues)) : null };
+      return { arm: [], cancelStates: [], cancelReminderKeys: [], extend: [], fire: null, moved: [], deadlines, nextDueAt: dues.length ? new Date(Math.min(...dues)) : null };
     }
     return planTimers({
       effects,

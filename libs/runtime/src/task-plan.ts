@@ -12,8 +12,14 @@ export const PRIORITY_NAME = ['low', 'normal', 'high', 'urgent'] as const;
  * nearest deadline running on that state or an ancestor), closed for each state left — as completed
  * when it is the task this transition's event answers — and escalations from passed deadlines.
  */
-export function planTasks(definitionKey: string, effects: HostEffect[], deadlines: DeadlineMap, completing?: { taskId: string; state: string }): TaskWrites {
-  const writes: TaskWrites = { definitionKey, open: [], closeStates: [], complete: null, escalate: [] };
+export function planTasks(
+  definitionKey: string,
+  effects: HostEffect[],
+  deadlines: DeadlineMap,
+  completing?: { taskId: string; state: string },
+  moved: Array<{ state: string; dueAt: string }> = [],
+): TaskWrites {
+  const writes: TaskWrites = { definitionKey, open: [], closeStates: [], complete: null, escalate: [], due: moved };
   for (const e of effects) {
     if (e.type === 'task.close') {
       if (!writes.closeStates.includes(e.state)) writes.closeStates.push(e.state);

@@ -155,6 +155,13 @@ const DEPENDENT_WRITES = `
      WHERE tasks.instance_id = src.id AND tasks.status = 'open' AND tasks.state = x->>'state'
        AND tasks.state NOT IN (SELECT jsonb_array_elements_text($30::jsonb->'tasks'->'closeStates'))
   ),
+  k_due AS (
+    UPDATE tasks SET due_at = x."dueAt"
+      FROM src, jsonb_to_recordset(coalesce($30::jsonb->'tasks'->'due', '[]'::jsonb)) AS x(state text, "dueAt" timestamptz)
+     WHERE tasks.instance_id = src.id AND tasks.status = 'open' AND (tasks.state = x.state OR tasks.state LIKE x.state || '.%')
+       AND tasks.state NOT IN (SELECT jsonb_array_elements_text($30::jsonb->'tasks'->'closeStates'))
+       AND tasks.state NOT IN (SELECT x2->>'state' FROM jsonb_array_elements($30::jsonb->'tasks'->'escalate') x2)
+  ),
   k_open AS (
     INSERT INTO tasks (id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, status, priority, due_at, created_seq, created_at)
     SELECT x.id, src.id, $30::jsonb->'tasks'->>'definitionKey', x.state, x.title,
@@ -206,9 +213,11 @@ export interface TaskWrites {
   /** The task whose outcome this transition is: closed as completed (by the history row's actor, with the event as outcome). */
   complete: string | null;
   escalate: Array<{ state: string; priority: number | null; addRoles: string[] }>;
+  /** Extended deadlines: open tasks of the state (and its children) take the new due instant. */
+  due?: Array<{ state: string; dueAt: string }>;
 }
 
-export const NO_TASK_WRITES = (definitionKey: string): TaskWrites => ({ definitionKey, open: [], closeStates: [], complete: null, escalate: [] });
+export const NO_TASK_WRITES = (definitionKey: string): TaskWrites => ({ definitionKey, open: [], closeStates: [], complete: null, escalate: [], due: [] });
 
 @Injectable()
 export class InstancesRepository {
