@@ -4,7 +4,7 @@ import { compileWorkflow, start, step, type Actor, type PersistedState } from '#
 import { createDataSource, runMigrations } from '#libs/persistence';
 import { createRuntime } from '#libs/runtime';
 import { benchDefinition, benchEvents } from '../libs/engine/src/bench-fixture.js';
-import { benchDatabase, fmt, machine, runFor } from './support.js';
+import { benchDatabase, flag, fmt, machine, runFor } from './support.js';
 
 /**
  * npm run bench:engine — prints, from one run:
@@ -14,12 +14,8 @@ import { benchDatabase, fmt, machine, runFor } from './support.js';
  *     on the same server with the same concurrency, and the ratio persisted/raw.
  * Flags: --seconds N (default 10), --concurrency N (default 16).
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const SECONDS = arg('seconds', 10);
-const CONCURRENCY = arg('concurrency', 16);
+const SECONDS = flag('seconds', 10);
+const CONCURRENCY = flag('concurrency', 16);
 const actor: Actor = { id: 'bench', roles: ['chuyen-vien', 'truong-phong'], units: ['ubnd'] };
 
 function benchPure(): number {

@@ -2,18 +2,14 @@ import 'reflect-metadata';
 import { Writable } from 'node:stream';
 import { AuditSearchService } from '#libs/audit';
 import { AuditRepository, createDataSource, runMigrations } from '#libs/persistence';
-import { benchDatabase, fmt, machine } from './support.js';
+import { benchDatabase, flag, fmt, machine } from './support.js';
 
 /**
  * npm run bench:export [-- --rows 1000000] — loads N history rows (10 per instance) with
  * INSERT … SELECT, then streams them all as CSV and as NDJSON through the same export the API and
  * CLI use, into a sink that drains like a slow network, printing rows/s and this process's peak RSS.
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const ROWS = arg('rows', 1_000_000);
+const ROWS = flag('rows', 1_000_000);
 
 async function main() {
   console.log(`bench:export on ${machine()}; ${fmt(ROWS)} history rows`);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createDataSource, runMigrations, TasksRepository } from '#libs/persistence';
-import { benchDatabase, fmt, machine } from './support.js';
+import { benchDatabase, flag, fmt, machine } from './support.js';
 
 /**
  * npm run bench:inbox [-- --tasks 200000] — seeds N open tasks across the ward's units and roles
@@ -8,12 +8,8 @@ import { benchDatabase, fmt, machine } from './support.js';
  * the inbox's first page (mine + claimable, due-sorted, 20 rows) and the counts query, 300 times
  * each, and prints p50/p95/max and the plan PostgreSQL chose.
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const TASKS = arg('tasks', 200_000);
-const RUNS = arg('runs', 300);
+const TASKS = flag('tasks', 200_000);
+const RUNS = flag('runs', 300);
 
 const ROLES = ['can-bo-tiep-dan', 'can-bo-xu-ly-don', 'chu-tich', 'pho-chu-tich', 'thanh-tra', 'truong-ban-xddd', 'pho-truong-ban-xddd', 'bi-thu-dang-uy-ubnd', 'van-phong-dang-uy-ubnd', 'chuyen-vien', 'truong-phong', 'mttq'];
 const UNITS = ['bxdd', 'dang-uy-ubnd', 'van-phong-dang-uy-ubnd', 'ubnd', 'van-phong-hdnd-ubnd', 'phong-kinh-te', 'phong-van-hoa-xa-hoi', 'bo-phan-tiep-cong-dan', 'thanh-tra', 'mttq'];

@@ -47,3 +47,9 @@ export async function runFor(seconds: number, concurrency: number, worker: (lane
 }
 
 export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** A numeric command-line flag: `--name N`, or the fallback. */
+export function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}

@@ -5,7 +5,7 @@ import { connect, createServer } from 'node:net';
 import pg from 'pg';
 import { createDataSource, runMigrations } from '#libs/persistence';
 import { createRuntime, SYSTEM_ACTOR } from '#libs/runtime';
-import { benchDatabase, fmt, machine } from './support.js';
+import { benchDatabase, flag, fmt, machine } from './support.js';
 
 /**
  * npm run bench:timers [-- --count 100000] — arms N timers (default 10,000) due at the same
@@ -14,12 +14,8 @@ import { benchDatabase, fmt, machine } from './support.js';
  * and the worker's resident memory (start, peak, end). Redis: REDIS_URL, or a redis-server started
  * here on loopback. BENCH_WORKER_NODE_ARGS passes node flags to the worker (e.g. --cpu-prof).
  */
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const COUNT = arg('count', 10_000);
-const CONCURRENCY = arg('concurrency', 32);
+const COUNT = flag('count', 10_000);
+const CONCURRENCY = flag('concurrency', 32);
 
 const definition = {
   key: 'bench-timers',
