@@ -25,3 +25,22 @@ describe('scenario harness', () => {
     expect((await s.history(doc.id)).map((h) => h[0])).toEqual(['xstate.init', 'TRINH', 'QUA_HAN']);
   });
 });
+
+describe('a deadline on the machine root', () => {
+  let s: Scenario;
+  beforeAll(async () => {
+    s = await Scenario.open(['test/fixtures/workflows/test-root-deadline.json'], '2026-03-02T02:00:00.000Z');
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('runs across every state and fires while the instance runs', async () => {
+    const who = s.person('can-bo', [{ role: 'admin', unit: 'phuong-an-phong' }]);
+    const a = await s.start('test-root-deadline', who);
+    await s.send(a.id, who, 'TIEP');
+    expect((await s.get(a.id)).deadlines[0]).toMatchObject({ key: 'toanHoSo', state: '', dueDate: '2026-03-12' });
+    expect(await s.advanceTo('2026-03-13T00:00:00.000Z')).toEqual([expect.objectContaining({ deadlineKey: 'toanHoSo', outcome: 'fired' })]);
+    expect((await s.get(a.id)).state).toBe('quaHan');
+  });
+});

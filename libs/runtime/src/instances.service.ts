@@ -235,7 +235,7 @@ export class InstancesService {
         // On the locked retry the timer may have changed too: read it again.
         const current = retry ? await this.timers.findById(this.dataSource.manager, timerId) : found.timer;
         if (!current || current.status !== 'pending' || current.jobId !== jobId) return 'noop';
-        if (instance.status !== 'active' || !instance.statePaths.includes(current.state)) {
+        if (instance.status !== 'active' || !isActiveState(instance, current.state)) {
           await this.timers.cancel(this.dataSource.manager, timerId, at);
           return 'noop';
         }
@@ -264,7 +264,7 @@ export class InstancesService {
   }
 
   private async fireReminder(timer: TimerRecord, instance: InstanceRecord, at: Date): Promise<FireOutcome> {
-    if (instance.status !== 'active' || !instance.statePaths.includes(timer.state)) {
+    if (instance.status !== 'active' || !isActiveState(instance, timer.state)) {
       await this.timers.cancel(this.dataSource.manager, timer.id, at);
       return 'stale';
     }
@@ -448,6 +448,11 @@ export class InstancesService {
     await this.assertVisible(id, principal);
     return { items: (await this.timers.listByInstance(manager, id)).map(toTimerView) };
   }
+}
+
+/** Whether a state path is active; '' is the machine's root, active as long as the instance runs. */
+function isActiveState(instance: InstanceRecord, state: string): boolean {
+  return state === '' || instance.statePaths.includes(state);
 }
 
 function stepFrom(workflow: CompiledWorkflow, instance: InstanceRecord, type: string, payload: Record<string, unknown> | undefined, actor: Actor, at: Date): StepResult {
