@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Writable } from 'node:stream';
 import { AuditSearchService } from '#libs/audit';
 import { AuditRepository, createDataSource, runMigrations } from '#libs/persistence';
-import { benchDatabase, flag, fmt, machine } from './support.js';
+import { benchDatabase, flag, fmt, machine, seedInstances } from './support.js';
 
 /**
  * npm run bench:export [-- --rows 1000000] — loads N history rows (10 per instance) with
@@ -18,15 +18,7 @@ async function main() {
   try {
     await runMigrations(ds);
     const t0 = performance.now();
-    const [{ id: defId }] = await ds.query(
-      `INSERT INTO workflow_definitions (key, version, status, title, source, checksum) VALUES ('bench-export', 1, 'published', '{"vi":"a","en":"a"}', '{}', 'x') RETURNING id`,
-    );
-    const instances = Math.ceil(ROWS / 10);
-    await ds.query(
-      `INSERT INTO workflow_instances (id, definition_id, definition_key, definition_version, business_key, status, state_value, state_paths, context, snapshot, revision, last_hash, started_by, created_at, updated_at)
-       SELECT gen_random_uuid(), $1, 'bench-export', 1, 'KN-2026-' || g, 'active', '"xuLy"', ARRAY['xuLy'], '{}', '{}', 10, 'h', 'can-bo-tiep-dan', now(), now() FROM generate_series(1, $2) g`,
-      [defId, instances],
-    );
+    await seedInstances(ds, 'bench-export', Math.ceil(ROWS / 10), 'xuLy');
     await ds.query(
       `INSERT INTO workflow_history (instance_id, seq, event_type, payload, actor_id, actor, from_state, to_state, at, request_id, comment, prev_hash, hash)
        SELECT i.id, s, 'CHUYEN_XU_LY', '{"ghiChu":"Chuyển Phòng Văn hóa - Xã hội xử lý theo thẩm quyền","soTrang":3}',

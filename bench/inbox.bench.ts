@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createDataSource, runMigrations, TasksRepository } from '#libs/persistence';
-import { benchDatabase, flag, fmt, machine } from './support.js';
+import { benchDatabase, flag, fmt, machine, seedInstances } from './support.js';
 
 /**
  * npm run bench:inbox [-- --tasks 200000] — seeds N open tasks across the ward's units and roles
@@ -23,15 +23,7 @@ async function main() {
   try {
     await runMigrations(ds);
     const t0 = performance.now();
-    const [{ id: defId }] = await ds.query(
-      `INSERT INTO workflow_definitions (key, version, status, title, source, checksum) VALUES ('bench-inbox', 1, 'published', '{"vi":"a","en":"a"}', '{}', 'x') RETURNING id`,
-    );
-    const instances = Math.ceil(TASKS / 10);
-    await ds.query(
-      `INSERT INTO workflow_instances (id, definition_id, definition_key, definition_version, status, state_value, state_paths, context, snapshot, revision, last_hash, started_by, created_at, updated_at)
-       SELECT gen_random_uuid(), $1, 'bench-inbox', 1, 'active', '"s"', ARRAY['s'], '{}', '{}', 1, 'h', 'bench', now(), now() FROM generate_series(1, $2)`,
-      [defId, instances],
-    );
+    await seedInstances(ds, 'bench-inbox', Math.ceil(TASKS / 10), 's');
     await ds.query(
       `INSERT INTO tasks (id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, assignee, status, priority, due_at, created_seq, created_at)
        SELECT gen_random_uuid(), i.id, 'bench-inbox', 's' || g, '{"vi":"Xử lý hồ sơ","en":"Handle the case"}',

@@ -2,6 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
 import { EmbeddedPostgres } from '#libs/persistence';
 
 /** A PostgreSQL for a benchmark: DATABASE_URL when given, else a throwaway embedded server with default (durable) settings. */
@@ -52,4 +53,17 @@ export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 export function flag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+/** A published definition row and `count` active instances of it, inserted in bulk (for benchmarks that need rows, not behaviour). */
+export async function seedInstances(ds: DataSource, key: string, count: number, state = 's'): Promise<void> {
+  const [{ id }] = await ds.query(
+    `INSERT INTO workflow_definitions (key, version, status, title, source, checksum) VALUES ($1, 1, 'published', '{"vi":"a","en":"a"}', '{}', 'x') RETURNING id`,
+    [key],
+  );
+  await ds.query(
+    `INSERT INTO workflow_instances (id, definition_id, definition_key, definition_version, business_key, status, state_value, state_paths, context, snapshot, revision, last_hash, started_by, created_at, updated_at)
+     SELECT gen_random_uuid(), $1, $2, 1, $2 || '-' || g, 'active', to_jsonb($4::text), ARRAY[$4::text], '{}', '{}', 10, 'h', 'bench', now(), now() FROM generate_series(1, $3) g`,
+    [id, key, count, state],
+  );
 }
