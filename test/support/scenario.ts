@@ -45,12 +45,26 @@ export class Scenario {
   }
 
   async start(definitionKey: string, who: Principal, input?: Record<string, unknown>, businessKey?: string): Promise<InstanceView> {
-    return (await this.runtime.instances.start({ definitionKey, input, businessKey }, { actor: actorOf(who), principal: who, now: this.now })).body;
+    const started = (await this.runtime.instances.start({ definitionKey, input, businessKey }, { actor: actorOf(who), principal: who, now: this.now })).body;
+    await this.settle();
+    return started;
+  }
+
+  /** Delivers every finished child's report to its parent (what the worker's children queue does), until none is left. */
+  async settle(): Promise<void> {
+    while ((await this.runtime.instances.reportPendingChildren(this.now)) > 0);
+  }
+
+  /** The children of an instance, in start order. */
+  async children(instanceId: string) {
+    return (await this.runtime.instances.get(instanceId)).children ?? [];
   }
 
   /** An event sent by a person at the current simulated time (throws the DomainError a refusal gives). */
   async send(instanceId: string, who: Principal, type: string, payload?: Record<string, unknown>, comment?: string): Promise<InstanceView> {
-    return (await this.runtime.instances.send(instanceId, { type, payload, comment }, { actor: actorOf(who), principal: who, now: this.now })).body;
+    await this.runtime.instances.send(instanceId, { type, payload, comment }, { actor: actorOf(who), principal: who, now: this.now });
+    await this.settle();
+    return this.runtime.instances.get(instanceId);
   }
 
   /** Moves the clock to `to` (ISO), firing every pending timer due by then, earliest first; returns what fired. */
@@ -65,6 +79,7 @@ export class Scenario {
       const outcome = await this.runtime.instances.fireTimer(next.id, next.job_id, this.now);
       fired.push({ kind: next.kind, deadlineKey: next.deadline_key, fireAt: new Date(next.fire_at).toISOString(), outcome });
       if (outcome === 'stale') await this.ds.query(`UPDATE timers SET status = 'cancelled' WHERE id = $1 AND status = 'pending'`, [next.id]);
+      await this.settle();
     }
     this.now = target;
     return fired;

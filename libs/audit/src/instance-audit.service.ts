@@ -148,6 +148,7 @@ function fieldsOf(r: HistoryRecord) {
     requestId: r.requestId,
     idempotencyKey: r.idempotencyKey,
     comment: r.comment,
+    links: r.links ?? undefined,
   };
 }
 

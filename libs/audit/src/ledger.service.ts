@@ -123,6 +123,7 @@ function contentHash(e: { kind: string; historyRow: Record<string, any> | null; 
       requestId: h.request_id,
       idempotencyKey: h.idempotency_key,
       comment: h.comment,
+      links: h.links ?? undefined,
     });
   }
   if (e.kind === 'audit' && e.auditRow) {

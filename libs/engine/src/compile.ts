@@ -36,6 +36,7 @@ const implementations = {
     notify: noop,
     emit: noop,
     extendDeadline: noop,
+    startChildren: noop,
     [ENTER_ACTION]: noop,
     [EXIT_ACTION]: noop,
   },
@@ -220,13 +221,14 @@ function buildTransitions(t: unknown): Record<string, unknown>[] {
   });
 }
 
-/** Normalizes to `{type, params}` objects; `extendDeadline` also records itself in context. */
+/** Normalizes to `{type, params}` objects; `extendDeadline` and `startChildren` also record themselves in context. */
 function expandActions(list: ActionRef | ActionRef[] | undefined): ActionRef[] {
   if (list === undefined) return [];
   const out: ActionRef[] = [];
   for (const a of Array.isArray(list) ? list : [list]) {
     const params = a.params ?? {};
     if (a.type === 'extendDeadline') out.push({ type: '@recordExtension', params });
+    if (a.type === 'startChildren') out.push({ type: '@recordChildren', params });
     out.push({ type: a.type, params });
   }
   return out;

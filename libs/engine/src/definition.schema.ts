@@ -22,6 +22,9 @@ export const ISO_DURATION_PATTERN = '^P(?!$)(\\d+Y)?(\\d+M)?(\\d+W)?(\\d+D)?(T(?
 export const SCHEDULE_KEY_PATTERN = '^[a-z][a-z0-9-]{0,62}$';
 /** Five-field cron: minute hour day-of-month month day-of-week (numbers, *, ranges, lists, steps). */
 export const CRON_PATTERN = '^\\s*([0-9*,/-]+)(\\s+[0-9*,/-]+){4}\\s*$';
+/** A read path of a `startChildren` input: also `item.…`, the list item the child is started for. */
+export const CHILD_INPUT_PATH_PATTERN = '^(item|context|payload|actor|event)(\\.[A-Za-z0-9_$-]+)*$';
+export const CHILD_GROUP_PATTERN = '^[a-z][A-Za-z0-9_-]{0,63}$';
 export const TOPIC_PATTERN = '^[a-z][A-Za-z0-9._-]{0,127}$';
 
 const label = {
@@ -326,6 +329,12 @@ export const guardParamSchemas: Record<string, Record<string, unknown>> = {
     additionalProperties: false,
     properties: { guard: ref },
   },
+  childrenDone: {
+    type: 'object',
+    required: ['group'],
+    additionalProperties: false,
+    properties: { group: { type: 'string', pattern: CHILD_GROUP_PATTERN } },
+  },
 };
 
 /** Schemas of the params of each action type. */
@@ -384,6 +393,26 @@ export const actionParamSchemas: Record<string, Record<string, unknown>> = {
     properties: {
       topic: { type: 'string', pattern: TOPIC_PATTERN },
       data: { type: 'object', additionalProperties: operand },
+    },
+  },
+  startChildren: {
+    type: 'object',
+    required: ['group', 'definition'],
+    additionalProperties: false,
+    properties: {
+      group: { type: 'string', pattern: CHILD_GROUP_PATTERN },
+      definition: { type: 'string', pattern: DEFINITION_KEY_PATTERN },
+      forEach: { type: 'string', pattern: WRITE_PATH_PATTERN },
+      input: {
+        type: 'object',
+        additionalProperties: {
+          type: 'object',
+          minProperties: 1,
+          maxProperties: 1,
+          additionalProperties: false,
+          properties: { path: { type: 'string', pattern: CHILD_INPUT_PATH_PATTERN }, value: {} },
+        },
+      },
     },
   },
   extendDeadline: {

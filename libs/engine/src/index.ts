@@ -5,7 +5,8 @@
 export * from './types.js';
 export { DefinitionError, EngineError } from './errors.js';
 export { validateDefinition, compileWorkflow, MAX_MICROSTEPS } from './compile.js';
-export { start, step, allowedEvents, stateLabel, activeStatePaths, START_EVENT_TYPE } from './runtime.js';
+export { start, step, allowedEvents, stateLabel, activeStatePaths, withChildDone, START_EVENT_TYPE } from './runtime.js';
+export { CHILD_DONE_EVENT, CHILDREN_KEY, pendingChildren, childGroups, type ChildDonePayload, type ChildGroup, type ChildResult } from './children.js';
 export { BUILTIN_ROLES } from './validate.js';
 export { explorePaths, type PathStep, type PathReport, type Coverage, type ExploreOptions } from './design/paths.js';
 export { toMermaid, escapeMermaidLabel, type MermaidOptions } from './design/mermaid.js';

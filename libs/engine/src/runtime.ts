@@ -11,9 +11,10 @@ import {
   type AnyStateMachine,
   type StateValue,
 } from 'xstate';
+import { CHILD_DONE_EVENT, childGroups, childItems, childKey, pendingChildren, recordChildDone } from './children.js';
 import { actorScopes } from './compile.js';
 import { EngineError } from './errors.js';
-import { getIn, isPlainObject, jsonClone, scanJson } from './json.js';
+import { getIn, isPlainObject, jsonClone, scanJson, splitPath } from './json.js';
 import type {
   CompiledWorkflow,
   DeadlineSpec,
@@ -73,6 +74,7 @@ export function step(wf: CompiledWorkflow, current: PersistedState, event: StepI
     throw new EngineError('INSTANCE_DONE', 'the instance has finished; it accepts no more events');
   }
   const type = event?.type;
+  if (type === CHILD_DONE_EVENT) return childDone(wf, snap, event.payload, opts);
   const allowed = allowedFor(wf, snap.value);
   if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(wf.definition.events, type) || !allowed.includes(type)) {
     throw new EngineError(
@@ -95,6 +97,27 @@ export function step(wf: CompiledWorkflow, current: PersistedState, event: StepI
     const [next, actions] = runTransition(wf, snap, xEvent);
     return finish(wf, next, actions, env, snap.value);
   });
+}
+
+/**
+ * A finished child reports to its parent: recorded in `_children` first, then given to the machine,
+ * whose `always` transitions (guarded by `childrenDone`) see the new count. Accepted while the
+ * child is awaited, whether or not a state handles the event.
+ */
+function childDone(wf: CompiledWorkflow, snap: AnyMachineSnapshot, payload: unknown, opts: StepOptions): StepResult {
+  const context = recordChildDone(snap.context as Ctx, payload, opts.at);
+  const recorded = wf.machine.resolveState({ value: snap.value, context }) as AnyMachineSnapshot;
+  const data = payload as Record<string, unknown>;
+  const env: StepEnv = { type: CHILD_DONE_EVENT, payload: data, actor: opts.actor, at: opts.at };
+  return withEnv(env, () => {
+    const [next, actions] = runTransition(wf, recorded, { type: CHILD_DONE_EVENT, payload: data, actor: opts.actor, at: opts.at } as never);
+    return finish(wf, next, actions, env, snap.value);
+  });
+}
+
+/** The state a `child.done` is applied to: `current` with the child recorded (for tracing tools). */
+export function withChildDone(current: PersistedState, payload: unknown, at: string): PersistedState {
+  return { ...current, context: recordChildDone(current.context, payload, at) };
 }
 
 /**
@@ -127,7 +150,8 @@ export function allowedEvents(wf: CompiledWorkflow, current: PersistedState): st
   const snap = current.snapshot as { value?: StateValue; status?: string } | undefined;
   if (isPlainObject(snap) && snap.status === 'done') return [];
   const value = isPlainObject(snap) && snap.value !== undefined ? snap.value : current.value;
-  return allowedFor(wf, value).slice();
+  const allowed = allowedFor(wf, value).slice();
+  return pendingChildren(current.context ?? {}).length ? [...allowed, CHILD_DONE_EVENT].sort() : allowed;
 }
 
 export function stateLabel(wf: CompiledWorkflow, statePath: string): Label | undefined {
@@ -318,6 +342,21 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
           data[k] = jsonClone(readOperand(op, context, env));
         }
         effects.push({ type: 'emit', topic: params.topic, data, at });
+        break;
+      }
+      case 'startChildren': {
+        const started = childGroups(context)[params.group]?.started ?? 0;
+        const items = childItems(params, context);
+        items.forEach((item, i) => {
+          const input: Record<string, unknown> = {};
+          for (const [k, op] of Object.entries((params.input ?? {}) as Record<string, Operand>)) {
+            const v = 'path' in op && typeof op.path === 'string' && /^item(\.|$)/.test(op.path) ? getIn(item, splitPath(op.path), 1) : readOperand(op, context, env);
+            if (v !== undefined) input[k] = jsonClone(v);
+          }
+          // `context` is as after the synthesized count, so this group's children so far end at `started`.
+          const key = childKey(params.group, started - items.length + i);
+          effects.push({ type: 'child.start', group: params.group, key, definitionKey: params.definition, input, at });
+        });
         break;
       }
       case 'extendDeadline': {

@@ -241,7 +241,9 @@ export type Effect =
   | { type: 'timer.extend'; deadlineKey: string; by: DurationSpec; reason?: unknown; at: string }
   | { type: 'notify'; roles: string[]; users: string[]; message: Label; at: string }
   | { type: 'emit'; topic: string; data: Record<string, unknown>; at: string }
-  | { type: 'instance.done'; output?: unknown; at: string };
+  | { type: 'instance.done'; output?: unknown; at: string }
+  /** Start a child instance of `definitionKey` (see children.ts); `key` is unique within the parent. */
+  | { type: 'child.start'; group: string; key: string; definitionKey: string; input: Record<string, unknown>; at: string };
 
 export interface StepResult {
   state: PersistedState;

@@ -120,6 +120,9 @@ class StaticChecker {
   private readonly roles: Set<string>;
   private readonly events: Set<string>;
   private readonly deadlines = new Map<string, NodeInfo>();
+  /** Child group -> definition it starts, and the groups `childrenDone` waits for (with where). */
+  private readonly childGroups = new Map<string, string>();
+  private readonly waitedGroups: Array<{ group: string; at: string }> = [];
   private readonly machineId: string;
   private root!: NodeInfo;
 
@@ -154,6 +157,7 @@ class StaticChecker {
     const alwaysEdges = new Map<NodeInfo, { to: NodeInfo; ptr: string }[]>();
     for (const n of this.nodes) this.checkTransitions(n, alwaysEdges);
     for (const n of this.nodes) this.checkMeta(n);
+    this.checkChildGroups();
     if (!this.issues.length) this.checkAlwaysCycles(alwaysEdges);
     // Design checks (unreachable states, dead ends, tasks and deadlines that do nothing): only on a
     // structurally sound tree, so that every target resolves and every path is meaningful.
@@ -396,6 +400,16 @@ class StaticChecker {
       case 'not':
         this.checkGuard(params.guard as GuardRef, `${base}/params/guard`);
         break;
+      case 'childrenDone':
+        this.waitedGroups.push({ group: params.group, at: `${base}/params/group` });
+        break;
+    }
+  }
+
+  /** A group waited for must be started somewhere, and one group starts one definition. */
+  private checkChildGroups(): void {
+    for (const w of this.waitedGroups) {
+      if (!this.childGroups.has(w.group)) this.add(w.at, 'unknown_child_group', `no startChildren action starts the group "${w.group}"`);
     }
   }
 
@@ -450,6 +464,16 @@ class StaticChecker {
           this.checkOperand(op, `${p}/data/${ptr(key)}`);
         }
         break;
+      case 'startChildren': {
+        const known = this.childGroups.get(params.group);
+        if (known !== undefined && known !== params.definition) {
+          this.add(`${p}/definition`, 'child_group_conflict', `group "${params.group}" already starts "${known}"; use another group for "${params.definition}"`);
+        }
+        this.childGroups.set(params.group, params.definition);
+        if (params.forEach) this.checkPath(params.forEach, `${p}/forEach`);
+        for (const [key, op] of Object.entries((params.input ?? {}) as Record<string, Operand>)) this.checkOperand(op, `${p}/input/${ptr(key)}`);
+        break;
+      }
       case 'extendDeadline':
         if (!this.deadlines.has(params.deadline)) {
           this.add(`${p}/deadline`, 'unknown_deadline', `no state declares a deadline with key "${params.deadline}"`);

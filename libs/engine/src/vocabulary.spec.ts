@@ -20,8 +20,8 @@ const g = (type: string, params: Record<string, unknown>) => evalGuard({ type, p
 
 describe('guards', () => {
   it('the vocabulary is exactly the documented one', () => {
-    expect([...GUARD_TYPES].sort()).toEqual(['all', 'any', 'compare', 'exists', 'hasRole', 'inUnit', 'not', 'notSameActor']);
-    expect([...ACTION_TYPES].sort()).toEqual(['append', 'assign', 'emit', 'extendDeadline', 'increment', 'notify', 'recordActor']);
+    expect([...GUARD_TYPES].sort()).toEqual(['all', 'any', 'childrenDone', 'compare', 'exists', 'hasRole', 'inUnit', 'not', 'notSameActor']);
+    expect([...ACTION_TYPES].sort()).toEqual(['append', 'assign', 'emit', 'extendDeadline', 'increment', 'notify', 'recordActor', 'startChildren']);
   });
 
   it('hasRole / inUnit look at the actor', () => {

@@ -8,6 +8,7 @@
  * instant as the event that caused them.
  */
 import { deepEqual, getIn, isPlainObject, jsonClone, setIn, splitPath } from './json.js';
+import { groupDone, recordChildrenStarted } from './children.js';
 import type { Actor, GuardRef, Operand, StepEnv } from './types.js';
 
 const NEUTRAL_ACTOR: Actor = { id: 'system', roles: ['system'], units: [] };
@@ -122,6 +123,7 @@ export const GUARDS: Readonly<Record<string, GuardFn>> = {
   all: (p, c, env) => (p.guards as GuardRef[]).every((g) => evalGuard(g, c, env)),
   any: (p, c, env) => (p.guards as GuardRef[]).some((g) => evalGuard(g, c, env)),
   not: (p, c, env) => !evalGuard(p.guard as GuardRef, c, env),
+  childrenDone: (p, c) => groupDone(c, p.group),
 };
 
 export function evalGuard(ref: GuardRef, context: Ctx, env: StepEnv): boolean {
@@ -172,10 +174,12 @@ export const ASSIGNERS: Readonly<Record<string, Assigner>> = {
     if (p.reason !== undefined) entry.reason = jsonClone(readOperand(p.reason, c, env));
     return { ...c, [EXTENSIONS_KEY]: Array.isArray(cur) ? [...cur, entry] : [entry] };
   },
+  /** Synthesized before each `startChildren`: counts the children it starts. */
+  '@recordChildren': (p, c) => recordChildrenStarted(p as { group: string; definition: string; forEach?: string }, c),
 };
 
 /** Actions that only produce effects (mapped from xstate's executable actions). */
-export const EFFECT_ACTIONS: ReadonlySet<string> = new Set(['notify', 'emit', 'extendDeadline']);
+export const EFFECT_ACTIONS: ReadonlySet<string> = new Set(['notify', 'emit', 'extendDeadline', 'startChildren']);
 
 /** Synthesized entry/exit actions of states whose meta has a task or deadlines. */
 export const ENTER_ACTION = '@enter';

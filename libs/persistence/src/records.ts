@@ -32,6 +32,8 @@ export interface InstanceRecord {
   createdAt: Date;
   updatedAt: Date;
   completedAt: Date | null;
+  /** Set on a child instance: its parent, the parent's group that started it, and its key there. */
+  parent: { id: string; group: string; key: string } | null;
 }
 
 export interface HistoryRecord {
@@ -49,6 +51,8 @@ export interface HistoryRecord {
   comment: string | null;
   prevHash: string;
   hash: string;
+  /** Parent/child links, when the row started children, started a child, or records a child's report. */
+  links?: Record<string, unknown> | null;
 }
 
 export interface OutboxMessage {

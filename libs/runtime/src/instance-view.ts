@@ -1,4 +1,4 @@
-import { activeStatePaths, allowedEvents, stateLabel, type CompiledWorkflow, type Label } from '#libs/engine';
+import { activeStatePaths, allowedEvents, CHILD_DONE_EVENT, stateLabel, type CompiledWorkflow, type Label } from '#libs/engine';
 import type { HistoryRecord, InstanceRecord, TimerRecord } from '#libs/persistence';
 import type { DeadlineState } from './deadline-plan.js';
 
@@ -19,6 +19,21 @@ export interface InstanceView {
   createdAt: string;
   updatedAt: string;
   completedAt: string | null;
+  /** Set on a child instance: the parent, the parent's group that started it, and its key there. */
+  parent: { id: string; group: string; key: string } | null;
+  /** The instance's children (GET of one instance only). */
+  children?: ChildView[];
+}
+
+export interface ChildView {
+  id: string;
+  definition: { key: string; version: number };
+  group: string;
+  key: string;
+  status: 'active' | 'done';
+  activeStates: Array<{ path: string; label?: Label }>;
+  createdAt: string;
+  completedAt: string | null;
 }
 
 export interface HistoryView {
@@ -31,6 +46,8 @@ export interface HistoryView {
   requestId: string | null;
   idempotencyKey: string | null;
   comment: string | null;
+  /** Parent/child links: `children` started by this step, `parent` of a child's first row, `child` whose report this is. */
+  links?: Record<string, unknown>;
   prevHash: string;
   hash: string;
 }
@@ -48,7 +65,8 @@ export function toInstanceView(instance: InstanceRecord, workflow: CompiledWorkf
     activeStates: activeStatePaths(instance.stateValue as never).map((path) => ({ path, label: stateLabel(workflow, path) })),
     context: instance.context,
     revision: instance.revision,
-    allowedEvents: instance.status === 'active' ? allowedEvents(workflow, persisted) : [],
+    // child.done is the engine's own report, never something a person may send.
+    allowedEvents: instance.status === 'active' ? allowedEvents(workflow, persisted).filter((e) => e !== CHILD_DONE_EVENT) : [],
     nextDueAt: iso(instance.nextDueAt),
     deadlines: Object.entries(instance.deadlines as Record<string, DeadlineState>).map(([key, d]) => ({
       key,
@@ -63,6 +81,20 @@ export function toInstanceView(instance: InstanceRecord, workflow: CompiledWorkf
     createdAt: instance.createdAt.toISOString(),
     updatedAt: instance.updatedAt.toISOString(),
     completedAt: iso(instance.completedAt),
+    parent: instance.parent,
+  };
+}
+
+export function toChildView(child: InstanceRecord, workflow: CompiledWorkflow): ChildView {
+  return {
+    id: child.id,
+    definition: { key: child.definitionKey, version: child.definitionVersion },
+    group: child.parent?.group ?? '',
+    key: child.parent?.key ?? '',
+    status: child.status,
+    activeStates: activeStatePaths(child.stateValue as never).map((path) => ({ path, label: stateLabel(workflow, path) })),
+    createdAt: child.createdAt.toISOString(),
+    completedAt: iso(child.completedAt),
   };
 }
 
@@ -77,6 +109,7 @@ export function toHistoryView(row: HistoryRecord): HistoryView {
     requestId: row.requestId,
     idempotencyKey: row.idempotencyKey,
     comment: row.comment,
+    ...(row.links ? { links: row.links } : {}),
     prevHash: row.prevHash,
     hash: row.hash,
   };

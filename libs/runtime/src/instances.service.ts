@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EngineError, start, step, type Actor, type CompiledWorkflow, type Effect, type Label, type StepResult } from '#libs/engine';
+import { activeStatePaths, CHILD_DONE_EVENT, EngineError, start, step, type Actor, type CompiledWorkflow, type Effect, type Label, type StepResult } from '#libs/engine';
 import {
   canonicalJson,
   decodeCursor,
@@ -13,6 +13,7 @@ import {
   TimersRepository,
   type DefinitionRecord,
   type InstanceRecord,
+  type NewInstance,
   type OutboxMessage,
   type StoredResponse,
   type TimerRecord,
@@ -23,7 +24,7 @@ import { CalendarService } from './calendar.service.js';
 import { planTimers, type DeadlineMap, type TimerPlan } from './deadline-plan.js';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from './errors.js';
-import { statePathsWithAncestors, toHistoryView, toInstanceView, toTimerView, type HistoryView, type InstanceView, type TimerView } from './instance-view.js';
+import { statePathsWithAncestors, toChildView, toHistoryView, toInstanceView, toTimerView, type HistoryView, type InstanceView, type TimerView } from './instance-view.js';
 import { OutboxSignal } from './outbox-signal.js';
 import { seesEverything, type Principal } from './principal.js';
 import { planTasks } from './task-plan.js';
@@ -67,6 +68,7 @@ export interface ListQuery {
   status?: 'active' | 'done';
   state?: string;
   businessKey?: string;
+  parentId?: string;
   overdue?: boolean;
   limit?: number;
   cursor?: string;
@@ -85,7 +87,18 @@ export const DEADLINE_PASSED = 'deadline.passed';
 
 /** Effects the host adds to the engine's: a passed deadline escalates the open task. */
 export type EscalationEffect = { type: 'task.escalate'; state: string; deadlineKey: string; priority?: string; addRoles: string[]; at: string };
-export type HostEffect = Effect | EscalationEffect;
+/** A child finished: its parent is to be told (the relay queues the report). */
+export type ChildReportEffect = { type: 'child.report'; parentId: string; childId: string; at: string };
+export type HostEffect = Effect | EscalationEffect | ChildReportEffect;
+
+/** Most children one transition may start (a runaway list is refused, not half started). */
+export const MAX_CHILDREN_PER_TRANSITION = 1000;
+/** Most levels of children started within one transition (a child starting children at once...). */
+const MAX_CHILD_DEPTH = 5;
+/** Idempotency key of a child's report on its parent's event scope: each child reports once. */
+export const childReportKey = (childId: string) => `child-done:${childId}`;
+
+type ParentLink = { id: string; definitionKey: string; group: string; key: string };
 
 /** What a transition is, before it is written: the engine's result plus everything derived from it. */
 interface Transition {
@@ -96,6 +109,8 @@ interface Transition {
   extraEffects: HostEffect[];
   fire?: { timerId: string; deadlineKey: string };
   completing?: { taskId: string; state: string };
+  /** Links recorded on the history row besides those of children started (a child's report). */
+  links?: Record<string, unknown>;
 }
 
 /**
@@ -144,10 +159,52 @@ export class InstancesService {
     at: Date,
     idempotency?: { scope: string; requestHash: string },
   ): Promise<Outcome<InstanceView>> {
+    const built = await this.buildStarted(command, meta, record, workflow, at, null, 0);
+    const { row, view, children } = built;
+    row.idempotency = idempotency && meta.idempotencyKey ? { ...idempotency, key: meta.idempotencyKey, statusCode: 201, response: view } : undefined;
+    try {
+      await this.inTransactionIf(manager, children.length > 0, async (m) => {
+        await this.instances.insertStarted(m, row);
+        for (const child of children) await this.instances.insertStarted(m, child);
+      });
+    } catch (error) {
+      const e = error as { code?: string; constraint?: string };
+      if (e.code === '23505' && String(e.constraint).includes('business_key')) {
+        throw new DomainError(ErrorCode.DuplicateBusinessKey, `An instance of "${record.key}" with business key "${command.businessKey}" already exists`, {
+          field: 'businessKey',
+        });
+      }
+      throw error;
+    }
+    if (row.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
+    return { statusCode: 201, body: view, replayed: false };
+  }
+
+  /** Runs `work` in a transaction when asked to and `manager` is not in one already. */
+  private async inTransactionIf<T>(manager: EntityManager, wanted: boolean, work: (m: EntityManager) => Promise<T>): Promise<T> {
+    if (!wanted || manager.queryRunner) return work(manager);
+    return this.dataSource.transaction(work);
+  }
+
+  /**
+   * The rows a start writes: the instance, and (for `startChildren` in its initial states) its
+   * children and theirs, depth first, parents before children.
+   */
+  private async buildStarted(
+    command: StartCommand,
+    meta: RequestMeta,
+    record: DefinitionRecord,
+    workflow: CompiledWorkflow,
+    at: Date,
+    parent: ParentLink | null,
+    depth: number,
+  ): Promise<{ row: NewInstance; view: InstanceView; children: NewInstance[] }> {
     const result = runEngine(() => start(workflow, command.input, { actor: meta.actor, at: at.toISOString() }));
     const id = randomUUID();
     const plan = await this.plan(workflow, result.effects, {}, at);
-    const history = historyRow(id, 1, GENESIS_HASH, { eventType: START_EVENT, payload: command.input ?? null, comment: null, result, extraEffects: [] }, null, at, meta);
+    const kids = await this.buildChildren({ id, definitionKey: record.key }, result.effects, meta, at, depth);
+    const links = linksOf(parent, kids.links);
+    const history = historyRow(id, 1, GENESIS_HASH, { eventType: START_EVENT, payload: command.input ?? null, comment: null, result, extraEffects: [], links }, null, at, meta);
     const instance: InstanceRecord = {
       id,
       definitionId: record.id,
@@ -167,35 +224,69 @@ export class InstancesService {
       createdAt: at,
       updatedAt: at,
       completedAt: result.state.status === 'done' ? at : null,
+      parent: parent ? { id: parent.id, group: parent.group, key: parent.key } : null,
     };
-    const view = toInstanceView(instance, workflow);
-    const outbox = toOutbox(id, record.key, 1, result.effects, plan);
-    try {
-      await this.instances.insertStarted(manager, {
-        ...instance,
-        at,
-        history,
-        outbox,
-        timers: timerWrites(plan),
-        tasks: planTasks(record.key, result.effects, plan.deadlines),
-        idempotency: idempotency && meta.idempotencyKey ? { ...idempotency, key: meta.idempotencyKey, statusCode: 201, response: view } : undefined,
+    const effects: HostEffect[] = [...result.effects, ...childReport(instance, at)];
+    const row: NewInstance = {
+      ...instance,
+      at,
+      history,
+      outbox: toOutbox(id, record.key, 1, effects, plan),
+      timers: timerWrites(plan),
+      tasks: planTasks(record.key, effects, plan.deadlines),
+    };
+    return { row, view: toInstanceView(instance, workflow), children: kids.rows };
+  }
+
+  /** The children a transition's `child.start` effects call for, ready to insert with it. */
+  private async buildChildren(parent: { id: string; definitionKey: string }, effects: readonly HostEffect[], meta: RequestMeta, at: Date, depth: number) {
+    const starts = effects.filter((e): e is Extract<Effect, { type: 'child.start' }> => e.type === 'child.start');
+    const rows: NewInstance[] = [];
+    const links: Array<{ id: string; definitionKey: string; group: string; key: string }> = [];
+    if (!starts.length) return { rows, links };
+    if (starts.length > MAX_CHILDREN_PER_TRANSITION) {
+      throw new DomainError(ErrorCode.InvalidPayload, `This step would start ${starts.length} child instances; at most ${MAX_CHILDREN_PER_TRANSITION} are allowed at once`, {
+        issues: [{ path: '/payload', code: 'too_many_children', message: `at most ${MAX_CHILDREN_PER_TRANSITION} children per step` }],
       });
-    } catch (error) {
-      const e = error as { code?: string; constraint?: string };
-      if (e.code === '23505' && String(e.constraint).includes('business_key')) {
-        throw new DomainError(ErrorCode.DuplicateBusinessKey, `An instance of "${record.key}" with business key "${command.businessKey}" already exists`, {
-          field: 'businessKey',
-        });
-      }
-      throw error;
     }
-    if (outbox.length && !manager.queryRunner) this.outboxSignal.notify();
-    return { statusCode: 201, body: view, replayed: false };
+    if (depth >= MAX_CHILD_DEPTH) {
+      throw new DomainError(ErrorCode.DefinitionInvalid, `Child instances nest deeper than ${MAX_CHILD_DEPTH} levels within one step`, {});
+    }
+    for (const s of starts) {
+      let def: { record: DefinitionRecord; workflow: CompiledWorkflow };
+      try {
+        def = await this.definitions.forStart(s.definitionKey);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === ErrorCode.DefinitionNotFound) {
+          throw new DomainError(ErrorCode.EventNotAccepted, `This step starts "${s.definitionKey}" instances, but no published version of "${s.definitionKey}" exists`, {
+            allowedEvents: [],
+            definitionKey: s.definitionKey,
+          });
+        }
+        throw error;
+      }
+      const link: ParentLink = { ...parent, group: s.group, key: s.key };
+      let built;
+      try {
+        built = await this.buildStarted({ definitionKey: s.definitionKey, input: s.input }, meta, def.record, def.workflow, at, link, depth + 1);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === ErrorCode.InvalidInput) {
+          throw new DomainError(ErrorCode.InvalidInput, `Child "${s.key}" (${s.definitionKey}): ${error.message}`, { ...error.details, child: s.key });
+        }
+        throw error;
+      }
+      rows.push(built.row, ...built.children);
+      links.push({ id: built.row.id, definitionKey: s.definitionKey, group: s.group, key: s.key });
+    }
+    return { rows, links };
   }
 
   /** A person's (or an integration's) event. */
   async send(instanceId: string, command: EventCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
     await this.assertVisible(instanceId, meta.principal);
+    if (command.type === CHILD_DONE_EVENT) {
+      throw new DomainError(ErrorCode.EventNotAccepted, `"${CHILD_DONE_EVENT}" is sent by the engine when a child instance finishes; it cannot be sent by a request`, { allowedEvents: [] });
+    }
     const scope = `instance:${instanceId}:events`;
     const requestHash = sha256(canonicalJson(command));
     const key = meta.idempotencyKey;
@@ -263,6 +354,52 @@ export class InstancesService {
     return outcome === 'noop' ? 'stale' : 'fired';
   }
 
+  /**
+   * A finished child tells its parent (`child.done`), at most once: the parent's event is keyed by
+   * the child's id. Nothing happens when the child is not done or has no parent, when the parent has
+   * finished, or when the parent no longer waits for it.
+   */
+  async reportChild(childId: string, now?: Date): Promise<'reported' | 'noop'> {
+    const manager = this.dataSource.manager;
+    const child = await this.instances.findById(manager, childId);
+    if (!child || child.status !== 'done' || !child.parent) return 'noop';
+    const { workflow: childWorkflow } = await this.definitions.byId(child.definitionId);
+    const leaves = activeStatePaths(child.stateValue as never);
+    const snapshotOutput = (child.snapshot as { output?: unknown } | null)?.output;
+    const output = snapshotOutput ?? leaves.map((l) => childWorkflow.states.get(l)?.output).find((o) => o !== undefined);
+    const { id: parentId, group, key } = child.parent;
+    const payload: Record<string, unknown> = { group, key, childId, definitionKey: child.definitionKey, state: leaves.join(',') };
+    if (output !== undefined) payload.output = output;
+    const scope = `instance:${parentId}:events`;
+    const idempotencyKey = childReportKey(childId);
+    const requestHash = sha256(canonicalJson(payload));
+    try {
+      const outcome = await this.apply(parentId, { actor: SYSTEM_ACTOR, now, idempotencyKey }, {
+        stored: async (m) => this.instances.findIdempotent(m, scope, idempotencyKey),
+        replay: (stored) => ({ statusCode: stored.statusCode, body: stored.response as InstanceView, replayed: true }),
+        build: async (parent, workflow, at) => {
+          if (parent.status !== 'active') return 'noop';
+          const result = stepFrom(workflow, parent, CHILD_DONE_EVENT, payload, SYSTEM_ACTOR, at);
+          return { eventType: CHILD_DONE_EVENT, payload, comment: null, result, extraEffects: [], links: { child: { id: childId, definitionKey: child.definitionKey, group, key } } };
+        },
+        idempotency: (view) => ({ scope, key: idempotencyKey, requestHash, statusCode: 200, response: view }),
+      });
+      return outcome === 'noop' || outcome.replayed ? 'noop' : 'reported';
+    } catch (error) {
+      if (error instanceof EngineError && (error.code === 'EVENT_NOT_ACCEPTED' || error.code === 'INSTANCE_DONE')) return 'noop';
+      throw error;
+    }
+  }
+
+  /** Reports every finished child whose active parent has not heard of it yet (a lost or failed report job). */
+  async reportPendingChildren(now?: Date, limit = 500): Promise<number> {
+    let reported = 0;
+    for (const id of await this.instances.findUnreportedChildren(this.dataSource.manager, limit)) {
+      if ((await this.reportChild(id, now)) === 'reported') reported++;
+    }
+    return reported;
+  }
+
   private async fireReminder(timer: TimerRecord, instance: InstanceRecord, at: Date): Promise<FireOutcome> {
     if (instance.status !== 'active' || !isActiveState(instance, timer.state)) {
       await this.timers.cancel(this.dataSource.manager, timer.id, at);
@@ -308,9 +445,14 @@ export class InstancesService {
       const at = meta.now ?? new Date();
       const transition = await how.build(instance, workflow, at, retry);
       if (transition === 'noop') return 'noop' as const;
-      const { write, view } = await this.prepare(instance, workflow, transition, meta, at);
+      const { write, view, children } = await this.prepare(instance, workflow, transition, meta, at);
       write.idempotency = how.idempotency?.(view);
-      if (!(await this.instances.applyTransition(manager, write))) return 'raced' as const;
+      const written = await this.inTransactionIf(manager, children.length > 0, async (m) => {
+        if (!(await this.instances.applyTransition(m, write))) return false;
+        for (const child of children) await this.instances.insertStarted(m, child);
+        return true;
+      });
+      if (!written) return 'raced' as const;
       if (write.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
       return { statusCode: 200, body: view, replayed: false };
     };
@@ -338,10 +480,11 @@ export class InstancesService {
 
   /** Everything a transition writes, and the instance as it will be. */
   private async prepare(instance: InstanceRecord, workflow: CompiledWorkflow, t: Transition, meta: RequestMeta, at: Date) {
-    const effects: HostEffect[] = [...t.result.effects, ...t.extraEffects];
     const plan = await this.plan(workflow, t.result.effects, instance.deadlines as DeadlineMap, at, t.fire);
     const revision = instance.revision + 1;
-    const history = historyRow(instance.id, revision, instance.lastHash, t, instance.stateValue, at, meta);
+    const kids = await this.buildChildren({ id: instance.id, definitionKey: instance.definitionKey }, t.result.effects, meta, at, 0);
+    const links = kids.links.length ? { ...t.links, children: kids.links } : t.links;
+    const history = historyRow(instance.id, revision, instance.lastHash, { ...t, links }, instance.stateValue, at, meta);
     const next: InstanceRecord = {
       ...instance,
       status: t.result.state.status,
@@ -357,6 +500,7 @@ export class InstancesService {
       completedAt: t.result.state.status === 'done' ? at : instance.completedAt,
     };
     const view = toInstanceView(next, workflow);
+    const effects: HostEffect[] = [...t.result.effects, ...t.extraEffects, ...(instance.status === 'active' ? childReport(next, at) : [])];
     const write: TransitionWrite = {
       instanceId: instance.id,
       expectedRevision: instance.revision,
@@ -373,7 +517,7 @@ export class InstancesService {
       timers: timerWrites(plan),
       tasks: planTasks(instance.definitionKey, effects, plan.deadlines, t.completing, plan.moved),
     };
-    return { write, view };
+    return { write, view, children: kids.rows };
   }
 
   private async plan(workflow: CompiledWorkflow, effects: Effect[], deadlines: DeadlineMap, at: Date, fire?: Transition['fire']): Promise<TimerPlan> {
@@ -410,7 +554,10 @@ export class InstancesService {
     if (!instance) throw notFound(id);
     await this.assertVisible(id, principal);
     const { workflow } = await this.definitions.byId(instance.definitionId);
-    return toInstanceView(instance, workflow);
+    const children = await this.instances.listChildren(this.dataSource.manager, id);
+    const view = toInstanceView(instance, workflow);
+    view.children = await Promise.all(children.map(async (c) => toChildView(c, (await this.definitions.byId(c.definitionId)).workflow)));
+    return view;
   }
 
   async list(query: ListQuery): Promise<{ items: InstanceView[]; nextCursor: string | null }> {
@@ -423,6 +570,7 @@ export class InstancesService {
       status: query.status,
       state: query.state,
       businessKey: query.businessKey,
+      parentId: query.parentId,
       overdueAt: query.overdue ? (query.now ?? new Date()) : undefined,
       visibleTo: query.principal && !seesEverything(query.principal) ? { username: query.principal.username, memberships: query.principal.memberships } : undefined,
       limit: query.limit ?? 20,
@@ -479,6 +627,7 @@ function historyRow(instanceId: string, seq: number, prevHash: string, t: Omit<T
     requestId: meta.requestId ?? null,
     idempotencyKey: meta.idempotencyKey ?? null,
     comment: t.comment,
+    ...(t.links ? { links: t.links } : {}),
   };
   return {
     seq,
@@ -493,7 +642,20 @@ function historyRow(instanceId: string, seq: number, prevHash: string, t: Omit<T
     comment: t.comment,
     prevHash,
     hash: historyHash(prevHash, fields),
+    links: t.links ?? null,
   };
+}
+
+/** The links a started instance's first row records: its parent, and the children it started. */
+function linksOf(parent: ParentLink | null, children: ParentLink[] | Array<{ id: string; definitionKey: string; group: string; key: string }>): Record<string, unknown> | undefined {
+  if (!parent && !children.length) return undefined;
+  return { ...(parent ? { parent } : {}), ...(children.length ? { children } : {}) };
+}
+
+/** A child that has just finished reports to its parent. */
+function childReport(instance: InstanceRecord, at: Date): ChildReportEffect[] {
+  if (!instance.parent || instance.status !== 'done') return [];
+  return [{ type: 'child.report', parentId: instance.parent.id, childId: instance.id, at: at.toISOString() }];
 }
 
 function timerWrites(plan: TimerPlan): TransitionWrite['timers'] {

@@ -93,6 +93,13 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       if (!rows.length) return 0;
       const now = this.clock.now().getTime();
       const jobs = rows.flatMap((row) => (row.payload.jobs ?? []) as TimerJobSpec[]);
+      const reports = rows.flatMap((row) => ((row.payload.effects ?? []) as Array<{ type: string; childId?: string }>).filter((e) => e.type === 'child.report'));
+      if (reports.length) {
+        await this.queues.addBulk(
+          QueueName.Children,
+          reports.map((r) => ({ data: { childId: r.childId! }, opts: { jobId: `child-${r.childId}`, ...TIMER_JOB_OPTIONS } })),
+        );
+      }
       if (jobs.length) {
         await this.queues.addBulk(
           QueueName.Timers,

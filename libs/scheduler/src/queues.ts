@@ -4,12 +4,18 @@ export enum QueueName {
   Timers = 'timers',
   /** Recurring starts of instances (BullMQ job schedulers, one per definition schedule). */
   Schedules = 'schedules',
+  /** Finished child instances reporting to their parents (one job per child). */
+  Children = 'children',
 }
 
 export interface TimerJob {
   timerId: string;
   instanceId: string;
   fireAt: string;
+}
+
+export interface ChildReportJob {
+  childId: string;
 }
 
 export interface ScheduleJob {
@@ -21,6 +27,7 @@ export interface ScheduleJob {
 export interface JobPayloads {
   [QueueName.Timers]: TimerJob;
   [QueueName.Schedules]: ScheduleJob;
+  [QueueName.Children]: ChildReportJob;
 }
 
 export type JobOf<N extends QueueName> = JobPayloads[N];

@@ -5,6 +5,7 @@ import { OutboxRelayService, RELAY_OPTIONS, type RelayOptions } from './outbox-r
 import { QUEUE_PROCESSORS } from './processor.js';
 import { QueueBackend, type QueueBackendConfig } from './queue-backend.js';
 import { QUEUE_BACKEND, QueueService } from './queue.service.js';
+import { ChildReportProcessor } from './child-report.processor.js';
 import { ScheduleProcessor } from './schedule.processor.js';
 import { SchedulesService } from './schedules.service.js';
 import { SWEEP_OPTIONS, TimerSweepService, type SweepOptions } from './timer-sweep.service.js';
@@ -39,7 +40,12 @@ export class SchedulerModule {
       ? [
           TimerProcessor,
           ScheduleProcessor,
-          { provide: QUEUE_PROCESSORS, useFactory: (t: TimerProcessor, s: ScheduleProcessor) => [t, s], inject: [TimerProcessor, ScheduleProcessor] },
+          ChildReportProcessor,
+          {
+            provide: QUEUE_PROCESSORS,
+            useFactory: (t: TimerProcessor, s: ScheduleProcessor, c: ChildReportProcessor) => [t, s, c],
+            inject: [TimerProcessor, ScheduleProcessor, ChildReportProcessor],
+          },
           { provide: WORKER_HOST_OPTIONS, useValue: { concurrency: options.concurrency, lockMs: options.lockMs ?? 30_000 } },
           WorkerHostService,
           { provide: RELAY_OPTIONS, useValue: { pollMs: options.relayPollMs } satisfies RelayOptions },

@@ -5,7 +5,8 @@
  * simple paths from the start, and configurations where an instance would be stuck.
  */
 import { EngineError } from '../errors.js';
-import { activeStatePaths, allowedEvents, start, step } from '../runtime.js';
+import { CHILD_DONE_EVENT, pendingChildren } from '../children.js';
+import { activeStatePaths, allowedEvents, start, step, withChildDone } from '../runtime.js';
 import type { Actor, CompiledWorkflow, PersistedState, StepEnv } from '../types.js';
 import { addHours, samplePayloads, SIM_START_AT, simulationActor } from './sample.js';
 import { Tracer, transitionCatalogue, type Trace } from './trace.js';
@@ -82,6 +83,18 @@ function coverage(all: string[], covered: Set<string>): Coverage {
   return { covered: c, uncovered: all.filter((x) => !covered.has(x)), ratio: all.length ? c.length / all.length : 1 };
 }
 
+/** Simulated reports of the next awaited child of each group (a child is assumed to finish). */
+function childDonePayloads(state: PersistedState): Record<string, unknown>[] {
+  const seen = new Set<string>();
+  const out: Record<string, unknown>[] = [];
+  for (const c of pendingChildren(state.context)) {
+    if (seen.has(c.group)) continue;
+    seen.add(c.group);
+    out.push({ group: c.group, key: c.key, childId: `mo-phong-${c.key}`, definitionKey: c.definition, state: 'done' });
+  }
+  return out;
+}
+
 export function explorePaths(wf: CompiledWorkflow, opts: ExploreOptions = {}): PathReport {
   const maxDepth = Math.max(0, Math.floor(opts.maxDepth ?? 20));
   const maxPaths = Math.max(0, Math.floor(opts.maxPaths ?? 200));
@@ -131,7 +144,7 @@ export function explorePaths(wf: CompiledWorkflow, opts: ExploreOptions = {}): P
     const at = addHours(at0, depth + 1);
     const out: Succ[] = [];
     for (const type of allowedEvents(wf, state)) {
-      for (const payload of samplePayloads(wf.definition.events[type]?.schema, at)) {
+      for (const payload of type === CHILD_DONE_EVENT ? childDonePayloads(state) : samplePayloads(wf.definition.events[type]?.schema, at)) {
         for (const id of [actor.id, ...ALT_ACTOR_IDS]) {
           const who = id === actor.id ? actor : { ...actor, id };
           try {
@@ -140,7 +153,8 @@ export function explorePaths(wf: CompiledWorkflow, opts: ExploreOptions = {}): P
             const s: PathStep = { event: type, to: activeStatePaths(r.state.value) };
             if (Object.keys(payload).length) s.payload = payload;
             if (id !== actor.id) s.actorId = id;
-            out.push({ step: s, state: r.state, trace: tracer.step(state, env) });
+            const before = type === CHILD_DONE_EVENT ? withChildDone(state, payload, at) : state;
+            out.push({ step: s, state: r.state, trace: tracer.step(before, env) });
             break;
           } catch (err) {
             if (!(err instanceof EngineError)) throw err;

@@ -43,4 +43,8 @@ export class WorkflowHistoryEntity {
 
   @Column('text')
   hash!: string;
+
+  /** Parent/child links of this row (a child started, a child's start, a child's report). */
+  @Column({ type: 'jsonb', nullable: true })
+  links!: Record<string, unknown> | null;
 }

@@ -54,4 +54,13 @@ export class WorkflowInstanceEntity {
 
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt!: Date | null;
+
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @Column({ name: 'parent_group', type: 'text', nullable: true })
+  parentGroup!: string | null;
+
+  @Column({ name: 'parent_key', type: 'text', nullable: true })
+  parentKey!: string | null;
 }

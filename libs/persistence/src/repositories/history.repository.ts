@@ -18,6 +18,7 @@ function toRecord(row: Record<string, any>): HistoryRecord {
     comment: row.comment,
     prevHash: row.prev_hash,
     hash: row.hash,
+    links: row.links ?? null,
   };
 }
 

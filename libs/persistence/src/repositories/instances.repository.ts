@@ -5,7 +5,8 @@ import { CANDIDATE_SQL } from './tasks.repository.js';
 import type { HistoryRecord, IdempotencyRecord, InstanceRecord, OutboxMessage, Page, StoredResponse } from '../records.js';
 
 export const INSTANCE_COLUMNS = `id, definition_id, definition_key, definition_version, business_key, status, state_value, state_paths,
-  context, snapshot, revision, last_hash, next_due_at, deadlines, started_by, created_at, updated_at, completed_at`;
+  context, snapshot, revision, last_hash, next_due_at, deadlines, started_by, created_at, updated_at, completed_at,
+  parent_id, parent_group, parent_key`;
 
 export function toInstanceRecord(row: Record<string, any>): InstanceRecord {
   return {
@@ -27,6 +28,7 @@ export function toInstanceRecord(row: Record<string, any>): InstanceRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     completedAt: row.completed_at,
+    parent: row.parent_id ? { id: row.parent_id, group: row.parent_group, key: row.parent_key } : null,
   };
 }
 
@@ -80,6 +82,7 @@ export interface NewInstance {
   timers: TimerWrites;
   tasks: TaskWrites;
   idempotency?: IdempotencyRecord;
+  parent?: { id: string; group: string; key: string } | null;
 }
 
 export interface InstanceFilter {
@@ -88,6 +91,8 @@ export interface InstanceFilter {
   state?: string;
   businessKey?: string;
   definitionVersion?: number;
+  /** Only the children of this instance. */
+  parentId?: string;
   /** Only instances with a deadline already past at this instant. */
   overdueAt?: Date;
   /** Only instances this user started or has, had or could take a task on. */
@@ -107,9 +112,9 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
 const DEPENDENT_WRITES = `
   hist AS (
     INSERT INTO workflow_history (instance_id, seq, event_type, payload, actor_id, actor, from_state, to_state, at,
-                                  request_id, idempotency_key, comment, prev_hash, hash)
+                                  request_id, idempotency_key, comment, prev_hash, hash, links)
     SELECT src.id, $12::int, $13::text, $14::jsonb, $15::text, $16::jsonb, $17::jsonb, $18::jsonb, $10::timestamptz,
-           $19::text, $20::text, $21::text, $22::text, $23::text FROM src
+           $19::text, $20::text, $21::text, $22::text, $23::text, $34::jsonb FROM src
   ),
   obx AS (
     INSERT INTO outbox (topic, instance_id, payload)
@@ -279,6 +284,7 @@ export class InstancesRepository {
         json(w.deadlines),
         w.definition?.id ?? null,
         w.definition?.version ?? null,
+        json(w.history.links ?? undefined),
       ],
     );
     return rows[0].written === 1;
@@ -292,9 +298,9 @@ export class InstancesRepository {
       `WITH src AS (
          INSERT INTO workflow_instances (id, definition_id, definition_key, definition_version, business_key, status, state_value,
                                          state_paths, context, snapshot, revision, last_hash, started_by, created_at, updated_at, completed_at,
-                                         next_due_at, deadlines)
+                                         next_due_at, deadlines, parent_id, parent_group, parent_key)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $11::jsonb, 1, $23, $31, $10, $10,
-                 CASE WHEN $6 = 'done' THEN $10::timestamptz END, $32::timestamptz, $33::jsonb)
+                 CASE WHEN $6 = 'done' THEN $10::timestamptz END, $32::timestamptz, $33::jsonb, $35::uuid, $36::text, $37::text)
          RETURNING id
        ), ${DEPENDENT_WRITES}
        SELECT count(*)::int AS written FROM src`,
@@ -314,8 +320,30 @@ export class InstancesRepository {
         n.startedBy,
         n.nextDueAt,
         json(n.deadlines),
+        json(n.history.links ?? undefined),
+        n.parent?.id ?? null,
+        n.parent?.group ?? null,
+        n.parent?.key ?? null,
       ],
     );
+  }
+
+  /** Finished children whose parent is still running and has not recorded their report, oldest first. */
+  async findUnreportedChildren(manager: EntityManager, limit: number): Promise<string[]> {
+    const rows = await manager.query(
+      `SELECT c.id FROM workflow_instances c JOIN workflow_instances p ON p.id = c.parent_id
+        WHERE c.parent_id IS NOT NULL AND c.status = 'done' AND p.status = 'active'
+          AND NOT EXISTS (SELECT 1 FROM idempotency_keys k WHERE k.scope = 'instance:' || p.id || ':events' AND k.key = 'child-done:' || c.id)
+        ORDER BY c.completed_at, c.id LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r: { id: string }) => r.id);
+  }
+
+  /** The children of an instance, in the order they were started. */
+  async listChildren(manager: EntityManager, parentId: string): Promise<InstanceRecord[]> {
+    const rows = await manager.query(`SELECT ${INSTANCE_COLUMNS} FROM workflow_instances WHERE parent_id = $1 ORDER BY created_at, parent_group, (split_part(parent_key, '#', 2))::int NULLS LAST, id`, [parentId]);
+    return rows.map(toInstanceRecord);
   }
 
   async findIdempotent(manager: EntityManager, scope: string, key: string): Promise<StoredResponse | undefined> {
@@ -341,6 +369,7 @@ export class InstancesRepository {
     if (f.status) add('status = ?', f.status);
     if (f.state) add('state_paths @> ARRAY[?::text]', f.state);
     if (f.businessKey) add('business_key = ?', f.businessKey);
+    if (f.parentId) add('parent_id = ?::uuid', f.parentId);
     if (f.definitionVersion !== undefined) add('definition_version = ?', f.definitionVersion);
     if (f.overdueAt) add(`status = 'active' AND next_due_at < ?`, f.overdueAt);
     if (f.visibleTo) {

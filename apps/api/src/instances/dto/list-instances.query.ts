@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { PageQuery } from '../../common/page.query.js';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class ListInstancesQuery extends PageQuery {
   @ApiPropertyOptional()
@@ -26,12 +26,15 @@ export class ListInstancesQuery extends PageQuery {
   @MaxLength(200)
   businessKey?: string;
 
+  @ApiPropertyOptional({ description: 'Only the child instances of this instance' })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId must be an instance id (a UUID)' })
+  parentId?: string;
+
   @ApiPropertyOptional({ description: 'Only active instances with a deadline already past' })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'overdue must be true or false' })
   overdue?: 'true' | 'false';
-
-
 }
 
 export class HistoryQuery {
