@@ -31,7 +31,8 @@ async function freePort(): Promise<number> {
  */
 export default async function globalSetup(): Promise<void> {
   // Suites that run the product as processes (embedded default, workers) use dist/: build it once, here.
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
+  // PHOIHOP_SKIP_BUILD=1 skips it for runs that need no process (a scenario spec while another run builds).
+  if (process.env.PHOIHOP_SKIP_BUILD !== '1') execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'ignore' });
   let adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) {
     const dir = await mkdtemp(join(tmpdir(), 'phoihop-test-'));
