@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
+import { CronExpressionParser } from 'cron-parser';
+import type { ScheduleDefinition } from '#libs/engine';
+import { scheduledBusinessKey } from '#libs/scheduler';
 import { createDataSource, IdentityRepository, type Membership } from '#libs/persistence';
-import { actorOf, createRuntime, type InstanceView, type Principal } from '#libs/runtime';
+import { actorOf, createRuntime, SYSTEM_ACTOR, type InstanceView, type Principal } from '#libs/runtime';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -16,18 +19,25 @@ export class Scenario {
     readonly ds: DataSource,
     readonly runtime: ReturnType<typeof createRuntime>,
     private now: Date,
+    /** Definitions' schedules to fire as time passes (opt-in: `open(..., { schedules: true })`). */
+    private readonly schedules: Array<{ definitionKey: string; schedule: ScheduleDefinition }> = [],
   ) {}
 
   /** Publishes the definitions (paths to JSON files) on a fresh database; the clock starts at `start`. */
-  static async open(files: string[], start: string): Promise<Scenario> {
+  static async open(files: string[], start: string, options: { schedules?: boolean } = {}): Promise<Scenario> {
     const db = await createTestDatabase();
     const ds = await createDataSource({ url: db.url, poolSize: 4 }).initialize();
     const runtime = createRuntime(ds);
-    for (const file of files) await runtime.definitions.publish(JSON.parse(await readFile(file, 'utf8')));
+    const schedules: Array<{ definitionKey: string; schedule: ScheduleDefinition }> = [];
+    for (const file of files) {
+      const source = JSON.parse(await readFile(file, 'utf8'));
+      await runtime.definitions.publish(source);
+      if (options.schedules) for (const schedule of source.schedules ?? []) schedules.push({ definitionKey: source.key, schedule });
+    }
     const ward = JSON.parse(await readFile('workflows/seed/ward.json', 'utf8')) as { units: Array<{ key: string; name: { vi: string; en: string }; parentKey: string | null }> };
     const identity = new IdentityRepository();
     for (const unit of ward.units) await identity.upsertUnit(ds.manager, unit);
-    return new Scenario(db, ds, runtime, new Date(start));
+    return new Scenario(db, ds, runtime, new Date(start), schedules);
   }
 
   async close(): Promise<void> {
@@ -67,13 +77,42 @@ export class Scenario {
     return this.runtime.instances.get(instanceId);
   }
 
-  /** Moves the clock to `to` (ISO), firing every pending timer due by then, earliest first; returns what fired. */
+  /** The next schedule occurrence after the clock and by `until`, if any. */
+  private nextOccurrence(until: Date): { at: Date; definitionKey: string; schedule: ScheduleDefinition } | undefined {
+    let best: { at: Date; definitionKey: string; schedule: ScheduleDefinition } | undefined;
+    for (const { definitionKey, schedule } of this.schedules) {
+      const it = CronExpressionParser.parse(schedule.cron, { currentDate: this.now, tz: schedule.timezone ?? 'Asia/Ho_Chi_Minh' });
+      const at = it.next().toDate();
+      if (at <= until && (!best || at < best.at)) best = { at, definitionKey, schedule };
+    }
+    return best;
+  }
+
+  /** Starts what a schedule occurrence starts, as the worker's schedule processor does (one per business key). */
+  private async fireSchedule(o: { at: Date; definitionKey: string; schedule: ScheduleDefinition }): Promise<string> {
+    const businessKey = scheduledBusinessKey(o.schedule.businessKey ?? `${o.definitionKey}-{key}-{yyyy}-{mm}-{dd}`, o.at, o.schedule.key);
+    const started = await this.runtime.instances.start({ definitionKey: o.definitionKey, businessKey, input: o.schedule.input }, { actor: SYSTEM_ACTOR, now: o.at });
+    return started.body.id;
+  }
+
+  /**
+   * Moves the clock to `to` (ISO), firing every pending timer due by then and (when opted in) every
+   * schedule occurrence, earliest first; returns what fired.
+   */
   async advanceTo(to: string): Promise<Array<{ kind: string; deadlineKey: string; fireAt: string; outcome: string }>> {
     const target = new Date(to);
     if (target < this.now) throw new Error(`time goes forward only: ${to} is before ${this.now.toISOString()}`);
     const fired: Array<{ kind: string; deadlineKey: string; fireAt: string; outcome: string }> = [];
     for (;;) {
       const [next] = await this.ds.query(`SELECT id, job_id, kind, deadline_key, fire_at FROM timers WHERE status = 'pending' AND fire_at <= $1 ORDER BY fire_at, id LIMIT 1`, [target]);
+      const occurrence = this.nextOccurrence(next ? new Date(Math.min(target.getTime(), new Date(next.fire_at).getTime() - 1)) : target);
+      if (occurrence) {
+        this.now = occurrence.at;
+        const id = await this.fireSchedule(occurrence);
+        fired.push({ kind: 'schedule', deadlineKey: `${occurrence.definitionKey}/${occurrence.schedule.key}`, fireAt: occurrence.at.toISOString(), outcome: id });
+        await this.settle();
+        continue;
+      }
       if (!next) break;
       this.now = new Date(Math.max(this.now.getTime(), new Date(next.fire_at).getTime()));
       const outcome = await this.runtime.instances.fireTimer(next.id, next.job_id, this.now);

@@ -4,6 +4,8 @@ import { RuntimeModule, WorkflowLoaderService } from '#libs/runtime';
 import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
 import { IdentityModule, type AuthOptions } from '#libs/identity';
 import { AuditModule, type SealerOptions } from '#libs/audit';
+import { ReportsModule, type PeriodAnchor } from '#libs/reports';
+import { ReportsApiModule } from './reports/reports.module.js';
 import { AuditApiModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
@@ -24,6 +26,8 @@ export interface AppOptions {
   auth: AuthOptions;
   /** The ledger sealer (and checkpoints): on in processes with the worker role. */
   sealer?: SealerOptions;
+  /** First day of the reporting periods (default 15 December). */
+  reportAnchor?: PeriodAnchor;
 }
 
 const APP_OPTIONS = Symbol('APP_OPTIONS');
@@ -58,6 +62,8 @@ export class AppModule {
         DefinitionsModule,
         InstancesModule,
         CalendarModule,
+        ReportsModule.forRoot({ anchor: options.reportAnchor }),
+        ReportsApiModule,
         ...(options.scheduler ? [SchedulerModule.forRoot(options.scheduler)] : []),
       ],
       providers: [{ provide: APP_OPTIONS, useValue: options }, ShippedWorkflows],

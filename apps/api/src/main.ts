@@ -7,6 +7,7 @@ import { SeedService, type WardSeed } from '#libs/identity';
 import { EnvironmentError, loadEnvironment, requireApiSecrets } from '#libs/config';
 import { EmbeddedPostgres } from '#libs/persistence';
 import { schedulerOptions } from '#libs/scheduler';
+import { parseAnchor } from '#libs/reports';
 import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
@@ -49,6 +50,7 @@ async function main(): Promise<void> {
     workflowsDir: env.WORKFLOWS_DIR || undefined,
     logLevel: env.LOG_LEVEL,
     scheduler: schedulerOptions(env, databaseUrl),
+    reportAnchor: parseAnchor(env.REPORT_PERIOD_START),
     sealer: env.RUN_WORKER
       ? { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR ?? join(env.DATA_DIR, 'checkpoints'), signingKeyFile: env.AUDIT_SIGNING_KEY_FILE }
       : undefined,

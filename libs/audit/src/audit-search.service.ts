@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
-import { AuditRepository } from '#libs/persistence';
+import { AuditRepository, csvCell } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 
 export interface HistorySearch {
@@ -79,10 +79,6 @@ function toRow(r: Record<string, any>): AuditRow {
 
 const CSV_COLUMNS: Array<keyof AuditRow> = ['at', 'definitionKey', 'definitionVersion', 'businessKey', 'instanceId', 'seq', 'event', 'actor', 'roles', 'units', 'from', 'to', 'payload', 'comment', 'requestId', 'hash'];
 
-function csvCell(v: unknown): string {
-  const text = v === null || v === undefined ? '' : typeof v === 'string' ? v : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v.join(';') : JSON.stringify(v);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** Auditors' search across instances, and exports of any search that never hold it all in memory. */
 @Injectable()

@@ -103,6 +103,10 @@ export class Environment {
 
   @IntSetting('SWEEP_INTERVAL_MS', 200, 3600000)
   SWEEP_INTERVAL_MS: number = 60000;
+
+  /** First day (MM-DD) of the reporting year and its halves and quarters; 12-15 is the state's 15 Dec – 14 Dec. */
+  @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/, { message: 'REPORT_PERIOD_START must be MM-DD with a day from 01 to 28, e.g. 12-15' })
+  REPORT_PERIOD_START: string = '12-15';
 }
 
 export class EnvironmentError extends Error {

@@ -25,6 +25,9 @@ export const CRON_PATTERN = '^\\s*([0-9*,/-]+)(\\s+[0-9*,/-]+){4}\\s*$';
 /** A read path of a `startChildren` input: also `item.…`, the list item the child is started for. */
 export const CHILD_INPUT_PATH_PATTERN = '^(item|context|payload|actor|event)(\\.[A-Za-z0-9_$-]+)*$';
 export const CHILD_GROUP_PATTERN = '^[a-z][A-Za-z0-9_-]{0,63}$';
+/** What a report reads of a finished instance: its context, or its final output. */
+export const REPORT_PATH_PATTERN = '^(context|output)(\\.[A-Za-z0-9_$-]+)+$';
+export const REPORT_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
 export const TOPIC_PATTERN = '^[a-z][A-Za-z0-9._-]{0,127}$';
 
 const label = {
@@ -117,6 +120,42 @@ export const definitionSchema = {
           timezone: { type: 'string', enum: ['Asia/Ho_Chi_Minh', 'UTC'] },
           businessKey: { type: 'string', minLength: 1, maxLength: 200 },
           input: { type: 'object' },
+        },
+      },
+    },
+    reporting: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        breakdowns: {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            type: 'object',
+            required: ['key', 'label', 'path'],
+            additionalProperties: false,
+            properties: {
+              key: { type: 'string', pattern: REPORT_KEY_PATTERN },
+              label: { $ref: '#/$defs/label' },
+              path: { type: 'string', pattern: REPORT_PATH_PATTERN },
+              values: { type: 'object', additionalProperties: { $ref: '#/$defs/label' } },
+            },
+          },
+        },
+        counters: {
+          type: 'array',
+          maxItems: 20,
+          items: {
+            type: 'object',
+            required: ['key', 'label', 'path', 'equals'],
+            additionalProperties: false,
+            properties: {
+              key: { type: 'string', pattern: REPORT_KEY_PATTERN },
+              label: { $ref: '#/$defs/label' },
+              path: { type: 'string', pattern: REPORT_PATH_PATTERN },
+              equals: {},
+            },
+          },
         },
       },
     },

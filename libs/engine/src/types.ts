@@ -177,6 +177,18 @@ export interface WorkflowDefinition {
   events: Record<string, EventDefinition>;
   machine: StateNodeDefinition;
   schedules?: ScheduleDefinition[];
+  reporting?: ReportingDefinition;
+}
+
+/**
+ * What the program report counts for this workflow besides the standard figures, over the
+ * instances finished in the period: `breakdowns` group them by a value (e.g. a complaint's
+ * conclusion), `counters` count those whose value equals a literal (e.g. a recognised model).
+ * Paths read `context.…` or `output.…` (the final state's output).
+ */
+export interface ReportingDefinition {
+  breakdowns?: Array<{ key: string; label: Label; path: string; values?: Record<string, Label> }>;
+  counters?: Array<{ key: string; label: Label; path: string; equals: unknown }>;
 }
 
 /** Per-state data precomputed at compile time. */

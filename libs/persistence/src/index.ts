@@ -16,3 +16,4 @@ export * from './persistence.module.js';
 export * from './database.module.js';
 export * from './prepared.js';
 export * from './repositories/audit.repository.js';
+export * from './csv.js';

@@ -1,0 +1,33 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ProgramReportService, reportCsv, reportXlsx } from '#libs/reports';
+import { ProgramReportQuery } from './dto/program-report.query.js';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('reports')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ProgramReportService) {}
+
+  @Get('program')
+  @ApiOperation({ summary: 'The program dashboard for a period: per workflow received, resolved on time and late, open, overdue; citizen cases; Dân vận khéo (JSON, CSV or XLSX)' })
+  async program(@Query() q: ProgramReportQuery, @Res({ passthrough: true }) res: Response) {
+    const report = await this.reports.build(q.period);
+    const lang = q.lang ?? 'vi';
+    const name = `phoihop-bao-cao-${report.period.key}`;
+    if (q.format === 'csv') {
+      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+      return reportCsv(report, lang);
+    }
+    if (q.format === 'xlsx') {
+      res.setHeader('Content-Type', XLSX_TYPE);
+      res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+      res.end(await reportXlsx(report, lang));
+      return;
+    }
+    return report;
+  }
+}
