@@ -21,7 +21,7 @@ export interface InstanceView {
   completedAt: string | null;
   /** Set on a child instance: the parent, the parent's group that started it, and its key there. */
   parent: { id: string; group: string; key: string } | null;
-  /** The instance's children (GET of one instance only). */
+  /** The instance's children, on GET of one instance that has any. */
   children?: ChildView[];
 }
 

@@ -556,7 +556,8 @@ export class InstancesService {
     const { workflow } = await this.definitions.byId(instance.definitionId);
     const children = await this.instances.listChildren(this.dataSource.manager, id);
     const view = toInstanceView(instance, workflow);
-    view.children = await Promise.all(children.map(async (c) => toChildView(c, (await this.definitions.byId(c.definitionId)).workflow)));
+    // Listed only on a parent, so that an instance without children reads the same as its event responses.
+    if (children.length) view.children = await Promise.all(children.map(async (c) => toChildView(c, (await this.definitions.byId(c.definitionId)).workflow)));
     return view;
   }
 
