@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -5,12 +6,13 @@ import type { LogLevel } from '@nestjs/common';
 import { AppModule, type AppOptions } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { requestId } from './common/request-id.middleware.js';
+import { serveWebApp } from './common/web-app.js';
 import { createValidationPipe } from './common/validation.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
-export async function createApp(options: AppOptions & { logLevel?: LogLevel | false }): Promise<NestExpressApplication> {
+export async function createApp(options: AppOptions & { logLevel?: LogLevel | false; webDir?: string | false }): Promise<NestExpressApplication> {
   const logger = options.logLevel === false ? false : LEVELS.slice(0, LEVELS.indexOf(options.logLevel ?? 'log') + 1);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { logger, bodyParser: false, abortOnError: false });
   app.useBodyParser('json', { limit: '1mb', strict: true });
@@ -28,5 +30,7 @@ export async function createApp(options: AppOptions & { logLevel?: LogLevel | fa
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  // The web app's build (npm run build puts it in dist/web), served at `/`.
+  if (options.webDir !== false) serveWebApp(app, options.webDir ?? resolve('dist/web'));
   return app;
 }

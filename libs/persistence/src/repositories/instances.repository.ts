@@ -340,7 +340,7 @@ export class InstancesRepository {
     return rows.map((r: { id: string }) => r.id);
   }
 
-  /** The children of an instance, in the order they were started. */
+  /** The children of an instance: by start time, then group and number within the group. */
   async listChildren(manager: EntityManager, parentId: string): Promise<InstanceRecord[]> {
     const rows = await manager.query(`SELECT ${INSTANCE_COLUMNS} FROM workflow_instances WHERE parent_id = $1 ORDER BY created_at, parent_group, (split_part(parent_key, '#', 2))::int NULLS LAST, id`, [parentId]);
     return rows.map(toInstanceRecord);
