@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { compileWorkflow, explorePaths, validateDefinition } from '#libs/engine';
+import { DEFAULT_ANCHOR, ProgramReportService } from '#libs/reports';
 import { Scenario } from '../test/support/scenario.js';
 
 /**
@@ -619,6 +620,22 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
       ['NOP_BO_SUNG', 'mttq-1', 'thamDinh'],
       ['THAM_DINH', 'pho-ban-1', 'congNhan'],
     ]);
+  });
+
+  it('the program report for 2026 counts the campaign and its models: 3 registered, 2 recognised, 1 proposed', async () => {
+    const reports = new ProgramReportService(s.ds, s.runtime.definitions, { anchor: DEFAULT_ANCHOR });
+    const report = await reports.build('2026', s.clock);
+    expect(report.danVanKheo).toEqual({ campaigns: 1, modelsRegistered: 3, recognised: 2, proposed: 1 });
+    const nominations = report.workflows.find((w) => w.key === 'dan-van-kheo-nomination')!;
+    expect(nominations).toMatchObject({ received: 3, resolved: 3, openAtEnd: 0 });
+    expect(nominations.counters.map((c) => [c.key, c.count])).toEqual([
+      ['recognised', 2],
+      ['proposed', 1],
+      ['withdrawn', 0],
+    ]);
+    // The campaign finished in January 2027: open at the end of reporting year 2026, resolved in 2027.
+    expect(report.workflows.find((w) => w.key === 'dan-van-kheo-campaign')).toMatchObject({ received: 1, resolved: 0, openAtEnd: 1 });
+    expect((await reports.build('2027', s.clock)).workflows.find((w) => w.key === 'dan-van-kheo-campaign')).toMatchObject({ received: 0, carriedOver: 1, resolved: 1 });
   });
 });
 
