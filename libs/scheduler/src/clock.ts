@@ -6,7 +6,8 @@ import { Injectable } from '@nestjs/common';
  */
 @Injectable()
 export class Clock {
-  private offsetMs = 0;
+  /** CLOCK_OFFSET_MS shifts this process's idea of now (fault injection: a clock that jumped). */
+  private offsetMs = Number(process.env.CLOCK_OFFSET_MS ?? 0) || 0;
 
   now(): Date {
     return new Date(Date.now() + this.offsetMs);

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { failpoint } from '#libs/config';
 import { OutboxRepository } from '#libs/persistence';
 import { OutboxSignal } from '#libs/runtime';
 import { DataSource } from 'typeorm';
@@ -109,6 +110,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
           })),
         );
       }
+      // A crash here publishes these rows again after restart; their deterministic job ids make that a no-op.
+      failpoint('relay-after-publish-before-mark');
       await this.outbox.markPublished(manager, rows.map((r) => r.id), new Date(now));
       return rows.length;
     });
