@@ -47,7 +47,14 @@ export const TEST_AUTH = { jwtSecret: randomBytes(32).toString('hex'), accessTtl
 
 /** The real HTTP application on a fresh database of its own, with the given workflows folder loaded. */
 export async function startTestApp(
-  options: { workflowsDir?: string; poolSize?: number; queues?: QueueKind; scheduler?: Partial<SchedulerOptions> } = {},
+  options: {
+    workflowsDir?: string;
+    poolSize?: number;
+    queues?: QueueKind;
+    scheduler?: Partial<SchedulerOptions>;
+    /** Security settings as the env would give them (none by default: no rate limits, CORS closed). */
+    security?: { rateLimits?: { loginPerMinute: number; writesPerMinute: number }; corsOrigins?: string[] };
+  } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await createApp({
@@ -58,6 +65,7 @@ export async function startTestApp(
     workflowsDir: options.workflowsDir,
     logLevel: 'error',
     scheduler: options.queues ? testScheduler(options.queues, database.url, options.scheduler) : undefined,
+    ...options.security,
   });
   await app.init();
   const server = app.getHttpServer();

@@ -1,4 +1,6 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { RATE_LIMITS, RateLimitGuard, type RateLimits } from './common/rate-limit.guard.js';
 import { DatabaseModule } from '#libs/persistence';
 import { RuntimeModule, WorkflowLoaderService } from '#libs/runtime';
 import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
@@ -28,6 +30,8 @@ export interface AppOptions {
   sealer?: SealerOptions;
   /** First day of the reporting periods (default 15 December). */
   reportAnchor?: PeriodAnchor;
+  /** Per-address limits (0 or absent: none; tests run without unless they test the limits). */
+  rateLimits?: RateLimits;
 }
 
 const APP_OPTIONS = Symbol('APP_OPTIONS');
@@ -47,6 +51,8 @@ class ShippedWorkflows implements OnApplicationBootstrap {
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
+    const limits = options.rateLimits;
+    const limited = !!limits && (limits.loginPerMinute > 0 || limits.writesPerMinute > 0);
     return {
       module: AppModule,
       imports: [
@@ -66,7 +72,11 @@ export class AppModule {
         ReportsApiModule,
         ...(options.scheduler ? [SchedulerModule.forRoot(options.scheduler)] : []),
       ],
-      providers: [{ provide: APP_OPTIONS, useValue: options }, ShippedWorkflows],
+      providers: [
+        { provide: APP_OPTIONS, useValue: options },
+        ShippedWorkflows,
+        ...(limited ? [{ provide: RATE_LIMITS, useValue: limits }, { provide: APP_GUARD, useClass: RateLimitGuard }] : []),
+      ],
     };
   }
 }

@@ -7,14 +7,21 @@ import { AppModule, type AppOptions } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { requestId } from './common/request-id.middleware.js';
 import { serveWebApp } from './common/web-app.js';
+import { applyCors, applySecurityHeaders } from './common/security.js';
+import { RedactingLogger } from '#libs/config';
 import { createValidationPipe } from './common/validation.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
-export async function createApp(options: AppOptions & { logLevel?: LogLevel | false; webDir?: string | false }): Promise<NestExpressApplication> {
-  const logger = options.logLevel === false ? false : LEVELS.slice(0, LEVELS.indexOf(options.logLevel ?? 'log') + 1);
+export async function createApp(
+  options: AppOptions & { logLevel?: LogLevel | false; webDir?: string | false; corsOrigins?: string[]; trustProxyHops?: number },
+): Promise<NestExpressApplication> {
+  const logger = options.logLevel === false ? false : new RedactingLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(options.logLevel ?? 'log') + 1) });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { logger, bodyParser: false, abortOnError: false });
+  if (options.trustProxyHops) app.set('trust proxy', options.trustProxyHops);
+  applySecurityHeaders(app);
+  applyCors(app, options.corsOrigins);
   app.useBodyParser('json', { limit: '1mb', strict: true });
   app.use(requestId);
   app.disable('x-powered-by');

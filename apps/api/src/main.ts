@@ -51,6 +51,9 @@ async function main(): Promise<void> {
     logLevel: env.LOG_LEVEL,
     scheduler: schedulerOptions(env, databaseUrl),
     reportAnchor: parseAnchor(env.REPORT_PERIOD_START),
+    rateLimits: { loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE, writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE },
+    corsOrigins: env.CORS_ORIGINS?.split(','),
+    trustProxyHops: env.TRUST_PROXY_HOPS,
     sealer: env.RUN_WORKER
       ? { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR ?? join(env.DATA_DIR, 'checkpoints'), signingKeyFile: env.AUDIT_SIGNING_KEY_FILE }
       : undefined,

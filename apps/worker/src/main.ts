@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { EnvironmentError, loadEnvironment } from '#libs/config';
+import { EnvironmentError, loadEnvironment, RedactingLogger, requireProductionSecrets } from '#libs/config';
 import { schedulerOptions } from '#libs/scheduler';
 import { WorkerModule } from './worker.module.js';
 
@@ -11,6 +11,7 @@ async function main(): Promise<void> {
     console.error('The standalone worker needs DATABASE_URL (the embedded default runs everything in `npm start`).');
     process.exit(2);
   }
+  requireProductionSecrets(env, 'worker');
   const app = await NestFactory.createApplicationContext(
     WorkerModule.forRoot({
       databaseUrl: env.DATABASE_URL,
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
       scheduler: schedulerOptions(env, env.DATABASE_URL),
       sealer: { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR, signingKeyFile: env.AUDIT_SIGNING_KEY_FILE },
     }),
+    { logger: new RedactingLogger() },
   );
   const logger = new Logger('Worker');
   const shutdown = async (signal: string) => {

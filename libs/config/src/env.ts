@@ -1,5 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
+import { databasePasswordProblem, jwtSecretProblem } from './secrets.js';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
@@ -107,6 +108,23 @@ export class Environment {
   /** First day (MM-DD) of the reporting year and its halves and quarters; 12-15 is the state's 15 Dec – 14 Dec. */
   @Matches(/^(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])$/, { message: 'REPORT_PERIOD_START must be MM-DD with a day from 01 to 28, e.g. 12-15' })
   REPORT_PERIOD_START: string = '12-15';
+
+  /** Origins allowed to call the API from a browser (comma-separated); none by default. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,]+(,https?:\/\/[^\s,]+)*$/, { message: 'CORS_ORIGINS must be a comma-separated list of http(s) origins' })
+  CORS_ORIGINS?: string;
+
+  /** Sign-in attempts per client address and minute (0: no limit). */
+  @IntSetting('RATE_LIMIT_LOGIN_PER_MINUTE', 0, 100000)
+  RATE_LIMIT_LOGIN_PER_MINUTE: number = 20;
+
+  /** Writes (POST, PUT, PATCH, DELETE) per client address and minute (0: no limit). */
+  @IntSetting('RATE_LIMIT_WRITES_PER_MINUTE', 0, 10000000)
+  RATE_LIMIT_WRITES_PER_MINUTE: number = 1200;
+
+  /** Behind a reverse proxy: how many proxies to trust for the client address (X-Forwarded-For). */
+  @IntSetting('TRUST_PROXY_HOPS', 0, 10)
+  TRUST_PROXY_HOPS: number = 0;
 }
 
 export class EnvironmentError extends Error {
@@ -119,7 +137,7 @@ export class EnvironmentError extends Error {
 export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const known = Object.keys(new Environment());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS']) {
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
@@ -132,9 +150,26 @@ export function loadEnvironment(source: Record<string, string | undefined> = pro
   return env;
 }
 
-/** The api signs tokens: outside the embedded default it refuses to start without a real secret. */
-export function requireApiSecrets(env: Environment): void {
-  if (env.DATABASE_URL && !env.JWT_SECRET) {
-    throw new EnvironmentError(['JWT_SECRET is required when DATABASE_URL is set (at least 32 random characters)']);
+/**
+ * Outside the embedded default (DATABASE_URL set) a process refuses to start with defaults: the
+ * database needs a real password, and the api (which signs tokens) a real JWT secret.
+ */
+export function requireProductionSecrets(env: Environment, role: 'api' | 'worker'): void {
+  if (!env.DATABASE_URL) return;
+  const problems: string[] = [];
+  const db = databasePasswordProblem(env.DATABASE_URL);
+  if (db) problems.push(db);
+  if (role === 'api') {
+    if (!env.JWT_SECRET) problems.push('JWT_SECRET is required when DATABASE_URL is set (at least 32 random characters)');
+    else {
+      const weak = jwtSecretProblem(env.JWT_SECRET);
+      if (weak) problems.push(weak);
+    }
   }
+  if (problems.length) throw new EnvironmentError(problems);
+}
+
+/** The api's check (see requireProductionSecrets). */
+export function requireApiSecrets(env: Environment): void {
+  requireProductionSecrets(env, 'api');
 }

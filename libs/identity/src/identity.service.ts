@@ -41,7 +41,7 @@ export class IdentityService {
   async createUser(input: { username: string; displayName: string; password?: string; memberships: Membership[] }, by = IdentityService.SYSTEM): Promise<UserView> {
     if (!USERNAME.test(input.username)) throw invalid('username', 'must be 2–64 lowercase letters, digits, dot, dash or underscore, starting with a letter');
     if (input.password !== undefined) {
-      const problem = passwordProblem(input.password);
+      const problem = passwordProblem(input.password, input.username);
       if (problem) throw invalid('password', problem);
     }
     await this.checkUnits(input.memberships);

@@ -55,7 +55,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const statusCode = exception.getStatus();
       const raw = exception.getResponse();
       const message = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
-      return { statusCode, error: reasonPhrase[statusCode] ?? 'Error', code: `HTTP_${statusCode}`, message };
+      const code = statusCode === 429 ? ErrorCode.TooManyAttempts : `HTTP_${statusCode}`;
+      return { statusCode, error: reasonPhrase[statusCode] ?? 'Error', code, message };
     }
     if (isUnavailable(exception)) {
       return { statusCode: 503, error: reasonPhrase[503], code: ErrorCode.DependencyUnavailable, message: 'The database is unavailable; try again shortly' };
