@@ -6,6 +6,7 @@ import type { LogLevel } from '@nestjs/common';
 import { AppModule, type AppOptions } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { requestId } from './common/request-id.middleware.js';
+import { sanitizeRequest } from './common/request-sanity.middleware.js';
 import { serveWebApp } from './common/web-app.js';
 import { applyCors, applySecurityHeaders } from './common/security.js';
 import { RedactingLogger } from '#libs/config';
@@ -23,6 +24,7 @@ export async function createApp(
   applySecurityHeaders(app);
   applyCors(app, options.corsOrigins);
   app.useBodyParser('json', { limit: '1mb', strict: true });
+  app.use(sanitizeRequest);
   app.use(requestId);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });

@@ -14,6 +14,13 @@ function isUnavailable(error: unknown): boolean {
   return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? '');
 }
 
+/** PostgreSQL class 22 (data exception): the value, not the server, is at fault. */
+function isInvalidValue(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: unknown };
+  if (typeof e?.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code)) return true;
+  return e?.driverError ? isInvalidValue(e.driverError) : false;
+}
+
 /** Maps every thrown thing to the one error shape; every 500 is logged under an id the response carries. */
 @Catch()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -29,7 +36,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
       body.errorId = randomUUID();
       this.logger.error(`${body.errorId} ${request.method} ${request.originalUrl}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
-    if (!response.headersSent) response.status(body.statusCode).json(body);
+    // Forced: a handler that declared another type (a diagram is text/plain) still answers errors as JSON.
+    if (!response.headersSent) response.status(body.statusCode).setHeader('Content-Type', 'application/json; charset=utf-8').json(body);
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -57,6 +65,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const message = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
       const code = statusCode === 429 ? ErrorCode.TooManyAttempts : `HTTP_${statusCode}`;
       return { statusCode, error: reasonPhrase[statusCode] ?? 'Error', code, message };
+    }
+    if (isInvalidValue(exception)) {
+      // A value PostgreSQL cannot take (an out-of-range number, a malformed date…) that validation let through.
+      return { statusCode: 400, error: reasonPhrase[400], code: ErrorCode.ValidationFailed, message: 'A value in the request is not valid for its field', details: { problems: [{ field: 'request', reason: 'a value is out of range or malformed' }] } };
     }
     if (isUnavailable(exception)) {
       return { statusCode: 503, error: reasonPhrase[503], code: ErrorCode.DependencyUnavailable, message: 'The database is unavailable; try again shortly' };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
 
 export class MembershipDto {
   @ApiProperty({ example: 'can-bo-tiep-dan' })
@@ -57,6 +57,7 @@ export class LabelDto {
 
 export class UpsertUnitDto {
   @ApiProperty({ type: LabelDto })
+  @IsObject({ message: 'name must be an object { vi, en }' })
   @ValidateNested()
   @Type(() => LabelDto)
   name!: LabelDto;
