@@ -153,7 +153,7 @@ describe('citizen-reception: the chairman’s session of Thu 23 Apr 2026, five c
     const history = await s.history(id);
     await expect(s.send(id, p.officer, 'CHUAN_BI', {})).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
     await expect(s.send(id, p.officer, 'GHI_SO', RECORD)).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
-    await expect(s.send(id, p.officer, 'QUA_HAN_TO_CHUC')).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(id, p.officer, 'QUA_HAN_TO_CHUC')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // The chairman has no task yet: the session is not even visible to him.
     await expect(s.send(id, p.chairman, 'CHUAN_BI', PREPARATION)).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
     const after = await s.get(id);
@@ -412,7 +412,7 @@ describe('citizen-reception: the Party secretary’s session of Fri 10 Apr 2026,
 
   it('a person cannot send the timer event', async () => {
     const before = await s.get(id);
-    await expect(s.send(id, p.officer, 'QUA_HAN_TO_CHUC')).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(id, p.officer, 'QUA_HAN_TO_CHUC')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await s.get(id)).revision).toBe(before.revision);
   });
 

@@ -797,7 +797,7 @@ describe('dan-van-kheo: the 2027 campaign, late at every step', () => {
       }),
     );
     expect((await s.history(kids[1])).at(-1)).toEqual(['QUA_HAN_TRIEN_KHAI', 'system', { thucHien: 'trienKhai' }]);
-    expect((await refusal(s.send(kids[1], p.front, 'QUA_HAN_TU_DANH_GIA'))).code).toBe('EVENT_NOT_ACCEPTED');
+    expect((await refusal(s.send(kids[1], p.front, 'QUA_HAN_TU_DANH_GIA'))).code).toBe('FORBIDDEN');
   });
 
   it('the late self-assessment passes its limit (Tue 14 Sep) too; the Board stops the review', async () => {

@@ -17,3 +17,4 @@ export * from './database.module.js';
 export * from './prepared.js';
 export * from './repositories/audit.repository.js';
 export * from './csv.js';
+export * from './backup/index.js';

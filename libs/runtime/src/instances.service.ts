@@ -300,6 +300,9 @@ export class InstancesService {
             currentRevision: instance.revision,
           });
         }
+        if (workflow.definition.events[command.type]?.kind === 'timer' && !meta.actor.roles.includes('system')) {
+          throw new DomainError(ErrorCode.Forbidden, `"${command.type}" is sent by a deadline, not by a person`, { failedGuards: [] });
+        }
         const result = runEngine(() => stepFrom(workflow, instance, command.type, command.payload, meta.actor, at));
         return { eventType: command.type, payload: command.payload ?? null, comment: command.comment ?? null, result, extraEffects: [], completing: command.task };
       },
