@@ -7,6 +7,7 @@ import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
 import { IdentityModule, type AuthOptions } from '#libs/identity';
 import { AuditModule, type SealerOptions } from '#libs/audit';
 import { ReportsModule, type PeriodAnchor } from '#libs/reports';
+import { ObservabilityModule } from '#libs/observability';
 import { ReportsApiModule } from './reports/reports.module.js';
 import { AuditApiModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -58,6 +59,7 @@ export class AppModule {
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.poolSize, runMigrations: options.runMigrations, applicationName: 'phoihop-api' }),
         RuntimeModule,
+        ObservabilityModule,
         IdentityModule.forRoot(options.auth),
         AuditModule.forRoot(options.sealer),
         AuditApiModule,

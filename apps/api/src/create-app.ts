@@ -2,7 +2,9 @@ import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { LogLevel } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
+import { JsonLogger, MetricsService } from '#libs/observability';
+import { httpTelemetry } from './common/http-telemetry.middleware.js';
 import { AppModule, type AppOptions } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { requestId } from './common/request-id.middleware.js';
@@ -14,12 +16,21 @@ import { createValidationPipe } from './common/validation.js';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
+/** JSON lines (pino) for collectors, or Nest's console format for people; secrets redacted either way. */
+export function createLogger(level: LogLevel | false | undefined, format: 'pretty' | 'json' = 'pretty'): LoggerService | undefined {
+  if (level === false) return undefined;
+  if (format === 'json') return new JsonLogger(level ?? 'log');
+  return new RedactingLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(level ?? 'log') + 1) });
+}
+
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApp(
-  options: AppOptions & { logLevel?: LogLevel | false; webDir?: string | false; corsOrigins?: string[]; trustProxyHops?: number },
+  options: AppOptions & { logLevel?: LogLevel | false; logFormat?: 'pretty' | 'json'; webDir?: string | false; corsOrigins?: string[]; trustProxyHops?: number },
 ): Promise<NestExpressApplication> {
-  const logger = options.logLevel === false ? false : new RedactingLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(options.logLevel ?? 'log') + 1) });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { logger, bodyParser: false, abortOnError: false });
+  const logger = createLogger(options.logLevel, options.logFormat);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { logger: logger ?? false, bodyParser: false, abortOnError: false });
+  // Structured logs get one line per request; the human format keeps the console for what matters.
+  app.use(httpTelemetry(app.get(MetricsService), options.logFormat === 'json' && logger ? logger : undefined));
   if (options.trustProxyHops) app.set('trust proxy', options.trustProxyHops);
   applySecurityHeaders(app);
   applyCors(app, options.corsOrigins);
@@ -27,7 +38,7 @@ export async function createApp(
   app.use(sanitizeRequest);
   app.use(requestId);
   app.disable('x-powered-by');
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
   const document = SwaggerModule.createDocument(

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     runMigrations: !env.SKIP_MIGRATIONS,
     workflowsDir: env.WORKFLOWS_DIR || undefined,
     logLevel: env.LOG_LEVEL,
+    logFormat: env.LOG_FORMAT,
     scheduler: schedulerOptions(env, databaseUrl),
     reportAnchor: parseAnchor(env.REPORT_PERIOD_START),
     rateLimits: { loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE, writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE },

@@ -1,9 +1,31 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { createServer } from 'node:http';
+import type { LogLevel } from '@nestjs/common';
 import { EnvironmentError, loadEnvironment, RedactingLogger, requireProductionSecrets } from '#libs/config';
+import { JsonLogger, MetricsService } from '#libs/observability';
 import { schedulerOptions } from '#libs/scheduler';
 import { WorkerModule } from './worker.module.js';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const levelsUpTo = (level: LogLevel) => LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+
+/** The worker has no HTTP API: its metrics (timer lateness, queues, pool) get a port of their own. */
+function serveMetrics(metrics: MetricsService, port: number) {
+  const server = createServer((req, res) => {
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    metrics.metrics().then(
+      (text) => res.writeHead(200, { 'Content-Type': metrics.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  server.listen(port);
+  return server;
+}
 
 async function main(): Promise<void> {
   const env = loadEnvironment();
@@ -20,11 +42,13 @@ async function main(): Promise<void> {
       scheduler: schedulerOptions(env, env.DATABASE_URL),
       sealer: { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR, signingKeyFile: env.AUDIT_SIGNING_KEY_FILE },
     }),
-    { logger: new RedactingLogger() },
+    { logger: env.LOG_FORMAT === 'json' ? new JsonLogger(env.LOG_LEVEL) : new RedactingLogger({ logLevels: levelsUpTo(env.LOG_LEVEL) }) },
   );
+  const metricsServer = env.METRICS_PORT ? serveMetrics(app.get(MetricsService), env.METRICS_PORT) : undefined;
   const logger = new Logger('Worker');
   const shutdown = async (signal: string) => {
     logger.log(`${signal} received: stopping`);
+    metricsServer?.close();
     await app.close();
     process.exit(0);
   };

@@ -3,6 +3,7 @@ import { DatabaseModule } from '#libs/persistence';
 import { RuntimeModule } from '#libs/runtime';
 import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
 import { AuditModule, type SealerOptions } from '#libs/audit';
+import { ObservabilityModule } from '#libs/observability';
 
 /**
  * The background process: the same runtime as the api, without HTTP. Queue processors (timers,
@@ -16,6 +17,7 @@ export class WorkerModule {
       imports: [
         DatabaseModule.forRoot({ url: options.databaseUrl, poolSize: options.poolSize, runMigrations: options.runMigrations, applicationName: 'phoihop-worker' }),
         RuntimeModule,
+        ObservabilityModule,
         SchedulerModule.forRoot({ ...options.scheduler, runWorker: true }),
         AuditModule.forRoot(options.sealer),
       ],

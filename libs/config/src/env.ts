@@ -12,7 +12,10 @@ function IntSetting(name: string, min: number, max: number) {
   return applyDecorators(Transform(toInt), IsInt({ message: `${name} must be a whole number` }), Min(min, { message: `${name} must be at least ${min}` }), Max(max, { message: `${name} must be at most ${max}` }));
 }
 
-/** Every setting the processes read, validated once at boot; nothing else reads process.env. */
+/**
+ * Every setting the processes read, validated once at boot. Only three are read where they act:
+ * PHOIHOP_FAILPOINTS and CLOCK_OFFSET_MS (fault injection) and METRICS_TOKEN (the metrics route).
+ */
 export class Environment {
   /** PostgreSQL to use; when absent an embedded server is started with its data under DATA_DIR. */
   @IsOptional()
@@ -122,6 +125,15 @@ export class Environment {
   @IntSetting('RATE_LIMIT_WRITES_PER_MINUTE', 0, 10000000)
   RATE_LIMIT_WRITES_PER_MINUTE: number = 1200;
 
+  /** `json`: one JSON object per log line (pino), for collectors; `pretty`: Nest's console format. */
+  @IsIn(['pretty', 'json'], { message: 'LOG_FORMAT must be pretty or json' })
+  LOG_FORMAT: 'pretty' | 'json' = 'pretty';
+
+  /** The worker serves /metrics on this port when set (the api serves it on its own port). */
+  @IsOptional()
+  @IntSetting('METRICS_PORT', 1, 65535)
+  METRICS_PORT?: number;
+
   /** Behind a reverse proxy: how many proxies to trust for the client address (X-Forwarded-For). */
   @IntSetting('TRUST_PROXY_HOPS', 0, 10)
   TRUST_PROXY_HOPS: number = 0;
@@ -137,7 +149,7 @@ export class EnvironmentError extends Error {
 export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const known = Object.keys(new Environment());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS', 'METRICS_PORT']) {
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }

@@ -15,3 +15,4 @@ export * from './audit-trail.js';
 export * from './definition-admin.service.js';
 export * from './json-diff.js';
 export * from './migration.service.js';
+export * from './transition-observer.js';

@@ -26,6 +26,7 @@ import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { statePathsWithAncestors, toChildView, toHistoryView, toInstanceView, toTimerView, type HistoryView, type InstanceView, type TimerView } from './instance-view.js';
 import { OutboxSignal } from './outbox-signal.js';
+import { TransitionObserver } from './transition-observer.js';
 import { seesEverything, type Principal } from './principal.js';
 import { planTasks } from './task-plan.js';
 
@@ -129,6 +130,7 @@ export class InstancesService {
     private readonly tasks: TasksRepository,
     private readonly calendar: CalendarService,
     private readonly outboxSignal: OutboxSignal,
+    private readonly observer: TransitionObserver,
   ) {}
 
   async start(command: StartCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
@@ -159,6 +161,7 @@ export class InstancesService {
     at: Date,
     idempotency?: { scope: string; requestHash: string },
   ): Promise<Outcome<InstanceView>> {
+    const began = performance.now();
     const built = await this.buildStarted(command, meta, record, workflow, at, null, 0);
     const { row, view, children } = built;
     row.idempotency = idempotency && meta.idempotencyKey ? { ...idempotency, key: meta.idempotencyKey, statusCode: 201, response: view } : undefined;
@@ -177,6 +180,7 @@ export class InstancesService {
       throw error;
     }
     if (row.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
+    this.observer.transition({ definitionKey: record.key, eventType: START_EVENT, durationMs: performance.now() - began });
     return { statusCode: 201, body: view, replayed: false };
   }
 
@@ -443,6 +447,7 @@ export class InstancesService {
       idempotency?: (view: InstanceView) => TransitionWrite['idempotency'];
     },
   ): Promise<Outcome<InstanceView> | 'noop'> {
+    const began = performance.now();
     const attempt = async (manager: EntityManager, instance: InstanceRecord, retry: boolean) => {
       const { workflow } = await this.definitions.byId(instance.definitionId);
       const at = meta.now ?? new Date();
@@ -456,6 +461,7 @@ export class InstancesService {
         return true;
       });
       if (!written) return 'raced' as const;
+      this.observer.transition({ definitionKey: instance.definitionKey, eventType: transition.eventType, durationMs: performance.now() - began });
       if (write.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
       return { statusCode: 200, body: view, replayed: false };
     };

@@ -5,6 +5,7 @@ import { CalendarService } from './calendar.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import { InstancesService } from './instances.service.js';
 import { OutboxSignal } from './outbox-signal.js';
+import { TransitionObserver } from './transition-observer.js';
 
 /** The runtime's services wired by hand, for scripts and benchmarks that run without Nest. */
 export function createRuntime(dataSource: DataSource) {
@@ -12,6 +13,6 @@ export function createRuntime(dataSource: DataSource) {
   const definitions = new DefinitionsService(dataSource, new DefinitionsRepository(), audit);
   const calendar = new CalendarService(dataSource, new CalendarOverridesRepository(), audit);
   const outboxSignal = new OutboxSignal();
-  const instances = new InstancesService(dataSource, definitions, new InstancesRepository(), new HistoryRepository(), new TimersRepository(), new TasksRepository(), calendar, outboxSignal);
+  const instances = new InstancesService(dataSource, definitions, new InstancesRepository(), new HistoryRepository(), new TimersRepository(), new TasksRepository(), calendar, outboxSignal, new TransitionObserver());
   return { definitions, calendar, outboxSignal, instances, audit };
 }

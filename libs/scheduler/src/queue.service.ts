@@ -27,6 +27,11 @@ export class QueueService implements OnModuleDestroy {
     return (this.queue(name) as Queue).addBulk(jobs.map((j) => ({ name, data: j.data, opts: j.opts }))) as Promise<Job<JobOf<N>>[]>;
   }
 
+  /** Answers when the queue backend does (readiness). */
+  async ping(): Promise<void> {
+    await this.queue(QueueName.Timers).getJobCounts('waiting');
+  }
+
   /** Job counts per queue, for health and metrics. */
   async counts(): Promise<Record<string, Record<string, number>>> {
     const out: Record<string, Record<string, number>> = {};

@@ -1,0 +1,3 @@
+export * from './json-logger.js';
+export * from './metrics.service.js';
+export * from './observability.module.js';

@@ -1,0 +1,115 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { TransitionObserver } from '#libs/runtime';
+import { QueueService } from '#libs/scheduler';
+import { DataSource } from 'typeorm';
+
+const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+const LATENESS_BUCKETS = [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600];
+
+/**
+ * Prometheus metrics of one process (its own registry, so that several apps in one test process do
+ * not collide): transitions by definition and event with their latency, timer lateness, HTTP
+ * requests, queue depths, open and overdue tasks, and the database pool — the last three read when
+ * scraped.
+ */
+@Injectable()
+export class MetricsService implements OnModuleDestroy {
+  readonly registry = new Registry();
+  private readonly unsubscribe: () => void;
+  readonly transitions = new Counter({ name: 'phoihop_transitions_total', help: 'Committed transitions', labelNames: ['definition', 'event'], registers: [this.registry] });
+  readonly transitionSeconds = new Histogram({
+    name: 'phoihop_transition_duration_seconds',
+    help: 'From reading the instance to the commit of its transition',
+    labelNames: ['definition'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly timerLateness = new Histogram({
+    name: 'phoihop_timer_lateness_seconds',
+    help: 'How late a deadline or reminder job ran after its due instant',
+    labelNames: ['outcome'],
+    buckets: LATENESS_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly httpSeconds = new Histogram({
+    name: 'phoihop_http_request_duration_seconds',
+    help: 'HTTP requests by method, route and status',
+    labelNames: ['method', 'route', 'status'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+
+  constructor(
+    observer: TransitionObserver,
+    private readonly dataSource: DataSource,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    collectDefaultMetrics({ register: this.registry, prefix: 'phoihop_' });
+    this.unsubscribe = observer.subscribe({
+      transition: (t) => {
+        this.transitions.inc({ definition: t.definitionKey, event: t.eventType });
+        this.transitionSeconds.observe({ definition: t.definitionKey }, t.durationMs / 1000);
+      },
+      timer: (f) => this.timerLateness.observe({ outcome: f.outcome }, f.latenessMs / 1000),
+    });
+    const self = this;
+    new Gauge({
+      name: 'phoihop_tasks',
+      help: 'Open tasks, and open tasks past their due date',
+      labelNames: ['state'],
+      registers: [this.registry],
+      async collect() {
+        const [row] = await self.dataSource.query(`SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < now())::int AS overdue FROM tasks WHERE status = 'open'`);
+        this.set({ state: 'open' }, row.open);
+        this.set({ state: 'overdue' }, row.overdue);
+      },
+    });
+    new Gauge({
+      name: 'phoihop_db_pool_connections',
+      help: 'Database pool connections: total, idle, and requests waiting for one',
+      labelNames: ['state'],
+      registers: [this.registry],
+      collect() {
+        const pool = (self.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+        if (!pool) return;
+        this.set({ state: 'total' }, pool.totalCount);
+        this.set({ state: 'idle' }, pool.idleCount);
+        this.set({ state: 'waiting' }, pool.waitingCount);
+      },
+    });
+    new Gauge({
+      name: 'phoihop_queue_jobs',
+      help: 'Queue jobs by queue and state (waiting, delayed, active, failed…)',
+      labelNames: ['queue', 'state'],
+      registers: [this.registry],
+      async collect() {
+        const queues = self.queues();
+        if (!queues) return;
+        for (const [queue, counts] of Object.entries(await queues.counts())) for (const [state, n] of Object.entries(counts)) this.set({ queue, state }, n);
+      },
+    });
+  }
+
+  /** The queues, in a process that has them (an api started without a scheduler has none). */
+  private queues(): QueueService | undefined {
+    try {
+      return this.moduleRef.get(QueueService, { strict: false });
+    } catch {
+      return undefined;
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe();
+  }
+
+  metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}
