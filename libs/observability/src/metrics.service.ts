@@ -43,7 +43,7 @@ export class MetricsService implements OnModuleDestroy {
 
   constructor(
     observer: TransitionObserver,
-    private readonly dataSource: DataSource,
+    dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'phoihop_' });
@@ -54,14 +54,14 @@ export class MetricsService implements OnModuleDestroy {
       },
       timer: (f) => this.timerLateness.observe({ outcome: f.outcome }, f.latenessMs / 1000),
     });
-    const self = this;
+    const queuesNow = () => this.queues();
     new Gauge({
       name: 'phoihop_tasks',
       help: 'Open tasks, and open tasks past their due date',
       labelNames: ['state'],
       registers: [this.registry],
       async collect() {
-        const [row] = await self.dataSource.query(`SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < now())::int AS overdue FROM tasks WHERE status = 'open'`);
+        const [row] = await dataSource.query(`SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < now())::int AS overdue FROM tasks WHERE status = 'open'`);
         this.set({ state: 'open' }, row.open);
         this.set({ state: 'overdue' }, row.overdue);
       },
@@ -72,7 +72,7 @@ export class MetricsService implements OnModuleDestroy {
       labelNames: ['state'],
       registers: [this.registry],
       collect() {
-        const pool = (self.dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+        const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
         if (!pool) return;
         this.set({ state: 'total' }, pool.totalCount);
         this.set({ state: 'idle' }, pool.idleCount);
@@ -85,7 +85,7 @@ export class MetricsService implements OnModuleDestroy {
       labelNames: ['queue', 'state'],
       registers: [this.registry],
       async collect() {
-        const queues = self.queues();
+        const queues = queuesNow();
         if (!queues) return;
         for (const [queue, counts] of Object.entries(await queues.counts())) for (const [state, n] of Object.entries(counts)) this.set({ queue, state }, n);
       },
