@@ -1,12 +1,23 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadEnvironment } from '#libs/config';
 import { EmbeddedPostgres } from '#libs/persistence';
 
-/** The database the server would use: DATABASE_URL, or the embedded one under DATA_DIR (started if needed, stopped after). */
-export async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+export class NoDatabaseError extends Error {}
+
+/**
+ * The database the server would use: DATABASE_URL, or the embedded one under DATA_DIR (started if
+ * needed, stopped after). With `mustExist`, a DATA_DIR without a cluster is an error instead of a
+ * new empty cluster (a backup of nothing is a mistake; a restore into a new DATA_DIR is not).
+ */
+export async function withDatabase<T>(work: (url: string) => Promise<T>, options: { mustExist?: boolean } = {}): Promise<T> {
   const env = loadEnvironment();
   if (env.DATABASE_URL) return work(env.DATABASE_URL);
-  const embedded = await EmbeddedPostgres.start({ dataDir: join(env.DATA_DIR, 'pg'), port: env.EMBEDDED_PG_PORT, database: 'phoihop' });
+  const dataDir = join(env.DATA_DIR, 'pg');
+  if (options.mustExist && !(await stat(join(dataDir, 'PG_VERSION')).then(() => true, () => false))) {
+    throw new NoDatabaseError(`no embedded database in ${dataDir}: set DATA_DIR to the server's data directory, or DATABASE_URL`);
+  }
+  const embedded = await EmbeddedPostgres.start({ dataDir, port: env.EMBEDDED_PG_PORT, database: 'phoihop' });
   try {
     return await work(embedded.url);
   } finally {

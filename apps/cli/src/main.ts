@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import { EnvironmentError } from '#libs/config';
-import { audit } from './commands/audit.js';
-import { diagram, simulate } from './commands/design.js';
-import { migrate } from './commands/migrate.js';
-import { migratePlan, publish } from './commands/remote.js';
-import { units, user } from './commands/user.js';
-import { validate } from './commands/validate.js';
+
+// Each command's module is loaded when it runs: `phoihop backup` need not load the engine, `validate` no database driver.
+const commands = {
+  audit: () => import('./commands/audit.js'),
+  backup: () => import('./commands/backup.js'),
+  design: () => import('./commands/design.js'),
+  migrate: () => import('./commands/migrate.js'),
+  remote: () => import('./commands/remote.js'),
+  user: () => import('./commands/user.js'),
+  validate: () => import('./commands/validate.js'),
+};
 
 const HELP = `phoihop — the Phối Hợp command line
 
@@ -27,6 +32,10 @@ Usage:
                                re-walk the audit ledger; check it against a signed checkpoint kept elsewhere
   phoihop audit export [--format ndjson|csv] [filters] > FILE
                                export history (progress on stderr); filters: --definition-key --event-type --actor --business-key --from --to
+  phoihop backup --out FILE    logical backup (one consistent snapshot, gzip) of DATABASE_URL or the embedded database
+  phoihop restore --in FILE [--force] [--check] [--skip-verify]
+                               restore into an empty database (a new DATA_DIR gets a new cluster), in one transaction,
+                               then verify every hash chain; --check only checks the file (docs/backups.md)
   phoihop help                 this text
 
 Run inside the repository with: npx phoihop <command>  (or npm run phoihop -- <command>)`;
@@ -35,23 +44,27 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'migrate': {
-      const planned = await migratePlan(rest);
-      return planned >= 0 ? planned : migrate();
+      const planned = await (await commands.remote()).migratePlan(rest);
+      return planned >= 0 ? planned : (await commands.migrate()).migrate();
     }
     case 'simulate':
-      return simulate(rest);
+      return (await commands.design()).simulate(rest);
     case 'diagram':
-      return diagram(rest);
+      return (await commands.design()).diagram(rest);
     case 'publish':
-      return publish(rest);
+      return (await commands.remote()).publish(rest);
     case 'validate':
-      return validate(rest);
+      return (await commands.validate()).validate(rest);
     case 'user':
-      return user(rest);
+      return (await commands.user()).user(rest);
     case 'units':
-      return units(rest);
+      return (await commands.user()).units(rest);
     case 'audit':
-      return audit(rest);
+      return (await commands.audit()).audit(rest);
+    case 'backup':
+      return (await commands.backup()).backup(rest);
+    case 'restore':
+      return (await commands.backup()).restore(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -24,7 +24,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
 }
 
 /** Any fixed 64-bit number works; this one spells "phoihop" so it is recognisable in pg_locks. */
-const MIGRATION_LOCK = 0x70686f69686f70n;
+export const MIGRATION_LOCK = 0x70686f69686f70n;
 
 /**
  * Runs pending migrations while holding a PostgreSQL advisory lock, so that several processes

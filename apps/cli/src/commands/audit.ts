@@ -31,33 +31,36 @@ async function verify(args: string[]): Promise<number> {
       return 1;
     }
   }
-  return withDatabase(async (url) => {
-    const ds = await createDataSource({ url, poolSize: 2, applicationName: 'phoihop-cli' }).initialize();
-    try {
-      const ledger = new LedgerService(ds, new AuditRepository());
-      const result = await ledger.verify();
-      if (!result.ok) {
-        console.log(`✗ ledger broken at gseq ${result.broken!.gseq} (${result.broken!.kind}${result.broken!.instanceId ? `, instance ${result.broken!.instanceId} seq ${result.broken!.seq}` : ''}): ${result.broken!.reason}`);
+  return withDatabase((url) => verifyLedger(url, checkpoint));
+}
+
+/** Re-walks the ledger of the database at `url` (and checks it against a checkpoint); prints the outcome, returns the exit code. */
+export async function verifyLedger(url: string, checkpoint?: Checkpoint): Promise<number> {
+  const ds = await createDataSource({ url, poolSize: 2, applicationName: 'phoihop-cli' }).initialize();
+  try {
+    const ledger = new LedgerService(ds, new AuditRepository());
+    const result = await ledger.verify();
+    if (!result.ok) {
+      console.log(`✗ ledger broken at gseq ${result.broken!.gseq} (${result.broken!.kind}${result.broken!.instanceId ? `, instance ${result.broken!.instanceId} seq ${result.broken!.seq}` : ''}): ${result.broken!.reason}`);
+      return 1;
+    }
+    console.log(`✓ ledger: ${result.checked} entries, chain intact, head ${result.head ?? '(empty)'}`);
+    if (checkpoint) {
+      const rows = await ds.query(`SELECT chain_hash FROM ledger WHERE gseq = $1`, [checkpoint.gseq]);
+      if (!rows[0]) {
+        console.log(`✗ the checkpoint's entry ${checkpoint.gseq} is not in the ledger (entries were removed)`);
         return 1;
       }
-      console.log(`✓ ledger: ${result.checked} entries, chain intact, head ${result.head ?? '(empty)'}`);
-      if (checkpoint) {
-        const rows = await ds.query(`SELECT chain_hash FROM ledger WHERE gseq = $1`, [checkpoint.gseq]);
-        if (!rows[0]) {
-          console.log(`✗ the checkpoint's entry ${checkpoint.gseq} is not in the ledger (entries were removed)`);
-          return 1;
-        }
-        if (rows[0].chain_hash !== checkpoint.chainHash) {
-          console.log(`✗ the ledger at ${checkpoint.gseq} differs from the checkpoint of ${checkpoint.at}: the history before it was rewritten`);
-          return 1;
-        }
-        console.log(`✓ checkpoint of ${checkpoint.at} (entry ${checkpoint.gseq}) matches the ledger`);
+      if (rows[0].chain_hash !== checkpoint.chainHash) {
+        console.log(`✗ the ledger at ${checkpoint.gseq} differs from the checkpoint of ${checkpoint.at}: the history before it was rewritten`);
+        return 1;
       }
-      return 0;
-    } finally {
-      await ds.destroy();
+      console.log(`✓ checkpoint of ${checkpoint.at} (entry ${checkpoint.gseq}) matches the ledger`);
     }
-  });
+    return 0;
+  } finally {
+    await ds.destroy();
+  }
 }
 
 async function exportHistory(args: string[]): Promise<number> {

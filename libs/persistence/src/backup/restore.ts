@@ -1,5 +1,6 @@
 import { MigrationExecutor, type DataSource, type Migration, type QueryRunner } from 'typeorm';
-import { createDataSource } from '../data-source.js';
+// Held by runMigrations() too: no process migrates this database while a restore runs.
+import { createDataSource, MIGRATION_LOCK } from '../data-source.js';
 import { SESSION_SETTINGS } from './backup.js';
 import { applicationSequences, applicationTables, quoteIdent, type Sql, type TableInfo } from './catalog.js';
 import { BackupError, type BackupHeader, type SequenceValue, type TableStart } from './format.js';
@@ -9,8 +10,6 @@ import { knownMigrations, readBackup, type BackupContents } from './read.js';
 const BATCH_ROWS = 1000;
 const BATCH_BYTES = 8 * 1024 * 1024;
 
-/** The key `runMigrations` (data-source.ts) locks: no process migrates this database while a restore runs. */
-const MIGRATION_LOCK = 0x70686f69686f70n;
 
 /** Holds only the engine's records: a database with any of these rows is never restored over. */
 export const RECORD_TABLES: readonly string[] = ['workflow_instances', 'workflow_history'];
