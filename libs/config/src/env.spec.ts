@@ -30,4 +30,13 @@ describe('loadEnvironment', () => {
     expect(problems).toContain('DATABASE_URL must be a postgres://');
     expect(problems).toContain('SKIP_MIGRATIONS must be true or false');
   });
+
+  it('reads the optional settings that have no default, and checks them', () => {
+    const env = loadEnvironment({ METRICS_PORT: '9464', WORKER_QUEUES: 'timers,children', CORS_ORIGINS: 'https://a.example,https://b.example', LOG_FORMAT: 'json' });
+    expect(env).toMatchObject({ METRICS_PORT: 9464, WORKER_QUEUES: 'timers,children', CORS_ORIGINS: 'https://a.example,https://b.example', LOG_FORMAT: 'json' });
+    expect(() => loadEnvironment({ WORKER_QUEUES: 'timers,emails' })).toThrow(/WORKER_QUEUES must list queues/);
+    expect(() => loadEnvironment({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be pretty or json/);
+    expect(() => loadEnvironment({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
+    expect(() => loadEnvironment({ RATE_LIMIT_WRITES_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_WRITES_PER_MINUTE must be at least 0/);
+  });
 });

@@ -129,6 +129,11 @@ export class Environment {
   @IsIn(['pretty', 'json'], { message: 'LOG_FORMAT must be pretty or json' })
   LOG_FORMAT: 'pretty' | 'json' = 'pretty';
 
+  /** Queues a worker process serves, comma-separated (timers, schedules, children); all when unset. */
+  @IsOptional()
+  @Matches(/^(timers|schedules|children)(,(timers|schedules|children))*$/, { message: 'WORKER_QUEUES must list queues among timers, schedules, children (comma-separated)' })
+  WORKER_QUEUES?: string;
+
   /** The worker serves /metrics on this port when set (the api serves it on its own port). */
   @IsOptional()
   @IntSetting('METRICS_PORT', 1, 65535)
@@ -149,7 +154,7 @@ export class EnvironmentError extends Error {
 export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const known = Object.keys(new Environment());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS', 'METRICS_PORT']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS', 'METRICS_PORT', 'WORKER_QUEUES']) {
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }

@@ -3,6 +3,7 @@ import { RuntimeModule } from '#libs/runtime';
 import { Clock } from './clock.js';
 import { OutboxRelayService, RELAY_OPTIONS, type RelayOptions } from './outbox-relay.service.js';
 import { QUEUE_PROCESSORS } from './processor.js';
+import type { QueueName } from './queues.js';
 import { QueueBackend, type QueueBackendConfig } from './queue-backend.js';
 import { QUEUE_BACKEND, QueueService } from './queue.service.js';
 import { ChildReportProcessor } from './child-report.processor.js';
@@ -21,6 +22,8 @@ export interface SchedulerOptions {
   lockMs?: number;
   relayPollMs: number;
   sweepIntervalMs: number;
+  /** Queues this worker serves (all when absent). */
+  queues?: QueueName[];
 }
 
 /**
@@ -46,7 +49,7 @@ export class SchedulerModule {
             useFactory: (t: TimerProcessor, s: ScheduleProcessor, c: ChildReportProcessor) => [t, s, c],
             inject: [TimerProcessor, ScheduleProcessor, ChildReportProcessor],
           },
-          { provide: WORKER_HOST_OPTIONS, useValue: { concurrency: options.concurrency, lockMs: options.lockMs ?? 30_000 } },
+          { provide: WORKER_HOST_OPTIONS, useValue: { concurrency: options.concurrency, lockMs: options.lockMs ?? 30_000, queues: options.queues } },
           WorkerHostService,
           { provide: RELAY_OPTIONS, useValue: { pollMs: options.relayPollMs } satisfies RelayOptions },
           OutboxRelayService,
@@ -69,6 +72,7 @@ export function schedulerOptions(
     JOB_LOCK_MS: number;
     OUTBOX_POLL_MS: number;
     SWEEP_INTERVAL_MS: number;
+    WORKER_QUEUES?: string;
   },
   databaseUrl: string,
 ): SchedulerOptions {
@@ -79,5 +83,6 @@ export function schedulerOptions(
     lockMs: env.JOB_LOCK_MS,
     relayPollMs: env.OUTBOX_POLL_MS,
     sweepIntervalMs: env.SWEEP_INTERVAL_MS,
+    queues: env.WORKER_QUEUES ? (env.WORKER_QUEUES.split(',').map((q) => q.trim()) as QueueName[]) : undefined,
   };
 }

@@ -3,11 +3,13 @@ import type { Worker } from 'bullmq';
 import { QUEUE_BACKEND } from './queue.service.js';
 import { QueueBackend } from './queue-backend.js';
 import { assertOneProcessorPerQueue, QUEUE_PROCESSORS, type QueueProcessor } from './processor.js';
-import { ALL_QUEUES } from './queues.js';
+import { ALL_QUEUES, type QueueName } from './queues.js';
 
 export interface WorkerHostOptions {
   concurrency: number;
   lockMs: number;
+  /** The queues this process serves (all when absent): workers can be split by kind of work. */
+  queues?: readonly QueueName[];
 }
 export const WORKER_HOST_OPTIONS = Symbol('WORKER_HOST_OPTIONS');
 
@@ -26,13 +28,14 @@ export class WorkerHostService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   onApplicationBootstrap(): void {
-    for (const processor of this.processors) {
+    const served = this.processors.filter((p) => !this.options.queues || this.options.queues.includes(p.queue));
+    for (const processor of served) {
       const worker = this.backend.worker(processor.queue, (job) => processor.process(job as never), { concurrency: this.options.concurrency, lockMs: this.options.lockMs });
       worker.on('failed', (job, error) => this.logger.warn(`${processor.queue} job ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`));
       worker.on('error', (error) => this.logger.error(`${processor.queue} worker: ${error.message}`));
       this.workers.push(worker);
     }
-    this.logger.log(`processing ${this.processors.map((p) => p.queue).join(', ')} on ${this.backend.label} (concurrency ${this.options.concurrency})`);
+    this.logger.log(`processing ${served.map((p) => p.queue).join(', ')} on ${this.backend.label} (concurrency ${this.options.concurrency})`);
   }
 
   async onModuleDestroy(): Promise<void> {
