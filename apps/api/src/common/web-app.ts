@@ -14,11 +14,17 @@ const SERVER_PATHS = /^\/(api(\/|$)|health$|ready$|metrics$)/;
 export function serveWebApp(app: NestExpressApplication, dir: string): boolean {
   const indexFile = join(dir, 'index.html');
   if (!existsSync(indexFile)) return false;
-  const index = readFileSync(indexFile);
   app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false, fallthrough: false });
   app.useStaticAssets(dir, { index: false, maxAge: '1h' });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
+    // Read on each request (it is small): a rebuilt app is served without a restart.
+    let index: Buffer;
+    try {
+      index = readFileSync(indexFile);
+    } catch {
+      return next();
+    }
     res.setHeader('Content-Type', 'text/html; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache');
     res.send(index);

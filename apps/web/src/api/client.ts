@@ -1,0 +1,198 @@
+// The one way the app talks to the API: JSON over fetch with the bearer token, errors as ApiError
+// (the server's error shape), file downloads and streamed exports.
+import type { ErrorBody, Issue } from './types.ts';
+
+const TOKEN_KEY = 'phoihop.token';
+export const API = '/api/v1';
+
+let token: string | null = readToken();
+let onUnauthorized: (() => void) | null = null;
+
+function readToken(): string | null {
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** The access token lives in sessionStorage: gone when the tab closes, never in a cookie or in localStorage. */
+export function setToken(value: string | null): void {
+  token = value;
+  try {
+    if (value) sessionStorage.setItem(TOKEN_KEY, value);
+    else sessionStorage.removeItem(TOKEN_KEY);
+  } catch {
+    // private mode without storage: the token stays in memory
+  }
+}
+
+export const hasToken = () => token !== null;
+
+/** Called when an authenticated request answers 401 (expired or revoked token). */
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly body: ErrorBody;
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message);
+    this.status = status;
+    this.body = body;
+  }
+
+  get code(): string {
+    return this.body.code;
+  }
+
+  /** JSON Schema issues (INVALID_PAYLOAD, INVALID_INPUT, DEFINITION_INVALID). */
+  get issues(): Issue[] {
+    const issues = this.body.details?.issues;
+    return Array.isArray(issues) ? (issues as Issue[]) : [];
+  }
+
+  /** DTO problems (VALIDATION_FAILED). */
+  get problems(): Array<{ field: string; reason: string }> {
+    const problems = this.body.details?.problems;
+    return Array.isArray(problems) ? (problems as Array<{ field: string; reason: string }>) : [];
+  }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+export function buildUrl(path: string, query?: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return `${API}${path}${qs ? `?${qs}` : ''}`;
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  body?: unknown;
+  query?: Query;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+}
+
+/** A request that answered 2xx, or an ApiError (status 0 when the server could not be reached). */
+export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+    });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, { statusCode: 0, error: 'Network', code: 'NETWORK', message: (error as Error).message });
+  }
+  if (res.ok) return res;
+  let body: ErrorBody;
+  try {
+    body = (await res.json()) as ErrorBody;
+  } catch {
+    body = { statusCode: res.status, error: res.statusText, code: `HTTP_${res.status}`, message: res.statusText };
+  }
+  if (res.status === 401 && token && onUnauthorized) onUnauthorized();
+  throw new ApiError(res.status, body);
+}
+
+/** JSON answer (undefined for 204). */
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const res = await request(path, options);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export async function apiText(path: string, options: RequestOptions = {}): Promise<string> {
+  return (await request(path, { ...options, headers: { Accept: 'text/plain', ...options.headers } })).text();
+}
+
+/** The file name the server suggests in Content-Disposition, or the fallback. */
+export function fileNameOf(res: Response, fallback: string): string {
+  const header = res.headers.get('Content-Disposition') ?? '';
+  const match = /filename="?([^";]+)"?/i.exec(header);
+  return match ? match[1] : fallback;
+}
+
+/** Hands a Blob to the browser as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads an authenticated file (a link cannot carry the bearer token) and saves it. */
+export async function downloadFile(path: string, query: Query, fallbackName: string): Promise<{ fileName: string; bytes: number }> {
+  const res = await request(path, { query, headers: { Accept: '*/*' } });
+  const blob = await res.blob();
+  const fileName = fileNameOf(res, fallbackName);
+  saveBlob(blob, fileName);
+  return { fileName, bytes: blob.size };
+}
+
+export interface StreamProgress {
+  bytes: number;
+  rows: number;
+  done: boolean;
+}
+
+/**
+ * Streams an export with fetch + ReadableStream, reporting bytes and rows (line ends outside CSV
+ * quotes) as they arrive, then saves it as a file. Aborting the signal stops it.
+ */
+export async function streamExport(
+  path: string,
+  query: Query,
+  format: 'csv' | 'ndjson',
+  onProgress: (p: StreamProgress) => void,
+  signal?: AbortSignal,
+): Promise<{ fileName: string; bytes: number; rows: number }> {
+  const res = await request(path, { query, signal, headers: { Accept: '*/*' } });
+  const fileName = fileNameOf(res, `phoihop-audit.${format}`);
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  let lines = 0;
+  let inQuotes = false;
+  const decoder = new TextDecoder();
+  const count = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34 && format === 'csv') inQuotes = !inQuotes;
+      else if (c === 10 && !inQuotes) lines++;
+    }
+  };
+  // CSV starts with a header row; NDJSON is one row per line.
+  const rows = () => (format === 'csv' ? Math.max(0, lines - 1) : lines);
+  if (res.body) {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      bytes += value.byteLength;
+      count(decoder.decode(value, { stream: true }));
+      onProgress({ bytes, rows: rows(), done: false });
+    }
+  }
+  count(decoder.decode());
+  onProgress({ bytes, rows: rows(), done: true });
+  const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/x-ndjson;charset=utf-8';
+  saveBlob(new Blob(chunks as BlobPart[], { type }), fileName);
+  return { fileName, bytes, rows: rows() };
+}

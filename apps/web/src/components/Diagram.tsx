@@ -1,0 +1,118 @@
+// Mermaid diagrams. The text comes from the API (labels escaped by the engine) or from the
+// editor's preview; mermaid renders it with securityLevel 'strict' and htmlLabels off, and the
+// SVG is scrubbed once more before it is put in the page — the only dangerouslySetInnerHTML in
+// the app.
+import { useEffect, useState } from 'react';
+import { useI18n } from '../i18n/i18n.tsx';
+
+type Mermaid = typeof import('mermaid').default;
+let mermaidPromise: Promise<Mermaid> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+let counter = 0;
+
+function loadMermaid(): Promise<Mermaid> {
+  mermaidPromise ??= import('mermaid').then(({ default: mermaid }) => {
+    mermaid.initialize({
+      startOnLoad: false,
+      securityLevel: 'strict',
+      htmlLabels: false,
+      flowchart: { htmlLabels: false },
+      theme: 'neutral',
+      fontFamily: 'system-ui, sans-serif',
+      state: { useMaxWidth: true },
+    } as Parameters<Mermaid['initialize']>[0]);
+    return mermaid;
+  });
+  return mermaidPromise;
+}
+
+const DANGEROUS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'img', 'image', 'a', 'animate', 'set', 'handler']);
+
+/** Removes anything active from the SVG: scripts, foreign HTML, links, event handler attributes. */
+export function scrubSvg(svg: string): string {
+  const template = document.createElement('template');
+  template.innerHTML = svg; // inert: nothing in a template runs or loads
+  const walk = (el: Element) => {
+    for (const child of [...el.children]) {
+      if (DANGEROUS.has(child.localName.toLowerCase())) {
+        child.remove();
+        continue;
+      }
+      for (const attr of [...child.attributes]) {
+        const name = attr.name.toLowerCase();
+        if (name.startsWith('on') || ((name === 'href' || name.endsWith(':href')) && !attr.value.startsWith('#'))) child.removeAttribute(attr.name);
+      }
+      walk(child);
+    }
+  };
+  walk(template.content as unknown as Element);
+  // With htmlLabels off, mermaid leaves the escaped characters of labels as literal "&#60;" text,
+  // sometimes split over the tspans of a wrapped word: decode them in the text nodes themselves
+  // (text, never parsed as markup), carrying a split entity over to the next node.
+  for (const label of template.content.querySelectorAll('text')) {
+    const walker = document.createTreeWalker(label, NodeFilter.SHOW_TEXT);
+    const nodes: Node[] = [];
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n);
+    let carry = '';
+    nodes.forEach((node, i) => {
+      let data = carry + (node.nodeValue ?? '');
+      carry = '';
+      const partial = i < nodes.length - 1 ? /&#?\d*$/.exec(data) : null;
+      if (partial?.[0]) {
+        carry = partial[0];
+        data = data.slice(0, -carry.length);
+      }
+      node.nodeValue = data.replace(/&#(\d{1,7});/g, (m, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : m));
+    });
+  }
+  return template.innerHTML;
+}
+
+/** Renders one diagram at a time (mermaid is not re-entrant). */
+export function renderMermaid(text: string): Promise<string> {
+  const job = queue.then(async () => {
+    const mermaid = await loadMermaid();
+    const { svg } = await mermaid.render(`mermaid-${++counter}`, text);
+    return scrubSvg(svg);
+  });
+  queue = job.catch(() => undefined);
+  return job;
+}
+
+export function Diagram({ text, title, note, stale = false }: { text: string | undefined; title: string; note?: string; stale?: boolean }) {
+  const { t } = useI18n();
+  const [svg, setSvg] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    if (!text) return;
+    let live = true;
+    renderMermaid(text).then(
+      (s) => {
+        if (!live) return;
+        setSvg(s);
+        setError(undefined);
+      },
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [text]);
+
+  return (
+    <figure className={`diagram${stale ? ' stale' : ''}`} data-testid="diagram">
+      {error ? (
+        <p className="notice error" role="alert">
+          {t('app.error')}: {error}
+        </p>
+      ) : null}
+      {svg ? (
+        <div className="diagram-svg" role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: svg }} />
+      ) : !error ? (
+        <p className="loading">{t('app.loading')}</p>
+      ) : null}
+      {note ? <figcaption className="muted small">{note}</figcaption> : null}
+    </figure>
+  );
+}

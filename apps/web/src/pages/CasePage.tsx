@@ -1,0 +1,324 @@
+// One case: where it is (the diagram with its current step), how it got there (the timeline),
+// what is waiting (open tasks, deadlines and timers with countdowns), its parent and children,
+// and whether its history verifies.
+import { useState } from 'react';
+import { api, apiText } from '../api/client.ts';
+import type { DefinitionSource, HistoryRow, InboxPage, Instance, Timer, Verification } from '../api/types.ts';
+import { useLoad } from '../api/use-load.ts';
+import { useSession } from '../auth/session.tsx';
+import { Diagram } from '../components/Diagram.tsx';
+import { ErrorMessage, LiveStatus, Loading } from '../components/feedback.tsx';
+import { useRoleName } from '../components/Header.tsx';
+import { eventName, PayloadView, statesName } from '../components/history.tsx';
+import { Countdown, DueDate, useNow } from '../components/time.tsx';
+import { useDefinitions, useVersion } from '../definitions/catalogue.ts';
+import { eventOf, leafPaths, stateLabel, tasksOf } from '../definitions/model.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Link } from '../router.tsx';
+import { takeFlash } from './flash.ts';
+
+async function allHistory(id: string, signal: AbortSignal): Promise<HistoryRow[]> {
+  const rows: HistoryRow[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await api<{ items: HistoryRow[]; nextAfterSeq: number | null }>(`/instances/${id}/history`, {
+      query: { afterSeq: after, limit: 1000 },
+      signal,
+    });
+    rows.push(...page.items);
+    if (!page.nextAfterSeq || page.items.length === 0) return rows;
+    after = page.nextAfterSeq;
+  }
+}
+
+export function CasePage({ id }: { id: string }) {
+  const { t, L, dateTime, lang } = useI18n();
+  const [flashText] = useState(takeFlash);
+  const instance = useLoad((signal) => api<Instance>(`/instances/${id}`, { signal }), [id]);
+  const history = useLoad((signal) => allHistory(id, signal), [id]);
+  const timers = useLoad((signal) => api<{ items: Timer[] }>(`/instances/${id}/timers`, { signal }).then((r) => r.items), [id]);
+  const verify = useLoad((signal) => api<Verification>(`/instances/${id}/history/verify`, { signal }), [id]);
+  const inst = instance.data;
+  const definition = useVersion(inst?.definition.key, inst?.definition.version);
+  const source = definition?.source;
+  const diagram = useLoad(
+    (signal) =>
+      inst
+        ? apiText(`/definitions/${encodeURIComponent(inst.definition.key)}/versions/${inst.definition.version}/diagram`, {
+            query: { format: 'mermaid', instance: id, lang },
+            signal,
+          })
+        : Promise.resolve(undefined),
+    [inst?.id, inst?.revision, lang],
+  );
+
+  if (instance.error) return <ErrorMessage error={instance.error} onRetry={instance.reload} />;
+  if (!inst) return <Loading />;
+  const current = inst.activeStates.map((s) => L(s.label ?? stateLabel(source, s.path), s.path)).join(', ');
+
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/cases">{t('nav.cases')}</Link>
+      </p>
+      <h1 tabIndex={-1} data-testid="case-title">
+        {source ? L(source.title) : inst.definition.key}
+        {inst.businessKey ? <span className="business-key"> — {inst.businessKey}</span> : null}
+      </h1>
+      <LiveStatus text={flashText} testId="case-flash" />
+      <VerifyBadge loading={verify.loading && !verify.data} data={verify.data} error={verify.error} />
+      <dl className="facts">
+        <div>
+          <dt>{t('case.status')}</dt>
+          <dd data-testid="case-status" data-status={inst.status}>
+            {t(`case.status.${inst.status}`)}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('case.state')}</dt>
+          <dd data-testid="case-state" data-state={leafPaths(inst.state).join(' ')}>
+            <strong>{current}</strong>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('case.workflow')}</dt>
+          <dd>
+            {inst.definition.key} ({t('case.version', { v: inst.definition.version })})
+          </dd>
+        </div>
+        <div>
+          <dt>{t('case.startedBy')}</dt>
+          <dd>{inst.startedBy}</dd>
+        </div>
+        <div>
+          <dt>{t('case.createdAt')}</dt>
+          <dd>{dateTime(inst.createdAt)}</dd>
+        </div>
+        {inst.completedAt ? (
+          <div>
+            <dt>{t('case.completedAt')}</dt>
+            <dd>{dateTime(inst.completedAt)}</dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <div className="case-grid">
+        <div className="case-main">
+          <section aria-labelledby="diagram-title">
+            <h2 id="diagram-title">{t('case.diagram')}</h2>
+            <ErrorMessage error={diagram.error} />
+            <Diagram text={diagram.data} title={`${t('case.diagram')}: ${current}`} note={t('case.diagramNote')} />
+          </section>
+          <Timeline rows={history.data} error={history.error} source={source} />
+        </div>
+        <aside className="case-side">
+          <OpenTasks inst={inst} source={source} />
+          <Deadlines inst={inst} timers={timers.data} />
+          <Links inst={inst} />
+          <details className="card">
+            <summary>{t('case.context')}</summary>
+            <PayloadView payload={inst.context} schema={source?.inputSchema} />
+          </details>
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function VerifyBadge({ loading, data, error }: { loading: boolean; data?: Verification; error: unknown }) {
+  const { t } = useI18n();
+  if (error) return <ErrorMessage error={error} />;
+  if (loading || !data) return <p className="badge badge-pending">{t('case.verify.checking')}</p>;
+  return data.ok ? (
+    <p className="badge badge-ok" data-testid="verify-badge" data-verified="true">
+      <span aria-hidden="true">✔ </span>
+      {t('case.verify.ok', { n: data.rows })}
+    </p>
+  ) : (
+    <p className="badge badge-broken" data-testid="verify-badge" data-verified="false" role="alert">
+      <span aria-hidden="true">✖ </span>
+      {t('case.verify.broken', { seq: data.broken?.seq ?? '?', reason: data.broken?.reason ?? '' })}
+    </p>
+  );
+}
+
+function Timeline({ rows, error, source }: { rows?: HistoryRow[]; error: unknown; source?: DefinitionSource }) {
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
+  const roleName = useRoleName();
+  return (
+    <section aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('case.timeline')}</h2>
+      <ErrorMessage error={error} />
+      {!rows && !error ? <Loading /> : null}
+      {rows && !rows.length ? <p className="muted">{t('case.timelineEmpty')}</p> : null}
+      {rows?.length ? (
+        <ol className="timeline" data-testid="timeline">
+          {rows.map((row) => (
+            <li key={row.seq} className="timeline-item" data-seq={row.seq} data-event={row.event.type}>
+              <div className="timeline-head">
+                <span className="seq" aria-hidden="true">
+                  #{row.seq}
+                </span>
+                <strong className="event-name">{eventName(source, row.event.type, i18n)}</strong>
+                <time dateTime={row.at}>{dateTime(row.at)}</time>
+              </div>
+              <dl className="timeline-facts">
+                <div>
+                  <dt>{t('case.actor')}</dt>
+                  <dd>
+                    {row.actor.id === 'system' ? t('case.system') : row.actor.id}
+                    {row.actor.roles.length && row.actor.id !== 'system' ? <span className="muted"> ({row.actor.roles.map(roleName).join(', ')})</span> : null}
+                  </dd>
+                </div>
+                {row.seq > 1 ? (
+                  <div>
+                    <dt>{t('case.from')}</dt>
+                    <dd>{statesName(source, row.from, i18n)}</dd>
+                  </div>
+                ) : null}
+                <div>
+                  <dt>{t('case.to')}</dt>
+                  <dd>{statesName(source, row.to, i18n)}</dd>
+                </div>
+                {row.comment ? (
+                  <div>
+                    <dt>{t('case.comment')}</dt>
+                    <dd className="comment">{row.comment}</dd>
+                  </div>
+                ) : null}
+              </dl>
+              {row.event.payload && Object.keys(row.event.payload).length ? (
+                <details>
+                  <summary>{t('case.payload')}</summary>
+                  <PayloadView payload={row.event.payload} schema={row.seq === 1 ? source?.inputSchema : eventOf(source, row.event.type)?.schema} />
+                </details>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+      ) : null}
+    </section>
+  );
+}
+
+function OpenTasks({ inst, source }: { inst: Instance; source?: DefinitionSource }) {
+  const { t, L } = useI18n();
+  const { me } = useSession();
+  const roleName = useRoleName();
+  // The API has no "tasks of an instance": the user's own inbox gives the ids of the ones they may open.
+  const inbox = useLoad(
+    (signal) =>
+      inst.status === 'active' ? api<InboxPage>('/tasks', { query: { definitionKey: inst.definition.key, limit: 100 }, signal }) : Promise.resolve(undefined),
+    [inst.id, inst.revision, me?.username],
+  );
+  const declared = inst.status === 'active' ? tasksOf(source, leafPaths(inst.state)) : [];
+  const mineHere = (inbox.data?.items ?? []).filter((task) => task.instanceId === inst.id);
+  return (
+    <section className="card" aria-labelledby="open-tasks-title">
+      <h2 id="open-tasks-title">{t('case.openTasks')}</h2>
+      {declared.length === 0 && mineHere.length === 0 ? <p className="muted">{t('case.noOpenTasks')}</p> : null}
+      <ul className="plain tasks" data-testid="open-tasks">
+        {declared.map(({ state, task }) => {
+          const open = mineHere.find((x) => x.state === state);
+          return (
+            <li key={state}>
+              {open ? <Link to={`/tasks/${open.id}`}>{L(task.title)}</Link> : <strong>{L(task.title)}</strong>}
+              <div className="muted small">{t('case.taskFor', { roles: (task.roles ?? []).map(roleName).join(', ') })}</div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Deadlines({ inst, timers }: { inst: Instance; timers?: Timer[] }) {
+  const { t, L, dateTime } = useI18n();
+  const now = useNow();
+  const running = inst.deadlines;
+  const pending = (timers ?? []).filter((x) => x.status === 'pending');
+  const past = (timers ?? []).filter((x) => x.status !== 'pending');
+  return (
+    <section className="card" aria-labelledby="deadlines-title">
+      <h2 id="deadlines-title">{t('case.deadlines')}</h2>
+      {running.length === 0 && pending.length === 0 ? <p className="muted">{t('case.noDeadlines')}</p> : null}
+      <ul className="plain deadlines">
+        {running.map((d) => (
+          <li key={d.key} data-deadline={d.key}>
+            <strong>{L(d.label, d.key)}</strong>
+            <div>
+              {d.passed ? (
+                <span className="due due-overdue">
+                  {t('case.passed')}: {dateTime(d.dueAt)}
+                </span>
+              ) : (
+                <DueDate dueAt={d.dueAt} now={now} />
+              )}
+            </div>
+          </li>
+        ))}
+        {pending
+          .filter((x) => x.kind === 'reminder')
+          .map((x) => (
+            <li key={x.id}>
+              {t('case.reminder')} ({x.deadlineKey}): <time dateTime={x.fireAt}>{dateTime(x.fireAt)}</time> · <Countdown to={x.fireAt} now={now} />
+            </li>
+          ))}
+      </ul>
+      {past.length ? (
+        <details>
+          <summary>
+            {t('case.deadline')} / {t('case.reminder')} ({past.length})
+          </summary>
+          <ul className="plain small">
+            {past.map((x) => (
+              <li key={x.id}>
+                {x.kind === 'deadline' ? t('case.deadline') : t('case.reminder')} {x.deadlineKey}: {dateTime(x.fireAt)} — {t(`case.timer.${x.status}`)}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </section>
+  );
+}
+
+function Links({ inst }: { inst: Instance }) {
+  const { t, L } = useI18n();
+  const definitions = useDefinitions();
+  const titles = new Map((definitions ?? []).map((d) => [d.key, d.title]));
+  const children = inst.children ?? [];
+  return (
+    <section className="card" aria-labelledby="links-title">
+      <h2 id="links-title">{t('case.links')}</h2>
+      {!inst.parent && !children.length ? <p className="muted">{t('case.noLinks')}</p> : null}
+      {inst.parent ? (
+        <p>
+          {t('case.parent')}:{' '}
+          <Link to={`/cases/${inst.parent.id}`} data-testid="parent-link">
+            {inst.parent.key}
+          </Link>
+        </p>
+      ) : null}
+      {children.length ? (
+        <>
+          <h3>{t('case.children')}</h3>
+          <ul className="plain" data-testid="children">
+            {children.map((c) => (
+              <li key={c.id}>
+                <Link to={`/cases/${c.id}`}>
+                  {L(titles.get(c.definition.key), c.definition.key)} — {c.key}
+                </Link>{' '}
+                <span className="muted small">
+                  {t(`case.status.${c.status}`)}
+                  {c.activeStates.length ? ` · ${c.activeStates.map((s) => L(s.label, s.path)).join(', ')}` : ''}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,29 @@
+import 'reflect-metadata';
+import { Body, Controller, Get, Module, Post } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+/** The floor of the HTTP comparison: NestJS on the same Express adapter, no database, no auth. */
+@Controller()
+class BareController {
+  @Get('ping')
+  ping() {
+    return { ok: true };
+  }
+
+  @Post('echo')
+  echo(@Body() body: unknown) {
+    return { ok: true, body };
+  }
+}
+
+@Module({ controllers: [BareController] })
+class BareModule {}
+
+async function main() {
+  const app = await NestFactory.create<NestExpressApplication>(BareModule, { logger: false });
+  await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
+  console.log(`bare nest listening on ${(app.getHttpServer().address() as { port: number }).port}`);
+}
+
+void main();

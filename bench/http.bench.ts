@@ -1,0 +1,123 @@
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { flag, fmt, machine } from './support.js';
+
+/**
+ * npm run bench:http — events/s and latency through the real HTTP API (POST …/events on many
+ * instances, signed in, on PostgreSQL + Redis processes on loopback), with 1 and with 2 api
+ * processes, next to a bare NestJS endpoint on the same adapter. For each: the saturating rate
+ * (closed loop, --connections), then p50/p99 at half that rate (open loop, fixed rate).
+ * Flags: --seconds N (default 10), --connections N (default 32).
+ */
+const SECONDS = flag('seconds', 10);
+const CONNECTIONS = flag('connections', 32);
+
+type Topology = { apiUrls: string[]; createAdmin(): Promise<{ username: string; password: string }>; stop(): Promise<void> };
+const topologyModule = new URL('../../scripts/topology.mjs', import.meta.url).href;
+
+interface Run {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function cannon(urls: string[], opts: { token?: string; paths: string[]; method: 'GET' | 'POST'; body?: string; rate?: number }): Promise<Run> {
+  const perUrl = Math.max(1, Math.floor(CONNECTIONS / urls.length));
+  const results = await Promise.all(
+    urls.map((url, u) => {
+      let i = u;
+      return autocannon({
+        url,
+        connections: perUrl,
+        duration: SECONDS,
+        ...(opts.rate ? { overallRate: Math.max(1, Math.floor(opts.rate / urls.length)) } : {}),
+        requests: [
+          {
+            method: opts.method,
+            headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+            body: opts.body,
+            setupRequest: (req: Record<string, unknown>) => ({ ...req, path: opts.paths[i++ % opts.paths.length] }),
+          },
+        ],
+      });
+    }),
+  );
+  const total = results.reduce((n, r) => n + r.requests.total, 0);
+  return {
+    rps: total / SECONDS,
+    // With several api processes, the worst process's percentile (a conservative figure).
+    p50: Math.max(...results.map((r) => r.latency.p50)),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    errors: results.reduce((n, r) => n + r.errors + r.timeouts, 0),
+    non2xx: results.reduce((n, r) => n + r.non2xx, 0),
+  };
+}
+
+async function measure(label: string, urls: string[], opts: Parameters<typeof cannon>[1]) {
+  await cannon(urls, { ...opts }); // warm up (JIT, pools, plans)
+  const saturated = await cannon(urls, opts);
+  const half = await cannon(urls, { ...opts, rate: saturated.rps / 2 });
+  console.log(
+    `${label.padEnd(34)} saturating ${fmt(saturated.rps).padStart(6)} req/s (p99 ${saturated.p99} ms) | at ${fmt(saturated.rps / 2)} req/s: p50 ${half.p50} ms, p99 ${half.p99} ms` +
+      (saturated.errors + saturated.non2xx + half.errors + half.non2xx ? `  [errors ${saturated.errors + half.errors}, non-2xx ${saturated.non2xx + half.non2xx}]` : ''),
+  );
+  return { saturated, half };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+async function bare(): Promise<void> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [new URL('./bare-nest.js', import.meta.url).pathname], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+  try {
+    await measure('bare NestJS GET /ping', [`http://127.0.0.1:${port}`], { method: 'GET', paths: ['/ping'] });
+    await measure('bare NestJS POST /echo', [`http://127.0.0.1:${port}`], { method: 'POST', paths: ['/echo'], body: JSON.stringify({ type: 'TANG' }) });
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function api(processes: number): Promise<void> {
+  const { startTopology } = (await import(topologyModule)) as { startTopology(o: object): Promise<Topology> };
+  const quiet = { LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_LOGIN_PER_MINUTE: '0', DB_POOL_SIZE: '16' };
+  const topology = await startTopology({ api: processes, workers: 1, redis: true, apiEnv: quiet, workerEnv: { LOG_LEVEL: 'warn' } });
+  try {
+    const admin = await topology.createAdmin();
+    const base = topology.apiUrls[0];
+    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+    const { accessToken } = (await login.json()) as { accessToken: string };
+    const auth = { authorization: `Bearer ${accessToken}`, 'content-type': 'application/json' };
+    const ids: string[] = [];
+    for (let i = 0; i < 256; i++) {
+      const res = await fetch(`${base}/api/v1/instances`, { method: 'POST', headers: auth, body: JSON.stringify({ definitionKey: 'test-counter' }) });
+      ids.push(((await res.json()) as { id: string }).id);
+    }
+    await measure(`api x${processes} POST …/events`, topology.apiUrls, { method: 'POST', token: accessToken, paths: ids.map((id) => `/api/v1/instances/${id}/events`), body: JSON.stringify({ type: 'TANG' }) });
+    await measure(`api x${processes} GET …/instances/:id`, topology.apiUrls, { method: 'GET', token: accessToken, paths: ids.map((id) => `/api/v1/instances/${id}`) });
+  } finally {
+    await topology.stop();
+  }
+}
+
+async function main() {
+  console.log(`bench:http on ${machine()}; ${SECONDS} s per measure, ${CONNECTIONS} connections; PostgreSQL (embedded, durable) + Redis + 1 worker on loopback`);
+  await bare();
+  await api(1);
+  await api(2);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
