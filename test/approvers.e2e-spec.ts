@@ -59,6 +59,16 @@ describe('approvers: identity, tasks and the rules that protect the process', ()
       expect: { anonymous: 401, approver: 200, otherUnit: 404, auditor: 200, admin: 200 },
     },
     {
+      name: 'GET /instances/:id/tasks',
+      call: async (a) => {
+        const { id, taskId } = await newCase();
+        const res = await a.get(`/api/v1/instances/${id}/tasks`);
+        if (res.status === 200) expect(res.body.items.map((x: { id: string; status: string }) => [x.id, x.status])).toEqual([[taskId, 'open']]);
+        return res;
+      },
+      expect: { anonymous: 401, approver: 200, otherUnit: 404, auditor: 200, admin: 200 },
+    },
+    {
       name: 'POST /instances/:id/events',
       call: async (a) => a.post(`/api/v1/instances/${(await newCase()).id}/events`).send({ type: 'CHUYEN' }),
       expect: { anonymous: 401, approver: 200, otherUnit: 404, auditor: 403, admin: 200 },

@@ -121,6 +121,14 @@ export class TasksService {
     return { items: items.map((t) => toTaskView(t, now)), nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null, counts };
   }
 
+  /** Every task of an instance (open first, then by creation), for whoever may see the instance. */
+  async ofInstance(instanceId: string, principal: Principal, now = new Date()) {
+    await this.instances.get(instanceId, principal); // 404 unless the instance exists and is visible
+    const rows = await this.tasks.listByInstance(this.dataSource.manager, instanceId);
+    const order = (t: { status: string }) => (t.status === 'open' ? 0 : 1);
+    return { items: [...rows].sort((a, b) => order(a) - order(b)).map((t) => toTaskView(t, now)) };
+  }
+
   /** A task with its comments and actions, if the principal may see it. */
   async get(id: string, principal: Principal) {
     const task = await this.visible(id, principal);

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, InstancesService, type InstanceView, type Outcome, type Principal, type RequestMeta } from '#libs/runtime';
+import { DomainError, ErrorCode, InstancesService, type InstanceView, type Outcome, type Principal, type RequestMeta, TasksService } from '#libs/runtime';
 import { CurrentPrincipal, Meta } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateInstanceDto } from './dto/create-instance.dto.js';
@@ -11,7 +11,10 @@ import { SendEventDto } from './dto/send-event.dto.js';
 @ApiTags('instances')
 @Controller('instances')
 export class InstancesController {
-  constructor(private readonly instances: InstancesService) {}
+  constructor(
+    private readonly instances: InstancesService,
+    private readonly tasksService: TasksService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Start an instance of a published workflow' })
@@ -47,6 +50,12 @@ export class InstancesController {
   ) {
     const expectedRevision = dto.expectedRevision ?? parseIfMatch(ifMatch);
     return send(res, await this.instances.send(id, { ...dto, expectedRevision }, meta));
+  }
+
+  @Get(':id/tasks')
+  @ApiOperation({ summary: "The instance's tasks, open first: who may act, who claimed, due dates" })
+  tasks(@Param('id', new UuidPipe('id')) id: string, @CurrentPrincipal() principal: Principal) {
+    return this.tasksService.ofInstance(id, principal);
   }
 
   @Get(':id/timers')
