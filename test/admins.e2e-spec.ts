@@ -161,6 +161,13 @@ describe('admins: define workflows as data — validate, simulate, version, publ
       const inst = await t.http.post('/api/v1/instances').send({ definitionKey: 'test-approval', input: { noiDung: 'Vẽ sơ đồ' } }).expect(201);
       const marked = await t.http.get(`/api/v1/definitions/test-approval/versions/2/diagram?instance=${inst.body.id}`).expect(200);
       expect(marked.text).toContain('class tiepNhan active');
+      // An unsaved text (the editor's live preview) is drawn by the same code; an invalid one gets its problems.
+      const source = (await t.http.get('/api/v1/definitions/test-approval/versions/2').expect(200)).body.source;
+      const preview = await t.http.post('/api/v1/definitions/diagram').send({ source, lang: 'en' }).expect(200);
+      expect(preview.headers['content-type']).toContain('text/plain');
+      expect(preview.text).toBe((await t.http.get('/api/v1/definitions/test-approval/versions/2/diagram?lang=en').expect(200)).text);
+      const broken = await t.http.post('/api/v1/definitions/diagram').send({ source: { ...source, machine: { ...source.machine, initial: 'khongCo' } } }).expect(400);
+      expect(broken.body).toMatchObject({ code: 'DEFINITION_INVALID', details: { issues: [expect.objectContaining({ path: '/machine/initial' })] } });
 
       const paths = await t.http.get('/api/v1/definitions/test-approval/versions/2/paths').expect(200);
       expect(paths.body.stateCoverage.ratio).toBe(1);

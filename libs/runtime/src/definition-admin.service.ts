@@ -111,6 +111,13 @@ export class DefinitionAdminService {
     return toMermaid(this.compile(record), { active: opts.instanceState === undefined ? undefined : activeStatePaths(opts.instanceState as StateValue), lang: opts.lang ?? 'vi' });
   }
 
+  /** Mermaid of a definition not saved yet (the editor's live preview); 400 listing its problems when it is invalid. */
+  previewDiagram(source: unknown, lang: 'vi' | 'en' = 'vi'): string {
+    const { valid, issues } = validateDefinition(source);
+    if (!valid) throw new DomainError(ErrorCode.DefinitionInvalid, `The definition has ${issues.length} problem(s); fix them to see its diagram`, { issues });
+    return toMermaid(compileWorkflow(source), { lang });
+  }
+
   /** Paths through a version and its state and transition coverage. */
   async paths(key: string, version: number) {
     return explorePaths(this.compile(await this.catalogue.version(key, version)));

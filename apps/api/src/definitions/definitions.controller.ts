@@ -4,7 +4,7 @@ import type { DefinitionRecord } from '#libs/persistence';
 import { actorOf, DefinitionAdminService, DefinitionsService, DomainError, ErrorCode, InstancesService, MigrationService, type Principal } from '#libs/runtime';
 import { AdminOnly } from '../auth/auth.decorators.js';
 import { CurrentPrincipal } from '../common/request-context.js';
-import { DiagramQuery, DiffQuery, DryRunDto, MigrationDto, SourceDto } from './dto/definitions.dto.js';
+import { DiagramQuery, DiffQuery, DryRunDto, MigrationDto, SourceDto, PreviewDiagramDto } from './dto/definitions.dto.js';
 
 const summary = (d: DefinitionRecord) => ({
   id: d.id,
@@ -37,6 +37,14 @@ export class DefinitionsController {
   @ApiOperation({ summary: 'Every problem of a definition at once, each with a JSON pointer; warnings for roles no user holds' })
   validate(@Body() dto: SourceDto) {
     return this.admin.check(dto.source);
+  }
+
+  @Post('diagram')
+  @HttpCode(200)
+  @Header('Content-Type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: 'Mermaid stateDiagram-v2 of a definition not saved yet (the editor preview); 400 with its problems when invalid' })
+  previewDiagram(@Body() dto: PreviewDiagramDto) {
+    return this.admin.previewDiagram(dto.source, dto.lang);
   }
 
   @Post()

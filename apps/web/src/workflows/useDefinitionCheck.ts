@@ -1,13 +1,12 @@
 // Live checking of the definition being edited: JSON syntax here (with the line), then the API's
 // validation (POST /definitions/validate, debounced), each issue placed on the line of its JSON
-// pointer; and the preview diagram of the last valid text.
+// pointer; and the preview diagram of the last valid text (POST /definitions/diagram).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api/client.ts';
-import type { DefinitionCheck, DefinitionSource } from '../api/types.ts';
+import { api, apiText } from '../api/client.ts';
+import type { DefinitionCheck } from '../api/types.ts';
 import type { LineIssue } from '../components/JsonEditor.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { lineOf, locate } from '../json/locate.ts';
-import { previewMermaid } from './preview-diagram.ts';
 
 /** What each problem code means, in Vietnamese, before the engine's own (English) message. */
 const EXPLAIN_VI: Record<string, string> = {
@@ -115,11 +114,13 @@ export function useDefinitionCheck(text: string, enabled = true): DefinitionChec
   const [preview, setPreview] = useState<string>();
   useEffect(() => {
     if (!valid || !source) return;
-    try {
-      setPreview(previewMermaid(source as unknown as DefinitionSource, lang));
-    } catch {
-      // the API said valid; a target form the preview does not know: keep the last drawing
-    }
+    // Drawn by the server from the unsaved text, with the engine's own diagram code.
+    apiText('/definitions/diagram', { method: 'POST', body: { source, lang } }).then(
+      (mermaid) => {
+        if (latest.current === text) setPreview(mermaid);
+      },
+      () => undefined, // keep the last drawing
+    );
   }, [valid, text, lang]);
 
   return {

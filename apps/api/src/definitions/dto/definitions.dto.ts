@@ -8,6 +8,10 @@ export class SourceDto {
   source!: Record<string, unknown>;
 }
 
+export class PreviewDiagramDto extends SourceDto {
+  @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi' }) @IsOptional() @IsIn(['vi', 'en'], { message: 'lang must be vi or en' }) lang?: 'vi' | 'en';
+}
+
 export class DiffQuery {
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) from!: number;
   @ApiProperty() @Type(() => Number) @IsInt() @Min(1) to!: number;
