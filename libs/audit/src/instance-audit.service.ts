@@ -82,19 +82,21 @@ export class InstanceAuditService {
     return { instanceId, seq: row.seq, at: row.at.toISOString(), event: row.eventType, state: replayed.state.value, context: replayed.state.context, status: replayed.state.status };
   }
 
+  /** The instance and its whole history from one snapshot: a transition committing meanwhile cannot make them disagree. */
   private async load(instanceId: string, principal?: Principal) {
     await this.runtime.assertVisible(instanceId, principal);
-    const manager = this.dataSource.manager;
-    const instance = await this.instances.findById(manager, instanceId);
-    if (!instance) throw new DomainError(ErrorCode.InstanceNotFound, `No workflow instance has the id ${instanceId}`, { id: instanceId });
-    const rows: HistoryRecord[] = [];
-    for (let after = 0; ; ) {
-      const page = await this.history.listByInstance(manager, instanceId, { afterSeq: after, limit: 1000 });
-      rows.push(...page);
-      if (page.length < 1000) break;
-      after = page[page.length - 1].seq;
-    }
-    return { instance, rows };
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const instance = await this.instances.findById(manager, instanceId);
+      if (!instance) throw new DomainError(ErrorCode.InstanceNotFound, `No workflow instance has the id ${instanceId}`, { id: instanceId });
+      const rows: HistoryRecord[] = [];
+      for (let after = 0; ; ) {
+        const page = await this.history.listByInstance(manager, instanceId, { afterSeq: after, limit: 1000 });
+        rows.push(...page);
+        if (page.length < 1000) break;
+        after = page[page.length - 1].seq;
+      }
+      return { instance, rows };
+    });
   }
 
   /** Replays rows 1..upTo through the engine; each must reach its recorded state. */

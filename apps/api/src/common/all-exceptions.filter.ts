@@ -8,8 +8,10 @@ import { reasonPhrase, statusFor, type ErrorBody } from './error-response.js';
 const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
 function isUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; driverError?: unknown };
+  const e = error as { code?: string; name?: string; message?: string; driverError?: unknown };
   if (e?.code && UNAVAILABLE.has(e.code)) return true;
+  // TypeORM releases a transaction's runner when PostgreSQL ends the connection; the next query says so, with no code.
+  if (e?.name === 'QueryRunnerProviderAlreadyReleasedError') return true;
   if (e?.driverError) return isUnavailable(e.driverError);
   return /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e?.message ?? '');
 }
@@ -32,7 +34,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const body = this.toBody(exception);
     body.requestId = request.id;
-    if (body.statusCode >= 500) {
+    if (body.statusCode === 503) {
+      // Expected while a dependency is down (hundreds a minute): one line each, no stack.
+      this.logger.warn(`${request.method} ${request.originalUrl}: ${body.message} (${(exception as Error)?.message ?? String(exception)})`);
+    } else if (body.statusCode >= 500) {
       body.errorId = randomUUID();
       this.logger.error(`${body.errorId} ${request.method} ${request.originalUrl}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
