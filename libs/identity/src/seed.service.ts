@@ -69,7 +69,10 @@ export class SeedService {
       await writeFile(options.credentialsFile, lines.join('\n'), { mode: 0o600 });
     }
     if (created.length) {
-      this.logger.log(`demo accounts created: ${created.join(', ')}; password: ${options.password ? '(DEMO_PASSWORD)' : password} (also in ${options.credentialsFile})`);
+      this.logger.log(`demo accounts created: ${created.join(', ')} (their password is in ${options.credentialsFile})`);
+      // Shown once, on the console and not through the logger (whose lines are redacted and collected):
+      // the embedded default is a machine's own demo, and its user needs the password to sign in.
+      if (!options.password) process.stdout.write(`\n  Demo accounts' password (shown once): ${password}\n\n`);
     }
     return { created, password, credentialsFile: options.credentialsFile };
   }

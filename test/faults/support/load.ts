@@ -91,6 +91,7 @@ function pick(mix: Mix): string {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class Load {
+  private readonly answeredMs: number[] = [];
   readonly ledger: LedgerEntry[] = [];
   readonly stats: LoadStats = { byStatus: {}, serverErrorCodes: {}, internalErrors: [], networkErrors: 0, timeouts: 0, retries: 0, maxInFlight: 0 };
   /** Instances this load started (acknowledged). */
@@ -161,6 +162,13 @@ export class Load {
     };
   }
 
+  /** p50 and p99 of the answered requests' round trips, in ms. */
+  latencies(): [number, number] {
+    const sorted = [...this.answeredMs].sort((a, b) => a - b);
+    const at = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
+    return [at(0.5), at(0.99)];
+  }
+
   statusLine(): string {
     return Object.entries(this.stats.byStatus)
       .map(([s, n]) => `${s}×${n}`)
@@ -214,6 +222,7 @@ export class Load {
       const url = urls[(first + attempt) % urls.length];
       let status: number;
       let answer: Record<string, any> | undefined;
+      const sent = performance.now();
       try {
         const res = await fetch(`${url}${path}`, {
           method: 'POST',
@@ -231,6 +240,7 @@ export class Load {
         continue;
       }
       this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
+      this.answeredMs.push(performance.now() - sent);
       if (status >= 200 && status < 300) {
         entry.outcome = 'acked';
         entry.status = status;
