@@ -114,6 +114,52 @@ async function benchRaw(url: string): Promise<number> {
   return ops / elapsed;
 }
 
+/**
+ * The same write shape through pgbench (C, libpq, no driver or event loop of ours) on the same server
+ * and concurrency: the database's own ceiling for it. Undefined when no pgbench is installed.
+ */
+async function benchPgbench(url: string): Promise<number | undefined> {
+  const bin = process.env.PGBENCH ?? 'pgbench';
+  const { execFile } = await import('node:child_process');
+  const { writeFile, mkdtemp, rm } = await import('node:fs/promises');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const run = (args: string[]) =>
+    new Promise<string>((resolve, reject) => execFile(bin, args, { maxBuffer: 1 << 24 }, (error, stdout, stderr) => (error ? reject(new Error(stderr || error.message)) : resolve(stdout + stderr))));
+  try {
+    await run(['--version']);
+  } catch {
+    return undefined;
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  await pool.query(`DROP TABLE IF EXISTS bench_raw_log; DROP TABLE IF EXISTS bench_raw;
+    CREATE TABLE bench_raw (id int PRIMARY KEY, revision int NOT NULL, state jsonb NOT NULL, context jsonb NOT NULL, updated_at timestamptz NOT NULL);
+    CREATE TABLE bench_raw_log (id int NOT NULL, seq int NOT NULL, event text NOT NULL, payload jsonb, at timestamptz NOT NULL, hash text NOT NULL, PRIMARY KEY (id, seq));`);
+  await pool.query(`INSERT INTO bench_raw SELECT g, 0, '"soanThao"', '{}', now() FROM generate_series(0, $1::int - 1) g`, [CONCURRENCY]);
+  const dir = await mkdtemp(join(tmpdir(), 'phoihop-pgbench-'));
+  const script = join(dir, 'transition.sql');
+  const context = JSON.stringify({ trichYeu: 'Kế hoạch tuyên truyền năm 2026', soLanTraLai: 1, yKien: ['Bổ sung số liệu'] });
+  await writeFile(
+    script,
+    [
+      '\\set id :client_id',
+      'BEGIN;',
+      `UPDATE bench_raw SET revision = revision + 1, state = '"choDuyet"', context = '${context}'::jsonb, updated_at = now() WHERE id = :id RETURNING revision \\gset`,
+      `INSERT INTO bench_raw_log VALUES (:id, :revision, 'QUYET_DINH', '{"ketQua":"tra-lai"}', now(), '${'f'.repeat(64)}');`,
+      'END;',
+      '',
+    ].join('\n'),
+  );
+  try {
+    const out = await run(['-n', '-f', script, '-c', String(CONCURRENCY), '-j', '2', '-T', String(SECONDS), '-M', 'prepared', url]);
+    return Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+  } finally {
+    await pool.query('DROP TABLE bench_raw_log; DROP TABLE bench_raw');
+    await pool.end();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   console.log(`bench:engine on ${machine()}; ${SECONDS} s per measure, concurrency ${CONCURRENCY}`);
   const pure = benchPure();
@@ -127,8 +173,12 @@ async function main() {
     console.log(`persisted, with work:    ${fmt(persisted)} /s  (the fixture: tasks opened/closed, deadlines armed/cancelled, outbox, starts)`);
     const raw = await benchRaw(db.url);
     console.log(`raw pg transactions:     ${fmt(raw)} /s  (BEGIN; UPDATE; INSERT; COMMIT)`);
+    const bench = await benchPgbench(db.url);
+    if (bench) console.log(`pgbench, same shape:     ${fmt(bench)} /s  (libpq, prepared, ${CONCURRENCY} clients, 2 threads)`);
+    else console.log('pgbench:                 not installed (set PGBENCH or install postgresql-client)');
     console.log(`same shape / raw:        ${((lean / raw) * 100).toFixed(1)} %`);
     console.log(`with work / raw:         ${((persisted / raw) * 100).toFixed(1)} %`);
+    if (bench) console.log(`same shape / pgbench:    ${((lean / bench) * 100).toFixed(1)} %   (raw pg / pgbench: ${((raw / bench) * 100).toFixed(1)} %)`);
   } finally {
     await db.stop();
   }

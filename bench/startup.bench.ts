@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +64,7 @@ async function postgresRssMb(dataDir: string): Promise<number> {
 async function main() {
   console.log(`bench:startup on ${machine()}`);
   const dir = await mkdtemp(join(tmpdir(), 'phoihop-startup-'));
+  await chmod(dir, 0o755); // PostgreSQL runs as its own user when we are root
   const env = { DATA_DIR: dir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), DEMO_PASSWORD: 'Demo-password-2026', LOG_LEVEL: 'warn' };
   try {
     const first = await startAndWait(env);

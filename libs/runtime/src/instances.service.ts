@@ -27,6 +27,7 @@ import { DomainError, ErrorCode } from './errors.js';
 import { statePathsWithAncestors, toChildView, toHistoryView, toInstanceView, toTimerView, type HistoryView, type InstanceView, type TimerView } from './instance-view.js';
 import { OutboxSignal } from './outbox-signal.js';
 import { TransitionObserver } from './transition-observer.js';
+import { RecentInstances } from './recent-instances.js';
 import { seesEverything, type Principal } from './principal.js';
 import { planTasks } from './task-plan.js';
 
@@ -132,6 +133,9 @@ export class InstancesService {
     private readonly outboxSignal: OutboxSignal,
     private readonly observer: TransitionObserver,
   ) {}
+
+  /** What this process committed last, per instance (see RecentInstances). */
+  private readonly recent = new RecentInstances(5000);
 
   async start(command: StartCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
     const { record, workflow } = await this.definitions.forStart(command.definitionKey, command.version);
@@ -448,12 +452,13 @@ export class InstancesService {
     },
   ): Promise<Outcome<InstanceView> | 'noop'> {
     const began = performance.now();
+    let committed: InstanceRecord | undefined;
     const attempt = async (manager: EntityManager, instance: InstanceRecord, retry: boolean) => {
       const { workflow } = await this.definitions.byId(instance.definitionId);
       const at = meta.now ?? new Date();
       const transition = await how.build(instance, workflow, at, retry);
       if (transition === 'noop') return 'noop' as const;
-      const { write, view, children } = await this.prepare(instance, workflow, transition, meta, at);
+      const { write, view, children, next } = await this.prepare(instance, workflow, transition, meta, at);
       write.idempotency = how.idempotency?.(view);
       const written = await this.inTransactionIf(manager, children.length > 0, async (m) => {
         if (!(await this.instances.applyTransition(m, write))) return false;
@@ -461,18 +466,43 @@ export class InstancesService {
         return true;
       });
       if (!written) return 'raced' as const;
+      committed = next;
       this.observer.transition({ definitionKey: instance.definitionKey, eventType: transition.eventType, durationMs: performance.now() - began });
       if (write.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
       return { statusCode: 200, body: view, replayed: false };
     };
 
     const manager = this.dataSource.manager;
-    const instance = how.preloaded ?? (await this.instances.findById(manager, instanceId));
-    if (!instance) throw notFound(instanceId);
+    const cached = how.preloaded ? undefined : this.recent.get(instanceId);
     const stored = await how.stored?.(manager);
     if (stored) return how.replay!(stored);
-    const first = await attempt(manager, instance, false);
-    if (first !== 'raced') return first;
+    const refusal = (error: unknown) => error instanceof DomainError || error instanceof EngineError;
+    let first: Awaited<ReturnType<typeof attempt>> | undefined;
+    if (cached) {
+      try {
+        first = await attempt(manager, cached, false);
+      } catch (error) {
+        // A refusal computed from a record that may be behind the database is not trusted: redone under the lock.
+        if (!refusal(error)) throw error;
+        first = 'raced';
+      }
+      if (first === 'raced') this.recent.forget(instanceId);
+    } else {
+      const instance = how.preloaded ?? (await this.instances.findById(manager, instanceId));
+      if (!instance) throw notFound(instanceId);
+      try {
+        first = await attempt(manager, instance, false);
+      } catch (error) {
+        // The same request (Idempotency-Key) may have committed since the check above: answer as it did.
+        const storedNow = refusal(error) ? await how.stored?.(manager) : undefined;
+        if (storedNow) return how.replay!(storedNow);
+        throw error;
+      }
+    }
+    if (first !== 'raced') {
+      if (committed) this.recent.set(committed);
+      return first;
+    }
 
     const locked = await this.dataSource.transaction(async (tx) => {
       const row = await this.instances.lockForEvent(tx, instanceId);
@@ -484,6 +514,7 @@ export class InstancesService {
       return second;
     });
     if (locked !== 'noop' && !locked.replayed) this.outboxSignal.notify();
+    if (committed) this.recent.set(committed);
     return locked;
   }
 
@@ -526,7 +557,7 @@ export class InstancesService {
       timers: timerWrites(plan),
       tasks: planTasks(instance.definitionKey, effects, plan.deadlines, t.completing, plan.moved),
     };
-    return { write, view, children: kids.rows };
+    return { write, view, children: kids.rows, next };
   }
 
   private async plan(workflow: CompiledWorkflow, effects: Effect[], deadlines: DeadlineMap, at: Date, fire?: Transition['fire']): Promise<TimerPlan> {

@@ -107,23 +107,29 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
  * Everything a transition writes besides the instance row, as CTE parts hanging off `src` (the
  * written instance row): they write only when the instance write itself happened. All parts see
  * the same snapshot, so cancelling a state's old timers and arming its new ones (re-entry) do not
- * interfere. Parameters $10 (the time), $12 on.
+ * interfere. Parameters $10 (the time), $12 on. A statement holds only the parts its transition
+ * needs (most write state and history only); each combination is its own prepared statement.
  */
-const DEPENDENT_WRITES = `
+type DependentWrite = { history: TransitionWrite['history']; outbox: OutboxMessage[]; idempotency?: IdempotencyRecord; timers: TimerWrites; tasks: TaskWrites };
+const DEPENDENT_PARTS: Array<{ name: string; needed: (w: DependentWrite) => boolean; sql: string }> = [
+  { name: 'hist', needed: () => true, sql: `
   hist AS (
     INSERT INTO workflow_history (instance_id, seq, event_type, payload, actor_id, actor, from_state, to_state, at,
                                   request_id, idempotency_key, comment, prev_hash, hash, links)
     SELECT src.id, $12::int, $13::text, $14::jsonb, $15::text, $16::jsonb, $17::jsonb, $18::jsonb, $10::timestamptz,
            $19::text, $20::text, $21::text, $22::text, $23::text, $34::jsonb FROM src
-  ),
+  )` },
+  { name: 'obx', needed: (w) => w.outbox.length > 0, sql: `
   obx AS (
     INSERT INTO outbox (topic, instance_id, payload)
     SELECT m->>'topic', src.id, m->'payload' FROM src, jsonb_array_elements($24::jsonb) AS m
-  ),
+  )` },
+  { name: 'idem', needed: (w) => !!w.idempotency, sql: `
   idem AS (
     INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response)
     SELECT $25::text, $26::text, $27::text, $28::int, $29::text FROM src WHERE $25::text IS NOT NULL
-  ),
+  )` },
+  { name: 't_cancel', needed: (w) => w.timers.cancelStates.length > 0 || w.timers.cancelReminderKeys.length > 0, sql: `
   t_cancel AS (
     UPDATE timers SET status = 'cancelled', cancelled_at = $10::timestamptz
       FROM src
@@ -132,16 +138,19 @@ const DEPENDENT_WRITES = `
        AND timers.id NOT IN (SELECT (x->>'id')::uuid FROM jsonb_array_elements($30::jsonb->'timers'->'extend') x)
        AND (timers.state IN (SELECT jsonb_array_elements_text($30::jsonb->'timers'->'cancelStates'))
             OR (timers.kind = 'reminder' AND timers.deadline_key IN (SELECT jsonb_array_elements_text($30::jsonb->'timers'->'cancelReminderKeys'))))
-  ),
+  )` },
+  { name: 't_extend', needed: (w) => w.timers.extend.length > 0, sql: `
   t_extend AS (
     UPDATE timers SET fire_at = x."fireAt", generation = x.generation, job_id = x."jobId"
       FROM src, jsonb_to_recordset($30::jsonb->'timers'->'extend') AS x(id uuid, "fireAt" timestamptz, generation int, "jobId" text)
      WHERE timers.id = x.id AND timers.status = 'pending'
-  ),
+  )` },
+  { name: 't_fire', needed: (w) => w.timers.fire !== null, sql: `
   t_fire AS (
     UPDATE timers SET status = 'fired', fired_at = $10::timestamptz, fired_seq = $12::int
       FROM src WHERE timers.id = ($30::jsonb->'timers'->>'fire')::uuid AND timers.status = 'pending'
-  ),
+  )` },
+  { name: 'k_close', needed: (w) => w.tasks.closeStates.length > 0, sql: `
   k_close AS (
     UPDATE tasks
        SET status = CASE WHEN tasks.id = ($30::jsonb->'tasks'->>'complete')::uuid THEN 'completed' ELSE 'cancelled' END,
@@ -151,7 +160,8 @@ const DEPENDENT_WRITES = `
       FROM src
      WHERE tasks.instance_id = src.id AND tasks.status = 'open'
        AND tasks.state IN (SELECT jsonb_array_elements_text($30::jsonb->'tasks'->'closeStates'))
-  ),
+  )` },
+  { name: 'k_escalate', needed: (w) => w.tasks.escalate.length > 0, sql: `
   k_escalate AS (
     UPDATE tasks
        SET priority = GREATEST(tasks.priority, coalesce((x->>'priority')::smallint, tasks.priority)),
@@ -159,14 +169,16 @@ const DEPENDENT_WRITES = `
       FROM src, jsonb_array_elements($30::jsonb->'tasks'->'escalate') x
      WHERE tasks.instance_id = src.id AND tasks.status = 'open' AND tasks.state = x->>'state'
        AND tasks.state NOT IN (SELECT jsonb_array_elements_text($30::jsonb->'tasks'->'closeStates'))
-  ),
+  )` },
+  { name: 'k_due', needed: (w) => (w.tasks.due?.length ?? 0) > 0, sql: `
   k_due AS (
     UPDATE tasks SET due_at = x."dueAt"
       FROM src, jsonb_to_recordset(coalesce($30::jsonb->'tasks'->'due', '[]'::jsonb)) AS x(state text, "dueAt" timestamptz)
      WHERE tasks.instance_id = src.id AND tasks.status = 'open' AND (tasks.state = x.state OR tasks.state LIKE x.state || '.%')
        AND tasks.state NOT IN (SELECT jsonb_array_elements_text($30::jsonb->'tasks'->'closeStates'))
        AND tasks.state NOT IN (SELECT x2->>'state' FROM jsonb_array_elements($30::jsonb->'tasks'->'escalate') x2)
-  ),
+  )` },
+  { name: 'k_open', needed: (w) => w.tasks.open.length > 0, sql: `
   k_open AS (
     INSERT INTO tasks (id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, status, priority, due_at, created_seq, created_at)
     SELECT x.id, src.id, $30::jsonb->'tasks'->>'definitionKey', x.state, x.title,
@@ -174,15 +186,33 @@ const DEPENDENT_WRITES = `
            'open', x.priority, x."dueAt", $12::int, $10::timestamptz
       FROM src, jsonb_to_recordset($30::jsonb->'tasks'->'open')
            AS x(id uuid, state text, title jsonb, roles jsonb, units jsonb, outcomes jsonb, priority smallint, "dueAt" timestamptz)
-  ),
+  )` },
+  { name: 't_arm', needed: (w) => w.timers.arm.length > 0, sql: `
   t_arm AS (
     INSERT INTO timers (id, instance_id, state, deadline_key, kind, fire_at, status, generation, job_id, spec, armed_seq, created_at)
     SELECT x.id, src.id, x.state, x."deadlineKey", x.kind, x."fireAt", 'pending', x.generation, x."jobId", x.spec, $12::int, $10::timestamptz
       FROM src, jsonb_to_recordset($30::jsonb->'timers'->'arm')
            AS x(id uuid, state text, "deadlineKey" text, kind text, "fireAt" timestamptz, generation int, "jobId" text, spec jsonb)
-  )`;
+  )` },
+];
 
-function dependentParams(w: { history: TransitionWrite['history']; outbox: OutboxMessage[]; idempotency?: IdempotencyRecord; timers: TimerWrites; tasks: TaskWrites }) {
+/**
+ * The CTE parts `w` needs, the suffix naming its prepared statement, and a typed mention of every
+ * parameter (PostgreSQL refuses a statement with a parameter it cannot type, and the parameter
+ * list is the same whatever the parts).
+ */
+function dependentWrites(w: DependentWrite): { sql: string; variant: string } {
+  const parts = DEPENDENT_PARTS.filter((p) => p.needed(w));
+  return { sql: parts.map((p) => p.sql).join(',\n'), variant: parts.map((p) => p.name).join('+') };
+}
+
+/** Every dependent parameter with its type: mentioned in each statement so that each is typed even when its part is left out. */
+const TYPED = `ROW($12::int, $13::text, $14::jsonb, $15::text, $16::jsonb, $17::jsonb, $18::jsonb, $19::text, $20::text, $21::text, $22::text, $23::text,
+  $24::jsonb, $25::text, $26::text, $27::text, $28::int, $29::text, $30::jsonb, $34::jsonb)`;
+/** The end of a transition statement: whether the instance row was written (the condition always holds; it types the parameters). */
+const WRITTEN = `SELECT count(*)::int AS written FROM src WHERE ${TYPED} IS NOT DISTINCT FROM ${TYPED}`;
+
+function dependentParams(w: DependentWrite) {
   const h = w.history;
   const i = w.idempotency;
   return [
@@ -255,9 +285,10 @@ export class InstancesRepository {
    * writer got there first and nothing was written.
    */
   async applyTransition(manager: EntityManager, w: TransitionWrite): Promise<boolean> {
+    const dependent = dependentWrites(w);
     const rows = await queryPrepared(
       manager,
-      'phoihop_apply_transition',
+      `phoihop_apply:${dependent.variant}`,
       `WITH src AS (
          UPDATE workflow_instances
             SET status = $3, state_value = $4::jsonb, state_paths = $5, context = $6::jsonb, snapshot = $7::jsonb,
@@ -266,8 +297,8 @@ export class InstancesRepository {
                 completed_at = CASE WHEN $3 = 'done' THEN $10 ELSE completed_at END
           WHERE id = $1 AND revision = $2
           RETURNING id
-       ), ${DEPENDENT_WRITES}
-       SELECT count(*)::int AS written FROM src`,
+       ), ${dependent.sql}
+       ${WRITTEN}`,
       [
         w.instanceId,
         w.expectedRevision,
@@ -292,9 +323,10 @@ export class InstancesRepository {
 
   /** Inserts a started instance with its first history row; throws the driver's unique violation on a duplicate business key. */
   async insertStarted(manager: EntityManager, n: NewInstance): Promise<void> {
+    const dependent = dependentWrites(n);
     await queryPrepared(
       manager,
-      'phoihop_insert_started',
+      `phoihop_start:${dependent.variant}`,
       `WITH src AS (
          INSERT INTO workflow_instances (id, definition_id, definition_key, definition_version, business_key, status, state_value,
                                          state_paths, context, snapshot, revision, last_hash, started_by, created_at, updated_at, completed_at,
@@ -302,8 +334,8 @@ export class InstancesRepository {
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $11::jsonb, 1, $23, $31, $10, $10,
                  CASE WHEN $6 = 'done' THEN $10::timestamptz END, $32::timestamptz, $33::jsonb, $35::uuid, $36::text, $37::text)
          RETURNING id
-       ), ${DEPENDENT_WRITES}
-       SELECT count(*)::int AS written FROM src`,
+       ), ${dependent.sql}
+       ${WRITTEN}`,
       [
         n.id,
         n.definitionId,
