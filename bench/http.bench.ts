@@ -90,8 +90,9 @@ async function bare(): Promise<void> {
 
 async function api(processes: number): Promise<void> {
   const { startTopology } = (await import(topologyModule)) as { startTopology(o: object): Promise<Topology> };
-  const quiet = { LOG_LEVEL: 'warn', RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_LOGIN_PER_MINUTE: '0', DB_POOL_SIZE: '16' };
-  const topology = await startTopology({ api: processes, workers: 1, redis: true, apiEnv: quiet, workerEnv: { LOG_LEVEL: 'warn' } });
+  // The topology waits for each process's ready line (logged at the default level).
+  const quiet = { RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_LOGIN_PER_MINUTE: '0', DB_POOL_SIZE: '16' };
+  const topology = await startTopology({ api: processes, workers: 1, redis: true, apiEnv: quiet });
   try {
     const admin = await topology.createAdmin();
     const base = topology.apiUrls[0];

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../prepared.js';
+import { queryPrepared, queryRows } from '../prepared.js';
 
 export interface Membership {
   role: string;
@@ -47,8 +47,9 @@ export class IdentityRepository {
     return rows[0] ? toUser(rows[0]) : undefined;
   }
 
+  /** On every authenticated request (roles are read fresh): a prepared statement on the pool directly. */
   async findUserById(manager: EntityManager, id: string): Promise<UserRecord | undefined> {
-    const rows = await manager.query(`${USER_SELECT} WHERE u.id = $1`, [id]);
+    const rows = await queryPrepared(manager, 'phoihop_user_by_id', `${USER_SELECT} WHERE u.id = $1`, [id]);
     return rows[0] ? toUser(rows[0]) : undefined;
   }
 

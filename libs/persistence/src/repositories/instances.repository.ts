@@ -374,7 +374,12 @@ export class InstancesRepository {
 
   /** The children of an instance: by start time, then group and number within the group. */
   async listChildren(manager: EntityManager, parentId: string): Promise<InstanceRecord[]> {
-    const rows = await manager.query(`SELECT ${INSTANCE_COLUMNS} FROM workflow_instances WHERE parent_id = $1 ORDER BY created_at, parent_group, (split_part(parent_key, '#', 2))::int NULLS LAST, id`, [parentId]);
+    const rows = await queryPrepared(
+      manager,
+      'phoihop_children',
+      `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances WHERE parent_id = $1 ORDER BY created_at, parent_group, (split_part(parent_key, '#', 2))::int NULLS LAST, id`,
+      [parentId],
+    );
     return rows.map(toInstanceRecord);
   }
 
