@@ -7,10 +7,11 @@ import { useLoad } from '../api/use-load.ts';
 import { canAudit, useSession } from '../auth/session.tsx';
 import { ErrorMessage, Loading, Notice } from '../components/feedback.tsx';
 import { eventName, PayloadView, statesName } from '../components/history.tsx';
-import { loadVersion, useDefinitions } from '../definitions/catalogue.ts';
+import { loadVersion } from '../definitions/catalogue.ts';
 import { fromLocalInput } from '../form/schema.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, useLocation } from '../router.tsx';
+import { WorkflowSelect } from '../components/WorkflowSelect.tsx';
 
 interface Filters {
   actor: string;
@@ -66,7 +67,6 @@ function AuditContent() {
   const i18n = useI18n();
   const { t, L, dateTime } = i18n;
   const { query } = useLocation();
-  const definitions = useDefinitions();
   const units = useLoad((signal) => api<{ items: Unit[] } | Unit[]>('/units', { signal }).then((r) => (Array.isArray(r) ? r : r.items)), []);
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
@@ -117,17 +117,7 @@ function AuditContent() {
               ))}
             </select>
           </div>
-          <div className="field">
-            <label htmlFor="audit-definition">{t('case.workflow')}</label>
-            <select id="audit-definition" value={draft.definitionKey} onChange={(e) => setDraft({ ...draft, definitionKey: e.target.value })}>
-              <option value="">{t('app.all')}</option>
-              {(definitions ?? []).map((d) => (
-                <option key={d.key} value={d.key}>
-                  {L(d.title, d.key)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <WorkflowSelect id="audit-definition" label={t('case.workflow')} value={draft.definitionKey} onChange={(definitionKey) => setDraft({ ...draft, definitionKey })} />
           {field('eventType', t('audit.eventType'))}
           {field('businessKey', t('case.businessKey'))}
           {field('from', t('audit.from'), 'datetime-local')}

@@ -12,6 +12,7 @@ import { issuesToErrors, validateValue, type FieldErrors } from '../form/validat
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { flash } from './flash.ts';
+import { WorkflowSelect } from '../components/WorkflowSelect.tsx';
 
 export function CasesPage() {
   const { t, L, dateTime } = useI18n();
@@ -56,17 +57,7 @@ export function CasesPage() {
           set({ businessKey });
         }}
       >
-        <div className="field">
-          <label htmlFor="cases-workflow">{t('case.workflow')}</label>
-          <select id="cases-workflow" value={filters.definitionKey} onChange={(e) => set({ definitionKey: e.target.value })}>
-            <option value="">{t('app.all')}</option>
-            {(definitions ?? []).map((d) => (
-              <option key={d.key} value={d.key}>
-                {L(d.title, d.key)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <WorkflowSelect id="cases-workflow" label={t('case.workflow')} value={filters.definitionKey} onChange={(definitionKey) => set({ definitionKey })} />
         <div className="field">
           <label htmlFor="cases-status">{t('case.filter.status')}</label>
           <select id="cases-status" value={filters.status} onChange={(e) => set({ status: e.target.value })}>

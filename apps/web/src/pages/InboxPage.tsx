@@ -10,6 +10,7 @@ import { DueDate, useNow } from '../components/time.tsx';
 import { useDefinitions } from '../definitions/catalogue.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
+import { WorkflowSelect } from '../components/WorkflowSelect.tsx';
 
 const PRIORITIES: Priority[] = ['urgent', 'high', 'normal', 'low'];
 type Bucket = 'mine' | 'claimable' | 'all';
@@ -128,17 +129,7 @@ export function InboxPage() {
       <details className="filters" open={!!(filters.definitionKey || filters.priority || filters.unit)}>
         <summary>{t('inbox.filters')}</summary>
         <div className="filter-grid">
-          <div className="field">
-            <label htmlFor="inbox-workflow">{t('inbox.filter.workflow')}</label>
-            <select id="inbox-workflow" value={filters.definitionKey} onChange={(e) => set({ definitionKey: e.target.value })}>
-              <option value="">{t('app.all')}</option>
-              {(definitions ?? []).map((d) => (
-                <option key={d.key} value={d.key}>
-                  {L(d.title, d.key)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <WorkflowSelect id="inbox-workflow" label={t('inbox.filter.workflow')} value={filters.definitionKey} onChange={(definitionKey) => set({ definitionKey })} />
           <div className="field">
             <label htmlFor="inbox-priority">{t('inbox.filter.priority')}</label>
             <select id="inbox-priority" value={filters.priority} onChange={(e) => set({ priority: e.target.value })}>

@@ -108,7 +108,8 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
  * written instance row): they write only when the instance write itself happened. All parts see
  * the same snapshot, so cancelling a state's old timers and arming its new ones (re-entry) do not
  * interfere. Parameters $10 (the time), $12 on. A statement holds only the parts its transition
- * needs (most write state and history only); each combination is its own prepared statement.
+ * needs (most write state and history only); each combination is its own prepared statement,
+ * named by a bit per part.
  */
 type DependentWrite = { history: TransitionWrite['history']; outbox: OutboxMessage[]; idempotency?: IdempotencyRecord; timers: TimerWrites; tasks: TaskWrites };
 const DEPENDENT_PARTS: Array<{ name: string; needed: (w: DependentWrite) => boolean; sql: string }> = [
@@ -202,8 +203,16 @@ const DEPENDENT_PARTS: Array<{ name: string; needed: (w: DependentWrite) => bool
  * list is the same whatever the parts).
  */
 function dependentWrites(w: DependentWrite): { sql: string; variant: string } {
-  const parts = DEPENDENT_PARTS.filter((p) => p.needed(w));
-  return { sql: parts.map((p) => p.sql).join(',\n'), variant: parts.map((p) => p.name).join('+') };
+  const parts: typeof DEPENDENT_PARTS = [];
+  let mask = 0;
+  DEPENDENT_PARTS.forEach((part, i) => {
+    if (!part.needed(w)) return;
+    parts.push(part);
+    mask |= 1 << i;
+  });
+  // A bit per part keeps the statement's name short: PostgreSQL truncates names past 63 bytes, and two
+  // shapes sharing a truncated name would run each other's statement.
+  return { sql: parts.map((p) => p.sql).join(',\n'), variant: mask.toString(36) };
 }
 
 /** Every dependent parameter with its type: mentioned in each statement so that each is typed even when its part is left out. */
@@ -288,7 +297,7 @@ export class InstancesRepository {
     const dependent = dependentWrites(w);
     const rows = await queryPrepared(
       manager,
-      `phoihop_apply:${dependent.variant}`,
+      `phoihop_apply_${dependent.variant}`,
       `WITH src AS (
          UPDATE workflow_instances
             SET status = $3, state_value = $4::jsonb, state_paths = $5, context = $6::jsonb, snapshot = $7::jsonb,
@@ -326,7 +335,7 @@ export class InstancesRepository {
     const dependent = dependentWrites(n);
     await queryPrepared(
       manager,
-      `phoihop_start:${dependent.variant}`,
+      `phoihop_start_${dependent.variant}`,
       `WITH src AS (
          INSERT INTO workflow_instances (id, definition_id, definition_key, definition_version, business_key, status, state_value,
                                          state_paths, context, snapshot, revision, last_hash, started_by, created_at, updated_at, completed_at,
