@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { LoggerService, LogLevel } from '@nestjs/common';
-import { JsonLogger, MetricsService } from '#libs/observability';
+import type { LogLevel } from '@nestjs/common';
+import { createLogger, MetricsService } from '#libs/observability';
 import { httpTelemetry } from './common/http-telemetry.middleware.js';
 import { AppModule, type AppOptions } from './app.module.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
@@ -11,17 +11,7 @@ import { requestId } from './common/request-id.middleware.js';
 import { sanitizeRequest } from './common/request-sanity.middleware.js';
 import { serveWebApp } from './common/web-app.js';
 import { applyCors, applySecurityHeaders } from './common/security.js';
-import { RedactingLogger } from '#libs/config';
 import { createValidationPipe } from './common/validation.js';
-
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-
-/** JSON lines (pino) for collectors, or Nest's console format for people; secrets redacted either way. */
-export function createLogger(level: LogLevel | false | undefined, format: 'pretty' | 'json' = 'pretty'): LoggerService | undefined {
-  if (level === false) return undefined;
-  if (format === 'json') return new JsonLogger(level ?? 'log');
-  return new RedactingLogger({ logLevels: LEVELS.slice(0, LEVELS.indexOf(level ?? 'log') + 1) });
-}
 
 /** Builds the HTTP application exactly as production runs it; tests call this too. */
 export async function createApp(

@@ -2,14 +2,10 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createServer } from 'node:http';
-import type { LogLevel } from '@nestjs/common';
-import { EnvironmentError, loadEnvironment, RedactingLogger, requireProductionSecrets } from '#libs/config';
-import { JsonLogger, MetricsService } from '#libs/observability';
+import { EnvironmentError, loadEnvironment, requireProductionSecrets } from '#libs/config';
+import { createLogger, MetricsService } from '#libs/observability';
 import { schedulerOptions } from '#libs/scheduler';
 import { WorkerModule } from './worker.module.js';
-
-const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-const levelsUpTo = (level: LogLevel) => LEVELS.slice(0, LEVELS.indexOf(level) + 1);
 
 /** The worker has no HTTP API: its metrics (timer lateness, queues, pool) get a port of their own. */
 function serveMetrics(metrics: MetricsService, port: number) {
@@ -42,7 +38,7 @@ async function main(): Promise<void> {
       scheduler: schedulerOptions(env, env.DATABASE_URL),
       sealer: { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR, signingKeyFile: env.AUDIT_SIGNING_KEY_FILE },
     }),
-    { logger: env.LOG_FORMAT === 'json' ? new JsonLogger(env.LOG_LEVEL) : new RedactingLogger({ logLevels: levelsUpTo(env.LOG_LEVEL) }) },
+    { logger: createLogger(env.LOG_LEVEL, env.LOG_FORMAT) },
   );
   const metricsServer = env.METRICS_PORT ? serveMetrics(app.get(MetricsService), env.METRICS_PORT) : undefined;
   const logger = new Logger('Worker');

@@ -2,7 +2,7 @@ import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { TransitionObserver } from '#libs/runtime';
-import { QueueService } from '#libs/scheduler';
+import { optionalQueues, type QueueService } from '#libs/scheduler';
 import { DataSource } from 'typeorm';
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -92,13 +92,8 @@ export class MetricsService implements OnModuleDestroy {
     });
   }
 
-  /** The queues, in a process that has them (an api started without a scheduler has none). */
   private queues(): QueueService | undefined {
-    try {
-      return this.moduleRef.get(QueueService, { strict: false });
-    } catch {
-      return undefined;
-    }
+    return optionalQueues(this.moduleRef);
   }
 
   onModuleDestroy(): void {

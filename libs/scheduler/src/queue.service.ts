@@ -1,3 +1,4 @@
+import type { ModuleRef } from '@nestjs/core';
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Job, JobsOptions, Queue } from 'bullmq';
 import { QueueBackend } from './queue-backend.js';
@@ -41,5 +42,14 @@ export class QueueService implements OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+  }
+}
+
+/** The queues, in a process that has them (an api started without a scheduler has none). */
+export function optionalQueues(moduleRef: ModuleRef): QueueService | undefined {
+  try {
+    return moduleRef.get(QueueService, { strict: false });
+  } catch {
+    return undefined;
   }
 }

@@ -4,7 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { timingSafeEqual } from 'node:crypto';
 import { MetricsService } from '#libs/observability';
-import { QueueService } from '#libs/scheduler';
+import { optionalQueues } from '#libs/scheduler';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
 
@@ -46,7 +46,7 @@ export class HealthController {
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: 200 when the database and the queues answer, 503 otherwise' })
   async ready() {
-    const queues = this.queues();
+    const queues = optionalQueues(this.moduleRef);
     const checks = {
       database: await probe(() => this.dataSource.query('SELECT 1')),
       ...(queues ? { queues: await probe(() => queues.ping()) } : {}),
@@ -69,11 +69,4 @@ export class HealthController {
     res.status(200).type(this.metricsService.contentType).send(await this.metricsService.metrics());
   }
 
-  private queues(): QueueService | undefined {
-    try {
-      return this.moduleRef.get(QueueService, { strict: false });
-    } catch {
-      return undefined;
-    }
-  }
 }

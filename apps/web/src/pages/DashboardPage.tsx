@@ -7,6 +7,7 @@ import { useLoad } from '../api/use-load.ts';
 import { GroupedBars, StackedBars } from '../components/charts.tsx';
 import { ErrorMessage, LiveStatus, Loading } from '../components/feedback.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { MessageKey } from '../i18n/messages.ts';
 import { navigate, useLocation, withQuery } from '../router.tsx';
 
 const PARTS = ['', 'H1', 'H2', 'Q1', 'Q2', 'Q3', 'Q4', ...Array.from({ length: 12 }, (_, i) => String(i + 1).padStart(2, '0'))];
@@ -170,47 +171,48 @@ export function DashboardPage() {
           <div className="figure-grid">
             <section aria-labelledby="dash-citizen" className="card">
               <h2 id="dash-citizen">{t('dash.citizen')}</h2>
-              <dl className="figures">
-                {(
-                  [
-                    ['dash.received', data.citizenCases.received],
-                    ['dash.carriedOver', data.citizenCases.carriedOver],
-                    ['dash.toHandle', data.citizenCases.toHandle],
-                    ['dash.resolved', data.citizenCases.resolved],
-                    ['dash.onTime', data.citizenCases.resolvedOnTime],
-                    ['dash.late', data.citizenCases.resolvedLate],
-                    ['dash.inProgress', data.citizenCases.inProgress],
-                    ['dash.overdue', data.citizenCases.overdueNow],
-                  ] as const
-                ).map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{t(k)}</dt>
-                    <dd>{number(v)}</dd>
-                  </div>
-                ))}
-              </dl>
+              <Figures
+                items={[
+                  ['dash.received', data.citizenCases.received],
+                  ['dash.carriedOver', data.citizenCases.carriedOver],
+                  ['dash.toHandle', data.citizenCases.toHandle],
+                  ['dash.resolved', data.citizenCases.resolved],
+                  ['dash.onTime', data.citizenCases.resolvedOnTime],
+                  ['dash.late', data.citizenCases.resolvedLate],
+                  ['dash.inProgress', data.citizenCases.inProgress],
+                  ['dash.overdue', data.citizenCases.overdueNow],
+                ]}
+              />
             </section>
             <section aria-labelledby="dash-dvk" className="card">
               <h2 id="dash-dvk">{t('dash.dvk')}</h2>
-              <dl className="figures">
-                {(
-                  [
-                    ['dash.campaigns', data.danVanKheo.campaigns],
-                    ['dash.models', data.danVanKheo.modelsRegistered],
-                    ['dash.recognised', data.danVanKheo.recognised],
-                    ['dash.proposed', data.danVanKheo.proposed],
-                  ] as const
-                ).map(([k, v]) => (
-                  <div key={k}>
-                    <dt>{t(k)}</dt>
-                    <dd>{number(v)}</dd>
-                  </div>
-                ))}
-              </dl>
+              <Figures
+                items={[
+                  ['dash.campaigns', data.danVanKheo.campaigns],
+                  ['dash.models', data.danVanKheo.modelsRegistered],
+                  ['dash.recognised', data.danVanKheo.recognised],
+                  ['dash.proposed', data.danVanKheo.proposed],
+                ]}
+              />
             </section>
           </div>
         </>
       ) : null}
     </>
+  );
+}
+
+/** Labelled figures as a definition list: one dt/dd pair per figure. */
+function Figures({ items }: { items: ReadonlyArray<readonly [MessageKey, number]> }) {
+  const { t, number } = useI18n();
+  return (
+    <dl className="figures">
+      {items.map(([k, v]) => (
+        <div key={k}>
+          <dt>{t(k)}</dt>
+          <dd>{number(v)}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
