@@ -23,7 +23,7 @@ describe('phoihop CLI on a real deployment database', () => {
 
   it('loads the ward units and creates the first admin, who can then sign in', async () => {
     expect((await cli(['units', 'load', 'workflows/seed/ward.json'])).output).toContain('loaded 13 org units');
-    const noUnit = await cli(['user', 'create', '--username', 'quan-tri', '--role', 'admin', '--unit', 'khong-co'], { PHOIHOP_PASSWORD: 'Quan-tri-2026-an-phong' });
+    const noUnit = await cli(['user', 'create', '--username', 'quan-tri', '--role', 'admin', '--unit', 'khong-co'], { PHOIHOP_PASSWORD: 'Bao-mat-2026-an-phong' });
     expect(noUnit.code).toBe(1);
     expect(noUnit.output).toContain('no org unit "khong-co"');
     const weak = await cli(['user', 'create', '--username', 'quan-tri', '--role', 'admin', '--unit', 'phuong-an-phong'], { PHOIHOP_PASSWORD: 'abc' });
@@ -31,11 +31,11 @@ describe('phoihop CLI on a real deployment database', () => {
     expect(weak.output).toContain('password must be at least 10 characters');
 
     const ok = await cli(['user', 'create', '--username', 'quan-tri', '--role', 'admin', '--unit', 'phuong-an-phong', '--display-name', 'Quản trị viên'], {
-      PHOIHOP_PASSWORD: 'Quan-tri-2026-an-phong',
+      PHOIHOP_PASSWORD: 'Bao-mat-2026-an-phong',
     });
     expect(ok.code).toBe(0);
     expect(ok.output).toContain('created quan-tri');
-    expect((await cli(['user', 'create', '--username', 'quan-tri', '--role', 'admin', '--unit', 'phuong-an-phong'], { PHOIHOP_PASSWORD: 'Quan-tri-2026-an-phong' })).code).toBe(1);
+    expect((await cli(['user', 'create', '--username', 'quan-tri', '--role', 'admin', '--unit', 'phuong-an-phong'], { PHOIHOP_PASSWORD: 'Bao-mat-2026-an-phong' })).code).toBe(1);
 
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -45,6 +45,6 @@ describe('phoihop CLI on a real deployment database', () => {
     await client.end();
     expect(rows).toEqual([expect.objectContaining({ display_name: 'Quản trị viên', role: 'admin', unit_key: 'phuong-an-phong' })]);
     expect(rows[0].password_hash).not.toContain('Quan-tri');
-    expect(await bcrypt.compare('Quan-tri-2026-an-phong', rows[0].password_hash)).toBe(true);
+    expect(await bcrypt.compare('Bao-mat-2026-an-phong', rows[0].password_hash)).toBe(true);
   });
 });

@@ -12,6 +12,8 @@ import { loadTopology, type Topology } from '../faults/support/topology.js';
  */
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 10);
 const RATE = Number(process.env.SOAK_RATE ?? 40);
+/** The api requires METRICS_TOKEN outside the embedded default: the soak reads its memory figures through it. */
+const SOAK_METRICS_TOKEN = 'soak-metrics-token-0123456789';
 
 describe(`soak: ${MINUTES} minutes at ${RATE} requests/s on 2 api + 2 workers`, () => {
   let topology: Topology;
@@ -19,7 +21,7 @@ describe(`soak: ${MINUTES} minutes at ${RATE} requests/s on 2 api + 2 workers`, 
 
   beforeAll(async () => {
     const { startTopology } = await loadTopology();
-    topology = await startTopology({ api: 2, workers: 2, workflowsDir: 'test/fixtures/workflows', apiEnv: { ACCESS_TOKEN_TTL_SECONDS: '86400', RATE_LIMIT_WRITES_PER_MINUTE: '0' } });
+    topology = await startTopology({ api: 2, workers: 2, workflowsDir: 'test/fixtures/workflows', apiEnv: { ACCESS_TOKEN_TTL_SECONDS: '86400', RATE_LIMIT_WRITES_PER_MINUTE: '0', METRICS_TOKEN: SOAK_METRICS_TOKEN } });
     const admin = await topology.createAdmin();
     const res = await fetch(`${topology.apiUrls[0]}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
     token = ((await res.json()) as { accessToken: string }).accessToken;
@@ -42,7 +44,7 @@ describe(`soak: ${MINUTES} minutes at ${RATE} requests/s on 2 api + 2 workers`, 
     const rss: number[] = [];
     while (Date.now() - t0 < MINUTES * 60_000) {
       await new Promise((r) => setTimeout(r, 30_000));
-      const m = await fetch(`${topology.apiUrls[0]}/metrics`).then((r) => r.text());
+      const m = await fetch(`${topology.apiUrls[0]}/metrics`, { headers: { Authorization: `Bearer ${SOAK_METRICS_TOKEN}` } }).then((r) => r.text());
       rss.push(Number(/^phoihop_process_resident_memory_bytes (\S+)$/m.exec(m)?.[1] ?? 0) / 2 ** 20);
       const s = load.summary();
       console.log(`soak t=${((Date.now() - t0) / 60_000).toFixed(1)} min: ${s.ops} requests, ${s.acked} acknowledged, ${s.unresolved} unresolved; api-1 RSS ${rss.at(-1)!.toFixed(0)} MB`);

@@ -8,6 +8,7 @@ import { IdentityModule, type AuthOptions } from '#libs/identity';
 import { AuditModule, type SealerOptions } from '#libs/audit';
 import { ReportsModule, type PeriodAnchor } from '#libs/reports';
 import { ObservabilityModule } from '#libs/observability';
+import type { MetricsAccess } from '#libs/config';
 import { ReportsApiModule } from './reports/reports.module.js';
 import { AuditApiModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
@@ -33,6 +34,11 @@ export interface AppOptions {
   reportAnchor?: PeriodAnchor;
   /** Per-address limits (0 or absent: none; tests run without unless they test the limits). */
   rateLimits?: RateLimits;
+  /**
+   * Who may read /metrics; main.ts derives it from the settings (metricsAccess: closed without
+   * METRICS_TOKEN outside the embedded default). Absent (tests): loopback callers, or METRICS_TOKEN's bearer when set.
+   */
+  metrics?: MetricsAccess;
 }
 
 const APP_OPTIONS = Symbol('APP_OPTIONS');
@@ -66,7 +72,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         TasksModule,
-        HealthModule,
+        HealthModule.forRoot(options.metrics ?? { openOnLoopback: true }),
         DefinitionsModule,
         InstancesModule,
         CalendarModule,

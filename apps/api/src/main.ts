@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SeedService, type WardSeed } from '#libs/identity';
-import { EnvironmentError, loadEnvironment, requireApiSecrets } from '#libs/config';
+import { EnvironmentError, loadEnvironment, metricsAccess, requireApiSecrets } from '#libs/config';
 import { EmbeddedPostgres } from '#libs/persistence';
 import { schedulerOptions } from '#libs/scheduler';
 import { parseAnchor } from '#libs/reports';
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
     rateLimits: { loginPerMinute: env.RATE_LIMIT_LOGIN_PER_MINUTE, writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE },
     corsOrigins: env.CORS_ORIGINS?.split(','),
     trustProxyHops: env.TRUST_PROXY_HOPS,
+    metrics: metricsAccess(env),
     sealer: env.RUN_WORKER
       ? { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR ?? join(env.DATA_DIR, 'checkpoints'), signingKeyFile: env.AUDIT_SIGNING_KEY_FILE }
       : undefined,

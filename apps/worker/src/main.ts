@@ -3,15 +3,22 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createServer } from 'node:http';
 import { EnvironmentError, loadEnvironment, requireProductionSecrets } from '#libs/config';
-import { createLogger, MetricsService } from '#libs/observability';
+import { bearerMatches, createLogger, MetricsService } from '#libs/observability';
 import { schedulerOptions } from '#libs/scheduler';
 import { WorkerModule } from './worker.module.js';
 
-/** The worker has no HTTP API: its metrics (timer lateness, queues, pool) get a port of their own. */
-function serveMetrics(metrics: MetricsService, port: number) {
+/**
+ * The worker has no HTTP API: its metrics (timer lateness, queues, pool) get a port of their own,
+ * behind the METRICS_TOKEN bearer token when one is set (as the api's).
+ */
+function serveMetrics(metrics: MetricsService, port: number, token: string | undefined) {
   const server = createServer((req, res) => {
     if (req.url !== '/metrics') {
       res.writeHead(404).end();
+      return;
+    }
+    if (token && !bearerMatches(req.headers.authorization, token)) {
+      res.writeHead(401, { 'WWW-Authenticate': 'Bearer' }).end();
       return;
     }
     metrics.metrics().then(
@@ -40,7 +47,7 @@ async function main(): Promise<void> {
     }),
     { logger: createLogger(env.LOG_LEVEL, env.LOG_FORMAT) },
   );
-  const metricsServer = env.METRICS_PORT ? serveMetrics(app.get(MetricsService), env.METRICS_PORT) : undefined;
+  const metricsServer = env.METRICS_PORT ? serveMetrics(app.get(MetricsService), env.METRICS_PORT, env.METRICS_TOKEN) : undefined;
   const logger = new Logger('Worker');
   const shutdown = async (signal: string) => {
     logger.log(`${signal} received: stopping`);

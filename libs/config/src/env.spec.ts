@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { EnvironmentError, loadEnvironment } from './env.js';
+import { EnvironmentError, loadEnvironment, metricsAccess } from './env.js';
 
 describe('loadEnvironment', () => {
   it('applies defaults when nothing is set', () => {
@@ -38,5 +38,22 @@ describe('loadEnvironment', () => {
     expect(() => loadEnvironment({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be pretty or json/);
     expect(() => loadEnvironment({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadEnvironment({ RATE_LIMIT_WRITES_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_WRITES_PER_MINUTE must be at least 0/);
+  });
+
+  it('METRICS_TOKEN: long enough, never echoed; /metrics closed without it outside the embedded default', () => {
+    expect(() => loadEnvironment({ METRICS_TOKEN: 'ngan' })).toThrow(/METRICS_TOKEN must be at least 16/);
+    const refused = (() => {
+      try {
+        loadEnvironment({ METRICS_TOKEN: 'bi mat co dau cach' });
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(refused).toContain('METRICS_TOKEN');
+    expect(refused).not.toContain('bi mat');
+    const db = 'postgres://phoihop:Mat-Khau-Rat-Dai-9@db/phoihop';
+    expect(metricsAccess(loadEnvironment({ DATABASE_URL: db }))).toEqual({ token: undefined, openOnLoopback: false });
+    expect(metricsAccess(loadEnvironment({ METRICS_TOKEN: 'prometheus-bi-mat-2026' }))).toEqual({ token: 'prometheus-bi-mat-2026', openOnLoopback: true });
   });
 });

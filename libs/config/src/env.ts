@@ -14,7 +14,8 @@ function IntSetting(name: string, min: number, max: number) {
 
 /**
  * Every setting the processes read, validated once at boot. Only three are read where they act:
- * PHOIHOP_FAILPOINTS and CLOCK_OFFSET_MS (fault injection) and METRICS_TOKEN (the metrics route).
+ * PHOIHOP_FAILPOINTS and CLOCK_OFFSET_MS (fault injection) and METRICS_TOKEN (the metrics route,
+ * which also takes it from metricsAccess below).
  */
 export class Environment {
   /** PostgreSQL to use; when absent an embedded server is started with its data under DATA_DIR. */
@@ -139,6 +140,14 @@ export class Environment {
   @IntSetting('METRICS_PORT', 1, 65535)
   METRICS_PORT?: number;
 
+  /**
+   * Bearer token /metrics requires. Outside the embedded default /metrics answers no one without it;
+   * the embedded default (a machine of one's own) opens it to loopback callers when unset.
+   */
+  @IsOptional()
+  @Matches(/^[\x21-\x7e]{16,200}$/, { message: 'METRICS_TOKEN must be at least 16 visible ASCII characters (no spaces)' })
+  METRICS_TOKEN?: string;
+
   /** Behind a reverse proxy: how many proxies to trust for the client address (X-Forwarded-For). */
   @IntSetting('TRUST_PROXY_HOPS', 0, 10)
   TRUST_PROXY_HOPS: number = 0;
@@ -154,14 +163,14 @@ export class EnvironmentError extends Error {
 export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const known = Object.keys(new Environment());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS', 'METRICS_PORT', 'WORKER_QUEUES']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS', 'METRICS_PORT', 'METRICS_TOKEN', 'WORKER_QUEUES']) {
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const env = plainToInstance(Environment, picked, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: true });
   const problems = errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((m) => (/SECRET|PASSWORD/.test(e.property) ? m : `${m} (got ${JSON.stringify(picked[e.property])})`)),
+    Object.values(e.constraints ?? {}).map((m) => (/SECRET|PASSWORD|TOKEN/.test(e.property) ? m : `${m} (got ${JSON.stringify(picked[e.property])})`)),
   );
   if (problems.length > 0) throw new EnvironmentError(problems);
   return env;
@@ -184,6 +193,21 @@ export function requireProductionSecrets(env: Environment, role: 'api' | 'worker
     }
   }
   if (problems.length) throw new EnvironmentError(problems);
+}
+
+/** Who may read the api's /metrics: a bearer of `token`, and without one loopback callers when `openOnLoopback`. */
+export interface MetricsAccess {
+  token?: string;
+  openOnLoopback: boolean;
+}
+
+/**
+ * /metrics from the settings: outside the embedded default (DATABASE_URL set) it needs
+ * METRICS_TOKEN, and answers 401 until one is set; the embedded default runs on one's own machine
+ * and leaves it open to loopback callers when no token is set.
+ */
+export function metricsAccess(env: Environment): MetricsAccess {
+  return { token: env.METRICS_TOKEN, openOnLoopback: !env.DATABASE_URL };
 }
 
 /** The api's check (see requireProductionSecrets). */

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { IdentityRepository, type UserRecord } from '#libs/persistence';
-import { AuditTrail, DomainError, ErrorCode, type Principal } from '#libs/runtime';
+import { actorOf, AuditTrail, DomainError, ErrorCode, type Principal } from '#libs/runtime';
 import { DataSource } from 'typeorm';
-import { tokenHash } from './identity.service.js';
+import { IdentityService, tokenHash } from './identity.service.js';
 import { verifyPassword } from './passwords.js';
+import { RESERVED_ROLES } from './reserved.js';
 
 export interface AuthOptions {
   jwtSecret: string;
@@ -21,7 +22,22 @@ const DUMMY_HASH = '$2b$11$m1p3JDogVSY8KBZKzUPtUuebM9Eug/J84djMJEdgSgwteYitGFAn6
 
 const unauthenticated = (message: string) => new DomainError(ErrorCode.Unauthenticated, message, {});
 
-export const principalOf = (u: UserRecord): Principal => ({ userId: u.id, username: u.username, displayName: u.displayName, memberships: u.memberships });
+/**
+ * The principal of a user. Roles the engine keeps for itself are dropped even if a row grants them
+ * (written before they were refused, or by hand): no person acts as `system`.
+ */
+export const principalOf = (u: UserRecord): Principal => ({
+  userId: u.id,
+  username: u.username,
+  displayName: u.displayName,
+  memberships: u.memberships.filter((m) => !RESERVED_ROLES.has(m.role)),
+});
+
+interface AccessClaims {
+  sub?: string;
+  /** The user's credentials version at sign-in (absent in tokens signed before it existed: 0). */
+  cv?: number;
+}
 
 @Injectable()
 export class AuthService {
@@ -31,16 +47,13 @@ export class AuthService {
     private readonly jwt: JwtService,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
     private readonly audit: AuditTrail,
+    private readonly users: IdentityService,
   ) {}
 
   /** Username and password -> a short-lived JWT. Repeated failures lock the username for a while. */
   async login(username: string, password: string, ip: string | null): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
     const manager = this.dataSource.manager;
-    const failures = await this.identity.recentLoginFailures(manager, username, this.options.lockoutWindowMs);
-    if (failures.count >= this.options.maxFailures) {
-      const retryAfter = Math.max(1, Math.ceil(((failures.oldest?.getTime() ?? Date.now()) + this.options.lockoutWindowMs - Date.now()) / 1000));
-      throw new DomainError(ErrorCode.TooManyAttempts, `Too many failed sign-ins for "${username}"; try again in ${retryAfter} s`, { retryAfter });
-    }
+    await this.refuseLocked(username);
     const user = await this.identity.findUserByUsername(manager, username);
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !user.passwordHash || !ok || !user.active) {
@@ -49,7 +62,53 @@ export class AuthService {
       throw unauthenticated('Wrong username or password');
     }
     await this.identity.clearLoginFailures(manager, username);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, username: user.username }, { expiresIn: this.options.accessTtlSeconds });
+    return this.issue(user);
+  }
+
+  /**
+   * The signed-in user's new password, given the current one. A wrong current password counts as a
+   * failed sign-in of that username (so it cannot be guessed here past the lockout) and answers 403,
+   * not 401: the caller's session is fine. Answers a new access token, as every older one ends.
+   */
+  async changePassword(
+    principal: Principal,
+    current: string,
+    next: string,
+    ip: string | null,
+  ): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
+    const manager = this.dataSource.manager;
+    await this.refuseLocked(principal.username);
+    const user = await this.identity.findUserById(manager, principal.userId);
+    if (!user || !user.passwordHash || !(await verifyPassword(current, user.passwordHash))) {
+      await this.identity.recordLoginFailure(manager, principal.username, ip);
+      await this.audit.record({
+        actor: actorOf(principal),
+        action: 'auth.password_change_failed',
+        subjectType: 'user',
+        subjectId: principal.username,
+        data: { ip },
+      });
+      throw new DomainError(ErrorCode.Forbidden, 'The current password is wrong', {});
+    }
+    const changed = await this.users.changeOwnPassword(user.id, next, actorOf(principal));
+    await this.identity.clearLoginFailures(manager, principal.username);
+    return this.issue(changed);
+  }
+
+  private async refuseLocked(username: string): Promise<void> {
+    const failures = await this.identity.recentLoginFailures(this.dataSource.manager, username, this.options.lockoutWindowMs);
+    if (failures.count >= this.options.maxFailures) {
+      const retryAfter = Math.max(1, Math.ceil(((failures.oldest?.getTime() ?? Date.now()) + this.options.lockoutWindowMs - Date.now()) / 1000));
+      throw new DomainError(ErrorCode.TooManyAttempts, `Too many failed sign-ins for "${username}"; try again in ${retryAfter} s`, { retryAfter });
+    }
+  }
+
+  /** An access token carrying the user's credentials version, so that a reset or deactivation ends it. */
+  private async issue(user: UserRecord): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, username: user.username, cv: user.credentialsVersion },
+      { expiresIn: this.options.accessTtlSeconds },
+    );
     return { accessToken, tokenType: 'Bearer', expiresIn: this.options.accessTtlSeconds };
   }
 
@@ -61,7 +120,7 @@ export class AuthService {
       if (!user || !user.active) throw unauthenticated('The API token is unknown, expired or revoked');
       return principalOf(user);
     }
-    let claims: { sub?: string };
+    let claims: AccessClaims;
     try {
       claims = await this.jwt.verifyAsync(bearer);
     } catch {
@@ -70,6 +129,9 @@ export class AuthService {
     // Roles are read fresh on every request: a membership removed by an admin takes effect at once.
     const user = claims.sub ? await this.identity.findUserById(manager, claims.sub) : undefined;
     if (!user || !user.active) throw unauthenticated('The account no longer exists or is disabled');
+    // Signed before the password changed or the user was disabled: that session is over.
+    if ((claims.cv ?? 0) !== user.credentialsVersion)
+      throw unauthenticated('The password changed or the account was disabled since this sign-in; sign in again');
     return principalOf(user);
   }
 }

@@ -4,8 +4,7 @@ import { IdentityRepository, type Membership, type OrgUnitRecord, type UserRecor
 import { AuditTrail, DomainError, ErrorCode, type AuditActor } from '#libs/runtime';
 import { DataSource } from 'typeorm';
 import { hashPassword, passwordProblem } from './passwords.js';
-
-export const USERNAME = /^[a-z][a-z0-9._-]{1,63}$/;
+import { roleProblem, usernameProblem } from './reserved.js';
 
 export interface UserView {
   id: string;
@@ -39,7 +38,8 @@ export class IdentityService {
   private static readonly SYSTEM: AuditActor = { id: 'system', roles: ['system'] };
 
   async createUser(input: { username: string; displayName: string; password?: string; memberships: Membership[] }, by = IdentityService.SYSTEM): Promise<UserView> {
-    if (!USERNAME.test(input.username)) throw invalid('username', 'must be 2–64 lowercase letters, digits, dot, dash or underscore, starting with a letter');
+    const badName = usernameProblem(input.username);
+    if (badName) throw invalid('username', badName);
     if (input.password !== undefined) {
       const problem = passwordProblem(input.password, input.username);
       if (problem) throw invalid('password', problem);
@@ -56,25 +56,48 @@ export class IdentityService {
     });
   }
 
+  /**
+   * A new password is held to the policy of a new user (its username included). A new password or
+   * a deactivation revokes the user's API tokens and ends their sessions (the credentials version
+   * moves on), so that neither outlives a reset nor comes back when the user is enabled again.
+   */
   async updateUser(id: string, change: { displayName?: string; password?: string; active?: boolean; memberships?: Membership[] }, by = IdentityService.SYSTEM): Promise<UserView> {
-    if (change.password !== undefined) {
-      const problem = passwordProblem(change.password);
-      if (problem) throw invalid('password', problem);
-    }
     if (change.memberships) await this.checkUnits(change.memberships);
     return this.dataSource.transaction(async (m) => {
       const user = await this.identity.findUserById(m, id);
       if (!user) throw new DomainError(ErrorCode.UserNotFound, `No user has the id ${id}`, { id });
+      if (change.password !== undefined) {
+        const problem = passwordProblem(change.password, user.username);
+        if (problem) throw invalid('password', problem);
+      }
       await this.identity.updateUser(m, id, {
         displayName: change.displayName,
         active: change.active,
         passwordHash: change.password === undefined ? undefined : await hashPassword(change.password),
       });
       if (change.memberships) await this.identity.setMemberships(m, id, change.memberships);
+      const revokedTokens = change.password !== undefined || (change.active === false && user.active) ? await this.identity.revokeUserTokens(m, id) : [];
       const after = toUserView((await this.identity.findUserById(m, id))!);
-      const changed = { ...change, ...(change.password === undefined ? {} : { password: '(changed)' }) };
+      const changed = { ...change, ...(change.password === undefined ? {} : { password: '(changed)' }), ...(revokedTokens.length ? { revokedTokens } : {}) };
       await this.audit.record({ actor: by, action: 'user.updated', subjectType: 'user', subjectId: after.username, data: changed }, m);
       return after;
+    });
+  }
+
+  /**
+   * A user's own new password, given their current one: a wrong current password counts as a
+   * failed sign-in (the caller checks the lockout first). Ends their other sessions and API tokens.
+   */
+  async changeOwnPassword(userId: string, next: string, by: AuditActor): Promise<UserRecord> {
+    return this.dataSource.transaction(async (m) => {
+      const user = await this.identity.findUserById(m, userId);
+      if (!user) throw new DomainError(ErrorCode.UserNotFound, `No user has the id ${userId}`, { id: userId });
+      const problem = passwordProblem(next, user.username);
+      if (problem) throw invalid('newPassword', problem);
+      await this.identity.updateUser(m, userId, { passwordHash: await hashPassword(next) });
+      const revokedTokens = await this.identity.revokeUserTokens(m, userId);
+      await this.audit.record({ actor: by, action: 'user.password_changed', subjectType: 'user', subjectId: user.username, data: revokedTokens.length ? { revokedTokens } : null }, m);
+      return (await this.identity.findUserById(m, userId))!;
     });
   }
 
@@ -111,7 +134,9 @@ export class IdentityService {
   }
 
   /** A new API token for a user. The secret is shown once; only its SHA-256 is stored. */
-  async createToken(userId: string, name: string, expiresAt: Date | null) {
+  async createToken(userId: string, name: string, expiresAt: Date | null, now = new Date()) {
+    // A token born expired is a mistake (a wrong year, a local date read as UTC), not a wish.
+    if (expiresAt && expiresAt.getTime() <= now.getTime()) throw invalid('expiresAt', 'must be in the future');
     const secret = `php_${randomBytes(24).toString('base64url')}`;
     const row = await this.identity.insertToken(this.dataSource.manager, { userId, name, tokenHash: tokenHash(secret), expiresAt });
     await this.audit.record({ actor: { id: userId }, action: 'token.created', subjectType: 'token', subjectId: row.id, data: { name, expiresAt } });
@@ -122,18 +147,27 @@ export class IdentityService {
     return this.identity.listTokens(this.dataSource.manager, userId);
   }
 
-  async revokeToken(id: string, userId: string | null): Promise<void> {
+  /** Another user's tokens (for an admin): 404 when the user does not exist. */
+  async listTokensOf(userId: string) {
+    await this.getUser(userId);
+    return this.listTokens(userId);
+  }
+
+  /** Revokes a token of `userId` (a user revoking their own, or an admin anyone's), recording who did it. */
+  async revokeToken(id: string, userId: string, by: AuditActor): Promise<void> {
+    const user = await this.getUser(userId);
     if (!(await this.identity.revokeToken(this.dataSource.manager, id, userId))) {
       throw new DomainError(ErrorCode.TokenNotFound, `No active token has the id ${id}`, { id });
     }
-    await this.audit.record({ actor: { id: userId ?? 'admin' }, action: 'token.revoked', subjectType: 'token', subjectId: id });
+    await this.audit.record({ actor: by, action: 'token.revoked', subjectType: 'token', subjectId: id, data: { user: user.username } });
   }
 
   private async checkUnits(memberships: Membership[]): Promise<void> {
     const units = new Set((await this.listUnits()).map((u) => u.key));
     memberships.forEach((m, i) => {
       if (!units.has(m.unit)) throw invalid(`memberships[${i}].unit`, `names no org unit ("${m.unit}")`);
-      if (!/^[a-z][a-z0-9_-]{0,63}$/.test(m.role)) throw invalid(`memberships[${i}].role`, 'must be a role name');
+      const problem = roleProblem(m.role);
+      if (problem) throw invalid(`memberships[${i}].role`, problem);
     });
   }
 }

@@ -2,11 +2,12 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nest
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AuthService, IdentityService } from '#libs/identity';
-import type { Principal } from '#libs/runtime';
+import { actorOf, type Principal } from '#libs/runtime';
+import { SignInLimit } from '../common/rate-limit.guard.js';
 import { CurrentPrincipal } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { Public } from './auth.decorators.js';
-import { CreateTokenDto, LoginDto } from './dto/auth.dto.js';
+import { ChangePasswordDto, CreateTokenDto, LoginDto } from './dto/auth.dto.js';
 
 @ApiTags('auth')
 @Controller()
@@ -17,6 +18,7 @@ export class AuthController {
   ) {}
 
   @Public()
+  @SignInLimit()
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Username and password -> a short-lived bearer token (JWT)' })
@@ -30,6 +32,14 @@ export class AuthController {
     const user = await this.identity.getUser(p.userId);
     const units = await this.identity.listUnits();
     return { ...user, units: units.filter((u) => user.memberships.some((m) => m.unit === u.key)) };
+  }
+
+  @Post('me/password')
+  @SignInLimit()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Change one’s own password (the current one is required); ends every other session and API token, answers a new access token' })
+  changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request) {
+    return this.auth.changePassword(p, dto.currentPassword, dto.newPassword, req.ip ?? null);
   }
 
   @Get('me/tokens')
@@ -46,6 +56,6 @@ export class AuthController {
   @Delete('me/tokens/:id')
   @HttpCode(204)
   async revoke(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe('id')) id: string) {
-    await this.identity.revokeToken(id, p.userId);
+    await this.identity.revokeToken(id, p.userId, actorOf(p));
   }
 }

@@ -31,7 +31,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !isAdmin(principal) && !(READ.has(req.method) && isAuditor(principal))) {
       throw new DomainError(ErrorCode.Forbidden, 'Only an admin may do this', {});
     }
-    if (!READ.has(req.method) && isAuditor(principal) && !isAdmin(principal) && !req.path.endsWith('/auth/login')) {
+    // (Sign-in is @Public() and never reaches this point.)
+    if (!READ.has(req.method) && isAuditor(principal) && !isAdmin(principal)) {
       throw new DomainError(ErrorCode.Forbidden, 'Auditors read and change nothing', {});
     }
     return true;

@@ -1,10 +1,18 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '#libs/runtime';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const LOGIN = /\/auth\/login$/;
 const WINDOW_MS = 60_000;
+const SIGN_IN_LIMIT = 'phoihop:sign-in-limit';
+
+/**
+ * Counts a route's requests under the strict sign-in limit: routes that check a password. Marked on
+ * the handler, because the router matches paths case-insensitively and with an optional trailing
+ * slash (`/api/v1/Auth/Login/` signs in too), which no test of the raw path keeps up with.
+ */
+export const SignInLimit = () => SetMetadata(SIGN_IN_LIMIT, true);
 
 export interface RateLimits {
   /** Sign-in attempts per client address and minute (0: none). */
@@ -16,8 +24,8 @@ export const RATE_LIMITS = Symbol('RATE_LIMITS');
 
 /**
  * Per-address limits, in a fixed one-minute window kept in this process's memory: sign-in attempts
- * under a strict limit, every other write (POST, PUT, PATCH, DELETE) under a generous one, reads
- * not at all (they are cheap and paged). The per-username lockout of sign-ins applies on top.
+ * (handlers marked @SignInLimit()) under a strict limit, every other write (POST, PUT, PATCH,
+ * DELETE) under a generous one, reads not at all (they are cheap and paged). The per-username lockout of sign-ins applies on top.
  * (@nestjs/throttler is CommonJS and cannot load NestJS 12, which ships as ES modules only.)
  */
 @Injectable()
@@ -25,13 +33,17 @@ export class RateLimitGuard implements CanActivate {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private sweptAt = Date.now();
 
-  constructor(@Inject(RATE_LIMITS) private readonly limits: RateLimits) {}
+  constructor(
+    @Inject(RATE_LIMITS) private readonly limits: RateLimits,
+    private readonly reflector: Reflector,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
     const http = context.switchToHttp();
     const req = http.getRequest<Request>();
     if (READS.has(req.method)) return true;
-    const login = LOGIN.test(req.path);
+    // The handler the router chose for this request, whatever the path looked like.
+    const login = this.reflector.getAllAndOverride<boolean>(SIGN_IN_LIMIT, [context.getHandler(), context.getClass()]) === true;
     const limit = login ? this.limits.loginPerMinute : this.limits.writesPerMinute;
     if (!limit) return true;
     const now = Date.now();

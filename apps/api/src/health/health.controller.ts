@@ -1,9 +1,10 @@
-import { Controller, Get, Header, Headers, Res, ServiceUnavailableException, UnauthorizedException } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Header, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { ModuleRef } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { timingSafeEqual } from 'node:crypto';
-import { MetricsService } from '#libs/observability';
+import type { MetricsAccess } from '#libs/config';
+import { bearerMatches, MetricsService } from '#libs/observability';
+import { DomainError, ErrorCode } from '#libs/runtime';
 import { optionalQueues } from '#libs/scheduler';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
@@ -25,6 +26,20 @@ async function probe(work: () => Promise<unknown>): Promise<{ status: 'up' | 'do
   }
 }
 
+export const METRICS_ACCESS = Symbol('METRICS_ACCESS');
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** Constant-time comparison of a bearer header with the token (no early exit on the first difference). */
+/**
+ * A caller on this machine, talking to the process directly: the socket's address (never
+ * X-Forwarded-For, which the caller writes), and no proxy in between (a reverse proxy on the same
+ * machine connects from loopback on behalf of anyone).
+ */
+function directLoopback(req: Request): boolean {
+  return LOOPBACK.has(req.socket.remoteAddress ?? '') && req.header('x-forwarded-for') === undefined && req.header('forwarded') === undefined;
+}
+
 @ApiTags('health')
 @Public()
 @Controller()
@@ -35,6 +50,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
     private readonly metricsService: MetricsService,
+    @Inject(METRICS_ACCESS) private readonly metricsAccess: MetricsAccess,
   ) {}
 
   @Get('health')
@@ -58,15 +74,18 @@ export class HealthController {
 
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
-  @ApiOperation({ summary: 'Prometheus metrics (METRICS_TOKEN, when set, is required as a bearer token)' })
-  async metrics(@Headers('authorization') authorization: string | undefined, @Res() res: Response) {
-    const token = process.env.METRICS_TOKEN;
-    if (token) {
-      const given = Buffer.from(authorization?.replace(/^Bearer\s+/i, '') ?? '');
-      const expected = Buffer.from(token);
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new UnauthorizedException('metrics need the METRICS_TOKEN bearer token');
+  @ApiOperation({ summary: 'Prometheus metrics: METRICS_TOKEN as a bearer token (the embedded default without one: loopback callers only)' })
+  async metrics(@Req() req: Request, @Res() res: Response) {
+    // The environment too: a token set after boot (tests) or by a process that built the app without settings.
+    const token = this.metricsAccess.token ?? process.env.METRICS_TOKEN;
+    const allowed = token ? bearerMatches(req.header('authorization'), token) : this.metricsAccess.openOnLoopback && directLoopback(req);
+    if (!allowed) {
+      throw new DomainError(
+        ErrorCode.Unauthenticated,
+        token ? 'metrics need the METRICS_TOKEN bearer token' : 'metrics need a METRICS_TOKEN: set one and send it as a bearer token',
+        {},
+      );
     }
     res.status(200).type(this.metricsService.contentType).send(await this.metricsService.metrics());
   }
-
 }

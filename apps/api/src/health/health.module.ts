@@ -1,5 +1,11 @@
-import { Module } from '@nestjs/common';
-import { HealthController } from './health.controller.js';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { MetricsAccess } from '#libs/config';
+import { HealthController, METRICS_ACCESS } from './health.controller.js';
 
-@Module({ controllers: [HealthController] })
-export class HealthModule {}
+@Module({})
+export class HealthModule {
+  /** `metrics`: who may read /metrics (see metricsAccess in libs/config). */
+  static forRoot(metrics: MetricsAccess): DynamicModule {
+    return { module: HealthModule, controllers: [HealthController], providers: [{ provide: METRICS_ACCESS, useValue: metrics }] };
+  }
+}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdentityService } from '#libs/identity';
 import { actorOf, DomainError, ErrorCode, type Principal } from '#libs/runtime';
@@ -35,6 +35,21 @@ export class UsersController {
   @AdminOnly()
   update(@Param('id', new UuidPipe('id')) id: string, @Body() dto: UpdateUserDto, @CurrentPrincipal() p: Principal) {
     return this.identity.updateUser(id, dto, actorOf(p));
+  }
+
+  @Get('users/:id/tokens')
+  @AdminOnly()
+  @ApiOperation({ summary: 'A user’s API tokens (never their secrets), revoked ones included' })
+  async tokens(@Param('id', new UuidPipe('id')) id: string) {
+    return { items: await this.identity.listTokensOf(id) };
+  }
+
+  @Delete('users/:id/tokens/:tokenId')
+  @AdminOnly()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke one of a user’s API tokens (recorded in the audit log as the admin’s action)' })
+  async revokeToken(@Param('id', new UuidPipe('id')) id: string, @Param('tokenId', new UuidPipe('tokenId')) tokenId: string, @CurrentPrincipal() p: Principal) {
+    await this.identity.revokeToken(tokenId, id, actorOf(p));
   }
 
   @Get('units')

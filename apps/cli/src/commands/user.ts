@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { IdentityRepository, createDataSource } from '#libs/persistence';
-import { hashPassword, passwordProblem, USERNAME } from '#libs/identity';
+import { hashPassword, passwordProblem, roleProblem, usernameProblem } from '#libs/identity';
 import { withDatabase } from '../database.js';
 
 function option(args: string[], name: string): string | undefined {
@@ -25,8 +25,15 @@ export async function user(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  if (!USERNAME.test(username)) {
-    console.error('username: 2–64 lowercase letters, digits, dot, dash or underscore, starting with a letter');
+  // The rules of the api's user routes: no engine name (`system`) as a username or a role.
+  const badName = usernameProblem(username);
+  if (badName) {
+    console.error(`username: ${badName}`);
+    return 2;
+  }
+  const badRole = roleProblem(role);
+  if (badRole) {
+    console.error(`role: ${badRole}`);
     return 2;
   }
   const password = args.includes('--password-stdin') ? (await readStdin()).split('\n')[0] : process.env.PHOIHOP_PASSWORD;
@@ -34,7 +41,7 @@ export async function user(args: string[]): Promise<number> {
     console.error('give the password on standard input with --password-stdin, or in PHOIHOP_PASSWORD');
     return 2;
   }
-  const problem = passwordProblem(password);
+  const problem = passwordProblem(password, username);
   if (problem) {
     console.error(`password ${problem}`);
     return 2;

@@ -15,6 +15,8 @@ export interface UserRecord {
   active: boolean;
   memberships: Membership[];
   createdAt: Date;
+  /** Goes up when the password changes or the user is disabled: access tokens signed before no longer count. */
+  credentialsVersion: number;
 }
 
 export interface OrgUnitRecord {
@@ -23,7 +25,7 @@ export interface OrgUnitRecord {
   parentKey: string | null;
 }
 
-const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.password_hash, u.active, u.created_at,
+const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.password_hash, u.active, u.created_at, u.credentials_version,
   coalesce((SELECT json_agg(json_build_object('role', r.role, 'unit', r.unit_key) ORDER BY r.role, r.unit_key) FROM user_roles r WHERE r.user_id = u.id), '[]') AS memberships
   FROM users u`;
 
@@ -36,6 +38,7 @@ function toUser(row: Record<string, any>): UserRecord {
     active: row.active,
     memberships: row.memberships,
     createdAt: row.created_at,
+    credentialsVersion: row.credentials_version,
   };
 }
 
@@ -71,9 +74,15 @@ export class IdentityRepository {
     return (await this.findUserById(manager, id))!;
   }
 
+  /**
+   * A new password or a change of `active` also moves the credentials version on, which ends the
+   * sessions opened before (see UserRecord.credentialsVersion).
+   */
   async updateUser(manager: EntityManager, id: string, change: { displayName?: string; passwordHash?: string; active?: boolean }): Promise<void> {
     await manager.query(
-      `UPDATE users SET display_name = coalesce($2, display_name), password_hash = coalesce($3, password_hash), active = coalesce($4, active), updated_at = now() WHERE id = $1`,
+      `UPDATE users SET display_name = coalesce($2, display_name), password_hash = coalesce($3, password_hash), active = coalesce($4, active),
+         credentials_version = credentials_version + CASE WHEN $3::text IS NOT NULL OR ($4::boolean IS NOT NULL AND $4::boolean <> active) THEN 1 ELSE 0 END,
+         updated_at = now() WHERE id = $1`,
       [id, change.displayName ?? null, change.passwordHash ?? null, change.active ?? null],
     );
   }
@@ -123,6 +132,12 @@ export class IdentityRepository {
       userId,
     ]);
     return rows.map((r: Record<string, any>) => ({ id: r.id, name: r.name, createdAt: r.created_at, expiresAt: r.expires_at, lastUsedAt: r.last_used_at, revokedAt: r.revoked_at }));
+  }
+
+  /** Revokes every active token of a user (password changed, user disabled); the ids revoked. */
+  async revokeUserTokens(manager: EntityManager, userId: string): Promise<string[]> {
+    const rows = await queryRows(manager, `UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`, [userId]);
+    return rows.map((r) => r.id as string);
   }
 
   async revokeToken(manager: EntityManager, id: string, userId: string | null): Promise<boolean> {

@@ -27,3 +27,16 @@ export class CreateTokenDto {
   @IsDateString()
   expiresAt?: string;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  currentPassword!: string;
+
+  @ApiProperty({ description: 'At least 10 characters with a letter and a digit, not common, not containing the username' })
+  @IsString()
+  @IsNotEmpty()
+  newPassword!: string;
+}
