@@ -7,9 +7,9 @@
 import { assign, createActor, setup, type ActorScope, type AnyStateMachine } from 'xstate';
 import { DefinitionError } from './errors.js';
 import { jsonClone, scanJson } from './json.js';
-import type { ActionRef, CompiledStateInfo, CompiledWorkflow, DeadlineDefinition, DeadlineSpec, TaskSpec, TransitionObject, ValidationIssue } from './types.js';
+import type { ActionRef, GuardRef, CompiledStateInfo, CompiledWorkflow, DeadlineDefinition, DeadlineSpec, TaskSpec, TransitionObject, ValidationIssue } from './types.js';
 import { analyzeDefinition, type Analysis, type NodeInfo } from './validate.js';
-import { ASSIGNERS, ENTER_ACTION, EXIT_ACTION, GUARDS, getEnv } from './vocabulary.js';
+import { ASSIGNERS, ENTER_ACTION, EXIT_ACTION, GUARDS, getEnv, writeSegments } from './vocabulary.js';
 
 /** Upper bound on microsteps per step(): a runtime net under the static `always` loop check. */
 export const MAX_MICROSTEPS = 1000;
@@ -89,6 +89,8 @@ export function compileWorkflow(def: unknown): CompiledWorkflow {
     payloadValidators: analysis.payloadValidators ?? new Map(),
     inputValidator: analysis.inputValidator,
     allowedCache: new Map(),
+    taskOutcomes: new Set([...built.states.values()].flatMap((st) => st.task?.outcomes ?? [])),
+    needsHistory: built.usesHistory || Object.values(analysis.definition!.events).some((e) => !!e.sentBy?.actorsOf?.length),
   };
   actorScopes.set(wf, createInertScope(built.machine));
   return wf;
@@ -120,6 +122,54 @@ interface Built {
   machine: AnyStateMachine;
   states: Map<string, CompiledStateInfo>;
   deadlineOwners: Map<string, string>;
+  /** Some guard reads the case's history (separation of duties). */
+  usesHistory: boolean;
+}
+
+/** What guard references are compiled with: the steps that record an actor at each context path. */
+interface GuardScope {
+  recordedBy: Map<string, Set<string>>;
+  usesHistory: boolean;
+}
+
+const contextKey = (path: string) => writeSegments(path).join('.');
+
+/** Context path -> event types whose transitions `recordActor` there (so `notSameActor.path` can read every one of them). */
+function actorRecorders(nodes: readonly NodeInfo[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const n of nodes) {
+    for (const [type, t] of Object.entries(n.def.on ?? {})) {
+      const list = typeof t === 'string' ? [] : Array.isArray(t) ? t : [t];
+      for (const x of list as TransitionObject[]) {
+        for (const a of x.actions === undefined ? [] : Array.isArray(x.actions) ? x.actions : [x.actions]) {
+          if (a.type !== 'recordActor' || typeof a.params?.path !== 'string') continue;
+          const key = contextKey(a.params.path);
+          out.set(key, (out.get(key) ?? new Set()).add(type));
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** A guard reference as compiled: `notSameActor` with a context path also gets the steps recording it. */
+function compileGuard(ref: GuardRef, scope: GuardScope): GuardRef {
+  const params = ref.params ?? {};
+  switch (ref.type) {
+    case 'notSameActor': {
+      scope.usesHistory = true;
+      const path = params.path as string | undefined;
+      if (path === undefined || !path.startsWith('context.')) return { type: ref.type, params };
+      return { type: ref.type, params: { ...params, recordedBy: [...(scope.recordedBy.get(contextKey(path)) ?? [])] } };
+    }
+    case 'all':
+    case 'any':
+      return { type: ref.type, params: { ...params, guards: (params.guards as GuardRef[]).map((g) => compileGuard(g, scope)) } };
+    case 'not':
+      return { type: ref.type, params: { ...params, guard: compileGuard(params.guard as GuardRef, scope) } };
+    default:
+      return { type: ref.type, params };
+  }
 }
 
 function buildMachine(analysis: Analysis): Built | { issues: ValidationIssue[] } {
@@ -139,15 +189,16 @@ function buildMachine(analysis: Analysis): Built | { issues: ValidationIssue[] }
     states.set(n.path, info);
     for (const d of info.deadlines) deadlineOwners.set(d.key, n.path);
   }
+  const scope: GuardScope = { recordedBy: actorRecorders(analysis.nodes ?? []), usesHistory: false };
   const config: Record<string, unknown> = {
-    ...buildNode(root, states),
+    ...buildNode(root, states, scope),
     id: analysis.machineId,
     context: ({ input }: { input?: { context?: Record<string, unknown> } }) => input?.context ?? {},
     options: { maxIterations: MAX_MICROSTEPS },
   };
   try {
     const machine = engineSetup.createMachine(config);
-    return { machine, states, deadlineOwners };
+    return { machine, states, deadlineOwners, usesHistory: scope.usesHistory };
   } catch (err) {
     return {
       issues: [{ path: '/machine', code: 'machine_error', message: err instanceof Error ? err.message : String(err) }],
@@ -175,7 +226,7 @@ function normalizeTask(t: NonNullable<NonNullable<NodeInfo['def']['meta']>['task
   return spec;
 }
 
-function buildNode(n: NodeInfo, states: Map<string, CompiledStateInfo>): Record<string, unknown> {
+function buildNode(n: NodeInfo, states: Map<string, CompiledStateInfo>, scope: GuardScope): Record<string, unknown> {
   const d = n.def;
   const cfg: Record<string, unknown> = {};
   if (d.id !== undefined && n.parent) cfg.id = d.id;
@@ -193,25 +244,25 @@ function buildNode(n: NodeInfo, states: Map<string, CompiledStateInfo>): Record<
   if (exit.length) cfg.exit = exit;
   if (d.on) {
     const on: Record<string, unknown> = {};
-    for (const [type, t] of Object.entries(d.on)) on[type] = buildTransitions(t);
+    for (const [type, t] of Object.entries(d.on)) on[type] = buildTransitions(t, scope);
     cfg.on = on;
   }
-  if (d.always !== undefined) cfg.always = buildTransitions(d.always);
-  if (d.onDone !== undefined) cfg.onDone = buildTransitions(d.onDone);
+  if (d.always !== undefined) cfg.always = buildTransitions(d.always, scope);
+  if (d.onDone !== undefined) cfg.onDone = buildTransitions(d.onDone, scope);
   if (n.children.size) {
     const children: Record<string, unknown> = {};
-    for (const [k, c] of n.children) children[k] = buildNode(c, states);
+    for (const [k, c] of n.children) children[k] = buildNode(c, states, scope);
     cfg.states = children;
   }
   return cfg;
 }
 
-function buildTransitions(t: unknown): Record<string, unknown>[] {
+function buildTransitions(t: unknown, scope: GuardScope): Record<string, unknown>[] {
   const list = typeof t === 'string' ? [{ target: t }] : Array.isArray(t) ? t : [t];
   return (list as TransitionObject[]).map((x) => {
     const out: Record<string, unknown> = {};
     if (x.target !== undefined) out.target = x.target;
-    if (x.guard) out.guard = { type: x.guard.type, params: x.guard.params ?? {} };
+    if (x.guard) out.guard = compileGuard(x.guard, scope);
     const actions = expandActions(x.actions);
     if (actions.length) out.actions = actions;
     if (x.reenter !== undefined) out.reenter = x.reenter;

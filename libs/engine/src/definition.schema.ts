@@ -12,6 +12,8 @@ export const READ_PATH_PATTERN = '^(context|payload|actor|event)(\\.[A-Za-z0-9_$
 /** Dotted context path that is written (an optional `context.` prefix is accepted). */
 export const WRITE_PATH_PATTERN = '^(context\\.)?[A-Za-z_$][A-Za-z0-9_$-]*(\\.[A-Za-z0-9_$-]+)*$';
 export const EVENT_TYPE_PATTERN = '^[A-Za-z][A-Za-z0-9_]{0,63}$';
+/** A step of a case: an event type, or `@start` (the start). */
+export const STEP_NAME_PATTERN = '^(@start|[A-Za-z][A-Za-z0-9_]{0,63})$';
 export const STATE_KEY_PATTERN = '^[A-Za-z_][A-Za-z0-9_-]{0,63}$';
 export const STATE_ID_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
 export const ROLE_PATTERN = '^[a-z][a-z0-9_-]{0,63}$';
@@ -172,6 +174,17 @@ export const definitionSchema = {
         description: { $ref: '#/$defs/label' },
         kind: { enum: ['human', 'system', 'timer'] },
         schema: { type: ['object', 'boolean'] },
+        sentBy: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          anyOf: [{ required: ['roles'] }, { required: ['actorsOf'] }],
+          properties: {
+            roles: { type: 'array', minItems: 1, items: { type: 'string', pattern: ROLE_PATTERN } },
+            units: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+            actorsOf: { type: 'array', minItems: 1, items: { type: 'string', pattern: STEP_NAME_PATTERN } },
+          },
+        },
       },
     },
     guardRef: ref,
@@ -346,9 +359,12 @@ export const guardParamSchemas: Record<string, Record<string, unknown>> = {
   },
   notSameActor: {
     type: 'object',
-    required: ['path'],
     additionalProperties: false,
-    properties: { path: { type: 'string', pattern: READ_PATH_PATTERN } },
+    anyOf: [{ required: ['steps'] }, { required: ['path'] }],
+    properties: {
+      steps: { type: 'array', minItems: 1, items: { type: 'string', pattern: STEP_NAME_PATTERN } },
+      path: { type: 'string', pattern: READ_PATH_PATTERN },
+    },
   },
   all: {
     type: 'object',

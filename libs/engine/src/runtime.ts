@@ -14,7 +14,7 @@ import {
 import { CHILD_DONE_EVENT, childGroups, childItems, childKey, pendingChildren, recordChildDone } from './children.js';
 import { actorScopes } from './compile.js';
 import { EngineError } from './errors.js';
-import { getIn, isPlainObject, jsonClone, scanJson, splitPath } from './json.js';
+import { getIn, isPlainObject, jsonClone, ptr, scanJson, splitPath } from './json.js';
 import type {
   CompiledWorkflow,
   DeadlineSpec,
@@ -57,7 +57,7 @@ export function start(wf: CompiledWorkflow, input: Record<string, unknown> | und
     if (issues.length) throw new EngineError('INVALID_INPUT', summarize('invalid start input', issues), { issues });
   }
   const context: Ctx = { ...jsonClone(wf.definition.context ?? {}), ...jsonClone(data) };
-  const env: StepEnv = { type: START_EVENT_TYPE, payload: data, actor: opts.actor, at: opts.at };
+  const env: StepEnv = { type: START_EVENT_TYPE, payload: data, actor: opts.actor, at: opts.at, history: opts.history };
   return withEnv(env, () => {
     const [snap, actions] = runInitial(wf, { context });
     return finish(wf, snap, actions, env, '');
@@ -84,7 +84,7 @@ export function step(wf: CompiledWorkflow, current: PersistedState, event: StepI
     );
   }
   const payload = checkPayload(wf, type, event.payload);
-  const env: StepEnv = { type, payload, actor: opts.actor, at: opts.at };
+  const env: StepEnv = { type, payload, actor: opts.actor, at: opts.at, history: opts.history };
   const xEvent = { type, payload, actor: opts.actor, at: opts.at };
   return withEnv(env, () => {
     if (!wf.machine.getTransitionData(snap, xEvent).length) {
@@ -108,7 +108,7 @@ function childDone(wf: CompiledWorkflow, snap: AnyMachineSnapshot, payload: unkn
   const context = recordChildDone(snap.context as Ctx, payload, opts.at);
   const recorded = wf.machine.resolveState({ value: snap.value, context }) as AnyMachineSnapshot;
   const data = payload as Record<string, unknown>;
-  const env: StepEnv = { type: CHILD_DONE_EVENT, payload: data, actor: opts.actor, at: opts.at };
+  const env: StepEnv = { type: CHILD_DONE_EVENT, payload: data, actor: opts.actor, at: opts.at, history: opts.history };
   return withEnv(env, () => {
     const [next, actions] = runTransition(wf, recorded, { type: CHILD_DONE_EVENT, payload: data, actor: opts.actor, at: opts.at } as never);
     return finish(wf, next, actions, env, snap.value);
@@ -202,7 +202,7 @@ function checkPayload(wf: CompiledWorkflow, type: string, payload: unknown): Rec
     const issues = [{ path: '/payload' + scan.path, code: scan.code, message: scan.message }];
     throw new EngineError('INVALID_PAYLOAD', `event payload is not JSON data: ${scan.message}`, { issues });
   }
-  const validate = wf.payloadValidators.get(type);
+  const validate = wf.payloadValidators.get(type) ?? (wf.definition.events[type]?.kind === 'human' ? schemalessPayload : undefined);
   if (validate) {
     const issues = validate(payload);
     if (issues.length) {
@@ -210,6 +210,25 @@ function checkPayload(wf: CompiledWorkflow, type: string, payload: unknown): Rec
     }
   }
   return payload;
+}
+
+/** Longest note a human event without a schema may carry. */
+export const SCHEMALESS_NOTE_MAX = 2000;
+
+/**
+ * A human event whose definition gives no schema carries nothing, or a short note (`ghiChu`):
+ * an event is a decision, not a place to store arbitrary data in the history.
+ */
+function schemalessPayload(payload: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const [key, value] of Object.entries(payload as Record<string, unknown>)) {
+    if (key !== 'ghiChu') {
+      issues.push({ path: `/payload/${ptr(key)}`, code: 'unknown_key', message: 'this event has no form: its payload may hold only "ghiChu"' });
+    } else if (typeof value !== 'string' || value.length > SCHEMALESS_NOTE_MAX) {
+      issues.push({ path: '/payload/ghiChu', code: 'invalid_value', message: `must be text of at most ${SCHEMALESS_NOTE_MAX} characters` });
+    }
+  }
+  return issues;
 }
 
 function allowedFor(wf: CompiledWorkflow, value: StateValue): string[] {

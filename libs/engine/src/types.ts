@@ -48,12 +48,27 @@ export interface ActionRef {
 
 export type EventKind = 'human' | 'system' | 'timer';
 
+/**
+ * Who may send an event that no open task answers (`events.<E>.sentBy`): a holder of one of
+ * `roles` (in one of `units`, when given), or anyone who took one of the `actorsOf` steps of the
+ * case (event types, or `@start` for who started it), read from the case's history.
+ */
+export interface SentBy {
+  roles?: string[];
+  units?: string[];
+  actorsOf?: string[];
+}
+
+/** The name of the step that started a case, in `sentBy.actorsOf` and `notSameActor.steps`. */
+export const START_STEP = '@start';
+
 export interface EventDefinition {
   label: Label;
   kind: EventKind;
   description?: Label;
   /** JSON Schema the event payload must satisfy. */
   schema?: JsonSchema;
+  sentBy?: SentBy;
 }
 
 /** A task as written in a definition (`meta.task`). */
@@ -217,6 +232,10 @@ export interface CompiledWorkflow {
   inputValidator?: (data: unknown) => ValidationIssue[];
   /** Memo: active-leaf key -> sorted allowed event types. */
   allowedCache: Map<string, string[]>;
+  /** Event types some state's task lists as an outcome: who may send them is decided by the open task. */
+  taskOutcomes: ReadonlySet<string>;
+  /** Whether steps need the case's history (separation of duties, `sentBy.actorsOf`). */
+  needsHistory: boolean;
 }
 
 export interface PersistedState {
@@ -232,10 +251,21 @@ export interface StepInput {
   payload?: Record<string, unknown>;
 }
 
+/** One step taken in a case so far: its event type (`xstate.init` for the start) and who took it. */
+export interface StepRecord {
+  event: string;
+  actor: string;
+}
+
 export interface StepOptions {
   actor: Actor;
   /** ISO-8601 instant. */
   at: string;
+  /**
+   * Every step of the case so far, oldest first (from its history): what separation of duties
+   * (`notSameActor`) checks. Needed only when `CompiledWorkflow.needsHistory`.
+   */
+  history?: readonly StepRecord[];
 }
 
 export type Effect =
@@ -272,6 +302,7 @@ export interface StepEnv {
   payload: Record<string, unknown>;
   actor: Actor;
   at: string;
+  history?: readonly StepRecord[];
 }
 
 export type { AnyStateMachine };

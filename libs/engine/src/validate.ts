@@ -8,7 +8,7 @@ import { ajvIssues, createAjv, toIssueValidator } from './ajv.js';
 import { actionParamSchemas, definitionSchema, guardParamSchemas } from './definition.schema.js';
 import { designChecks } from './design/checks.js';
 import { FORBIDDEN_SEGMENTS, isPlainObject, ptr, scanJson, splitPath } from './json.js';
-import type { ActionRef, GuardRef, Operand, StateNodeDefinition, TransitionObject, ValidationIssue, WorkflowDefinition } from './types.js';
+import { START_STEP, type ActionRef, type GuardRef, type Operand, type StateNodeDefinition, type TransitionObject, type ValidationIssue, type WorkflowDefinition } from './types.js';
 
 /** Roles every definition may name without declaring them. */
 export const BUILTIN_ROLES: readonly string[] = ['admin', 'auditor', 'system'];
@@ -157,6 +157,7 @@ class StaticChecker {
     const alwaysEdges = new Map<NodeInfo, { to: NodeInfo; ptr: string }[]>();
     for (const n of this.nodes) this.checkTransitions(n, alwaysEdges);
     for (const n of this.nodes) this.checkMeta(n);
+    this.checkSenders();
     this.checkChildGroups();
     if (!this.issues.length) this.checkAlwaysCycles(alwaysEdges);
     // Design checks (unreachable states, dead ends, tasks and deadlines that do nothing): only on a
@@ -390,8 +391,11 @@ class StaticChecker {
         this.checkOperand(params.right, `${base}/params/right`);
         break;
       case 'exists':
-      case 'notSameActor':
         this.checkPath(params.path, `${base}/params/path`);
+        break;
+      case 'notSameActor':
+        if (params.path !== undefined) this.checkPath(params.path, `${base}/params/path`);
+        this.checkSteps(params.steps, `${base}/params/steps`);
         break;
       case 'all':
       case 'any':
@@ -493,6 +497,23 @@ class StaticChecker {
         this.add(at, 'invalid_path', `path segment "${seg}" is not allowed`);
         return;
       }
+    }
+  }
+
+  /** Steps named by separation of duties or `sentBy.actorsOf` are declared events (or `@start`). */
+  private checkSteps(steps: string[] | undefined, at: string): void {
+    (steps ?? []).forEach((step, i) => {
+      if (step !== START_STEP && !this.events.has(step)) this.add(`${at}/${i}`, 'unknown_event', `step "${step}" is not an event declared in "events" (or "${START_STEP}")`);
+    });
+  }
+
+  private checkSenders(): void {
+    for (const [type, ev] of Object.entries(this.def.events)) {
+      if (!ev.sentBy) continue;
+      const at = `/events/${ptr(type)}/sentBy`;
+      if (ev.kind !== 'human') this.add(at, 'sent_by_not_human', `only human events name who may send them; "${type}" is a ${ev.kind} event`);
+      (ev.sentBy.roles ?? []).forEach((r, i) => this.checkRole(r, `${at}/roles/${i}`));
+      this.checkSteps(ev.sentBy.actorsOf, `${at}/actorsOf`);
     }
   }
 

@@ -9,7 +9,7 @@
  */
 import { deepEqual, getIn, isPlainObject, jsonClone, setIn, splitPath } from './json.js';
 import { groupDone, recordChildrenStarted } from './children.js';
-import type { Actor, GuardRef, Operand, StepEnv } from './types.js';
+import { START_STEP, type Actor, type GuardRef, type Operand, type StepEnv, type StepRecord } from './types.js';
 
 const NEUTRAL_ACTOR: Actor = { id: 'system', roles: ['system'], units: [] };
 const NEUTRAL_ENV: StepEnv = { type: '', payload: {}, actor: NEUTRAL_ACTOR, at: '' };
@@ -115,16 +115,34 @@ export const GUARDS: Readonly<Record<string, GuardFn>> = {
   inUnit: (p, _c, env) => env.actor.units.includes(p.unit),
   compare: (p, c, env) => compareValues(readOperand(p.left, c, env), p.op, readOperand(p.right, c, env)),
   exists: (p, c, env) => nz(readPath(p.path, c, env)) !== null,
+  // Checked against everyone who ever took the named steps (the case's history), not only the
+  // value a later step may have overwritten: a `path` also names the steps that record an actor
+  // there (added at compile time as `recordedBy`).
   notSameActor: (p, c, env) => {
-    const stored = readPath(p.path, c, env);
-    const ids = Array.isArray(stored) ? stored.map(idOf) : [idOf(stored)];
-    return !ids.includes(env.actor.id);
+    if (p.path !== undefined) {
+      const stored = readPath(p.path, c, env);
+      const ids = Array.isArray(stored) ? stored.map(idOf) : [idOf(stored)];
+      if (ids.includes(env.actor.id)) return false;
+    }
+    const steps = [...((p.steps as string[] | undefined) ?? []), ...((p.recordedBy as string[] | undefined) ?? [])];
+    return !actorsOfSteps(steps, env.history).has(env.actor.id);
   },
   all: (p, c, env) => (p.guards as GuardRef[]).every((g) => evalGuard(g, c, env)),
   any: (p, c, env) => (p.guards as GuardRef[]).some((g) => evalGuard(g, c, env)),
   not: (p, c, env) => !evalGuard(p.guard as GuardRef, c, env),
   childrenDone: (p, c) => groupDone(c, p.group),
 };
+
+/** Who took any of `steps` (event types, or `@start`) in `history`. */
+export function actorsOfSteps(steps: readonly string[], history: readonly StepRecord[] | undefined): Set<string> {
+  const wanted = new Set(steps.map((s) => (s === START_STEP ? START_EVENT : s)));
+  const out = new Set<string>();
+  for (const h of history ?? []) if (wanted.has(h.event)) out.add(h.actor);
+  return out;
+}
+
+/** History event type of a case's start. */
+const START_EVENT = 'xstate.init';
 
 export function evalGuard(ref: GuardRef, context: Ctx, env: StepEnv): boolean {
   const fn = GUARDS[ref.type];

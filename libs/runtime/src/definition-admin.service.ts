@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { activeStatePaths, compileWorkflow, dryRun, explorePaths, toMermaid, validateDefinition, type StateValue, type ValidationIssue } from '#libs/engine';
+import { activeStatePaths, compileWorkflow, designWarnings, dryRun, explorePaths, toMermaid, validateDefinition, type StateValue, type ValidationIssue, type WorkflowDefinition } from '#libs/engine';
 import { canonicalJson, DefinitionsRepository, IdentityRepository, sha256, withAdvisoryLock, type DefinitionRecord } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 import { AuditTrail, type AuditActor } from './audit-trail.js';
@@ -31,11 +31,12 @@ export class DefinitionAdminService {
     private readonly audit: AuditTrail,
   ) {}
 
-  /** Every problem at once: JSON Schema, static checks; warnings for roles no user holds. */
+  /** Every problem at once: JSON Schema, static checks; warnings for roles no user holds, and the engine's design warnings. */
   async check(source: unknown): Promise<DefinitionCheck> {
     const { valid, issues } = validateDefinition(source);
     const warnings: ValidationIssue[] = [];
     if (valid) {
+      warnings.push(...designWarnings(source as WorkflowDefinition));
       const held = new Set((await this.identity.listUsers(this.dataSource.manager)).flatMap((u) => u.memberships.map((m) => m.role)));
       for (const role of Object.keys((source as { roles?: Record<string, unknown> }).roles ?? {})) {
         if (!held.has(role)) warnings.push({ path: `/roles/${role}`, code: 'role_not_held', message: `no user holds the role "${role}" yet: its tasks would wait for nobody` });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { validateDefinition } from '#libs/engine';
+import { designWarnings, validateDefinition, type WorkflowDefinition } from '#libs/engine';
 
-/** Validates definition files; prints each problem with its JSON pointer; exit 1 when any file is invalid. */
+/** Validates definition files; prints each problem and warning with its JSON pointer; exit 1 when any file is invalid (warnings do not fail). */
 export async function validate(files: string[]): Promise<number> {
   if (files.length === 0) {
     console.error('usage: phoihop validate FILE...');
@@ -19,7 +19,9 @@ export async function validate(files: string[]): Promise<number> {
     }
     const { valid, issues } = validateDefinition(source);
     if (valid) {
-      console.log(`✓ ${file}`);
+      const warnings = designWarnings(source as WorkflowDefinition);
+      console.log(`✓ ${file}${warnings.length ? ` (${warnings.length} warning${warnings.length === 1 ? '' : 's'})` : ''}`);
+      for (const w of warnings) console.log(`    ${w.path || '/'}  warning [${w.code}] ${w.message}`);
       continue;
     }
     failed++;

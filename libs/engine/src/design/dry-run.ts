@@ -4,7 +4,7 @@
  */
 import { EngineError } from '../errors.js';
 import { activeStatePaths, start, START_EVENT_TYPE, step } from '../runtime.js';
-import type { Actor, CompiledWorkflow, Effect, PersistedState, StateValue, ValidationIssue } from '../types.js';
+import type { Actor, CompiledWorkflow, Effect, PersistedState, StateValue, StepRecord, ValidationIssue } from '../types.js';
 import { addHours, SIM_START_AT, simulationActor } from './sample.js';
 
 export interface DryRunStep {
@@ -63,9 +63,12 @@ export function dryRun(wf: CompiledWorkflow, steps: DryRunStep[], opts: DryRunOp
   const out: DryRunResult[] = [];
   const view = (s: PersistedState) => ({ state: s.value, activeStates: activeStatePaths(s.value), context: s.context, status: s.status });
   let current: PersistedState;
+  // The steps taken so far, as separation of duties reads them: a refused step is not one.
+  const history: StepRecord[] = [];
   try {
     const r = start(wf, opts.input, { actor: defaultActor, at });
     current = r.state;
+    history.push({ event: START_EVENT_TYPE, actor: defaultActor.id });
     out.push({ event: START_EVENT_TYPE, ok: true, ...view(current), effects: r.effects, at });
   } catch (err) {
     out.push({ event: START_EVENT_TYPE, ok: false, error: toError(err), state: {}, activeStates: [], context: {}, status: 'active', effects: [], at });
@@ -74,8 +77,10 @@ export function dryRun(wf: CompiledWorkflow, steps: DryRunStep[], opts: DryRunOp
   for (const s of steps) {
     at = s.at ?? addHours(at, 1);
     try {
-      const r = step(wf, current, { type: s.type, payload: s.payload }, { actor: s.actor ?? defaultActor, at });
+      const actor = s.actor ?? defaultActor;
+      const r = step(wf, current, { type: s.type, payload: s.payload }, { actor, at, history: [...history] });
       current = r.state;
+      history.push({ event: s.type, actor: actor.id });
       out.push({ event: s.type, ok: true, ...view(current), effects: r.effects, at });
     } catch (err) {
       out.push({ event: s.type, ok: false, error: toError(err), ...view(current), effects: [], at });

@@ -6,8 +6,8 @@
  */
 import { EngineError } from '../errors.js';
 import { CHILD_DONE_EVENT, pendingChildren } from '../children.js';
-import { activeStatePaths, allowedEvents, start, step, withChildDone } from '../runtime.js';
-import type { Actor, CompiledWorkflow, PersistedState, StepEnv } from '../types.js';
+import { activeStatePaths, allowedEvents, start, START_EVENT_TYPE, step, withChildDone } from '../runtime.js';
+import type { Actor, CompiledWorkflow, PersistedState, StepEnv, StepRecord } from '../types.js';
 import { addHours, samplePayloads, SIM_START_AT, simulationActor } from './sample.js';
 import { Tracer, transitionCatalogue, type Trace } from './trace.js';
 
@@ -45,6 +45,8 @@ export interface ExploreOptions {
   maxDepth?: number;
   /** Most simple paths listed. Default 200. */
   maxPaths?: number;
+  /** The start input to explore from (tried before the sampled ones): for inputs samples cannot guess, such as a code pattern. */
+  input?: Record<string, unknown>;
 }
 
 /** Most distinct contexts explored per state configuration in the breadth-first search. */
@@ -118,7 +120,7 @@ export function explorePaths(wf: CompiledWorkflow, opts: ExploreOptions = {}): P
   // -- start ------------------------------------------------------------------------------------
   const at0 = SIM_START_AT;
   let initial: PersistedState | undefined;
-  for (const input of [...samplePayloads(wf.definition.inputSchema, at0), {}]) {
+  for (const input of [...(opts.input ? [opts.input] : []), ...samplePayloads(wf.definition.inputSchema, at0), {}]) {
     try {
       initial = start(wf, input, { actor, at: at0 }).state;
       const trace = tracer.start(input, { type: 'xstate.init', payload: input, actor, at: at0 });
@@ -138,8 +140,15 @@ export function explorePaths(wf: CompiledWorkflow, opts: ExploreOptions = {}): P
     }
   }
 
+  /** The steps taken on the way to a state, as the history separation of duties reads. */
+  const historyOf = (steps: PathStep[]): StepRecord[] => [
+    { event: START_EVENT_TYPE, actor: actor.id },
+    ...steps.map((s) => ({ event: s.event, actor: s.actorId ?? actor.id })),
+  ];
+
   /** Every accepted (event, payload) from `state`, in sorted event order. */
-  function successors(state: PersistedState, depth: number): Succ[] {
+  function successors(state: PersistedState, depth: number, steps: PathStep[]): Succ[] {
+    const history = historyOf(steps);
     if (state.status === 'done') return [];
     const at = addHours(at0, depth + 1);
     const out: Succ[] = [];
@@ -148,8 +157,8 @@ export function explorePaths(wf: CompiledWorkflow, opts: ExploreOptions = {}): P
         for (const id of [actor.id, ...ALT_ACTOR_IDS]) {
           const who = id === actor.id ? actor : { ...actor, id };
           try {
-            const r = step(wf, state, { type, payload }, { actor: who, at });
-            const env: StepEnv = { type, payload, actor: who, at };
+            const r = step(wf, state, { type, payload }, { actor: who, at, history });
+            const env: StepEnv = { type, payload, actor: who, at, history };
             const s: PathStep = { event: type, to: activeStatePaths(r.state.value) };
             if (Object.keys(payload).length) s.payload = payload;
             if (id !== actor.id) s.actorId = id;
@@ -174,7 +183,7 @@ export function explorePaths(wf: CompiledWorkflow, opts: ExploreOptions = {}): P
   for (let expanded = 0; queue.length && expanded < MAX_EXPANSIONS; expanded++) {
     const node = queue.shift()!;
     if (node.state.status === 'done') continue;
-    const next = successors(node.state, node.steps.length);
+    const next = successors(node.state, node.steps.length, node.steps);
     if (!next.length && !deadValues.has(valueKey(node.state))) {
       deadValues.add(valueKey(node.state));
       deadEnds.push({ state: activeStatePaths(node.state.value), steps: node.steps });
@@ -198,7 +207,7 @@ export function explorePaths(wf: CompiledWorkflow, opts: ExploreOptions = {}): P
     const end = () => paths.push({ steps, end: activeStatePaths(state.value), done: state.status === 'done' });
     if (state.status === 'done' || steps.length >= maxDepth) return void end();
     const distinct = new Set<string>();
-    const next = successors(state, steps.length).filter((s) => {
+    const next = successors(state, steps.length, steps).filter((s) => {
       const k = `${s.step.event} ${valueKey(s.state)}`;
       if (onPath.has(valueKey(s.state)) || distinct.has(k)) return false;
       distinct.add(k);
