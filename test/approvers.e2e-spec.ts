@@ -71,7 +71,13 @@ describe('approvers: identity, tasks and the rules that protect the process', ()
     {
       name: 'POST /instances/:id/events',
       call: async (a) => a.post(`/api/v1/instances/${(await newCase()).id}/events`).send({ type: 'CHUYEN' }),
-      expect: { anonymous: 401, approver: 200, otherUnit: 404, auditor: 403, admin: 200 },
+      // CHUYEN answers the intake task: its candidates only; an admin only with an override (below).
+      expect: { anonymous: 401, approver: 200, otherUnit: 404, auditor: 403, admin: 403 },
+    },
+    {
+      name: 'POST /instances/:id/events with an override',
+      call: async (a) => a.post(`/api/v1/instances/${(await newCase()).id}/events`).send({ type: 'CHUYEN', override: { reason: 'Cán bộ tiếp dân vắng; Chủ tịch giao chuyển thay' } }),
+      expect: { anonymous: 401, approver: 403, otherUnit: 404, auditor: 403, admin: 200 },
     },
     { name: 'GET /tasks', call: (a) => a.get('/api/v1/tasks'), expect: { anonymous: 401, approver: 200, otherUnit: 200, auditor: 200, admin: 200 } },
     {
@@ -136,7 +142,6 @@ describe('approvers: identity, tasks and the rules that protect the process', ()
     const intake = inbox.body.items.find((x: { instanceId: string }) => x.instanceId === started.body.id);
     expect(intake).toMatchObject({ state: 'tiepNhan', title: { vi: 'Tiếp nhận kiến nghị' }, assignee: null, outcomes: ['CHUYEN'], priority: 'normal' });
 
-    await officer.post(`/api/v1/tasks/${intake.id}/complete`).set(auth).send({ outcome: 'CHUYEN' }).expect(403); // claim first
     const claimed = await officer.post(`/api/v1/tasks/${intake.id}/claim`).set(auth).expect(200);
     expect(claimed.body.assignee).toBe('tiep-dan-1');
     const mine = await officer.get('/api/v1/tasks?bucket=mine').set(auth).expect(200);

@@ -27,7 +27,8 @@ describe('auditors: tamper-evident history, replay, search and export', () => {
   /** A case that went draft -> review -> returned -> review -> approved: 5 history rows. */
   const runCase = async () => {
     const { body } = await t.http.post('/api/v1/instances').send({ definitionKey: DOC, input: { trichYeu: 'Báo cáo công tác dân vận năm 2026' } }).expect(201);
-    const send = (type: string, payload?: object) => t.http.post(`/api/v1/instances/${body.id}/events`).send({ type, payload }).expect(200);
+    const officer = await t.officer();
+    const send = (type: string, payload?: object) => officer.post(`/api/v1/instances/${body.id}/events`).send({ type, payload }).expect(200);
     await send('TRINH');
     await send('QUYET_DINH', { ketQua: 'tra-lai', yKien: 'Bổ sung số liệu' });
     await send('TRINH');

@@ -130,9 +130,9 @@ describe('phoihop backup and restore', () => {
   let instanceIds: string[];
   const cleanup: Array<() => Promise<void>> = [];
 
-  const start = async (definitionKey: string, input?: Record<string, unknown>) => (await t.http.post('/api/v1/instances').send({ definitionKey, input }).expect(201)).body;
+  const start = async (definitionKey: string, input?: Record<string, unknown>) => (await (await t.officer()).post('/api/v1/instances').send({ definitionKey, input }).expect(201)).body;
   const send = async (id: string, type: string, payload?: Record<string, unknown>) =>
-    (await t.http.post(`/api/v1/instances/${id}/events`).send({ type, payload }).expect(200)).body;
+    (await (await t.officer()).post(`/api/v1/instances/${id}/events`).send({ type, payload }).expect(200)).body;
 
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'phoihop-backup-'));

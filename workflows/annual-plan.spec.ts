@@ -156,7 +156,8 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
         dueAt: new Date('2026-12-30T17:00:00.000Z'),
       }),
     ]);
-    await expect(s.send(id, p.deputy, 'DANH_GIA', { xepLoai: 'hoan-thanh-tot', danhGia: 'Tốt' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    // The evaluation is the task of the head of the Board or the Party secretary: the deputy is no candidate.
+    await expect(s.send(id, p.deputy, 'DANH_GIA', { xepLoai: 'hoan-thanh-tot', danhGia: 'Tốt' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const view = await s.send(id, p.head, 'DANH_GIA', { xepLoai: 'hoan-thanh-tot', danhGia: 'Hoàn thành tốt kế hoạch.', soVanBan: '15-BC/BXDĐ' });
     expect(view.status).toBe('done');
     expect(view.context).toMatchObject({ xepLoai: 'hoan-thanh-tot', quaHan: false });

@@ -300,7 +300,8 @@ describe('complaint: branches and refusals', () => {
     await s.send(c.id, p.tiepDan, 'TIEP_NHAN', letter('2026-08-27'));
     await s.send(c.id, p.xuLyDon, 'PHAN_LOAI', { ketQua: 'thuoc-tham-quyen' });
     await s.send(c.id, p.xuLyDon, 'THU_LY', { soThongBao: '05/TB-UBND', ngayThuLy: '2026-08-27' });
-    expect((await refusal(s.send(c.id, p.thanhTra, 'RUT_DON', { ngayRut: '2026-08-28', lyDo: 'Đơn rút khiếu nại' }))).code).toBe('GUARD_REJECTED');
+    // No task answers a withdrawal: it is recorded by the letter-handling officer or the chairman (sentBy), not the inspector.
+    expect((await refusal(s.send(c.id, p.thanhTra, 'RUT_DON', { ngayRut: '2026-08-28', lyDo: 'Đơn rút khiếu nại' }))).code).toBe('FORBIDDEN');
     await s.send(c.id, p.xuLyDon, 'RUT_DON', { ngayRut: '2026-08-28', lyDo: 'Đơn rút khiếu nại' });
     const view = await s.get(c.id);
     expect(view).toMatchObject({ status: 'done', state: 'daRutDon', deadlines: [] });

@@ -418,9 +418,10 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
       expect((await refusal(s.send(kids[0], p.deputy, 'THAM_DINH', appraisal(92, 'de-xuat-khen-thuong')))).code).toBe('INVALID_PAYLOAD');
       expect((await refusal(s.send(kids[0], p.deputy, 'THAM_DINH', appraisal(65, 'cong-nhan')))).code).toBe('INVALID_PAYLOAD');
       expect((await refusal(s.send(kids[0], p.deputy, 'THAM_DINH', appraisal(92, 'xuat-sac')))).code).toBe('INVALID_PAYLOAD');
-      // A unit head is no appraiser; the one who assessed the model is doubly barred.
+      // A unit head is no appraiser, not even the one who assessed the model: appraisal is the Board's task
+      // (an appraiser who reported on or assessed the model is refused by separation of duties, below).
       expect((await refusal(s.send(kids[0], p.headVh, 'THAM_DINH', appraisal(92, 'cong-nhan')))).code).toBe('FORBIDDEN');
-      expect((await refusal(s.send(kids[0], p.headKt, 'THAM_DINH', appraisal(92, 'cong-nhan')))).code).toBe('SEPARATION_OF_DUTIES');
+      expect((await refusal(s.send(kids[0], p.headKt, 'THAM_DINH', appraisal(92, 'cong-nhan')))).code).toBe('FORBIDDEN');
     });
     view = await s.send(kids[0], p.deputy, 'THAM_DINH', appraisal(92, 'de-xuat-khen-thuong', { hinhThucDeXuat: 'giay-khen' }));
     expect(paths(view)).toEqual(['deXuatKhenThuong']);
@@ -859,12 +860,13 @@ describe('dan-van-kheo: the 2027 campaign, late at every step', () => {
 
     const more = { noiDung: 'Đã bổ sung 150 phiếu khảo sát.', minhChung: ['Tổng hợp phiếu khảo sát'] };
     await s.send(kids[2], p.dual, 'NOP_BO_SUNG', more);
-    await s.send(kids[2], p.head, 'YEU_CAU_BO_SUNG', { noiDung: 'Bổ sung ý kiến của Ủy ban MTTQ phường.' });
+    // The appraisal task opened again on the additions is the deputy's (the head was added only to the overdue one).
+    await s.send(kids[2], p.deputy, 'YEU_CAU_BO_SUNG', { noiDung: 'Bổ sung ý kiến của Ủy ban MTTQ phường.' });
     view = await s.send(kids[2], p.dual, 'NOP_BO_SUNG', { ...more, noiDung: 'Đã có ý kiến của Ủy ban MTTQ phường.' });
     expect(paths(view)).toEqual(['thamDinh']);
     expect(view.context).toMatchObject({ soLanBoSung: 2, hoSoBoSung: [more, { ...more, noiDung: 'Đã có ý kiến của Ủy ban MTTQ phường.' }] });
     await unchanged(s, kids[2], async () => {
-      expect((await refusal(s.send(kids[2], p.head, 'YEU_CAU_BO_SUNG', { noiDung: 'Lần thứ ba' }))).code).toBe('GUARD_REJECTED');
+      expect((await refusal(s.send(kids[2], p.deputy, 'YEU_CAU_BO_SUNG', { noiDung: 'Lần thứ ba' }))).code).toBe('GUARD_REJECTED');
     });
   });
 
@@ -893,7 +895,7 @@ describe('dan-van-kheo: the 2027 campaign, late at every step', () => {
     );
     expect((await s.history(id)).at(-1)).toEqual(['QUA_HAN_THAM_DINH', 'system', 'thucHien']);
 
-    await s.send(kids[2], p.head, 'THAM_DINH', {
+    await s.send(kids[2], p.deputy, 'THAM_DINH', {
       diem: 95,
       ketLuan: 'de-xuat-khen-thuong',
       hinhThucDeXuat: 'de-nghi-cap-tren',
@@ -1032,5 +1034,42 @@ describe('dan-van-kheo: a year with no model registered', () => {
     view = await s.send(id, p.head, 'GHI_BIEN_BAN', minutes('2028-02-15'));
     expect(view.status).toBe('done');
     expect((await s.history(id)).map((h) => h[0])).toEqual(['xstate.init', 'BAN_HANH_KE_HOACH', 'CHOT_DANH_SACH', 'TONG_HOP', 'GHI_BIEN_BAN']);
+  });
+});
+
+describe('dan-van-kheo-nomination: whoever reported on or assessed a model may not appraise it', () => {
+  let s: Scenario;
+  let p: ReturnType<typeof people>;
+  beforeAll(async () => {
+    s = await Scenario.open(FILES, '2026-10-19T02:00:00.000Z'); // Mon 19 Oct 2026
+    p = people(s);
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('the dual-post head reported the results, a colleague assessed: the head still may not appraise nor ask for more', async () => {
+    // Another head of the People's Committee office (the deputy chief of office).
+    const colleague = s.person('pho-chanh-van-phong', [{ role: 'truong-phong', unit: 'van-phong-hdnd-ubnd' }]);
+    const { id } = await s.start('dan-van-kheo-nomination', p.deputy, {
+      nam: 2026,
+      tenMoHinh: 'Bộ phận một cửa thân thiện',
+      donVi: 'van-phong-hdnd-ubnd',
+      linhVuc: 'xay-dung-he-thong-chinh-tri',
+      loai: 'mo-hinh',
+      moTa: 'Hướng dẫn tận tình, trả kết quả đúng hẹn',
+      ngayKetThucTrienKhai: '2026-10-31',
+    });
+    await s.send(id, p.dual, 'HOAN_THANH_TRIEN_KHAI', report);
+    let view = await s.send(id, colleague, 'NOP_TU_DANH_GIA', selfAssessment(88));
+    expect(paths(view)).toEqual(['thamDinh']);
+    expect(view.context).toMatchObject({ nguoiTuDanhGia: { id: 'pho-chanh-van-phong' } });
+    await unchanged(s, id, async () => {
+      const appraisal = { diem: 88, ketLuan: 'cong-nhan', nhanXet: 'Tự thẩm định' };
+      expect((await refusal(s.send(id, p.dual, 'THAM_DINH', appraisal))).code).toBe('SEPARATION_OF_DUTIES');
+      expect((await refusal(s.send(id, p.dual, 'YEU_CAU_BO_SUNG', { noiDung: 'Bổ sung ảnh hoạt động' }))).code).toBe('SEPARATION_OF_DUTIES');
+    });
+    view = await s.send(id, p.deputy, 'THAM_DINH', { diem: 78, ketLuan: 'cong-nhan', nhanXet: 'Đạt.' });
+    expect(paths(view)).toEqual(['congNhan']);
   });
 });

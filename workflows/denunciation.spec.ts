@@ -114,8 +114,9 @@ describe('denunciation: main path to the end', () => {
 
     expect(await s.advanceTo('2026-05-15T02:00:00.000Z')).toEqual([]); // the notice's timer was cancelled; nothing else is due
     await s.send(id, inspector, 'BAO_CAO_XAC_MINH', { soBaoCao: '03/BC-TTr', kienNghi: 'Kiểm điểm, xử lý kỷ luật' });
-    // The inspector who verified cannot conclude (nor could a chairman who had verified); the chairman can.
-    await expect(s.send(id, inspector, 'KET_LUAN', { soKetLuan: '20/KL-UBND', ketQua: 'dung' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    // The inspector who verified cannot conclude: the conclusion is the chairman's task (a chairman who had
+    // verified is refused by separation of duties, see below); the chairman can.
+    await expect(s.send(id, inspector, 'KET_LUAN', { soKetLuan: '20/KL-UBND', ketQua: 'dung' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     await s.advanceTo('2026-05-20T02:00:00.000Z'); // Wed 20 May
     view = await s.send(id, chairman, 'KET_LUAN', { soKetLuan: '20/KL-UBND', ketQua: 'dung-mot-phan', noiDung: 'Tố cáo đúng một phần' });
@@ -236,7 +237,7 @@ describe('denunciation: resolution extended twice, a third extension refused', (
 
     // Only the chairman extends, with a written decision.
     await expect(s.send(id, inspector, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '30/QĐ-UBND', lyDo: 'Phức tạp', mucDo: 'phuc-tap' })).rejects.toMatchObject({
-      code: 'GUARD_REJECTED',
+      code: 'FORBIDDEN',
     });
     await expect(s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', { lyDo: 'Phức tạp', mucDo: 'phuc-tap' })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
 
@@ -358,9 +359,9 @@ describe('denunciation: a Party member breaching Party rules goes to Party bodie
       expect.arrayContaining([expect.objectContaining({ type: 'notify', roles: ['bi-thu-dang-uy-ubnd', 'truong-ban-xddd'] })]),
     );
 
-    // The People's Committee cannot take over a Party matter: the letter officer is refused by the guard,
-    // the chairman (no task on this instance) does not even see it.
-    await expect(s.send(id, officer, 'TIEP_NHAN_TO_CHUC_DANG', { coQuanGiaiQuyet: 'ubkt-dang-uy' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    // The People's Committee cannot take over a Party matter: the letter officer is no candidate of the Party
+    // bodies' task, the chairman (no task on this instance) does not even see it.
+    await expect(s.send(id, officer, 'TIEP_NHAN_TO_CHUC_DANG', { coQuanGiaiQuyet: 'ubkt-dang-uy' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(s.send(id, chairman, 'TIEP_NHAN_TO_CHUC_DANG', { coQuanGiaiQuyet: 'ubkt-dang-uy' })).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
     await s.advanceTo('2026-04-28T02:00:00.000Z');
     const done = await s.send(id, secretary, 'TIEP_NHAN_TO_CHUC_DANG', { coQuanGiaiQuyet: 'ubkt-dang-uy', soVanBan: '05-CV/ĐU' });
@@ -378,6 +379,37 @@ describe('denunciation: a Party member breaching Party rules goes to Party bodie
   });
 });
 
+describe('denunciation: whoever filed any verification report may not conclude', () => {
+  const sc = scenario();
+
+  it('a verifier who asks for a supplementary verification and lets a colleague file it still may not conclude', async () => {
+    const s = sc.get();
+    const { officer, inspector, chairman } = people(s);
+    // Holds two posts at once (kiêm nhiệm): an inspector who also holds the chairman's role.
+    const dual = s.person('thanh-tra-chu-tich', [
+      { role: 'thanh-tra', unit: 'thanh-tra' },
+      { role: 'chu-tich', unit: 'ubnd' },
+    ]);
+    const { id } = await s.start('denunciation', officer, { ...input, maDon: 'TC-2026-009' });
+    await s.send(id, officer, 'PHAN_LOAI', { ketQua: 'thu-ly', laDangVien: false, viPhamQuyDinhDang: false });
+    await s.send(id, chairman, 'THU_LY', { soQuyetDinh: '31/QĐ-UBND' });
+    await s.send(id, officer, 'THONG_BAO_THU_LY', { soThongBao: '32/TB-UBND' });
+    await s.send(id, dual, 'BAO_CAO_XAC_MINH', { soBaoCao: '07/BC-TTr' });
+    await expect(s.send(id, dual, 'KET_LUAN', { soKetLuan: '40/KL-UBND', ketQua: 'dung' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    // The same person asks for a supplementary verification, which a colleague files.
+    await s.send(id, dual, 'XAC_MINH_BO_SUNG', { yeuCau: 'Làm rõ số tiền đã nhận' });
+    let view = await s.send(id, inspector, 'BAO_CAO_XAC_MINH', { soBaoCao: '08/BC-TTr', kienNghi: 'Kiểm điểm' });
+    expect(view.activeStates.map((a) => a.path)).toEqual(['giaiQuyet.ketLuan']);
+    expect(view.context).toMatchObject({ nguoiXacMinh: { id: 'thanh-tra-1' } });
+    // The last report is the colleague's, but the first was theirs: refused, nothing changes.
+    const before = await s.get(id);
+    await expect(s.send(id, dual, 'KET_LUAN', { soKetLuan: '40/KL-UBND', ketQua: 'dung' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    expect((await s.get(id)).revision).toBe(before.revision);
+    view = await s.send(id, chairman, 'KET_LUAN', { soKetLuan: '40/KL-UBND', ketQua: 'dung-mot-phan' });
+    expect(view.context).toMatchObject({ nguoiKetLuan: { id: 'chu-tich-1' } });
+  });
+});
+
 describe('denunciation: refused events change nothing', () => {
   const sc = scenario();
 
@@ -391,9 +423,9 @@ describe('denunciation: refused events change nothing', () => {
     // Concluding before the initial handling: not accepted in this state.
     await expect(s.send(id, officer, 'KET_LUAN', { soKetLuan: '1/KL', ketQua: 'dung' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
     await expect(s.send(id, admin, 'THU_LY', { soQuyetDinh: '1/QĐ' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
-    // An admin sees the instance but is not the letter officer; the inspector has no task here yet;
-    // a timer event cannot be sent by a person.
-    await expect(s.send(id, admin, 'PHAN_LOAI', { ketQua: 'thu-ly' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    // An admin sees the instance but is no candidate of the letter officer's task; the inspector has no task
+    // here yet; a timer event cannot be sent by a person.
+    await expect(s.send(id, admin, 'PHAN_LOAI', { ketQua: 'thu-ly' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(s.send(id, inspector, 'PHAN_LOAI', { ketQua: 'thu-ly' })).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
     await expect(s.send(id, officer, 'QUA_HAN_XU_LY_BAN_DAU')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // Not-accepting needs a reason.

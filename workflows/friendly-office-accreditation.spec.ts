@@ -106,7 +106,9 @@ describe('friendly-office-accreditation: self-assessment across Hùng Kings day 
 
   it('the unit cannot score itself', async () => {
     const before = await s.get(id);
-    await expect(s.send(id, p.headKt, 'CHAM_DIEM', { diem: 95, nhanXet: 'Tự chấm' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    // The unit's head is no appraiser (the appraisal task is the inspectorate's or the Board's); an appraiser who
+    // registered or assessed the unit is refused by separation of duties (see the last scenario).
+    await expect(s.send(id, p.headKt, 'CHAM_DIEM', { diem: 95, nhanXet: 'Tự chấm' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await s.get(id)).revision).toBe(before.revision);
   });
 
@@ -228,5 +230,35 @@ describe('friendly-office-accreditation: a target date before National Day is mi
     expect(await s.effects(id)).toContainEqual(
       expect.objectContaining({ type: 'emit', topic: 'cong-so-than-thien.cong-nhan', data: expect.objectContaining({ diem: 80, quaHanMucTieu: true }) }),
     );
+  });
+});
+
+describe('friendly-office-accreditation: whoever registered or assessed the unit may not score it', () => {
+  let s: Scenario;
+  let p: ReturnType<typeof people>;
+  beforeAll(async () => {
+    s = await Scenario.open([FILE], '2026-06-01T02:00:00.000Z'); // Mon 1 Jun 2026
+    p = people(s);
+  });
+  afterAll(async () => {
+    await s.close();
+  });
+
+  it('the inspectorate registers itself: its deputy, also an inspector, assessed it and may not appraise it', async () => {
+    const chief = s.person('chanh-thanh-tra', [{ role: 'truong-phong', unit: 'thanh-tra' }]);
+    // Heads the inspectorate with the chief and works as an inspector (kiêm nhiệm).
+    const deputy = s.person('pho-chanh-thanh-tra', [
+      { role: 'truong-phong', unit: 'thanh-tra' },
+      { role: 'thanh-tra', unit: 'thanh-tra' },
+    ]);
+    const { id } = await s.start('friendly-office-accreditation', chief, { donVi: 'thanh-tra' });
+    await s.send(id, deputy, 'NOP_TU_DANH_GIA', selfAssessment(88));
+    const before = await s.get(id);
+    expect(before.context).toMatchObject({ nguoiDangKy: { id: 'chanh-thanh-tra' } });
+    // Not the registrant, but the one who submitted the self-assessment.
+    await expect(s.send(id, deputy, 'CHAM_DIEM', { diem: 88, nhanXet: 'Tự chấm' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    expect((await s.get(id)).revision).toBe(before.revision);
+    const view = await s.send(id, p.inspector, 'CHAM_DIEM', { diem: 86, nhanXet: 'Đạt.' });
+    expect(paths(view)).toEqual(['hoSo.choCongNhan']);
   });
 });

@@ -16,6 +16,8 @@ function people(s: Scenario) {
     headKt: s.person('truong-phong-kt', [{ role: 'truong-phong', unit: 'phong-kinh-te' }]),
     officerVh: s.person('chuyen-vien-vh', [{ role: 'chuyen-vien', unit: 'phong-van-hoa-xa-hoi' }]),
     headVh: s.person('truong-phong-vh', [{ role: 'truong-phong', unit: 'phong-van-hoa-xa-hoi' }]),
+    // The deputy head of the same department, who signs in the head's stead (same role, same unit).
+    deputyVh: s.person('pho-truong-phong-vh', [{ role: 'truong-phong', unit: 'phong-van-hoa-xa-hoi' }]),
     officerTt: s.person('thanh-tra-1', [{ role: 'chuyen-vien', unit: 'thanh-tra' }]),
   };
 }
@@ -161,12 +163,16 @@ describe('petition: late answer from a context receipt date across National Day'
     expect((await s.get(id)).revision).toBe(before.revision);
   });
 
-  it('the late answer is checked with the overdue limit still escalated, then sent', async () => {
+  it('the late answer is checked with the overdue limit still escalated, then sent; the head who drafted it may not approve it', async () => {
     await s.send(id, p.headVh, 'TRINH_TRA_LOI', { noiDung: 'Trưởng phòng trả lời trực tiếp.' });
     const fired = await s.advanceTo('2026-09-16T03:00:00.000Z');
     expect(fired).toEqual([expect.objectContaining({ kind: 'deadline', deadlineKey: 'han-kiem-tra', fireAt: '2026-09-15T17:00:00.000Z' })]);
     expect(await s.openTasks(id)).toEqual([expect.objectContaining({ state: 'kiemTra', roles: ['pho-chu-tich', 'truong-phong'], priority: 3 })]);
-    const view = await s.send(id, p.headVh, 'DUYET_GUI', { soVanBan: '40/TL-UBND' });
+    // The one who prepared the answer may not approve it (docs/approvers.md): another head of the department does.
+    const before = await s.get(id);
+    await expect(s.send(id, p.headVh, 'DUYET_GUI', { soVanBan: '40/TL-UBND' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    expect((await s.get(id)).revision).toBe(before.revision);
+    const view = await s.send(id, p.deputyVh, 'DUYET_GUI', { soVanBan: '40/TL-UBND' });
     expect(view.status).toBe('done');
     expect(await s.effects(id)).toContainEqual(expect.objectContaining({ type: 'emit', topic: 'kien-nghi.tra-loi', data: expect.objectContaining({ quaHan: true, kenh: 'truc-tuyen' }) }));
   });
@@ -213,5 +219,22 @@ describe('petition: outside competence, returns and refused input', () => {
     expect(await s.get(id)).toMatchObject({ revision: before.revision, state: 'traLoi', context: before.context });
     view = await s.send(id, p.officerTt, 'TRINH_TRA_LOI', { noiDung: 'Thanh tra phường sẽ kiểm tra.' });
     expect(view.activeStates.map((a) => a.path)).toEqual(['kiemTra']);
+  });
+
+  it('whoever prepared any draft of the answer may not approve it, even after someone else redrafted it', async () => {
+    const { id } = await s.start('petition', p.reception, { kenh: 'tiep-dan', noiDung: 'Kiến nghị tổ chức lớp học bơi cho trẻ em dịp hè' });
+    await s.send(id, p.letters, 'GIAO_XU_LY', { donViXuLy: 'phong-van-hoa-xa-hoi' });
+    // The head drafts the first answer; the deputy asks for a revision; the officer redrafts it.
+    await s.send(id, p.headVh, 'TRINH_TRA_LOI', { noiDung: 'Phòng sẽ phối hợp tổ chức lớp học bơi.' });
+    await s.send(id, p.deputyVh, 'YEU_CAU_SUA', { yKien: 'Nêu rõ địa điểm và thời gian.' });
+    let view = await s.send(id, p.officerVh, 'TRINH_TRA_LOI', { noiDung: 'Lớp học bơi mở tại nhà văn hóa phường từ ngày 01/6/2026.' });
+    expect(view.context).toMatchObject({ nguoiSoanTraLoi: { id: 'chuyen-vien-vh' } });
+    // The last drafter is the officer, but the head prepared an earlier draft of the same answer.
+    const before = await s.get(id);
+    await expect(s.send(id, p.headVh, 'DUYET_GUI', { soVanBan: '15/TL-UBND' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    expect((await s.get(id)).revision).toBe(before.revision);
+    view = await s.send(id, p.deputyVh, 'DUYET_GUI', { soVanBan: '15/TL-UBND' });
+    expect(view.status).toBe('done');
+    expect(view.context).toMatchObject({ nguoiDuyet: { id: 'pho-truong-phong-vh' } });
   });
 });

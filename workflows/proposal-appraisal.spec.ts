@@ -81,8 +81,8 @@ describe('proposal-appraisal: main path with a revision loop, across the 30 Apr 
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'quyet-dinh', dueDate: '2026-05-20' })]);
     expect(await s.effects(deAn.id)).toContainEqual(expect.objectContaining({ type: 'emit', topic: 'de-an.trinh-thuong-truc' }));
 
-    // Only the Standing Committee decides.
-    await expect(s.send(deAn.id, p.truongBan, 'QUYET_DINH', { ketQua: 'thong-qua' })).rejects.toMatchObject({ code: 'GUARD_REJECTED', details: { failedGuards: expect.arrayContaining(['hasRole']) } });
+    // Only the Standing Committee decides: the decision is its task, and the head of the Board is no candidate.
+    await expect(s.send(deAn.id, p.truongBan, 'QUYET_DINH', { ketQua: 'thong-qua' })).rejects.toMatchObject({ code: 'FORBIDDEN', details: { event: 'QUYET_DINH' } });
     await expect(s.send(deAn.id, p.thuongTruc, 'QUYET_DINH', { ketQua: 'dong-y' })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
     view = await s.send(deAn.id, p.thuongTruc, 'QUYET_DINH', { ketQua: 'thong-qua', soVanBan: '45-QĐ/ĐU' });
     expect(view).toMatchObject({ status: 'done', context: { quyetDinh: { ketQua: 'thong-qua', soVanBan: '45-QĐ/ĐU', nguoiQuyetDinh: { id: 'thuong-truc-1' } } } });
@@ -125,11 +125,27 @@ describe('proposal-appraisal: separation of duties, refusals and withdrawal', ()
     expect(after).toMatchObject({ revision: before.revision, state: before.state, context: before.context, deadlines: before.deadlines });
     expect((await s.history(deAn.id)).map((h) => h[0])).toEqual(['xstate.init', 'TRINH', 'SOAN_BAO_CAO']);
 
-    // A deputy cannot sign at all.
-    await expect(s.send(deAn.id, p.phoBan, 'KY_BAO_CAO')).rejects.toMatchObject({ code: 'GUARD_REJECTED', details: { failedGuards: expect.arrayContaining(['hasRole']) } });
+    // A deputy cannot sign at all: signing is the head's task.
+    await expect(s.send(deAn.id, p.phoBan, 'KY_BAO_CAO')).rejects.toMatchObject({ code: 'FORBIDDEN', details: { event: 'KY_BAO_CAO' } });
 
     const view = await s.send(deAn.id, p.truongBan2, 'KY_BAO_CAO', { soBaoCao: '20-BC/BXDĐ' });
     expect(view).toMatchObject({ status: 'done', activeStates: [{ path: 'khongDatThamDinh' }], context: { nguoiSoanBaoCao: { id: 'truong-ban-1' }, nguoiKyBaoCao: { id: 'truong-ban-2' } } });
+  });
+
+  it('whoever drafted any version of the appraisal report may not sign it, even after the deputy redrafted it', async () => {
+    const p = people(s);
+    const deAn = await s.start('proposal-appraisal', p.truongPhong, DE_AN);
+    await s.send(deAn.id, p.truongPhong, 'TRINH');
+    await s.send(deAn.id, p.truongBan, 'SOAN_BAO_CAO', { ketLuan: 'dat', yKien: 'Đạt' });
+    await s.send(deAn.id, p.truongBan2, 'TRA_LAI_DU_THAO', { yKien: 'Làm rõ nguồn lực thực hiện' });
+    await s.send(deAn.id, p.phoBan, 'SOAN_BAO_CAO', { ketLuan: 'dat', yKien: 'Đạt; nguồn lực từ ngân sách phường' });
+    const before = await s.get(deAn.id);
+    expect(before.context).toMatchObject({ nguoiSoanBaoCao: { id: 'pho-ban-1' } });
+    // The last draft is the deputy's, but the head drafted the first one.
+    await expect(s.send(deAn.id, p.truongBan, 'KY_BAO_CAO', { soBaoCao: '21-BC/BXDĐ' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    expect((await s.get(deAn.id)).revision).toBe(before.revision);
+    const view = await s.send(deAn.id, p.truongBan2, 'KY_BAO_CAO', { soBaoCao: '21-BC/BXDĐ' });
+    expect(view).toMatchObject({ activeStates: [{ path: 'choQuyetDinh' }], context: { nguoiKyBaoCao: { id: 'truong-ban-2' } } });
   });
 
   it('the head returns the draft to the deputy, keeping the same time limit', async () => {

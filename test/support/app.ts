@@ -3,20 +3,29 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import request from 'supertest';
 import { IdentityService, SeedService } from '#libs/identity';
+import { DefinitionsService } from '#libs/runtime';
 import type { SchedulerOptions } from '#libs/scheduler';
 import type TestAgent from 'supertest/lib/agent.js';
+
+export type { TestAgent };
 import { createApp } from '../../apps/api/src/create-app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp {
   app: NestExpressApplication;
-  /** Signed in as `admin` (who may do everything). */
+  /** Signed in as `admin` (every admin route; a task's decision only with an override). */
   http: TestAgent;
   /** No Authorization header. */
   anon: TestAgent;
   database: TestDatabase;
   /** Creates a user with these memberships (if new) and returns an agent signed in as them. */
   as(username: string, memberships?: Array<{ role: string; unit: string }>): Promise<TestAgent>;
+  /**
+   * An officer (not an admin) holding every role of the loaded workflows in every unit: a candidate
+   * of every task, for suites about something other than who may act (timers, audit, backups…).
+   * An admin may not take a task's decision without an override.
+   */
+  officer(): Promise<TestAgent>;
   close(): Promise<void>;
 }
 
@@ -86,11 +95,18 @@ export async function startTestApp(
     return agent;
   };
   const http = await as('admin', [{ role: 'admin', unit: 'phuong-an-phong' }]);
+  const officer = async () => {
+    const definitions = app.get(DefinitionsService);
+    const roles = new Set<string>();
+    for (const d of await definitions.listLatestPublished()) for (const role of Object.keys((await definitions.byId(d.id)).workflow.definition.roles ?? {})) roles.add(role);
+    return as('can-bo-thu-nghiem', [...roles].flatMap((role) => ward.units.map((u: { key: string }) => ({ role, unit: u.key }))));
+  };
   return {
     app,
     http,
     anon: request(server),
     as,
+    officer,
     database,
     async close() {
       await app.close();

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { activeStatePaths, CHILD_DONE_EVENT, EngineError, start, step, type Actor, type CompiledWorkflow, type Effect, type Label, type StepResult } from '#libs/engine';
+import { activeStatePaths, CHILD_DONE_EVENT, EngineError, start, step, type Actor, type CompiledWorkflow, type Effect, type Label, type StepRecord, type StepResult } from '#libs/engine';
 import {
   canonicalJson,
   decodeCursor,
@@ -30,6 +30,8 @@ import { TransitionObserver } from './transition-observer.js';
 import { RecentInstances } from './recent-instances.js';
 import { seesEverything, type Principal } from './principal.js';
 import { planTasks } from './task-plan.js';
+import { AuditTrail } from './audit-trail.js';
+import { decideWhoMayAct, type ActDecision, type Override } from './who-may-act.js';
 
 /** Who asked, and the request's own trace: what every history row records besides the event. */
 export interface RequestMeta {
@@ -55,7 +57,9 @@ export interface EventCommand {
   expectedRevision?: number;
   comment?: string;
   /** Set by task completion (never from a request body): the task this event answers. */
-  task?: { taskId: string; state: string };
+  task?: { taskId: string };
+  /** An admin acting outside who-may-act, with the reason recorded in the history (see who-may-act.ts). */
+  override?: Override;
 }
 
 /** A response and whether it was replayed from an earlier request with the same Idempotency-Key. */
@@ -111,7 +115,7 @@ interface Transition {
   extraEffects: HostEffect[];
   fire?: { timerId: string; deadlineKey: string };
   completing?: { taskId: string; state: string };
-  /** Links recorded on the history row besides those of children started (a child's report). */
+  /** Links recorded on the history row besides those of children started (a child's report, an admin's override). */
   links?: Record<string, unknown>;
 }
 
@@ -132,6 +136,7 @@ export class InstancesService {
     private readonly calendar: CalendarService,
     private readonly outboxSignal: OutboxSignal,
     private readonly observer: TransitionObserver,
+    private readonly audit: AuditTrail,
   ) {}
 
   /** What this process committed last, per instance (see RecentInstances). */
@@ -140,7 +145,7 @@ export class InstancesService {
   async start(command: StartCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
     const { record, workflow } = await this.definitions.forStart(command.definitionKey, command.version);
     const at = meta.now ?? new Date();
-    const scope = 'instances:create';
+    const scope = meta.principal ? `instances:create:${meta.principal.userId}` : 'instances:create';
     const requestHash = sha256(canonicalJson(command));
     const idempotencyKey = meta.idempotencyKey;
     // Without a key the insert is one statement, atomic by itself; with one, concurrent creates that
@@ -176,16 +181,28 @@ export class InstancesService {
       });
     } catch (error) {
       const e = error as { code?: string; constraint?: string };
-      if (e.code === '23505' && String(e.constraint).includes('business_key')) {
-        throw new DomainError(ErrorCode.DuplicateBusinessKey, `An instance of "${record.key}" with business key "${command.businessKey}" already exists`, {
-          field: 'businessKey',
-        });
-      }
+      if (e.code === '23505' && String(e.constraint).includes('business_key')) throw await this.duplicateKey(record.key, command.businessKey!, meta.principal);
       throw error;
     }
     if (row.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
     this.observer.transition({ definitionKey: record.key, eventType: START_EVENT, durationMs: performance.now() - began });
     return { statusCode: 201, body: view, replayed: false };
+  }
+
+  /**
+   * A business key already taken: named, with the case, to whoever may see that case; to anyone else
+   * a neutral refusal that says nothing of the case (a key is no way to learn what exists).
+   */
+  private async duplicateKey(definitionKey: string, businessKey: string, principal: Principal | undefined): Promise<DomainError> {
+    const page = await this.instances.list(this.dataSource.manager, { definitionKey, businessKey, limit: 1 });
+    const existing = page.items[0];
+    if (existing && (await this.canSee(existing.id, principal))) {
+      return new DomainError(ErrorCode.DuplicateBusinessKey, `An instance of "${definitionKey}" with business key "${businessKey}" already exists`, {
+        field: 'businessKey',
+        existingId: existing.id,
+      });
+    }
+    return new DomainError(ErrorCode.DuplicateBusinessKey, 'This business key cannot be used; choose another', { field: 'businessKey' });
   }
 
   /** Runs `work` in a transaction when asked to and `manager` is not in one already. */
@@ -295,28 +312,70 @@ export class InstancesService {
     if (command.type === CHILD_DONE_EVENT) {
       throw new DomainError(ErrorCode.EventNotAccepted, `"${CHILD_DONE_EVENT}" is sent by the engine when a child instance finishes; it cannot be sent by a request`, { allowedEvents: [] });
     }
-    const scope = `instance:${instanceId}:events`;
+    // A key is the caller's own: the same key from someone else is another request, never a replay of theirs.
+    const scope = eventScope(instanceId, meta.principal);
     const requestHash = sha256(canonicalJson(command));
     const key = meta.idempotencyKey;
+    let decision: ActDecision | undefined;
     const outcome = await this.apply(instanceId, meta, {
       stored: async (manager) => (key ? this.instances.findIdempotent(manager, scope, key) : undefined),
       replay: (stored) => replay<InstanceView>(stored, requestHash, key!),
-      build: async (instance, workflow, at) => {
+      // An event a task may answer is decided and written holding the instance's and its open tasks' locks.
+      lockFirst: (workflow) => !!command.task || !!command.override || workflow.taskOutcomes.has(command.type),
+      build: async (instance, workflow, at, locked, manager) => {
         if (command.expectedRevision !== undefined && command.expectedRevision !== instance.revision) {
           throw new DomainError(ErrorCode.StaleRevision, `The instance is at revision ${instance.revision}, not ${command.expectedRevision}`, {
             field: 'expectedRevision',
             currentRevision: instance.revision,
           });
         }
-        if (workflow.definition.events[command.type]?.kind === 'timer' && !meta.actor.roles.includes('system')) {
-          throw new DomainError(ErrorCode.Forbidden, `"${command.type}" is sent by a deadline, not by a person`, { failedGuards: [] });
+        const kind = workflow.definition.events[command.type]?.kind;
+        if ((kind === 'timer' || kind === 'system') && !meta.actor.roles.includes('system')) {
+          throw new DomainError(ErrorCode.Forbidden, `"${command.type}" is sent by ${kind === 'timer' ? 'a deadline' : 'the system'}, not by a person`, { failedGuards: [] });
         }
-        const result = runEngine(() => stepFrom(workflow, instance, command.type, command.payload, meta.actor, at));
-        return { eventType: command.type, payload: command.payload ?? null, comment: command.comment ?? null, result, extraEffects: [], completing: command.task };
+        const history = workflow.needsHistory ? await this.history.steps(manager, instance.id) : undefined;
+        decision = decideWhoMayAct({
+          type: command.type,
+          event: workflow.definition.events[command.type],
+          openTasks: locked ? await this.tasks.lockOpen(manager, instance.id) : [],
+          principal: meta.principal,
+          history,
+          taskId: command.task?.taskId,
+          override: command.override,
+        });
+        const result = runEngine(() => stepFrom(workflow, instance, command.type, command.payload, meta.actor, at, history));
+        const task = decision.kind === 'sender' ? undefined : decision.task;
+        return {
+          eventType: command.type,
+          payload: command.payload ?? null,
+          comment: command.comment ?? null,
+          result,
+          extraEffects: [],
+          completing: task ? { taskId: task.id, state: task.state } : undefined,
+          links: decision.kind === 'override' ? { override: { by: meta.actor.id, reason: decision.reason, ...(task ? { taskId: task.id } : {}) } } : undefined,
+        };
       },
       idempotency: key ? (view) => ({ scope, key, requestHash, statusCode: 200, response: view }) : undefined,
     });
-    return outcome === 'noop' ? unreachable() : outcome;
+    if (outcome === 'noop') return unreachable();
+    if (!outcome.replayed && decision) await this.recordActing(decision, instanceId, meta);
+    return outcome;
+  }
+
+  /** What a decision leaves besides the transition: an override in the audit trail. */
+  private async recordActing(decision: ActDecision, instanceId: string, meta: RequestMeta): Promise<void> {
+    const at = meta.now ?? new Date();
+    if (decision.kind === 'override') {
+      await this.audit.record({
+        actor: meta.actor,
+        action: 'event.override',
+        subjectType: 'instance',
+        subjectId: instanceId,
+        data: { reason: decision.reason, ...(decision.task ? { taskId: decision.task.id } : {}) },
+        requestId: meta.requestId,
+        at,
+      });
+    }
   }
 
   /**
@@ -333,7 +392,7 @@ export class InstancesService {
     const meta: RequestMeta = { actor: SYSTEM_ACTOR, now: at };
     const outcome = await this.apply(found.timer.instanceId, meta, {
       preloaded: found.instance,
-      build: async (instance, workflow, at, retry) => {
+      build: async (instance, workflow, at, retry, manager) => {
         // On the locked retry the timer may have changed too: read it again.
         const current = retry ? await this.timers.findById(this.dataSource.manager, timerId) : found.timer;
         if (!current || current.status !== 'pending' || current.jobId !== jobId) return 'noop';
@@ -352,7 +411,8 @@ export class InstancesService {
         const fire = { timerId, deadlineKey: spec.key };
         if (spec.event) {
           try {
-            const result = stepFrom(workflow, instance, spec.event, payload, SYSTEM_ACTOR, at);
+            const history = workflow.needsHistory ? await this.history.steps(manager, instance.id) : undefined;
+            const result = stepFrom(workflow, instance, spec.event, payload, SYSTEM_ACTOR, at, history);
             return { eventType: spec.event, payload, comment: null, result, extraEffects: escalation, fire };
           } catch (error) {
             if (!(error instanceof EngineError) || (error.code !== 'GUARD_REJECTED' && error.code !== 'EVENT_NOT_ACCEPTED')) throw error;
@@ -388,9 +448,10 @@ export class InstancesService {
       const outcome = await this.apply(parentId, { actor: SYSTEM_ACTOR, now, idempotencyKey }, {
         stored: async (m) => this.instances.findIdempotent(m, scope, idempotencyKey),
         replay: (stored) => ({ statusCode: stored.statusCode, body: stored.response as InstanceView, replayed: true }),
-        build: async (parent, workflow, at) => {
+        build: async (parent, workflow, at, _locked, manager) => {
           if (parent.status !== 'active') return 'noop';
-          const result = stepFrom(workflow, parent, CHILD_DONE_EVENT, payload, SYSTEM_ACTOR, at);
+          const history = workflow.needsHistory ? await this.history.steps(manager, parent.id) : undefined;
+          const result = stepFrom(workflow, parent, CHILD_DONE_EVENT, payload, SYSTEM_ACTOR, at, history);
           return { eventType: CHILD_DONE_EVENT, payload, comment: null, result, extraEffects: [], links: { child: { id: childId, definitionKey: child.definitionKey, group, key } } };
         },
         idempotency: (view) => ({ scope, key: idempotencyKey, requestHash, statusCode: 200, response: view }),
@@ -442,8 +503,10 @@ export class InstancesService {
     instanceId: string,
     meta: RequestMeta,
     how: {
-      /** `retry` is true on the second, locked attempt. */
-      build: (instance: InstanceRecord, workflow: CompiledWorkflow, at: Date, retry: boolean) => Promise<Transition | 'noop'>;
+      /** `locked` is true on the attempt that holds the instance's row lock (a retry, or `lockFirst`), in `manager`'s transaction. */
+      build: (instance: InstanceRecord, workflow: CompiledWorkflow, at: Date, locked: boolean, manager: EntityManager) => Promise<Transition | 'noop'>;
+      /** Whether this event must be decided under the instance's lock from the start (it may answer a task). */
+      lockFirst?: (workflow: CompiledWorkflow) => boolean;
       /** The instance as the caller already read it, to save the first read. */
       preloaded?: InstanceRecord;
       stored?: (manager: EntityManager) => Promise<StoredResponse | undefined>;
@@ -455,8 +518,9 @@ export class InstancesService {
     let committed: InstanceRecord | undefined;
     const attempt = async (manager: EntityManager, instance: InstanceRecord, retry: boolean) => {
       const { workflow } = await this.definitions.byId(instance.definitionId);
+      if (!retry && how.lockFirst?.(workflow)) return 'lock' as const;
       const at = meta.now ?? new Date();
-      const transition = await how.build(instance, workflow, at, retry);
+      const transition = await how.build(instance, workflow, at, retry, manager);
       if (transition === 'noop') return 'noop' as const;
       const { write, view, children, next } = await this.prepare(instance, workflow, transition, meta, at);
       write.idempotency = how.idempotency?.(view);
@@ -499,7 +563,7 @@ export class InstancesService {
         throw error;
       }
     }
-    if (first !== 'raced') {
+    if (first !== 'raced' && first !== 'lock') {
       if (committed) this.recent.set(committed);
       return first;
     }
@@ -510,7 +574,7 @@ export class InstancesService {
       const storedNow = await how.stored?.(tx);
       if (storedNow) return how.replay!(storedNow);
       const second = await attempt(tx, row.instance, true);
-      if (second === 'raced') throw new DomainError(ErrorCode.ConcurrentUpdate, 'The instance changed while this event was applied; retry', {});
+      if (second === 'raced' || second === 'lock') throw new DomainError(ErrorCode.ConcurrentUpdate, 'The instance changed while this event was applied; retry', {});
       return second;
     });
     if (locked !== 'noop' && !locked.replayed) this.outboxSignal.notify();
@@ -585,8 +649,12 @@ export class InstancesService {
    * started or have, had or could take a task on). 404 rather than 403, so ids reveal nothing.
    */
   async assertVisible(id: string, principal: Principal | undefined): Promise<void> {
-    if (!principal || seesEverything(principal)) return;
-    if (!(await this.tasks.canSeeInstance(this.dataSource.manager, id, principal.username, principal.memberships))) throw notFound(id);
+    if (!(await this.canSee(id, principal))) throw notFound(id);
+  }
+
+  private async canSee(id: string, principal: Principal | undefined): Promise<boolean> {
+    if (!principal || seesEverything(principal)) return true;
+    return this.tasks.canSeeInstance(this.dataSource.manager, id, principal.username, principal.memberships);
   }
 
   async get(id: string, principal?: Principal): Promise<InstanceView> {
@@ -594,7 +662,9 @@ export class InstancesService {
     if (!instance) throw notFound(id);
     await this.assertVisible(id, principal);
     const { workflow } = await this.definitions.byId(instance.definitionId);
-    const children = await this.instances.listChildren(this.dataSource.manager, id);
+    // A parent lists only the children the caller may see: the rest are not theirs to know of.
+    const children = [];
+    for (const c of await this.instances.listChildren(this.dataSource.manager, id)) if (await this.canSee(c.id, principal)) children.push(c);
     const view = toInstanceView(instance, workflow);
     // Listed only on a parent, so that an instance without children reads the same as its event responses.
     if (children.length) view.children = await Promise.all(children.map(async (c) => toChildView(c, (await this.definitions.byId(c.definitionId)).workflow)));
@@ -644,9 +714,22 @@ function isActiveState(instance: InstanceRecord, state: string): boolean {
   return state === '' || instance.statePaths.includes(state);
 }
 
-function stepFrom(workflow: CompiledWorkflow, instance: InstanceRecord, type: string, payload: Record<string, unknown> | undefined, actor: Actor, at: Date): StepResult {
+function stepFrom(
+  workflow: CompiledWorkflow,
+  instance: InstanceRecord,
+  type: string,
+  payload: Record<string, unknown> | undefined,
+  actor: Actor,
+  at: Date,
+  history?: readonly StepRecord[],
+): StepResult {
   const current = { value: instance.stateValue as never, context: instance.context, status: instance.status, snapshot: instance.snapshot };
-  return step(workflow, current, { type, payload }, { actor, at: at.toISOString() });
+  return step(workflow, current, { type, payload }, { actor, at: at.toISOString(), history });
+}
+
+/** Where an event's Idempotency-Key is kept: per instance and per caller (the engine's own reports have none). */
+function eventScope(instanceId: string, principal: Principal | undefined): string {
+  return principal ? `instance:${instanceId}:events:${principal.userId}` : `instance:${instanceId}:events`;
 }
 
 /** A transition that records something (a passed deadline) without moving the machine. */

@@ -13,6 +13,6 @@ export function createRuntime(dataSource: DataSource) {
   const definitions = new DefinitionsService(dataSource, new DefinitionsRepository(), audit);
   const calendar = new CalendarService(dataSource, new CalendarOverridesRepository(), audit);
   const outboxSignal = new OutboxSignal();
-  const instances = new InstancesService(dataSource, definitions, new InstancesRepository(), new HistoryRepository(), new TimersRepository(), new TasksRepository(), calendar, outboxSignal, new TransitionObserver());
+  const instances = new InstancesService(dataSource, definitions, new InstancesRepository(), new HistoryRepository(), new TimersRepository(), new TasksRepository(), calendar, outboxSignal, new TransitionObserver(), audit);
   return { definitions, calendar, outboxSignal, instances, audit };
 }

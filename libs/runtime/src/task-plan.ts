@@ -10,7 +10,8 @@ export const PRIORITY_NAME = ['low', 'normal', 'high', 'urgent'] as const;
 /**
  * The task rows a transition writes: a task for each entered state that declares one (due at the
  * nearest deadline running on that state or an ancestor), closed for each state left — as completed
- * when it is the task this transition's event answers — and escalations from passed deadlines.
+ * when it is the task this transition's event answers, and then assigned to its sender if no one
+ * held it — and escalations from passed deadlines.
  */
 export function planTasks(
   definitionKey: string,

@@ -7,6 +7,7 @@ import { InstancesService, type RequestMeta } from './instances.service.js';
 import type { InstanceView } from './instance-view.js';
 import { actorOf, isAdmin, seesEverything, type Principal } from './principal.js';
 import { PRIORITY, PRIORITY_NAME } from './task-plan.js';
+import { isCandidate } from './who-may-act.js';
 
 export interface TaskView {
   id: string;
@@ -67,9 +68,6 @@ export function toTaskView(t: TaskRecord, now = new Date()): TaskView {
 
 const notFound = (id: string) => new DomainError(ErrorCode.TaskNotFound, `No task has the id ${id}`, { id });
 
-function isCandidate(p: Principal, t: TaskRecord): boolean {
-  return p.memberships.some((m) => t.candidateRoles.includes(m.role) && (t.candidateUnits.length === 0 || t.candidateUnits.includes(m.unit)));
-}
 
 function encodeCursor(t: TaskRecord): string {
   return Buffer.from(JSON.stringify([t.dueAt?.toISOString() ?? null, t.id])).toString('base64url');
@@ -160,13 +158,10 @@ export class TasksService {
     const task = await this.open(id, principal);
     if (task.assignee !== principal.username && !isAdmin(principal)) throw new DomainError(ErrorCode.Forbidden, 'Only the assignee (or an admin) can delegate the task', { id });
     const target = await this.identity.findUserByUsername(this.dataSource.manager, to);
-    if (!target || !target.active) {
-      throw new DomainError(ErrorCode.ValidationFailed, `to names no active user ("${to}")`, { problems: [{ field: 'to', reason: 'names no active user' }] });
-    }
-    const asPrincipal = { userId: target.id, username: target.username, displayName: target.displayName, memberships: target.memberships };
-    if (!isCandidate(asPrincipal, task)) {
-      throw new DomainError(ErrorCode.ValidationFailed, `"${to}" may not hold this task: none of their roles and units is a candidate`, {
-        problems: [{ field: 'to', reason: 'is not a candidate of the task' }],
+    // One answer whether the user is unknown, inactive or not a candidate: delegation is no way to learn who exists.
+    if (!target || !target.active || !isCandidate(target, task)) {
+      throw new DomainError(ErrorCode.ValidationFailed, `"${to}" cannot hold this task: delegate to an active user who is one of its candidates`, {
+        problems: [{ field: 'to', reason: 'is not an active candidate of the task' }],
       });
     }
     if (!(await this.tasks.reassign(this.dataSource.manager, id, task.assignee, to, now))) throw new DomainError(ErrorCode.TaskNotClaimable, 'The task changed meanwhile', { id });
@@ -189,9 +184,9 @@ export class TasksService {
   }
 
   /**
-   * The assignee answers the task: its outcome is the state's event, its payload that event's form
-   * (validated by the definition's schema). The task is closed as completed by the same statement
-   * when the event leaves the state.
+   * The assignee (or, while it is unclaimed, a candidate) answers the task: its outcome is the
+   * state's event, its payload that event's form (validated by the definition's schema). The task
+   * is closed as completed by the same statement when the event leaves the state.
    */
   async complete(
     id: string,
@@ -199,17 +194,14 @@ export class TasksService {
     meta: RequestMeta & { principal: Principal },
   ): Promise<{ task: TaskView; instance: InstanceView }> {
     const task = await this.open(id, meta.principal);
-    if (task.assignee !== meta.principal.username) throw new DomainError(ErrorCode.Forbidden, 'Only the assignee can complete the task; claim it first', { id });
     if (!task.outcomes.includes(input.outcome)) {
       throw new DomainError(ErrorCode.ValidationFailed, `outcome must be one of ${task.outcomes.join(', ')}`, {
         problems: [{ field: 'outcome', reason: `must be one of ${task.outcomes.join(', ')}` }],
       });
     }
-    const outcome = await this.instances.send(
-      task.instanceId,
-      { type: input.outcome, payload: input.payload, comment: input.comment, task: { taskId: task.id, state: task.state } },
-      meta,
-    );
+    // Who may answer (the assignee, or a candidate of an unclaimed task, who claims it) is decided by the
+    // event path, under the task's lock, as for an event sent directly.
+    const outcome = await this.instances.send(task.instanceId, { type: input.outcome, payload: input.payload, comment: input.comment, task: { taskId: task.id } }, meta);
     const after = (await this.tasks.findById(this.dataSource.manager, id))!;
     if (after.status === 'open') await this.tasks.addEvent(this.dataSource.manager, id, 'acted', meta.principal.username, new Date(), { outcome: input.outcome });
     return { task: toTaskView(after), instance: outcome.body };

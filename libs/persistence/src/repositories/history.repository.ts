@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { queryPrepared } from '../prepared.js';
 import type { HistoryRecord } from '../records.js';
 
 function toRecord(row: Record<string, any>): HistoryRecord {
@@ -31,5 +32,11 @@ export class HistoryRepository {
       [instanceId, page.afterSeq, page.limit],
     );
     return rows.map(toRecord);
+  }
+
+  /** Who took which step of an instance, oldest first: what separation of duties is checked against. */
+  async steps(manager: EntityManager, instanceId: string): Promise<Array<{ event: string; actor: string }>> {
+    const rows = await queryPrepared(manager, 'phoihop_history_steps', `SELECT event_type, actor_id FROM workflow_history WHERE instance_id = $1 ORDER BY seq`, [instanceId]);
+    return rows.map((r: { event_type: string; actor_id: string }) => ({ event: r.event_type, actor: r.actor_id }));
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '../prepared.js';
-import { CANDIDATE_SQL } from './tasks.repository.js';
+import { CANDIDATE_SQL, SENDER_SQL } from './tasks.repository.js';
 import type { HistoryRecord, IdempotencyRecord, InstanceRecord, OutboxMessage, Page, StoredResponse } from '../records.js';
 
 export const INSTANCE_COLUMNS = `id, definition_id, definition_key, definition_version, business_key, status, state_value, state_paths,
@@ -95,7 +95,7 @@ export interface InstanceFilter {
   parentId?: string;
   /** Only instances with a deadline already past at this instant. */
   overdueAt?: Date;
-  /** Only instances this user started or has, had or could take a task on. */
+  /** Only instances this user started, has, had or could take a task on, or may send an event of (`sentBy`). */
   visibleTo?: { username: string; memberships: Array<{ role: string; unit: string }> };
   limit: number;
   cursor?: { createdAt: string; id: string };
@@ -155,6 +155,8 @@ const DEPENDENT_PARTS: Array<{ name: string; needed: (w: DependentWrite) => bool
   k_close AS (
     UPDATE tasks
        SET status = CASE WHEN tasks.id = ($30::jsonb->'tasks'->>'complete')::uuid THEN 'completed' ELSE 'cancelled' END,
+           assignee = CASE WHEN tasks.id = ($30::jsonb->'tasks'->>'complete')::uuid THEN coalesce(tasks.assignee, $15::text) ELSE tasks.assignee END,
+           claimed_at = CASE WHEN tasks.id = ($30::jsonb->'tasks'->>'complete')::uuid THEN coalesce(tasks.claimed_at, $10::timestamptz) ELSE tasks.claimed_at END,
            completed_by = CASE WHEN tasks.id = ($30::jsonb->'tasks'->>'complete')::uuid THEN $15::text END,
            outcome = CASE WHEN tasks.id = ($30::jsonb->'tasks'->>'complete')::uuid THEN $13::text END,
            closed_at = $10::timestamptz, closed_seq = $12::int
@@ -422,7 +424,8 @@ export class InstancesRepository {
       params.push(f.visibleTo.username, f.visibleTo.memberships.map((m) => m.role), f.visibleTo.memberships.map((m) => m.unit));
       const [u, r, un] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
       where.push(`(started_by = ${u} OR EXISTS (SELECT 1 FROM tasks t WHERE t.instance_id = workflow_instances.id
-                   AND (t.assignee = ${u} OR t.completed_by = ${u} OR ${CANDIDATE_SQL('t', r, un)})))`);
+                   AND (t.assignee = ${u} OR t.completed_by = ${u} OR ${CANDIDATE_SQL('t', r, un)}))
+                 OR ${SENDER_SQL('workflow_instances', r, un)})`);
     }
     if (f.cursor) {
       params.push(f.cursor.createdAt, f.cursor.id);

@@ -67,6 +67,16 @@ export const CANDIDATE_SQL = (t: string, roles: string, units: string) =>
   `(${t}.candidate_roles && ${roles}::text[] AND EXISTS (SELECT 1 FROM unnest(${roles}::text[], ${units}::text[]) AS m(role, unit)
      WHERE m.role = ANY(${t}.candidate_roles) AND (cardinality(${t}.candidate_units) = 0 OR m.unit = ANY(${t}.candidate_units))))`;
 
+/**
+ * SQL for "one of my memberships may send some event of instance i's definition" (`sentBy.roles`,
+ * in `sentBy.units` when given): whoever a definition names as a sender must see the cases they
+ * may act on.
+ */
+export const SENDER_SQL = (i: string, roles: string, units: string) =>
+  `EXISTS (SELECT 1 FROM workflow_definitions d CROSS JOIN LATERAL jsonb_each(d.source->'events') AS e(k, v)
+     CROSS JOIN LATERAL unnest(${roles}::text[], ${units}::text[]) AS m(role, unit)
+     WHERE d.id = ${i}.definition_id AND v->'sentBy'->'roles' ? m.role AND (NOT (v->'sentBy' ? 'units') OR v->'sentBy'->'units' ? m.unit))`;
+
 export interface InboxFilter {
   username: string;
   memberships: Membership[];
@@ -92,6 +102,17 @@ export class TasksRepository {
 
   async listByInstance(manager: EntityManager, instanceId: string): Promise<TaskRecord[]> {
     return (await manager.query(`SELECT ${COLUMNS} FROM tasks WHERE instance_id = $1 ORDER BY created_at, id`, [instanceId])).map(toRecord);
+  }
+
+  /**
+   * The open tasks of an instance, locked until the transaction ends: an event answering one of
+   * them is decided and written while no claim, delegation or other answer can change them.
+   */
+  async lockOpen(manager: EntityManager, instanceId: string): Promise<TaskRecord[]> {
+    const rows = await queryPrepared(manager, 'phoihop_tasks_lock_open', `SELECT ${COLUMNS} FROM tasks WHERE instance_id = $1 AND status = 'open' ORDER BY id FOR UPDATE`, [
+      instanceId,
+    ]);
+    return rows.map(toRecord);
   }
 
   /** The open tasks of the inbox, due first (no due date last), keyset-paginated on (due_at, id). */
@@ -177,12 +198,13 @@ export class TasksRepository {
     return rows.map((r: Record<string, any>) => ({ type: r.type, actor: r.actor, at: r.at, data: r.data }));
   }
 
-  /** Whether a user may see an instance: they started it, or one of its tasks is theirs or could be. */
+  /** Whether a user may see an instance: they started it, one of its tasks is theirs or could be, or its definition names them a sender. */
   async canSeeInstance(manager: EntityManager, instanceId: string, username: string, memberships: Membership[]): Promise<boolean> {
     const [roles, units] = split(memberships);
     const rows = await manager.query(
       `SELECT 1 FROM workflow_instances i WHERE i.id = $1 AND (i.started_by = $2 OR EXISTS (
-         SELECT 1 FROM tasks t WHERE t.instance_id = i.id AND (t.assignee = $2 OR t.completed_by = $2 OR ${CANDIDATE_SQL('t', '$3', '$4')})))`,
+         SELECT 1 FROM tasks t WHERE t.instance_id = i.id AND (t.assignee = $2 OR t.completed_by = $2 OR ${CANDIDATE_SQL('t', '$3', '$4')}))
+         OR ${SENDER_SQL('i', '$3', '$4')})`,
       [instanceId, username, roles, units],
     );
     return rows.length === 1;

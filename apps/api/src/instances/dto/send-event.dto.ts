@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+
+/** An admin acting outside who-may-act: allowed only with a reason, which the history and the audit trail keep. */
+export class OverrideDto {
+  @ApiProperty({ example: 'Trưởng phòng nghỉ ốm; Chủ tịch giao xử lý thay' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
+}
 
 export class SendEventDto {
   @ApiProperty({ example: 'SUBMIT' })
@@ -23,4 +33,13 @@ export class SendEventDto {
   @IsString()
   @MaxLength(2000)
   comment?: string;
+
+  @ApiPropertyOptional({
+    type: OverrideDto,
+    description: 'Admins only: send an event that belongs to a task or a role the admin does not hold; the reason is recorded in the history row and the audit trail',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OverrideDto)
+  override?: OverrideDto;
 }
