@@ -85,6 +85,22 @@ describe('guards', () => {
     expect(g('notSameActor', { path: 'context.chuaCo' })).toBe(true);
   });
 
+  it('notSameActor over steps: refuses whoever took any named step at any time (the history, not a field)', () => {
+    const history = [
+      { event: 'xstate.init', actor: 'u-lan' },
+      { event: 'BAO_CAO', actor: 'u-binh' },
+      { event: 'BAO_CAO_BO_SUNG', actor: 'u-hoa' },
+    ];
+    const as = (id: string) => ({ ...env, actor: { ...env.actor, id }, history });
+    const steps = { steps: ['BAO_CAO', 'BAO_CAO_BO_SUNG'] };
+    expect(evalGuard({ type: 'notSameActor', params: steps }, ctx, as('u-binh'))).toBe(false);
+    expect(evalGuard({ type: 'notSameActor', params: steps }, ctx, as('u-hoa'))).toBe(false);
+    expect(evalGuard({ type: 'notSameActor', params: steps }, ctx, as('u-son'))).toBe(true);
+    expect(evalGuard({ type: 'notSameActor', params: { steps: ['@start'] } }, ctx, as('u-lan'))).toBe(false);
+    // A path also names the steps that record an actor there (compiled in as recordedBy).
+    expect(evalGuard({ type: 'notSameActor', params: { path: 'context.chuaCo', recordedBy: ['BAO_CAO'] } }, ctx, as('u-binh'))).toBe(false);
+  });
+
   it('all / any / not compose, and nest', () => {
     const yes = { type: 'hasRole', params: { role: 'chuyen-vien' } };
     const no = { type: 'hasRole', params: { role: 'chu-tich' } };
@@ -218,6 +234,50 @@ const vocabularyDefinition: WorkflowDefinition = {
     output: { tuMay: true },
   },
 };
+
+describe('separation of duties compiled from a recorded field', () => {
+  const definition: WorkflowDefinition = {
+    key: 'xac-minh',
+    title: { vi: 'Xác minh', en: 'Verification' },
+    roles: { 'can-bo': { vi: 'Cán bộ', en: 'Officer' } },
+    events: {
+      BAO_CAO: { label: { vi: 'Báo cáo', en: 'Report' }, kind: 'human' },
+      BO_SUNG: { label: { vi: 'Bổ sung', en: 'Supplement' }, kind: 'human' },
+      KET_LUAN: { label: { vi: 'Kết luận', en: 'Conclude' }, kind: 'human' },
+    },
+    machine: {
+      initial: 'baoCao',
+      states: {
+        baoCao: { on: { BAO_CAO: { target: 'xemXet', actions: [{ type: 'recordActor', params: { path: 'nguoiXacMinh' } }] } } },
+        xemXet: {
+          on: {
+            BO_SUNG: { target: 'xemXet', reenter: true, actions: [{ type: 'recordActor', params: { path: 'nguoiXacMinh' } }] },
+            KET_LUAN: { target: 'xong', guard: { type: 'notSameActor', params: { path: 'context.nguoiXacMinh' } } },
+          },
+        },
+        xong: { type: 'final' },
+      },
+    },
+  };
+  const wf = compileWorkflow(definition);
+  const at = '2026-04-01T01:00:00.000Z';
+  const who = (id: string) => ({ id, roles: ['can-bo'], units: [] });
+
+  it('needs the history, and refuses the first reporter after a colleague overwrote the field', () => {
+    expect(wf.needsHistory).toBe(true);
+    const s0 = start(wf, {}, { actor: who('u-a'), at });
+    const s1 = step(wf, s0.state, { type: 'BAO_CAO' }, { actor: who('u-a'), at, history: [{ event: 'xstate.init', actor: 'u-a' }] });
+    const history = [
+      { event: 'xstate.init', actor: 'u-a' },
+      { event: 'BAO_CAO', actor: 'u-a' },
+    ];
+    const s2 = step(wf, s1.state, { type: 'BO_SUNG' }, { actor: who('u-b'), at, history });
+    expect(s2.state.context.nguoiXacMinh).toMatchObject({ id: 'u-b' });
+    const after = [...history, { event: 'BO_SUNG', actor: 'u-b' }];
+    expect(() => step(wf, s2.state, { type: 'KET_LUAN' }, { actor: who('u-a'), at, history: after })).toThrow(/notSameActor/);
+    expect(step(wf, s2.state, { type: 'KET_LUAN' }, { actor: who('u-c'), at, history: after }).state.status).toBe('done');
+  });
+});
 
 describe('vocabulary through the machine', () => {
   const wf = compileWorkflow(vocabularyDefinition);
