@@ -210,8 +210,9 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
   it('refuses a plan from outsiders, with a missing field, or ending before its own date, changing nothing', async () => {
     await s.advanceTo('2026-01-20T02:00:00.000Z');
     await unchanged(s, id, async () => {
-      // Neither a unit head nor the chairman has anything to do on the campaign yet: they cannot even see it.
-      expect((await refusal(s.send(id, p.headKt, 'BAN_HANH_KE_HOACH', plan(2026, '2026-01-20', '2026-10-31')))).code).toBe('INSTANCE_NOT_FOUND');
+      // A unit head sees the campaign (units register their models on it) but may not issue the plan;
+      // the chairman has nothing to do on it yet: he cannot even see it.
+      expect((await refusal(s.send(id, p.headKt, 'BAN_HANH_KE_HOACH', plan(2026, '2026-01-20', '2026-10-31')))).code).toBe('FORBIDDEN');
       expect((await refusal(s.send(id, p.chairman, 'BAN_HANH_KE_HOACH', plan(2026, '2026-01-20', '2026-10-31')))).code).toBe('INSTANCE_NOT_FOUND');
       const { soKeHoach: _omitted, ...incomplete } = plan(2026, '2026-01-20', '2026-10-31');
       expect((await refusal(s.send(id, p.deputy, 'BAN_HANH_KE_HOACH', incomplete))).code).toBe('INVALID_PAYLOAD');
@@ -745,8 +746,8 @@ describe('dan-van-kheo: the 2027 campaign, late at every step', () => {
   it('a unit withdraws one model; the Board may not stop another before it is overdue', async () => {
     await s.advanceTo('2027-04-05T02:00:00.000Z');
     await unchanged(s, kids[1], async () => {
-      // The head of the Board closed the list (it started the nominations): the deputy does not see them yet.
-      expect((await refusal(s.send(kids[1], p.deputy, 'DUNG_XET', { lyDo: 'Chưa triển khai' }))).code).toBe('INSTANCE_NOT_FOUND');
+      // The Board may stop a nomination (DUNG_XET names it), so its deputy sees them; not before it is overdue.
+      expect((await refusal(s.send(kids[1], p.deputy, 'DUNG_XET', { lyDo: 'Chưa triển khai' }))).code).toBe('GUARD_REJECTED');
       expect((await refusal(s.send(kids[1], p.head, 'DUNG_XET', { lyDo: 'Chưa triển khai' }))).code).toBe('GUARD_REJECTED');
       expect((await refusal(s.send(kids[1], p.front, 'RUT_DANG_KY', { lyDo: 'x' }))).code).toBe('INVALID_PAYLOAD');
     });
