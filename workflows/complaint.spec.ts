@@ -59,8 +59,8 @@ describe('complaint: main path to archive', () => {
     const p = people(s);
     const c = await s.start('complaint', p.tiepDan, { kenhTiepNhan: 'truc-tiep' });
     expect(await s.openTasks(c.id)).toEqual([expect.objectContaining({ state: 'tiepNhan', roles: ['can-bo-tiep-dan'], units: ['bo-phan-tiep-cong-dan'] })]);
-    // The letter-handling officer has no task on the case yet, so does not even see it.
-    expect((await refusal(s.send(c.id, p.xuLyDon, 'TIEP_NHAN', letter('2026-04-13')))).code).toBe('INSTANCE_NOT_FOUND');
+    // The letter-handling officer sees complaints (they may record a withdrawal), but the intake belongs to the reception task.
+    expect((await refusal(s.send(c.id, p.xuLyDon, 'TIEP_NHAN', letter('2026-04-13')))).code).toBe('FORBIDDEN');
     await s.send(c.id, p.tiepDan, 'TIEP_NHAN', letter('2026-04-13'));
 
     // 10 working days from Mon 13 Apr: 14–17, 20–24, (Mon 27 compensatory day off) 28 -> Tue 28 Apr.
