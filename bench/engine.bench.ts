@@ -65,7 +65,7 @@ const leanEvents = [{ type: 'TANG', payload: { ghiChu: 'Bổ sung số liệu' }
 async function benchPersisted(url: string, definition: object = benchDefinition, events: Array<{ type: string; payload?: Record<string, unknown> } | null> = benchEvents): Promise<number> {
   const ds = await createDataSource({ url, poolSize: CONCURRENCY + 2, applicationName: 'bench' }).initialize();
   await runMigrations(ds);
-  const { definitions, instances } = createRuntime(ds);
+  const { definitions, commands: instances } = createRuntime(ds);
   await definitions.publish(definition);
   const key = (definition as { key: string }).key;
   const ids: string[] = [];

@@ -83,7 +83,7 @@ async function run(kind: 'postgres' | 'redis', adminUrl: string, redisUrl: strin
   url.pathname = `/${name}`;
   const ds = await createDataSource({ url: url.toString(), poolSize: 20 }).initialize();
   await runMigrations(ds);
-  const { definitions, instances } = createRuntime(ds);
+  const { definitions, commands: instances } = createRuntime(ds);
   await definitions.publish(definition);
 
   // Every timer is due at the same instant, far enough ahead for the instances to be created and queued.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DataSource } from 'typeorm';
-import { InstancesService } from '#libs/runtime';
+import { ChildReports } from '#libs/runtime';
 import { startTestApp, type QueueKind, type TestApp } from './support/app.js';
 import { eventually } from './support/eventually.js';
 
@@ -95,7 +95,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('parent and child instances on t
     const [child] = (await get(campaign.id)).children;
     // Finish the child behind the queue's back: as if its report job were lost.
     await t.http.post(`/api/v1/instances/${child.id}/events`).send({ type: 'CONG_NHAN' }).expect(200);
-    const instances = t.app.get(InstancesService);
+    const instances = t.app.get(ChildReports);
     await Promise.all([instances.reportPendingChildren(), instances.reportPendingChildren()]);
     await eventually(async () => (await get(campaign.id)).state === 'tongHop', 15000, 'the report');
     expect(await instances.reportPendingChildren()).toBe(0);

@@ -58,7 +58,7 @@ describe('history properties on every shipped workflow', () => {
   it('seq contiguous, chain valid and replay equal to the stored snapshot after every event', async () => {
     expect(definitions.length).toBeGreaterThan(0);
     const runtime = createRuntime(ds);
-    const audit = new InstanceAuditService(ds, new InstancesRepository(), new HistoryRepository(), runtime.definitions, runtime.instances);
+    const audit = new InstanceAuditService(ds, new InstancesRepository(), new HistoryRepository(), runtime.definitions, runtime.queries);
     const actor = { ...SYSTEM_ACTOR, id: 'thu-nghiem', roles: ['admin'] };
     let checked = 0;
     for (const def of definitions) {
@@ -71,7 +71,7 @@ describe('history properties on every shipped workflow', () => {
         fc.asyncProperty(arbitraryFor(def.inputSchema ?? { type: 'object' }), steps, async (input, plan) => {
           let started;
           try {
-            started = await runtime.instances.start({ definitionKey: def.key, input: input as Record<string, unknown> }, { actor });
+            started = await runtime.commands.start({ definitionKey: def.key, input: input as Record<string, unknown> }, { actor });
           } catch (error) {
             if (error instanceof DomainError) return; // input refused: nothing was written
             throw error;
@@ -79,11 +79,11 @@ describe('history properties on every shipped workflow', () => {
           const id = started.body.id;
           let applied = 1;
           for (const s of plan) {
-            const view = await runtime.instances.get(id);
+            const view = await runtime.queries.get(id);
             if (!view.allowedEvents.length) break;
             const type = view.allowedEvents[s.pick % view.allowedEvents.length];
             try {
-              await runtime.instances.send(id, { type, payload: s.payloads[type] as Record<string, unknown> | undefined }, { actor });
+              await runtime.commands.send(id, { type, payload: s.payloads[type] as Record<string, unknown> | undefined }, { actor });
               applied++;
             } catch (error) {
               if (!(error instanceof DomainError)) throw error; // refused: must change nothing

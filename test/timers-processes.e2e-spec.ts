@@ -60,7 +60,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('worker processes on the %s queu
 
   /** Starts `TIMERS` instances whose deadlines all come due a few seconds from now. */
   const startInstances = async (tag: string): Promise<string[]> => {
-    const { instances } = createRuntime(ds);
+    const { commands: instances } = createRuntime(ds);
     const ids: string[] = [];
     let next = 0;
     await Promise.all(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
-import { InstancesService } from '#libs/runtime';
+import { TimerFiring } from '#libs/runtime';
 import { Clock, QueueName, QueueService, TimerSweepService } from '#libs/scheduler';
 import { startTestApp, type QueueKind, type TestApp } from './support/app.js';
 import { eventually } from './support/eventually.js';
@@ -79,7 +79,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('timers on the %s queue backend'
   it('a job for a timer whose state was left, or for an older generation, changes nothing', async () => {
     const created = await start();
     const [deadline] = await timers(created.id);
-    const instances = t.app.get(InstancesService);
+    const instances = t.app.get(TimerFiring);
     expect(await instances.fireTimer(deadline.id, `t-${deadline.id}-g7`)).toBe('stale');
     await (await t.officer()).post(`/api/v1/instances/${created.id}/events`).send({ type: 'XONG' }).expect(200);
     const jobId = (await db.query(`SELECT job_id FROM timers WHERE id = $1`, [deadline.id]))[0].job_id;

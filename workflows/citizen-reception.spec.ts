@@ -256,11 +256,11 @@ describe('citizen-reception: the chairman’s session of Thu 23 Apr 2026, five c
   });
 
   it('history links the session’s step to its cases, and each case to the session', async () => {
-    const rows = (await s.runtime.instances.historyOf(id, {})).items;
+    const rows = (await s.runtime.queries.historyOf(id, {})).items;
     const ghiSo = rows.find((r) => r.event.type === 'GHI_SO')!;
     const children = await cases(s, id);
     expect((ghiSo.links as any).children.map((c: { id: string }) => c.id).sort()).toEqual(children.map((c) => c.id).sort());
-    const first = (await s.runtime.instances.historyOf(children[3].id, {})).items[0];
+    const first = (await s.runtime.queries.historyOf(children[3].id, {})).items[0];
     expect(first.links).toEqual({ parent: { id, definitionKey: 'citizen-reception', group: 'kienNghi', key: 'kienNghi#0' } });
   });
 

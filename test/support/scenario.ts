@@ -55,26 +55,26 @@ export class Scenario {
   }
 
   async start(definitionKey: string, who: Principal, input?: Record<string, unknown>, businessKey?: string): Promise<InstanceView> {
-    const started = (await this.runtime.instances.start({ definitionKey, input, businessKey }, { actor: actorOf(who), principal: who, now: this.now })).body;
+    const started = (await this.runtime.commands.start({ definitionKey, input, businessKey }, { actor: actorOf(who), principal: who, now: this.now })).body;
     await this.settle();
     return started;
   }
 
   /** Delivers every finished child's report to its parent (what the worker's children queue does), until none is left. */
   async settle(): Promise<void> {
-    while ((await this.runtime.instances.reportPendingChildren(this.now)) > 0);
+    while ((await this.runtime.children.reportPendingChildren(this.now)) > 0);
   }
 
   /** The children of an instance, in start order. */
   async children(instanceId: string) {
-    return (await this.runtime.instances.get(instanceId)).children ?? [];
+    return (await this.runtime.queries.get(instanceId)).children ?? [];
   }
 
   /** An event sent by a person at the current simulated time (throws the DomainError a refusal gives). */
   async send(instanceId: string, who: Principal, type: string, payload?: Record<string, unknown>, comment?: string): Promise<InstanceView> {
-    await this.runtime.instances.send(instanceId, { type, payload, comment }, { actor: actorOf(who), principal: who, now: this.now });
+    await this.runtime.commands.send(instanceId, { type, payload, comment }, { actor: actorOf(who), principal: who, now: this.now });
     await this.settle();
-    return this.runtime.instances.get(instanceId);
+    return this.runtime.queries.get(instanceId);
   }
 
   /** The next schedule occurrence after the clock and by `until`, if any. */
@@ -91,7 +91,7 @@ export class Scenario {
   /** Starts what a schedule occurrence starts, as the worker's schedule processor does (one per business key). */
   private async fireSchedule(o: { at: Date; definitionKey: string; schedule: ScheduleDefinition }): Promise<string> {
     const businessKey = scheduledBusinessKey(o.schedule.businessKey ?? `${o.definitionKey}-{key}-{yyyy}-{mm}-{dd}`, o.at, o.schedule.key);
-    const started = await this.runtime.instances.start({ definitionKey: o.definitionKey, businessKey, input: o.schedule.input }, { actor: SYSTEM_ACTOR, now: o.at });
+    const started = await this.runtime.commands.start({ definitionKey: o.definitionKey, businessKey, input: o.schedule.input }, { actor: SYSTEM_ACTOR, now: o.at });
     return started.body.id;
   }
 
@@ -115,7 +115,7 @@ export class Scenario {
       }
       if (!next) break;
       this.now = new Date(Math.max(this.now.getTime(), new Date(next.fire_at).getTime()));
-      const outcome = await this.runtime.instances.fireTimer(next.id, next.job_id, this.now);
+      const outcome = await this.runtime.timers.fireTimer(next.id, next.job_id, this.now);
       fired.push({ kind: next.kind, deadlineKey: next.deadline_key, fireAt: new Date(next.fire_at).toISOString(), outcome });
       if (outcome === 'stale') await this.ds.query(`UPDATE timers SET status = 'cancelled' WHERE id = $1 AND status = 'pending'`, [next.id]);
       await this.settle();
@@ -125,7 +125,7 @@ export class Scenario {
   }
 
   get(instanceId: string): Promise<InstanceView> {
-    return this.runtime.instances.get(instanceId);
+    return this.runtime.queries.get(instanceId);
   }
 
   /** Open tasks of an instance: state, title, candidate roles and units, priority, due date. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { start, step, type PersistedState } from '#libs/engine';
-import { GENESIS_HASH, historyHash, HistoryRepository, InstancesRepository, type HistoryRecord } from '#libs/persistence';
-import { DEADLINE_PASSED, DefinitionsService, DomainError, ErrorCode, InstancesService, MIGRATED, type Principal } from '#libs/runtime';
+import { GENESIS_HASH, HistoryRepository, rowHash, InstancesRepository, type HistoryRecord } from '#libs/persistence';
+import { DEADLINE_PASSED, DefinitionsService, DomainError, ErrorCode, InstanceQueries, MIGRATED, type Principal } from '#libs/runtime';
 import { DataSource } from 'typeorm';
 
 export interface InstanceVerification {
@@ -36,7 +36,7 @@ export class InstanceAuditService {
     private readonly instances: InstancesRepository,
     private readonly history: HistoryRepository,
     private readonly definitions: DefinitionsService,
-    private readonly runtime: InstancesService,
+    private readonly visibility: InstanceQueries,
   ) {}
 
   async verify(instanceId: string, principal?: Principal): Promise<InstanceVerification> {
@@ -47,7 +47,7 @@ export class InstanceAuditService {
       const r = rows[i];
       if (r.seq !== i + 1) return fail(r.seq, `expected seq ${i + 1}: rows are missing or out of order`);
       if (r.prevHash !== prev) return fail(r.seq, 'prev_hash does not match the previous row (a row was removed, inserted or reordered)');
-      if (historyHash(prev, fieldsOf(r)) !== r.hash) return fail(r.seq, 'the row was changed: its content no longer matches its hash');
+      if (rowHash(prev, r) !== r.hash) return fail(r.seq, 'the row was changed: its content no longer matches its hash');
       prev = r.hash;
     }
     if (!rows.length) return fail(0, 'the instance has no history');
@@ -84,7 +84,7 @@ export class InstanceAuditService {
 
   /** The instance and its whole history from one snapshot: a transition committing meanwhile cannot make them disagree. */
   private async load(instanceId: string, principal?: Principal) {
-    await this.runtime.assertVisible(instanceId, principal);
+    await this.visibility.assertVisible(instanceId, principal);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const instance = await this.instances.findById(manager, instanceId);
       if (!instance) throw new DomainError(ErrorCode.InstanceNotFound, `No workflow instance has the id ${instanceId}`, { id: instanceId });
@@ -135,23 +135,6 @@ export class InstanceAuditService {
 function versionOf(migration: HistoryRecord): [string, number] {
   const p = migration.payload as { definitionKey: string; fromVersion: number };
   return [p.definitionKey, p.fromVersion];
-}
-
-function fieldsOf(r: HistoryRecord) {
-  return {
-    instanceId: r.instanceId,
-    seq: r.seq,
-    eventType: r.eventType,
-    payload: r.payload,
-    actor: r.actor,
-    fromState: r.fromState,
-    toState: r.toState,
-    at: r.at.toISOString(),
-    requestId: r.requestId,
-    idempotencyKey: r.idempotencyKey,
-    comment: r.comment,
-    links: r.links ?? undefined,
-  };
 }
 
 /** JSON with sorted keys, for comparing values that came back from jsonb. */

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditRepository, auditHash, GENESIS_HASH, historyHash, sha256, withAdvisoryLock, type LedgerEntry } from '#libs/persistence';
+import { AuditRepository, auditHash, GENESIS_HASH, rowHash, sha256, toHistoryRecord, withAdvisoryLock, type LedgerEntry } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 
 /** Rows written in the last few seconds are left for the next seal: their transaction may not have committed yet. */
@@ -111,20 +111,7 @@ export class LedgerService {
 function contentHash(e: { kind: string; historyRow: Record<string, any> | null; auditRow: Record<string, any> | null }): string | null {
   if (e.kind === 'history' && e.historyRow) {
     const h = e.historyRow;
-    return historyHash(h.prev_hash, {
-      instanceId: h.instance_id,
-      seq: h.seq,
-      eventType: h.event_type,
-      payload: h.payload,
-      actor: h.actor,
-      fromState: h.from_state,
-      toState: h.to_state,
-      at: new Date(h.at).toISOString(),
-      requestId: h.request_id,
-      idempotencyKey: h.idempotency_key,
-      comment: h.comment,
-      links: h.links ?? undefined,
-    });
+    return rowHash(h.prev_hash, toHistoryRecord(h));
   }
   if (e.kind === 'audit' && e.auditRow) {
     const a = e.auditRow;

@@ -55,10 +55,43 @@ export interface HistoryRecord {
   links?: Record<string, unknown> | null;
 }
 
-export interface OutboxMessage {
-  topic: string;
-  payload: Record<string, unknown>;
+/** A timer job as the outbox carries it: the relay turns it into a delayed queue job with this id. */
+export interface TimerJob {
+  jobId: string;
+  timerId: string;
+  instanceId: string;
+  fireAt: string;
 }
+
+/** A finished child tells its parent: the relay queues the report (keyed by the child). */
+export interface ChildReportEffect {
+  type: 'child.report';
+  parentId: string;
+  childId: string;
+  at: string;
+}
+
+/** An effect as the outbox carries it: the engine's and the host's effects, each with its `type`. */
+export type OutboxEffect = ChildReportEffect | { type: string; [key: string]: unknown };
+
+/**
+ * What one transition (or a fired reminder, `seq` null) leaves for after its commit, in one outbox
+ * row of topic `effects`: its effects in order, and the timer jobs to schedule.
+ */
+export interface EffectsPayload {
+  instanceId: string;
+  definitionKey: string;
+  seq: number | null;
+  effects: OutboxEffect[];
+  jobs: TimerJob[];
+}
+
+export interface OutboxMessage {
+  topic: 'effects';
+  payload: EffectsPayload;
+}
+
+export const isChildReport = (e: OutboxEffect): e is ChildReportEffect => e.type === 'child.report';
 
 export interface StoredResponse {
   requestHash: string;

@@ -1,16 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { activeStatePaths, type CompiledWorkflow, type DeadlineSpec, type Effect, type StateValue } from '#libs/engine';
-import { historyHash, InstancesRepository, type InstanceRecord, type TransitionWrite } from '#libs/persistence';
-import { randomUUID } from 'node:crypto';
+import { InstancesRepository, type InstanceRecord, type TransitionWrite } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 import { AuditTrail, type AuditActor } from './audit-trail.js';
-import { CalendarService } from './calendar.service.js';
-import { planTimers, type DeadlineMap } from './deadline-plan.js';
+import { TimerPlanner } from './timer-planner.js';
+import type { DeadlineMap } from './deadline-plan.js';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from './errors.js';
 import { statePathsWithAncestors } from './instance-view.js';
 import { OutboxSignal } from './outbox-signal.js';
-import { planTasks } from './task-plan.js';
+import { buildTransitionWrite } from './transition-write.js';
 
 export interface MigrationPlan {
   definitionKey: string;
@@ -67,7 +66,7 @@ export class MigrationService {
     private readonly dataSource: DataSource,
     private readonly definitions: DefinitionsService,
     private readonly instances: InstancesRepository,
-    private readonly calendar: CalendarService,
+    private readonly planner: TimerPlanner,
     private readonly outboxSignal: OutboxSignal,
     private readonly audit: AuditTrail,
   ) {}
@@ -166,51 +165,21 @@ export class MigrationService {
       if (info?.task) effects.push({ type: 'task.open', state, task: info.task, at });
       for (const deadline of info?.deadlines ?? []) effects.push({ type: 'timer.arm', state, deadline: deadline as DeadlineSpec, startAt: startOf(deadline, instance.context, at), at });
     }
-    const timers = planTimers({
-      effects,
-      deadlines: {},
-      calendar: await this.calendar.current(),
-      at,
-      newId: randomUUID,
-      specOf: (key) => {
-        const owner = target.deadlineOwners.get(key);
-        return owner === undefined ? undefined : target.states.get(owner)?.deadlines.find((d) => d.key === key);
-      },
-    });
-    const tasks = planTasks(instance.definitionKey, effects, timers.deadlines);
-    const revision = instance.revision + 1;
+    const timers = await this.planner.plan(target, effects, {}, now);
     const payload = { definitionKey: instance.definitionKey, fromVersion: plan.fromVersion, toVersion: plan.toVersion, toDefinitionId: targetRecord.id, from: activeStatePaths(instance.stateValue as StateValue), to: leaves };
     const actor = { id: by.id, roles: by.roles ?? [], units: by.units ?? [] };
-    const fields = { instanceId: instance.id, seq: revision, eventType: MIGRATED, payload, actor, fromState: instance.stateValue, toState: value, at, requestId: null, idempotencyKey: null, comment: null };
-    const hash = historyHash(instance.lastHash, fields);
-    return {
-      instanceId: instance.id,
-      expectedRevision: instance.revision,
-      status: 'active',
-      stateValue: value,
-      statePaths: newPaths,
-      context: instance.context,
-      snapshot: { status: 'active', value, historyValue: {}, context: instance.context, children: {} },
+    const state = { status: 'active' as const, value, context: instance.context, snapshot: { status: 'active', value, historyValue: {}, context: instance.context, children: {} } };
+    const { write } = buildTransitionWrite({
+      instance,
+      transition: { eventType: MIGRATED, payload, comment: null, result: { state, effects }, extraEffects: [] },
+      plan: timers,
+      who: { actor },
       at: now,
-      nextDueAt: timers.nextDueAt,
-      deadlines: timers.deadlines,
-      history: { seq: revision, eventType: MIGRATED, payload, actorId: by.id, actor, fromState: instance.stateValue, toState: value, requestId: null, idempotencyKey: null, comment: null, prevHash: instance.lastHash, hash },
-      outbox: [
-        {
-          topic: 'effects',
-          payload: {
-            instanceId: instance.id,
-            definitionKey: instance.definitionKey,
-            seq: revision,
-            effects,
-            jobs: [...timers.arm.map((t) => ({ jobId: t.jobId, timerId: t.id, instanceId: instance.id, fireAt: t.fireAt }))],
-          },
-        },
-      ],
+      // Every timer of the states left is cancelled: the new states' deadlines start afresh.
       timers: { arm: timers.arm, cancelStates: oldPaths, cancelReminderKeys: [], extend: [], fire: null },
-      tasks,
       definition: { id: targetRecord.id, version: targetRecord.version },
-    };
+    });
+    return write;
   }
 }
 

@@ -1,21 +1,32 @@
 import { Module } from '@nestjs/common';
 import { AuditTrail } from './audit-trail.js';
 import { CalendarService } from './calendar.service.js';
+import { ChildReports } from './child-reports.service.js';
 import { DefinitionAdminService } from './definition-admin.service.js';
 import { DefinitionsService } from './definitions.service.js';
+import { InstanceCommands } from './instance-commands.service.js';
+import { InstanceQueries } from './instance-queries.service.js';
+import { StartBuilder } from './instance-starts.js';
 import { MigrationService } from './migration.service.js';
 import { OutboxSignal } from './outbox-signal.js';
-import { TransitionObserver } from './transition-observer.js';
 import { TasksService } from './tasks.service.js';
-import { InstancesService } from './instances.service.js';
+import { TimerFiring } from './timer-firing.service.js';
+import { TimerPlanner } from './timer-planner.js';
+import { TransitionObserver } from './transition-observer.js';
+import { TransitionRunner } from './transition-runner.js';
 import { WorkflowLoaderService } from './workflow-loader.service.js';
+
+/** What callers ask of instances: commands, deadline firing, child reports, queries (all moving through one TransitionRunner). */
+const INSTANCE_SERVICES = [InstanceCommands, InstanceQueries, TimerFiring, ChildReports];
 
 /** The workflow runtime: definitions and the instance event path, shared by the api and the worker. */
 @Module({
-  providers: [DefinitionsService, InstancesService, WorkflowLoaderService, CalendarService, OutboxSignal, TransitionObserver, TasksService, AuditTrail, DefinitionAdminService, MigrationService],
-  exports: [
+  providers: [
     DefinitionsService,
-    InstancesService,
+    ...INSTANCE_SERVICES,
+    TransitionRunner,
+    StartBuilder,
+    TimerPlanner,
     WorkflowLoaderService,
     CalendarService,
     OutboxSignal,
@@ -25,5 +36,6 @@ import { WorkflowLoaderService } from './workflow-loader.service.js';
     DefinitionAdminService,
     MigrationService,
   ],
+  exports: [DefinitionsService, ...INSTANCE_SERVICES, WorkflowLoaderService, CalendarService, OutboxSignal, TransitionObserver, TasksService, AuditTrail, DefinitionAdminService, MigrationService],
 })
 export class RuntimeModule {}

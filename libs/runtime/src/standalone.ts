@@ -2,10 +2,16 @@ import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, Hi
 import type { DataSource } from 'typeorm';
 import { AuditTrail } from './audit-trail.js';
 import { CalendarService } from './calendar.service.js';
+import { ChildReports } from './child-reports.service.js';
 import { DefinitionsService } from './definitions.service.js';
-import { InstancesService } from './instances.service.js';
+import { InstanceCommands } from './instance-commands.service.js';
+import { InstanceQueries } from './instance-queries.service.js';
+import { StartBuilder } from './instance-starts.js';
 import { OutboxSignal } from './outbox-signal.js';
+import { TimerFiring } from './timer-firing.service.js';
+import { TimerPlanner } from './timer-planner.js';
 import { TransitionObserver } from './transition-observer.js';
+import { TransitionRunner } from './transition-runner.js';
 
 /** The runtime's services wired by hand, for scripts and benchmarks that run without Nest. */
 export function createRuntime(dataSource: DataSource) {
@@ -13,6 +19,20 @@ export function createRuntime(dataSource: DataSource) {
   const definitions = new DefinitionsService(dataSource, new DefinitionsRepository(), audit);
   const calendar = new CalendarService(dataSource, new CalendarOverridesRepository(), audit);
   const outboxSignal = new OutboxSignal();
-  const instances = new InstancesService(dataSource, definitions, new InstancesRepository(), new HistoryRepository(), new TimersRepository(), new TasksRepository(), calendar, outboxSignal, new TransitionObserver(), audit);
-  return { definitions, calendar, outboxSignal, instances, audit };
+  const repos = { instances: new InstancesRepository(), history: new HistoryRepository(), timers: new TimersRepository(), tasks: new TasksRepository() };
+  const planner = new TimerPlanner(calendar);
+  const starts = new StartBuilder(definitions, planner);
+  const observer = new TransitionObserver();
+  const runner = new TransitionRunner(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks, starts, planner, outboxSignal, observer);
+  const queries = new InstanceQueries(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks);
+  return {
+    definitions,
+    calendar,
+    outboxSignal,
+    audit,
+    queries,
+    commands: new InstanceCommands(dataSource, definitions, repos.instances, queries, starts, runner, audit, outboxSignal, observer),
+    timers: new TimerFiring(dataSource, definitions, repos.timers, runner, outboxSignal),
+    children: new ChildReports(dataSource, definitions, repos.instances, runner),
+  };
 }

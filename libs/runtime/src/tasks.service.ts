@@ -3,7 +3,9 @@ import { IdentityRepository, TasksRepository, type TaskRecord } from '#libs/pers
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode } from './errors.js';
 import { AuditTrail } from './audit-trail.js';
-import { InstancesService, type RequestMeta } from './instances.service.js';
+import { InstanceCommands } from './instance-commands.service.js';
+import { InstanceQueries } from './instance-queries.service.js';
+import type { RequestMeta } from './requests.js';
 import type { InstanceView } from './instance-view.js';
 import { actorOf, isAdmin, seesEverything, type Principal } from './principal.js';
 import { PRIORITY, PRIORITY_NAME } from './task-plan.js';
@@ -94,7 +96,8 @@ export class TasksService {
     private readonly dataSource: DataSource,
     private readonly tasks: TasksRepository,
     private readonly identity: IdentityRepository,
-    private readonly instances: InstancesService,
+    private readonly commands: InstanceCommands,
+    private readonly queries: InstanceQueries,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -121,7 +124,7 @@ export class TasksService {
 
   /** Every task of an instance (open first, then by creation), for whoever may see the instance. */
   async ofInstance(instanceId: string, principal: Principal, now = new Date()) {
-    await this.instances.get(instanceId, principal); // 404 unless the instance exists and is visible
+    await this.queries.get(instanceId, principal); // 404 unless the instance exists and is visible
     const rows = await this.tasks.listByInstance(this.dataSource.manager, instanceId);
     const order = (t: { status: string }) => (t.status === 'open' ? 0 : 1);
     return { items: [...rows].sort((a, b) => order(a) - order(b)).map((t) => toTaskView(t, now)) };
@@ -201,7 +204,7 @@ export class TasksService {
     }
     // Who may answer (the assignee, or a candidate of an unclaimed task, who claims it) is decided by the
     // event path, under the task's lock, as for an event sent directly.
-    const outcome = await this.instances.send(task.instanceId, { type: input.outcome, payload: input.payload, comment: input.comment, task: { taskId: task.id } }, meta);
+    const outcome = await this.commands.send(task.instanceId, { type: input.outcome, payload: input.payload, comment: input.comment, task: { taskId: task.id } }, meta);
     const after = (await this.tasks.findById(this.dataSource.manager, id))!;
     if (after.status === 'open') await this.tasks.addEvent(this.dataSource.manager, id, 'acted', meta.principal.username, new Date(), { outcome: input.outcome });
     return { task: toTaskView(after), instance: outcome.body };

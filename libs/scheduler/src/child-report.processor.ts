@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { InstancesService } from '#libs/runtime';
+import { ChildReports } from '#libs/runtime';
 import { Clock } from './clock.js';
 import type { QueueProcessor } from './processor.js';
 import { QueueName, type ChildReportJob } from './queues.js';
@@ -11,11 +11,11 @@ export class ChildReportProcessor implements QueueProcessor<QueueName.Children> 
   readonly queue = QueueName.Children;
 
   constructor(
-    private readonly instances: InstancesService,
+    private readonly children: ChildReports,
     private readonly clock: Clock,
   ) {}
 
   process(job: Job<ChildReportJob>): Promise<string> {
-    return this.instances.reportChild(job.data.childId, this.clock.now());
+    return this.children.reportChild(job.data.childId, this.clock.now());
   }
 }

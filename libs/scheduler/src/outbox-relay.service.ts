@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { failpoint } from '#libs/config';
-import { OutboxRepository } from '#libs/persistence';
+import { isChildReport, OutboxRepository } from '#libs/persistence';
 import { OutboxSignal } from '#libs/runtime';
 import { DataSource } from 'typeorm';
 import { Clock } from './clock.js';
 import { QueueService } from './queue.service.js';
-import { QueueName, type TimerJobSpec } from './queues.js';
+import { QueueName } from './queues.js';
 
 const BATCH = 500;
 
@@ -93,12 +93,12 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       const rows = await this.outbox.claimUnpublished(manager, BATCH);
       if (!rows.length) return 0;
       const now = this.clock.now().getTime();
-      const jobs = rows.flatMap((row) => (row.payload.jobs ?? []) as TimerJobSpec[]);
-      const reports = rows.flatMap((row) => ((row.payload.effects ?? []) as Array<{ type: string; childId?: string }>).filter((e) => e.type === 'child.report'));
+      const jobs = rows.flatMap((row) => row.payload.jobs);
+      const reports = rows.flatMap((row) => row.payload.effects.filter(isChildReport));
       if (reports.length) {
         await this.queues.addBulk(
           QueueName.Children,
-          reports.map((r) => ({ data: { childId: r.childId! }, opts: { jobId: `child-${r.childId}`, ...TIMER_JOB_OPTIONS } })),
+          reports.map((r) => ({ data: { childId: r.childId }, opts: { jobId: `child-${r.childId}`, ...TIMER_JOB_OPTIONS } })),
         );
       }
       if (jobs.length) {

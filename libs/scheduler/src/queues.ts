@@ -32,12 +32,5 @@ export interface JobPayloads {
 
 export type JobOf<N extends QueueName> = JobPayloads[N];
 
-/** A timer job as the outbox carries it: the relay turns it into a delayed job with this id. */
-export interface TimerJobSpec {
-  jobId: string;
-  timerId: string;
-  instanceId: string;
-  fireAt: string;
-}
 
 export const ALL_QUEUES: readonly QueueName[] = Object.values(QueueName);

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { toLocalDate } from '#libs/calendar';
 import type { ScheduleDefinition } from '#libs/engine';
-import { DefinitionsService, DomainError, ErrorCode, InstancesService, SYSTEM_ACTOR } from '#libs/runtime';
+import { DefinitionsService, DomainError, ErrorCode, InstanceCommands, SYSTEM_ACTOR } from '#libs/runtime';
 import type { QueueProcessor } from './processor.js';
 import { QueueName, type ScheduleJob } from './queues.js';
 
@@ -20,7 +20,7 @@ export class ScheduleProcessor implements QueueProcessor<QueueName.Schedules> {
 
   constructor(
     private readonly definitions: DefinitionsService,
-    private readonly instances: InstancesService,
+    private readonly commands: InstanceCommands,
   ) {}
 
   async process(job: Job<ScheduleJob>): Promise<string> {
@@ -31,7 +31,7 @@ export class ScheduleProcessor implements QueueProcessor<QueueName.Schedules> {
     const occurrence = new Date(job.timestamp + (job.opts.delay ?? 0));
     const businessKey = scheduledBusinessKey(schedule.businessKey ?? `${definitionKey}-{key}-{yyyy}-{mm}-{dd}`, occurrence, scheduleKey);
     try {
-      const started = await this.instances.start({ definitionKey, businessKey, input: schedule.input }, { actor: SYSTEM_ACTOR });
+      const started = await this.commands.start({ definitionKey, businessKey, input: schedule.input }, { actor: SYSTEM_ACTOR });
       this.logger.log(`schedule ${definitionKey}/${scheduleKey} started ${businessKey} (${started.body.id})`);
       return started.body.id;
     } catch (error) {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { TimersRepository } from '#libs/persistence';
-import { InstancesService, jobIdOf } from '#libs/runtime';
+import { ChildReports, jobIdOf } from '#libs/runtime';
 import { DataSource } from 'typeorm';
 import { Clock } from './clock.js';
 import { TIMER_JOB_OPTIONS } from './outbox-relay.service.js';
@@ -43,7 +43,7 @@ export class TimerSweepService implements OnApplicationBootstrap, OnModuleDestro
     private readonly queues: QueueService,
     private readonly schedules: SchedulesService,
     private readonly clock: Clock,
-    private readonly instances: InstancesService,
+    private readonly children: ChildReports,
     @Inject(SWEEP_OPTIONS) private readonly options: SweepOptions,
   ) {}
 
@@ -67,7 +67,7 @@ export class TimerSweepService implements OnApplicationBootstrap, OnModuleDestro
     await this.schedules.reconcile();
     const report = await this.sweep();
     // A child's report job lost with the queue, or failed for good: tell the parent now.
-    const reported = await this.instances.reportPendingChildren(this.clock.now());
+    const reported = await this.children.reportPendingChildren(this.clock.now());
     if (reported) this.logger.warn(`sweep reported ${reported} finished children to their parents`);
     return report;
   }

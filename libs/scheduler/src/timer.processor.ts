@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { InstancesService, TransitionObserver } from '#libs/runtime';
+import { TimerFiring, TransitionObserver } from '#libs/runtime';
 import { Clock } from './clock.js';
 import type { QueueProcessor } from './processor.js';
 import { QueueName, type TimerJob } from './queues.js';
@@ -12,14 +12,14 @@ export class TimerProcessor implements QueueProcessor<QueueName.Timers> {
   private readonly logger = new Logger(TimerProcessor.name);
 
   constructor(
-    private readonly instances: InstancesService,
+    private readonly timers: TimerFiring,
     private readonly clock: Clock,
     private readonly observer: TransitionObserver,
   ) {}
 
   async process(job: Job<TimerJob>): Promise<string> {
     const now = this.clock.now();
-    const outcome = await this.instances.fireTimer(job.data.timerId, job.id!, now);
+    const outcome = await this.timers.fireTimer(job.data.timerId, job.id!, now);
     this.observer.timer({ latenessMs: Math.max(0, now.getTime() - Date.parse(job.data.fireAt)), outcome });
     if (outcome === 'stale') this.logger.debug(`timer ${job.data.timerId} (${job.id}) was stale`);
     return outcome;

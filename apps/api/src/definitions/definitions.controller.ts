@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { DefinitionRecord } from '#libs/persistence';
-import { actorOf, DefinitionAdminService, DefinitionsService, DomainError, ErrorCode, InstancesService, MigrationService, type Principal } from '#libs/runtime';
+import { actorOf, DefinitionAdminService, DefinitionsService, DomainError, ErrorCode, InstanceQueries, MigrationService, type Principal } from '#libs/runtime';
 import { AdminOnly } from '../auth/auth.decorators.js';
 import { CurrentPrincipal } from '../common/request-context.js';
 import { DiagramQuery, DiffQuery, DryRunDto, MigrationDto, SourceDto, PreviewDiagramDto } from './dto/definitions.dto.js';
@@ -29,7 +29,7 @@ export class DefinitionsController {
     private readonly definitions: DefinitionsService,
     private readonly admin: DefinitionAdminService,
     private readonly migrations: MigrationService,
-    private readonly instances: InstancesService,
+    private readonly instances: InstanceQueries,
   ) {}
 
   @Post('validate')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, InstancesService, type InstanceView, type Outcome, type Principal, type RequestMeta, TasksService } from '#libs/runtime';
+import { DomainError, ErrorCode, InstanceCommands, InstanceQueries, type InstanceView, type Outcome, type Principal, type RequestMeta, TasksService } from '#libs/runtime';
 import { CurrentPrincipal, Meta } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateInstanceDto } from './dto/create-instance.dto.js';
@@ -12,7 +12,8 @@ import { SendEventDto } from './dto/send-event.dto.js';
 @Controller('instances')
 export class InstancesController {
   constructor(
-    private readonly instances: InstancesService,
+    private readonly commands: InstanceCommands,
+    private readonly instances: InstanceQueries,
     private readonly tasksService: TasksService,
   ) {}
 
@@ -20,7 +21,7 @@ export class InstancesController {
   @ApiOperation({ summary: 'Start an instance of a published workflow' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   async create(@Body() dto: CreateInstanceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return send(res, await this.instances.start(dto, meta));
+    return send(res, await this.commands.start(dto, meta));
   }
 
   @Get()
@@ -49,7 +50,7 @@ export class InstancesController {
     @Res({ passthrough: true }) res: Response,
   ) {
     const expectedRevision = dto.expectedRevision ?? parseIfMatch(ifMatch);
-    return send(res, await this.instances.send(id, { ...dto, expectedRevision }, meta));
+    return send(res, await this.commands.send(id, { ...dto, expectedRevision }, meta));
   }
 
   @Get(':id/tasks')

@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { GENESIS_HASH, historyHash } from '../history-chain.js';
+import { GENESIS_HASH, rowHash } from '../history-chain.js';
+import { toHistoryRecord } from '../repositories/history.repository.js';
 
 export interface ChainsVerification {
   ok: boolean;
@@ -53,20 +54,7 @@ export async function verifyHistoryChains(url: string): Promise<ChainsVerificati
         rows++;
         if (r.seq !== c.seq + 1) return fail(r.instance_id, r.seq, `expected seq ${c.seq + 1}: rows are missing or out of order`);
         if (r.prev_hash !== c.prev) return fail(r.instance_id, r.seq, 'prev_hash does not match the previous row');
-        const hash = historyHash(c.prev, {
-          instanceId: r.instance_id,
-          seq: r.seq,
-          eventType: r.event_type,
-          payload: r.payload,
-          actor: r.actor,
-          fromState: r.from_state,
-          toState: r.to_state,
-          at: new Date(r.at).toISOString(),
-          requestId: r.request_id,
-          idempotencyKey: r.idempotency_key,
-          comment: r.comment,
-          links: r.links ?? undefined,
-        });
+        const hash = rowHash(c.prev, toHistoryRecord(r));
         if (hash !== r.hash) return fail(r.instance_id, r.seq, 'the row was changed: its content no longer matches its hash');
         c.seq = r.seq;
         c.prev = r.hash;

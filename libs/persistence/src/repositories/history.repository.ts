@@ -3,7 +3,8 @@ import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '../prepared.js';
 import type { HistoryRecord } from '../records.js';
 
-function toRecord(row: Record<string, any>): HistoryRecord {
+/** A history row as PostgreSQL returns it (snake_case columns), as a record. */
+export function toHistoryRecord(row: Record<string, any>): HistoryRecord {
   return {
     instanceId: row.instance_id,
     seq: row.seq,
@@ -31,7 +32,7 @@ export class HistoryRepository {
       `SELECT * FROM workflow_history WHERE instance_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
       [instanceId, page.afterSeq, page.limit],
     );
-    return rows.map(toRecord);
+    return rows.map(toHistoryRecord);
   }
 
   /** Who took which step of an instance, oldest first: what separation of duties is checked against. */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { EffectsPayload } from '../records.js';
 
 export interface OutboxRow {
   id: string;
   topic: string;
   instanceId: string | null;
-  payload: Record<string, any>;
+  payload: EffectsPayload;
 }
 
 /** The transactional outbox, read by the relay. */

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { CHILD_DONE_EVENT, START_EVENT_TYPE, type CompiledWorkflow } from '#libs/engine';
+import { canonicalJson, InstancesRepository, sha256, type DefinitionRecord } from '#libs/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditTrail } from './audit-trail.js';
+import { DefinitionsService } from './definitions.service.js';
+import { DomainError, ErrorCode } from './errors.js';
+import { InstanceQueries } from './instance-queries.service.js';
+import { StartBuilder } from './instance-starts.js';
+import type { InstanceView } from './instance-view.js';
+import { OutboxSignal } from './outbox-signal.js';
+import type { Principal } from './principal.js';
+import { replay, type EventCommand, type Outcome, type RequestMeta, type StartCommand } from './requests.js';
+import { TransitionObserver } from './transition-observer.js';
+import { inTransactionIf, TransitionRunner } from './transition-runner.js';
+import type { ActDecision } from './who-may-act.js';
+
+/**
+ * What people (and integrations, and schedules) ask of instances: start one, send it an event.
+ * Idempotency keys are the caller's own: the same key from someone else is another request.
+ */
+@Injectable()
+export class InstanceCommands {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionsService,
+    private readonly instances: InstancesRepository,
+    private readonly queries: InstanceQueries,
+    private readonly starts: StartBuilder,
+    private readonly runner: TransitionRunner,
+    private readonly audit: AuditTrail,
+    private readonly outboxSignal: OutboxSignal,
+    private readonly observer: TransitionObserver,
+  ) {}
+
+  async start(command: StartCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
+    const { record, workflow } = await this.definitions.forStart(command.definitionKey, command.version);
+    const at = meta.now ?? new Date();
+    const scope = meta.principal ? `instances:create:${meta.principal.userId}` : 'instances:create';
+    const requestHash = sha256(canonicalJson(command));
+    const idempotencyKey = meta.idempotencyKey;
+    // Without a key the insert is one statement, atomic by itself; with one, concurrent creates that
+    // share the key are serialised by a transaction-scoped advisory lock and the loser replays.
+    if (!idempotencyKey) return this.insertStarted(this.dataSource.manager, command, meta, record, workflow, at);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${scope}:${idempotencyKey}`]);
+      const stored = await this.instances.findIdempotent(manager, scope, idempotencyKey);
+      if (stored) return replay<InstanceView>(stored, requestHash, idempotencyKey);
+      return this.insertStarted(manager, command, meta, record, workflow, at, { scope, requestHash });
+    });
+    if (!outcome.replayed) this.outboxSignal.notify(); // committed now: let the relay publish at once
+    return outcome;
+  }
+
+  /** A person's (or an integration's) event. */
+  async send(instanceId: string, command: EventCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
+    await this.queries.assertVisible(instanceId, meta.principal);
+    if (command.type === CHILD_DONE_EVENT) {
+      throw new DomainError(ErrorCode.EventNotAccepted, `"${CHILD_DONE_EVENT}" is sent by the engine when a child instance finishes; it cannot be sent by a request`, { allowedEvents: [] });
+    }
+    const key = meta.idempotencyKey;
+    const { outcome, decision } = await this.runner.apply({
+      instanceId,
+      meta,
+      cause: { kind: 'event', event: command },
+      idempotency: key ? { scope: eventScope(instanceId, meta.principal), key, requestHash: sha256(canonicalJson(command)), strict: true } : undefined,
+    });
+    if (outcome === 'noop') throw new Error('a person event produced no transition');
+    if (!outcome.replayed && decision) await this.recordOverride(decision, instanceId, meta);
+    return outcome;
+  }
+
+  /** An admin's override is also an audit trail entry (the history row holds it too, hashed). */
+  private async recordOverride(decision: ActDecision, instanceId: string, meta: RequestMeta): Promise<void> {
+    if (decision.kind !== 'override') return;
+    await this.audit.record({
+      actor: meta.actor,
+      action: 'event.override',
+      subjectType: 'instance',
+      subjectId: instanceId,
+      data: { reason: decision.reason, ...(decision.task ? { taskId: decision.task.id } : {}) },
+      requestId: meta.requestId,
+      at: meta.now ?? new Date(),
+    });
+  }
+
+  private async insertStarted(
+    manager: EntityManager,
+    command: StartCommand,
+    meta: RequestMeta,
+    record: DefinitionRecord,
+    workflow: CompiledWorkflow,
+    at: Date,
+    idempotency?: { scope: string; requestHash: string },
+  ): Promise<Outcome<InstanceView>> {
+    const began = performance.now();
+    const { row, view, children } = await this.starts.build(command, meta, record, workflow, at);
+    row.idempotency = idempotency && meta.idempotencyKey ? { ...idempotency, key: meta.idempotencyKey, statusCode: 201, response: view } : undefined;
+    try {
+      await inTransactionIf(this.dataSource, manager, children.length > 0, async (m) => {
+        await this.instances.insertStarted(m, row);
+        for (const child of children) await this.instances.insertStarted(m, child);
+      });
+    } catch (error) {
+      const e = error as { code?: string; constraint?: string };
+      if (e.code === '23505' && String(e.constraint).includes('business_key')) throw await this.duplicateKey(record.key, command.businessKey!, meta.principal);
+      throw error;
+    }
+    if (row.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
+    this.observer.transition({ definitionKey: record.key, eventType: START_EVENT_TYPE, durationMs: performance.now() - began });
+    return { statusCode: 201, body: view, replayed: false };
+  }
+
+  /**
+   * A business key already taken: named, with the case, to whoever may see that case; to anyone else
+   * a neutral refusal that says nothing of the case (a key is no way to learn what exists).
+   */
+  private async duplicateKey(definitionKey: string, businessKey: string, principal: Principal | undefined): Promise<DomainError> {
+    const page = await this.instances.list(this.dataSource.manager, { definitionKey, businessKey, limit: 1 });
+    const existing = page.items[0];
+    if (existing && (await this.queries.canSee(existing.id, principal))) {
+      return new DomainError(ErrorCode.DuplicateBusinessKey, `An instance of "${definitionKey}" with business key "${businessKey}" already exists`, {
+        field: 'businessKey',
+        existingId: existing.id,
+      });
+    }
+    return new DomainError(ErrorCode.DuplicateBusinessKey, 'This business key cannot be used; choose another', { field: 'businessKey' });
+  }
+}
+
+/** Where an event's Idempotency-Key is kept: per instance and per caller (the engine's own reports have none). */
+function eventScope(instanceId: string, principal: Principal | undefined): string {
+  return principal ? `instance:${instanceId}:events:${principal.userId}` : `instance:${instanceId}:events`;
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository } from '#libs/persistence';
+import { DataSource } from 'typeorm';
+import { DefinitionsService } from './definitions.service.js';
+import { DomainError, ErrorCode } from './errors.js';
+import { toChildView, toHistoryView, toInstanceView, toTimerView, type ChildView, type HistoryView, type InstanceView, type TimerView } from './instance-view.js';
+import { seesEverything, type Principal } from './principal.js';
+import { instanceNotFound } from './requests.js';
+
+export interface ListQuery {
+  definitionKey?: string;
+  status?: 'active' | 'done';
+  state?: string;
+  businessKey?: string;
+  parentId?: string;
+  overdue?: boolean;
+  limit?: number;
+  cursor?: string;
+  now?: Date;
+  principal?: Principal;
+}
+
+/**
+ * Reading instances as a person may: one case, lists, history and timers. A case is visible to
+ * admins and auditors, and otherwise to whoever started it, has, had or could take one of its
+ * tasks, or may send one of its events (`sentBy`); to anyone else it does not exist (404, so that
+ * ids reveal nothing).
+ */
+@Injectable()
+export class InstanceQueries {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionsService,
+    private readonly instances: InstancesRepository,
+    private readonly history: HistoryRepository,
+    private readonly timers: TimersRepository,
+    private readonly tasks: TasksRepository,
+  ) {}
+
+  async assertVisible(id: string, principal: Principal | undefined): Promise<void> {
+    if (!(await this.canSee(id, principal))) throw instanceNotFound(id);
+  }
+
+  async canSee(id: string, principal: Principal | undefined): Promise<boolean> {
+    if (!principal || seesEverything(principal)) return true;
+    return this.tasks.canSeeInstance(this.dataSource.manager, id, principal.username, principal.memberships);
+  }
+
+  async get(id: string, principal?: Principal): Promise<InstanceView> {
+    const instance = await this.instances.findById(this.dataSource.manager, id);
+    if (!instance) throw instanceNotFound(id);
+    await this.assertVisible(id, principal);
+    const { workflow } = await this.definitions.byId(instance.definitionId);
+    const view = toInstanceView(instance, workflow);
+    // Listed only on a parent, so that an instance without children reads the same as its event responses;
+    // and only the children the caller may see: the rest are not theirs to know of.
+    const children: ChildView[] = [];
+    for (const c of await this.instances.listChildren(this.dataSource.manager, id)) {
+      if (await this.canSee(c.id, principal)) children.push(toChildView(c, (await this.definitions.byId(c.definitionId)).workflow));
+    }
+    if (children.length) view.children = children;
+    return view;
+  }
+
+  async list(query: ListQuery): Promise<{ items: InstanceView[]; nextCursor: string | null }> {
+    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    if (query.cursor !== undefined && !cursor) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not one this API issued', { problems: [{ field: 'cursor', reason: 'unrecognised cursor' }] });
+    }
+    const page = await this.instances.list(this.dataSource.manager, {
+      definitionKey: query.definitionKey,
+      status: query.status,
+      state: query.state,
+      businessKey: query.businessKey,
+      parentId: query.parentId,
+      overdueAt: query.overdue ? (query.now ?? new Date()) : undefined,
+      visibleTo: query.principal && !seesEverything(query.principal) ? { username: query.principal.username, memberships: query.principal.memberships } : undefined,
+      limit: query.limit ?? 20,
+      cursor,
+    });
+    const items = await Promise.all(page.items.map(async (i) => toInstanceView(i, (await this.definitions.byId(i.definitionId)).workflow)));
+    return { items, nextCursor: page.nextCursor };
+  }
+
+  async historyOf(id: string, page: { afterSeq?: number; limit?: number }, principal?: Principal): Promise<{ items: HistoryView[]; nextAfterSeq: number | null }> {
+    const manager = this.dataSource.manager;
+    if (!(await this.instances.findById(manager, id))) throw instanceNotFound(id);
+    await this.assertVisible(id, principal);
+    const limit = page.limit ?? 100;
+    const rows = await this.history.listByInstance(manager, id, { afterSeq: page.afterSeq ?? 0, limit: limit + 1 });
+    const items = rows.slice(0, limit).map(toHistoryView);
+    return { items, nextAfterSeq: rows.length > limit ? items[items.length - 1].seq : null };
+  }
+
+  async timersOf(id: string, principal?: Principal): Promise<{ items: TimerView[] }> {
+    const manager = this.dataSource.manager;
+    if (!(await this.instances.findById(manager, id))) throw instanceNotFound(id);
+    await this.assertVisible(id, principal);
+    return { items: (await this.timers.listByInstance(manager, id)).map(toTimerView) };
+  }
+}

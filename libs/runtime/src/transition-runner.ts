@@ -1,0 +1,295 @@
+import { Injectable } from '@nestjs/common';
+import { CHILD_DONE_EVENT, step, type Actor, type CompiledWorkflow, type Label, type StepRecord, type StepResult } from '#libs/engine';
+import { HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type InstanceRecord, type StoredResponse, type TimerRecord, type TransitionWrite } from '#libs/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DeadlineMap } from './deadline-plan.js';
+import { DefinitionsService } from './definitions.service.js';
+import { callEngine, resultOrRefuse } from './engine-call.js';
+import { DomainError, ErrorCode } from './errors.js';
+import { StartBuilder } from './instance-starts.js';
+import { toInstanceView, type InstanceView } from './instance-view.js';
+import { OutboxSignal } from './outbox-signal.js';
+import { RecentInstances } from './recent-instances.js';
+import { DEADLINE_PASSED, instanceNotFound, replay, SYSTEM_ACTOR, type EventCommand, type Outcome, type RequestMeta } from './requests.js';
+import { TimerPlanner } from './timer-planner.js';
+import { TransitionObserver } from './transition-observer.js';
+import { buildTransitionWrite, type ChildLink, type HostEffect, type Transition } from './transition-write.js';
+import { decideWhoMayAct, type ActDecision } from './who-may-act.js';
+
+/** What moves an instance: a person's event, a deadline that came due, or a finished child's report. */
+export type TransitionCause =
+  | { kind: 'event'; event: EventCommand }
+  | { kind: 'deadline'; timer: TimerRecord }
+  | { kind: 'child-report'; child: ChildLink; payload: Record<string, unknown> };
+
+/**
+ * One transition to apply, as a plain value: which instance, on whose behalf, because of what; the
+ * Idempotency-Key it is stored under (a repeat answers as the first did; `strict` refuses the same
+ * key with another request); and the instance as the caller already read it.
+ */
+export interface TransitionCommand {
+  instanceId: string;
+  meta: RequestMeta;
+  cause: TransitionCause;
+  idempotency?: { scope: string; key: string; requestHash: string; strict: boolean };
+  preloaded?: InstanceRecord;
+}
+
+export interface Applied {
+  outcome: Outcome<InstanceView> | 'noop';
+  /** Who-may-act's decision on a person's event (for what it records after the commit). */
+  decision?: ActDecision;
+}
+
+/**
+ * The one path by which instances move: build the transition for its cause, then write it with one
+ * conditional statement (no lock, no explicit transaction). If another writer moved the instance
+ * in between, it runs again holding the row lock, so that events racing on a busy instance are each
+ * applied once, in turn. An event a task may answer is decided under the locks from the start.
+ */
+@Injectable()
+export class TransitionRunner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly definitions: DefinitionsService,
+    private readonly instances: InstancesRepository,
+    private readonly history: HistoryRepository,
+    private readonly timers: TimersRepository,
+    private readonly tasks: TasksRepository,
+    private readonly starts: StartBuilder,
+    private readonly planner: TimerPlanner,
+    private readonly outboxSignal: OutboxSignal,
+    private readonly observer: TransitionObserver,
+  ) {}
+
+  /** What this process committed last, per instance (see RecentInstances). */
+  private readonly recent = new RecentInstances(5000);
+
+  async apply(cmd: TransitionCommand): Promise<Applied> {
+    const began = performance.now();
+    const { instanceId, meta } = cmd;
+    let committed: InstanceRecord | undefined;
+    const applied: Applied = { outcome: 'noop' };
+
+    const attempt = async (manager: EntityManager, instance: InstanceRecord, locked: boolean) => {
+      const { workflow } = await this.definitions.byId(instance.definitionId);
+      if (!locked && this.mustLock(cmd, workflow)) return 'lock' as const;
+      const at = meta.now ?? new Date();
+      const built = await this.build(cmd, instance, workflow, at, locked, manager);
+      if (built === 'noop') return 'noop' as const;
+      applied.decision = built.decision;
+      const { write, next, children } = await this.prepare(instance, workflow, built.transition, meta, at);
+      write.idempotency = cmd.idempotency ? { scope: cmd.idempotency.scope, key: cmd.idempotency.key, requestHash: cmd.idempotency.requestHash, statusCode: 200, response: toInstanceView(next, workflow) } : undefined;
+      const written = await inTransactionIf(this.dataSource, manager, children.length > 0, async (m) => {
+        if (!(await this.instances.applyTransition(m, write))) return false;
+        for (const child of children) await this.instances.insertStarted(m, child);
+        return true;
+      });
+      if (!written) return 'raced' as const;
+      committed = next;
+      this.observer.transition({ definitionKey: instance.definitionKey, eventType: built.transition.eventType, durationMs: performance.now() - began });
+      if (write.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
+      return { statusCode: 200, body: toInstanceView(next, workflow), replayed: false } satisfies Outcome<InstanceView>;
+    };
+    const stored = (manager: EntityManager) => (cmd.idempotency ? this.instances.findIdempotent(manager, cmd.idempotency.scope, cmd.idempotency.key) : Promise.resolve(undefined));
+    const answerStored = (s: StoredResponse): Applied => ({
+      outcome: cmd.idempotency!.strict ? replay<InstanceView>(s, cmd.idempotency!.requestHash, cmd.idempotency!.key) : { statusCode: s.statusCode, body: s.response as InstanceView, replayed: true },
+    });
+
+    const manager = this.dataSource.manager;
+    const cached = cmd.preloaded ? undefined : this.recent.get(instanceId);
+    const before = await stored(manager);
+    if (before) return answerStored(before);
+    const refusal = (error: unknown) => error instanceof DomainError;
+    let first: Awaited<ReturnType<typeof attempt>>;
+    if (cached) {
+      try {
+        first = await attempt(manager, cached, false);
+      } catch (error) {
+        // A refusal computed from a record that may be behind the database is not trusted: redone under the lock.
+        if (!refusal(error)) throw error;
+        first = 'raced';
+      }
+      if (first === 'raced') this.recent.forget(instanceId);
+    } else {
+      const instance = cmd.preloaded ?? (await this.instances.findById(manager, instanceId));
+      if (!instance) throw instanceNotFound(instanceId);
+      try {
+        first = await attempt(manager, instance, false);
+      } catch (error) {
+        // The same request (Idempotency-Key) may have committed since the check above: answer as it did.
+        const storedNow = refusal(error) ? await stored(manager) : undefined;
+        if (storedNow) return answerStored(storedNow);
+        throw error;
+      }
+    }
+    if (first !== 'raced' && first !== 'lock') {
+      if (committed) this.recent.set(committed);
+      return { ...applied, outcome: first };
+    }
+
+    const locked = await this.dataSource.transaction(async (tx) => {
+      const row = await this.instances.lockForEvent(tx, instanceId);
+      if (!row) throw instanceNotFound(instanceId);
+      const storedNow = await stored(tx);
+      if (storedNow) return answerStored(storedNow).outcome;
+      const second = await attempt(tx, row.instance, true);
+      if (second === 'raced' || second === 'lock') throw new DomainError(ErrorCode.ConcurrentUpdate, 'The instance changed while this event was applied; retry', {});
+      return second;
+    });
+    if (locked !== 'noop' && !locked.replayed) this.outboxSignal.notify();
+    if (committed) this.recent.set(committed);
+    return { ...applied, outcome: locked };
+  }
+
+  /** An event a task may answer is decided and written holding the instance's and its open tasks' locks. */
+  private mustLock(cmd: TransitionCommand, workflow: CompiledWorkflow): boolean {
+    if (cmd.cause.kind !== 'event') return false;
+    const e = cmd.cause.event;
+    return !!e.task || !!e.override || workflow.taskOutcomes.has(e.type);
+  }
+
+  /** The transition a cause makes of the instance as it is; 'noop' when it no longer applies. */
+  private async build(
+    cmd: TransitionCommand,
+    instance: InstanceRecord,
+    workflow: CompiledWorkflow,
+    at: Date,
+    locked: boolean,
+    manager: EntityManager,
+  ): Promise<{ transition: Transition; decision?: ActDecision } | 'noop'> {
+    const steps = () => (workflow.needsHistory ? this.history.steps(manager, instance.id) : Promise.resolve(undefined));
+    switch (cmd.cause.kind) {
+      case 'event':
+        return this.eventTransition(cmd.cause.event, cmd.meta, instance, workflow, at, locked, manager, await steps());
+      case 'deadline':
+        return this.deadlineTransition(cmd.cause.timer, instance, workflow, at, locked, steps);
+      case 'child-report': {
+        if (instance.status !== 'active') return 'noop';
+        const { child, payload } = cmd.cause;
+        const result = resultOrRefuse(callEngine(() => stepFrom(workflow, instance, CHILD_DONE_EVENT, payload, SYSTEM_ACTOR, at, undefined)));
+        return { transition: { eventType: CHILD_DONE_EVENT, payload, comment: null, result, extraEffects: [], links: { child } } };
+      }
+    }
+  }
+
+  private async eventTransition(
+    event: EventCommand,
+    meta: RequestMeta,
+    instance: InstanceRecord,
+    workflow: CompiledWorkflow,
+    at: Date,
+    locked: boolean,
+    manager: EntityManager,
+    history: StepRecord[] | undefined,
+  ): Promise<{ transition: Transition; decision: ActDecision }> {
+    if (event.expectedRevision !== undefined && event.expectedRevision !== instance.revision) {
+      throw new DomainError(ErrorCode.StaleRevision, `The instance is at revision ${instance.revision}, not ${event.expectedRevision}`, {
+        field: 'expectedRevision',
+        currentRevision: instance.revision,
+      });
+    }
+    const kind = workflow.definition.events[event.type]?.kind;
+    if ((kind === 'timer' || kind === 'system') && !meta.actor.roles.includes('system')) {
+      throw new DomainError(ErrorCode.Forbidden, `"${event.type}" is sent by ${kind === 'timer' ? 'a deadline' : 'the system'}, not by a person`, { failedGuards: [] });
+    }
+    const decision = decideWhoMayAct({
+      type: event.type,
+      event: workflow.definition.events[event.type],
+      openTasks: locked ? await this.tasks.lockOpen(manager, instance.id) : [],
+      principal: meta.principal,
+      history,
+      taskId: event.task?.taskId,
+      override: event.override,
+    });
+    const result = resultOrRefuse(callEngine(() => stepFrom(workflow, instance, event.type, event.payload, meta.actor, at, history)));
+    const task = decision.kind === 'sender' ? undefined : decision.task;
+    const transition: Transition = {
+      eventType: event.type,
+      payload: event.payload ?? null,
+      comment: event.comment ?? null,
+      result,
+      extraEffects: [],
+      completing: task ? { taskId: task.id, state: task.state } : undefined,
+      links: decision.kind === 'override' ? { override: { by: meta.actor.id, reason: decision.reason, ...(task ? { taskId: task.id } : {}) } } : undefined,
+    };
+    return { transition, decision };
+  }
+
+  /**
+   * A deadline came due: its event (when it has one and the machine takes it) and its escalation.
+   * A job whose timer is no longer pending, has another job id (re-armed or extended), or whose
+   * state was left, does nothing; the timer row is marked fired by the same statement.
+   */
+  private async deadlineTransition(
+    found: TimerRecord,
+    instance: InstanceRecord,
+    workflow: CompiledWorkflow,
+    at: Date,
+    locked: boolean,
+    steps: () => Promise<StepRecord[] | undefined>,
+  ): Promise<{ transition: Transition } | 'noop'> {
+    // On the locked retry the timer may have changed too: read it again.
+    const current = locked ? await this.timers.findById(this.dataSource.manager, found.id) : found;
+    if (!current || current.status !== 'pending' || current.jobId !== found.jobId) return 'noop';
+    if (instance.status !== 'active' || !isActiveState(instance, current.state)) {
+      await this.timers.cancel(this.dataSource.manager, found.id, at);
+      return 'noop';
+    }
+    const spec = current.spec as { key: string; event?: string; escalate?: { priority?: string; addRoles?: string[]; notify?: { roles?: string[]; users?: string[]; message: Label } } };
+    const payload = { deadline: spec.key, dueAt: current.fireAt.toISOString() };
+    const escalation: HostEffect[] = [];
+    if (spec.escalate) {
+      escalation.push({ type: 'task.escalate', state: current.state, deadlineKey: spec.key, priority: spec.escalate.priority, addRoles: spec.escalate.addRoles ?? [], at: at.toISOString() });
+      const notify = spec.escalate.notify;
+      if (notify) escalation.push({ type: 'notify', roles: notify.roles ?? [], users: notify.users ?? [], message: notify.message, at: at.toISOString() });
+    }
+    const fire = { timerId: found.id, deadlineKey: spec.key };
+    if (spec.event) {
+      const history = await steps();
+      const answer = callEngine(() => stepFrom(workflow, instance, spec.event!, payload, SYSTEM_ACTOR, at, history));
+      if (answer.ok) return { transition: { eventType: spec.event, payload, comment: null, result: answer.result, extraEffects: escalation, fire } };
+      // The definition's own guard refused the deadline event (or no state takes it now): the deadline is still recorded as passed.
+      if (answer.refusal.code !== 'GUARD_REJECTED' && answer.refusal.code !== 'EVENT_NOT_ACCEPTED') throw answer.refusal;
+    }
+    return { transition: { eventType: DEADLINE_PASSED, payload, comment: null, result: unchanged(instance), extraEffects: escalation, fire } };
+  }
+
+  /** Everything a transition writes (with the children it starts), and the instance as it will be. */
+  private async prepare(instance: InstanceRecord, workflow: CompiledWorkflow, t: Transition, meta: RequestMeta, at: Date) {
+    const plan = await this.planner.plan(workflow, t.result.effects, instance.deadlines as DeadlineMap, at, t.fire);
+    const kids = await this.starts.children({ id: instance.id, definitionKey: instance.definitionKey }, t.result.effects, meta, at, 0);
+    const { write, next } = buildTransitionWrite({ instance, transition: t, plan, who: meta, at, children: kids.links });
+    return { write: write as TransitionWrite, next, children: kids.rows };
+  }
+}
+
+/** Runs `work` in a transaction when asked to and `manager` is not in one already. */
+export async function inTransactionIf<T>(dataSource: DataSource, manager: EntityManager, wanted: boolean, work: (m: EntityManager) => Promise<T>): Promise<T> {
+  if (!wanted || manager.queryRunner) return work(manager);
+  return dataSource.transaction(work);
+}
+
+/** Whether a state path is active; '' is the machine's root, active as long as the instance runs. */
+export function isActiveState(instance: InstanceRecord, state: string): boolean {
+  return state === '' || instance.statePaths.includes(state);
+}
+
+function stepFrom(
+  workflow: CompiledWorkflow,
+  instance: InstanceRecord,
+  type: string,
+  payload: Record<string, unknown> | undefined,
+  actor: Actor,
+  at: Date,
+  history: readonly StepRecord[] | undefined,
+): StepResult {
+  const current = { value: instance.stateValue as never, context: instance.context, status: instance.status, snapshot: instance.snapshot };
+  return step(workflow, current, { type, payload }, { actor, at: at.toISOString(), history });
+}
+
+/** A transition that records something (a passed deadline) without moving the machine. */
+function unchanged(instance: InstanceRecord): Transition['result'] {
+  const state = { value: instance.stateValue as never, context: instance.context, status: instance.status, snapshot: instance.snapshot };
+  return { state, effects: [] };
+}
