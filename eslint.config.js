@@ -1,5 +1,46 @@
 import tseslint from 'typescript-eslint';
 
+/**
+ * The layering of ../shared/docs/architecture.md, as imports each lib may make of the others
+ * (`#libs/<name>`). Everything not listed is refused by `npm run lint`; no lib imports an app.
+ */
+export const LAYERS = {
+  engine: [],
+  calendar: [],
+  config: [],
+  persistence: [],
+  core: ['engine', 'persistence'],
+  runtime: ['calendar', 'config', 'core', 'engine', 'persistence'],
+  scheduler: ['calendar', 'config', 'core', 'engine', 'persistence', 'runtime'],
+  identity: ['core', 'engine', 'persistence', 'runtime'],
+  audit: ['core', 'engine', 'persistence', 'runtime'],
+  reports: ['core', 'engine', 'persistence', 'runtime'],
+  observability: ['config', 'core', 'runtime', 'scheduler'],
+};
+
+/** The engine is pure: no framework, database, queue or I/O imports either. */
+const IMPURE = ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'node:*', 'fs', 'path', 'child_process', 'net', 'http'];
+
+const layering = Object.entries(LAYERS).map(([lib, allowed]) => {
+  const forbidden = Object.keys(LAYERS).filter((other) => other !== lib && !allowed.includes(other));
+  return {
+    files: [`libs/${lib}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          // Exact names, not patterns: a pattern starting with '#' is a comment in gitignore syntax.
+          paths: forbidden.map((o) => ({ name: `#libs/${o}`, message: `libs/${lib} may import only ${allowed.map((a) => `#libs/${a}`).join(', ') || 'no other lib'} (see docs/architecture.md).` })),
+          patterns: [
+            { group: ['**/apps/**', '../../*/src/**'], message: 'A lib never imports an app, nor another lib by a relative path: use #libs/<name>.' },
+            ...(lib === 'engine' ? [{ group: IMPURE, message: 'The engine is pure: no framework, database, queue or I/O.' }] : []),
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/'] },
   ...tseslint.configs.recommended,
@@ -10,14 +51,10 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  ...layering,
   {
-    // The engine is pure: no framework, database, queue or I/O imports.
     files: ['libs/engine/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@nestjs/*', 'typeorm', 'pg', 'bullmq', 'ioredis', 'node:*', 'fs', 'path', 'child_process', 'net', 'http', '#libs/*'] },
-      ],
       'no-restricted-syntax': [
         'error',
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The engine takes time as an argument.' },

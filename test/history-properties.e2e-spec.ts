@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { readdir, readFile } from 'node:fs/promises';
 import { InstanceAuditService } from '#libs/audit';
 import { createDataSource, HistoryRepository, InstancesRepository } from '#libs/persistence';
-import { createRuntime, DomainError, SYSTEM_ACTOR } from '#libs/runtime';
+import { createRuntime, SYSTEM_ACTOR } from '#libs/runtime';
+import { DomainError } from '#libs/core';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 

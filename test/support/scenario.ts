@@ -3,7 +3,8 @@ import { CronExpressionParser } from 'cron-parser';
 import type { ScheduleDefinition } from '#libs/engine';
 import { scheduledBusinessKey } from '#libs/scheduler';
 import { createDataSource, IdentityRepository, type Membership } from '#libs/persistence';
-import { actorOf, createRuntime, SYSTEM_ACTOR, type InstanceView, type Principal } from '#libs/runtime';
+import { createRuntime, SYSTEM_ACTOR, type InstanceView } from '#libs/runtime';
+import { actorOf, type Principal } from '#libs/core';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from './database.js';
 

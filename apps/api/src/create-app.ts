@@ -1,11 +1,12 @@
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { LogLevel } from '@nestjs/common';
 import { createLogger, MetricsService } from '#libs/observability';
 import { httpTelemetry } from './common/http-telemetry.middleware.js';
 import { AppModule, type AppOptions } from './app.module.js';
+import { buildOpenApiDocument, GLOBAL_PREFIX, PREFIX_EXCLUDE } from './openapi-document.js';
 import { AllExceptionsFilter } from './common/all-exceptions.filter.js';
 import { requestId } from './common/request-id.middleware.js';
 import { sanitizeRequest } from './common/request-sanity.middleware.js';
@@ -28,17 +29,10 @@ export async function createApp(
   app.use(sanitizeRequest);
   app.use(requestId);
   app.disable('x-powered-by');
-  app.setGlobalPrefix('api/v1', { exclude: ['health', 'ready', 'metrics'] });
+  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: PREFIX_EXCLUDE });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Phối Hợp API')
-      .setDescription('Workflow engine for the An Phong ward coordination program')
-      .setVersion('1')
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
   // The web app's build (npm run build puts it in dist/web), served at `/`.
   if (options.webDir !== false) serveWebApp(app, options.webDir ?? resolve('dist/web'));

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { start, step, type PersistedState } from '#libs/engine';
 import { GENESIS_HASH, HistoryRepository, rowHash, InstancesRepository, type HistoryRecord } from '#libs/persistence';
-import { DEADLINE_PASSED, DefinitionsService, DomainError, ErrorCode, InstanceQueries, MIGRATED, type Principal } from '#libs/runtime';
+import { DEADLINE_PASSED, DefinitionsService, InstanceQueries, MIGRATED } from '#libs/runtime';
+import { DomainError, ErrorCode, type Principal } from '#libs/core';
 import { DataSource } from 'typeorm';
 
 export interface InstanceVerification {

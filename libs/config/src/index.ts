@@ -1,3 +1,3 @@
-export * from './env.js';
-export * from './failpoints.js';
-export * from './secrets.js';
+export { Environment, EnvironmentError, loadEnvironment, requireProductionSecrets, type MetricsAccess, metricsAccess, requireApiSecrets } from './env.js';
+export { type FailpointName, failpoint } from './failpoints.js';
+export { redactSecrets, RedactingLogger, databasePasswordProblem, jwtSecretProblem } from './secrets.js';

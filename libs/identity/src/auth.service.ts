@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { IdentityRepository, type UserRecord } from '#libs/persistence';
-import { actorOf, AuditTrail, DomainError, ErrorCode, type Principal } from '#libs/runtime';
+import { actorOf, AuditTrail, DomainError, ErrorCode, type Principal } from '#libs/core';
 import { DataSource } from 'typeorm';
 import { IdentityService, tokenHash } from './identity.service.js';
 import { verifyPassword } from './passwords.js';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { IdentityRepository, type Membership, type OrgUnitRecord, type UserRecord } from '#libs/persistence';
-import { AuditTrail, DomainError, ErrorCode, type AuditActor } from '#libs/runtime';
+import { AuditTrail, DomainError, ErrorCode, type AuditActor } from '#libs/core';
 import { DataSource } from 'typeorm';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { roleProblem, usernameProblem } from './reserved.js';

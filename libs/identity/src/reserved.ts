@@ -1,5 +1,5 @@
 import { BUILTIN_ROLES } from '#libs/engine';
-import { ADMIN, AUDITOR } from '#libs/runtime';
+import { ADMIN, AUDITOR } from '#libs/core';
 
 /**
  * Roles the engine keeps for itself: `system` fires timers and finishes children, and the event

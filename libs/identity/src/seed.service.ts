@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
-import { DefinitionsService, ADMIN, AUDITOR } from '#libs/runtime';
+import { DefinitionsService } from '#libs/runtime';
+import { ADMIN, AUDITOR } from '#libs/core';
 import { IdentityService } from './identity.service.js';
 
 export interface WardSeed {

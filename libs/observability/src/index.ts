@@ -1,5 +1,5 @@
-export * from './json-logger.js';
-export * from './metrics.service.js';
-export * from './observability.module.js';
-export * from './create-logger.js';
-export * from './bearer.js';
+export { JsonLogger } from './json-logger.js';
+export { MetricsService } from './metrics.service.js';
+export { ObservabilityModule } from './observability.module.js';
+export { createLogger } from './create-logger.js';
+export { bearerMatches } from './bearer.js';

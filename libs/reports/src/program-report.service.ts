@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { activeStatePaths, type CompiledWorkflow, type Label, type ReportingDefinition } from '#libs/engine';
-import { DefinitionsService, DomainError, ErrorCode } from '#libs/runtime';
+import { DefinitionsService } from '#libs/runtime';
+import { DomainError, ErrorCode } from '#libs/core';
 import { DataSource } from 'typeorm';
 import { parsePeriod, type PeriodAnchor, type ReportPeriod } from './period.js';
 import {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CalendarError, isLocalDate, WorkingCalendar } from '#libs/calendar';
-import { AuditTrail } from './audit-trail.js';
-import { DomainError, ErrorCode } from './errors.js';
+import { AuditTrail } from '#libs/core';
+import { DomainError, ErrorCode } from '#libs/core';
 import { CalendarOverridesRepository } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 

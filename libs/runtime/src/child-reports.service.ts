@@ -3,7 +3,7 @@ import { activeStatePaths } from '#libs/engine';
 import { canonicalJson, InstancesRepository, sha256 } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 import { DefinitionsService } from './definitions.service.js';
-import { DomainError, ErrorCode } from './errors.js';
+import { DomainError, ErrorCode } from '#libs/core';
 import { SYSTEM_ACTOR } from './requests.js';
 import { TransitionRunner } from './transition-runner.js';
 

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { activeStatePaths, compileWorkflow, designWarnings, dryRun, explorePaths, toMermaid, validateDefinition, type StateValue, type ValidationIssue, type WorkflowDefinition } from '#libs/engine';
 import { canonicalJson, DefinitionsRepository, IdentityRepository, sha256, withAdvisoryLock, type DefinitionRecord } from '#libs/persistence';
 import { DataSource } from 'typeorm';
-import { AuditTrail, type AuditActor } from './audit-trail.js';
+import { AuditTrail, type AuditActor } from '#libs/core';
 import { DefinitionsService } from './definitions.service.js';
-import { DomainError, ErrorCode } from './errors.js';
+import { DomainError, ErrorCode } from '#libs/core';
 import { jsonDiff } from './json-diff.js';
 
 const KEY = /^[a-z][a-z0-9-]{1,62}$/;

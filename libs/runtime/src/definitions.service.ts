@@ -2,8 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { compileWorkflow, validateDefinition, type CompiledWorkflow } from '#libs/engine';
 import { canonicalJson, DefinitionsRepository, sha256, withAdvisoryLock, type DefinitionRecord } from '#libs/persistence';
 import { DataSource } from 'typeorm';
-import { AuditTrail, type AuditActor } from './audit-trail.js';
-import { DomainError, ErrorCode } from './errors.js';
+import { AuditTrail, type AuditActor } from '#libs/core';
+import { DomainError, ErrorCode } from '#libs/core';
 
 export interface PublishResult {
   definition: DefinitionRecord;

@@ -1,5 +1,5 @@
 import { EngineError, type StepResult } from '#libs/engine';
-import { DomainError, ErrorCode } from './errors.js';
+import { DomainError, ErrorCode } from '#libs/core';
 
 /** What the engine said to one call: a result, or a refusal (its code says why). Anything else is a bug and is thrown. */
 export type EngineAnswer = { ok: true; result: StepResult } | { ok: false; refusal: EngineError };

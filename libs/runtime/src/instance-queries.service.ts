@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { decodeCursor, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository } from '#libs/persistence';
 import { DataSource } from 'typeorm';
 import { DefinitionsService } from './definitions.service.js';
-import { DomainError, ErrorCode } from './errors.js';
+import { DomainError, ErrorCode } from '#libs/core';
 import { toChildView, toHistoryView, toInstanceView, toTimerView, type ChildView, type HistoryView, type InstanceView, type TimerView } from './instance-view.js';
-import { seesEverything, type Principal } from './principal.js';
+import { seesEverything, type Principal } from '#libs/core';
 import { instanceNotFound } from './requests.js';
 
 export interface ListQuery {

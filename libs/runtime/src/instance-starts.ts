@@ -4,7 +4,7 @@ import { start, type CompiledWorkflow, type Effect } from '#libs/engine';
 import type { DefinitionRecord, NewInstance } from '#libs/persistence';
 import { DefinitionsService } from './definitions.service.js';
 import { callEngine, resultOrRefuse } from './engine-call.js';
-import { DomainError, ErrorCode } from './errors.js';
+import { DomainError, ErrorCode } from '#libs/core';
 import { toInstanceView, type InstanceView } from './instance-view.js';
 import type { RequestMeta, StartCommand } from './requests.js';
 import { TimerPlanner } from './timer-planner.js';

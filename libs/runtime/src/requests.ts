@@ -1,7 +1,7 @@
 import type { Actor } from '#libs/engine';
 import type { StoredResponse } from '#libs/persistence';
-import { DomainError, ErrorCode } from './errors.js';
-import type { Principal } from './principal.js';
+import { DomainError, ErrorCode } from '#libs/core';
+import type { Principal } from '#libs/core';
 import type { Override } from './who-may-act.js';
 
 /** Who asked, and the request's own trace: what every history row records besides the event. */

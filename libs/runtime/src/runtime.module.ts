@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuditTrail } from './audit-trail.js';
+import { CoreModule } from '#libs/core';
 import { CalendarService } from './calendar.service.js';
 import { ChildReports } from './child-reports.service.js';
 import { DefinitionAdminService } from './definition-admin.service.js';
@@ -21,6 +21,7 @@ const INSTANCE_SERVICES = [InstanceCommands, InstanceQueries, TimerFiring, Child
 
 /** The workflow runtime: definitions and the instance event path, shared by the api and the worker. */
 @Module({
+  imports: [CoreModule],
   providers: [
     DefinitionsService,
     ...INSTANCE_SERVICES,
@@ -32,10 +33,9 @@ const INSTANCE_SERVICES = [InstanceCommands, InstanceQueries, TimerFiring, Child
     OutboxSignal,
     TransitionObserver,
     TasksService,
-    AuditTrail,
     DefinitionAdminService,
     MigrationService,
   ],
-  exports: [DefinitionsService, ...INSTANCE_SERVICES, WorkflowLoaderService, CalendarService, OutboxSignal, TransitionObserver, TasksService, AuditTrail, DefinitionAdminService, MigrationService],
+  exports: [DefinitionsService, ...INSTANCE_SERVICES, WorkflowLoaderService, CalendarService, OutboxSignal, TransitionObserver, TasksService, DefinitionAdminService, MigrationService],
 })
 export class RuntimeModule {}

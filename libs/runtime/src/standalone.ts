@@ -1,6 +1,6 @@
 import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository } from '#libs/persistence';
 import type { DataSource } from 'typeorm';
-import { AuditTrail } from './audit-trail.js';
+import { AuditTrail } from '#libs/core';
 import { CalendarService } from './calendar.service.js';
 import { ChildReports } from './child-reports.service.js';
 import { DefinitionsService } from './definitions.service.js';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityRepository, TasksRepository, type TaskRecord } from '#libs/persistence';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode } from './errors.js';
-import { AuditTrail } from './audit-trail.js';
+import { DomainError, ErrorCode } from '#libs/core';
+import { AuditTrail } from '#libs/core';
 import { InstanceCommands } from './instance-commands.service.js';
 import { InstanceQueries } from './instance-queries.service.js';
 import type { RequestMeta } from './requests.js';
 import type { InstanceView } from './instance-view.js';
-import { actorOf, isAdmin, seesEverything, type Principal } from './principal.js';
+import { actorOf, isAdmin, seesEverything, type Principal } from '#libs/core';
 import { PRIORITY, PRIORITY_NAME } from './task-plan.js';
 import { isCandidate } from './who-may-act.js';
 

@@ -9,12 +9,12 @@ export interface TransitionRecord {
 }
 
 /** A timer's job ran: how late after its due instant. */
-export interface TimerFiring {
+export interface TimerFireRecord {
   latenessMs: number;
   outcome: 'fired' | 'stale';
 }
 
-type Listener = { transition?: (t: TransitionRecord) => void; timer?: (f: TimerFiring) => void };
+type Listener = { transition?: (t: TransitionRecord) => void; timer?: (f: TimerFireRecord) => void };
 
 /**
  * What the runtime tells observers (metrics) about its work, without depending on them: the
@@ -33,7 +33,7 @@ export class TransitionObserver {
     for (const l of this.listeners) l.transition?.(t);
   }
 
-  timer(f: TimerFiring): void {
+  timer(f: TimerFireRecord): void {
     for (const l of this.listeners) l.timer?.(f);
   }
 }

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import type { DeadlineMap } from './deadline-plan.js';
 import { DefinitionsService } from './definitions.service.js';
 import { callEngine, resultOrRefuse } from './engine-call.js';
-import { DomainError, ErrorCode } from './errors.js';
+import { DomainError, ErrorCode } from '#libs/core';
 import { StartBuilder } from './instance-starts.js';
 import { toInstanceView, type InstanceView } from './instance-view.js';
 import { OutboxSignal } from './outbox-signal.js';

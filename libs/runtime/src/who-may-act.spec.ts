@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TaskRecord } from '#libs/persistence';
-import { DomainError } from './errors.js';
-import type { Principal } from './principal.js';
+import { DomainError } from '#libs/core';
+import type { Principal } from '#libs/core';
 import { decideWhoMayAct, type ActQuery } from './who-may-act.js';
 
 const person = (username: string, ...memberships: Array<[string, string]>): Principal => ({

@@ -1,7 +1,7 @@
 import { START_STEP, type EventDefinition, type SentBy, type StepRecord } from '#libs/engine';
 import type { TaskRecord } from '#libs/persistence';
-import { DomainError, ErrorCode } from './errors.js';
-import { isAdmin, type Principal } from './principal.js';
+import { DomainError, ErrorCode } from '#libs/core';
+import { isAdmin, type Principal } from '#libs/core';
 
 /** An admin's explicit decision to act outside the rules below: always recorded, with its reason. */
 export interface Override {

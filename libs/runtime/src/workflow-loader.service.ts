@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DefinitionsService } from './definitions.service.js';
-import { DomainError } from './errors.js';
+import { DomainError } from '#libs/core';
 
 export interface LoadReport {
   file: string;

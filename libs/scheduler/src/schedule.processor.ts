@@ -2,7 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { toLocalDate } from '#libs/calendar';
 import type { ScheduleDefinition } from '#libs/engine';
-import { DefinitionsService, DomainError, ErrorCode, InstanceCommands, SYSTEM_ACTOR } from '#libs/runtime';
+import { DefinitionsService, InstanceCommands, SYSTEM_ACTOR } from '#libs/runtime';
+import { DomainError, ErrorCode } from '#libs/core';
 import type { QueueProcessor } from './processor.js';
 import { QueueName, type ScheduleJob } from './queues.js';
 

@@ -2,15 +2,18 @@ import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/comm
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuditSearchService, InstanceAuditService, LedgerService } from '#libs/audit';
-import type { Principal } from '#libs/runtime';
+import type { Principal } from '#libs/core';
 import { AdminOnly } from '../auth/auth.decorators.js';
 import { CurrentPrincipal } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { AuditLogQuery, ExportQuery, HistorySearchPage, StateAtQuery, type HistorySearchQuery } from './dto/audit.dto.js';
+import { ApiErrors, ApiJson, ApiMedia, CONTENT_DISPOSITION, SignedIn } from '../common/openapi.js';
+import { AuditLogPageDto, AuditPageDto, InstanceVerificationDto, LedgerVerificationDto, SealResultDto, StateAtDto } from './dto/audit-responses.dto.js';
 
 const filters = (q: HistorySearchQuery) => ({ ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined });
 
 @ApiTags('audit')
+@SignedIn()
 @Controller()
 export class AuditController {
   constructor(
@@ -19,6 +22,8 @@ export class AuditController {
     private readonly instances: InstanceAuditService,
   ) {}
 
+  @ApiJson(AuditPageDto, { description: 'A page of transitions, in global order' })
+  @ApiErrors(400, 403)
   @Get('audit')
   @AdminOnly()
   @ApiOperation({ summary: 'Transitions across instances by actor, unit, definition, event, business key and time (admins and auditors)' })
@@ -26,6 +31,8 @@ export class AuditController {
     return this.search.search(filters(q), { afterGseq: q.cursor, limit: q.limit ?? 50 });
   }
 
+  @ApiJson(AuditLogPageDto, { description: 'A page of audit log entries' })
+  @ApiErrors(400, 403)
   @Get('audit/log')
   @AdminOnly()
   @ApiOperation({ summary: 'Actions that are not transitions: tasks claimed or delegated, definitions published, users, tokens, calendar, failed sign-ins' })
@@ -33,6 +40,8 @@ export class AuditController {
     return this.search.searchLog({ actor: q.actor, action: q.action, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, { afterId: q.cursor, limit: q.limit ?? 50 });
   }
 
+  @ApiMedia({ 'application/x-ndjson': { type: 'string', description: 'One AuditRowDto as JSON per line' }, 'text/csv': { type: 'string', description: 'UTF-8 with BOM, one row per transition' } }, { description: 'Every transition of the search (format=ndjson, the default, or csv)', headers: CONTENT_DISPOSITION })
+  @ApiErrors(400, 403)
   @Get('audit/export')
   @AdminOnly()
   @ApiOperation({ summary: 'Every transition of a search, streamed as NDJSON or CSV (UTF-8 with BOM)' })
@@ -48,6 +57,8 @@ export class AuditController {
     }
   }
 
+  @ApiJson(LedgerVerificationDto, { description: 'ok, or the first broken entry and why' })
+  @ApiErrors(403)
   @Get('audit/verify')
   @AdminOnly()
   @ApiOperation({ summary: 'Re-walk the global ledger: ok, or the first broken entry and why' })
@@ -55,6 +66,8 @@ export class AuditController {
     return this.ledger.verify();
   }
 
+  @ApiJson(SealResultDto, { description: 'How many entries were added, and the head of the ledger' })
+  @ApiErrors(403, 413, 429)
   @Post('audit/seal')
   @AdminOnly()
   @HttpCode(200)
@@ -63,12 +76,16 @@ export class AuditController {
     return { added: await this.ledger.seal(), head: (await this.ledger.head()) ?? null };
   }
 
+  @ApiJson(InstanceVerificationDto, { description: 'ok, or the first broken row and why' })
+  @ApiErrors(400, 404)
   @Get('instances/:id/history/verify')
   @ApiOperation({ summary: "Check one instance's hash chain and replay it: ok, or the first broken row and why" })
   verifyInstance(@Param('id', new UuidPipe('id')) id: string, @CurrentPrincipal() p: Principal) {
     return this.instances.verify(id, p);
   }
 
+  @ApiJson(StateAtDto, { description: 'The state and context after that row' })
+  @ApiErrors(400, 404, 409)
   @Get('instances/:id/state')
   @ApiOperation({ summary: 'The instance as it was after history row `seq`, or at instant `at`, rebuilt by replay' })
   stateAt(@Param('id', new UuidPipe('id')) id: string, @Query() q: StateAtQuery, @CurrentPrincipal() p: Principal) {

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthService } from '#libs/identity';
-import { DomainError, ErrorCode, isAdmin, isAuditor, type Principal } from '#libs/runtime';
+import { DomainError, ErrorCode, isAdmin, isAuditor, type Principal } from '#libs/core';
 import { ADMIN_ONLY, IS_PUBLIC } from './auth.decorators.js';
 
 const READ = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode } from '#libs/runtime';
+import { DomainError, ErrorCode } from '#libs/core';
 import { reasonPhrase, statusFor, type ErrorBody } from './error-response.js';
 
 /** PostgreSQL/driver conditions that mean "the database is not there right now", not "the request was wrong". */

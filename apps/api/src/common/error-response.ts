@@ -1,5 +1,5 @@
 import { HttpStatus } from '@nestjs/common';
-import { ErrorCode } from '#libs/runtime';
+import { ErrorCode } from '#libs/core';
 
 /** The one error body every endpoint returns. */
 export interface ErrorBody {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { DomainError, ErrorCode } from '#libs/runtime';
+import { DomainError, ErrorCode } from '#libs/core';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const WINDOW_MS = 60_000;

@@ -1,6 +1,7 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import { actorOf, DomainError, ErrorCode, type Principal, type RequestMeta } from '#libs/runtime';
+import { type RequestMeta } from '#libs/runtime';
+import { actorOf, DomainError, ErrorCode, type Principal } from '#libs/core';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, ErrorCode } from '#libs/runtime';
+import { DomainError, ErrorCode } from '#libs/core';
 
 /** Deeper than any form or definition needs; deep enough nesting would overflow recursive code later. */
 export const MAX_JSON_DEPTH = 64;

@@ -1,5 +1,5 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, ErrorCode, type FieldProblem } from '#libs/runtime';
+import { DomainError, ErrorCode, type FieldProblem } from '#libs/core';
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {

@@ -1,10 +1,13 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { DefinitionRecord } from '#libs/persistence';
-import { actorOf, DefinitionAdminService, DefinitionsService, DomainError, ErrorCode, InstanceQueries, MigrationService, type Principal } from '#libs/runtime';
+import { DefinitionAdminService, DefinitionsService, InstanceQueries, MigrationService } from '#libs/runtime';
+import { actorOf, DomainError, ErrorCode, type Principal } from '#libs/core';
 import { AdminOnly } from '../auth/auth.decorators.js';
 import { CurrentPrincipal } from '../common/request-context.js';
 import { DiagramQuery, DiffQuery, DryRunDto, MigrationDto, SourceDto, PreviewDiagramDto } from './dto/definitions.dto.js';
+import { ApiEmpty, ApiErrors, ApiJson, ApiMedia, SignedIn } from '../common/openapi.js';
+import { DefinitionCheckDto, DefinitionDiffDto, DefinitionLatestListDto, DefinitionSummaryDto, DefinitionVersionDto, DefinitionVersionListDto, DraftDto, DryRunResultDto, MigrationDryRunDto, MigrationResultDto, PathReportDto, RetiredDefinitionDto } from './dto/definition-responses.dto.js';
 
 const summary = (d: DefinitionRecord) => ({
   id: d.id,
@@ -23,6 +26,7 @@ const versionPipe = new ParseIntPipe({
 });
 
 @ApiTags('definitions')
+@SignedIn()
 @Controller('definitions')
 export class DefinitionsController {
   constructor(
@@ -32,6 +36,8 @@ export class DefinitionsController {
     private readonly instances: InstanceQueries,
   ) {}
 
+  @ApiJson(DefinitionCheckDto, { description: 'valid, every issue and warning' })
+  @ApiErrors(400, 403, 413, 429)
   @Post('validate')
   @HttpCode(200)
   @ApiOperation({ summary: 'Every problem of a definition at once, each with a JSON pointer; warnings for roles no user holds' })
@@ -39,6 +45,8 @@ export class DefinitionsController {
     return this.admin.check(dto.source);
   }
 
+  @ApiMedia({ 'text/plain': { type: 'string', description: 'Mermaid stateDiagram-v2 source' } }, { description: 'The diagram' })
+  @ApiErrors(400, 403, 413, 429)
   @Post('diagram')
   @HttpCode(200)
   @Header('Content-Type', 'text/plain; charset=utf-8')
@@ -47,6 +55,8 @@ export class DefinitionsController {
     return this.admin.previewDiagram(dto.source, dto.lang);
   }
 
+  @ApiJson(DraftDto, { status: 201, description: 'The draft, with its check' })
+  @ApiErrors(400, 403, 404, 409, 413, 429)
   @Post()
   @AdminOnly()
   @ApiOperation({ summary: 'Create a draft: the next version of its key, editable until published' })
@@ -55,6 +65,8 @@ export class DefinitionsController {
     return { ...summary(draft), source: draft.source, check };
   }
 
+  @ApiJson(DraftDto, { description: 'The draft, with its check' })
+  @ApiErrors(400, 403, 404, 409, 413, 429)
   @Put(':key/versions/:version')
   @AdminOnly()
   @ApiOperation({ summary: 'Edit a draft (published versions never change)' })
@@ -63,6 +75,9 @@ export class DefinitionsController {
     return { ...summary(draft), source: draft.source, check };
   }
 
+  @ApiOperation({ summary: 'Delete a draft (published versions never change)' })
+  @ApiEmpty('Deleted')
+  @ApiErrors(400, 403, 404, 409, 413, 429)
   @Delete(':key/versions/:version')
   @AdminOnly()
   @HttpCode(204)
@@ -70,6 +85,8 @@ export class DefinitionsController {
     await this.admin.deleteDraft(key, version, actorOf(p));
   }
 
+  @ApiJson(DefinitionSummaryDto, { description: 'Published' })
+  @ApiErrors(400, 403, 404, 409, 413, 422, 429)
   @Post(':key/versions/:version/publish')
   @AdminOnly()
   @HttpCode(200)
@@ -78,6 +95,8 @@ export class DefinitionsController {
     return summary(await this.admin.publish(key, version, actorOf(p)));
   }
 
+  @ApiJson(RetiredDefinitionDto, { description: 'Retired, with how many instances still run on it' })
+  @ApiErrors(400, 403, 404, 409, 413, 429)
   @Post(':key/versions/:version/retire')
   @AdminOnly()
   @HttpCode(200)
@@ -87,12 +106,16 @@ export class DefinitionsController {
     return { ...summary(r), runningInstances: r.runningInstances };
   }
 
+  @ApiJson(DefinitionDiffDto, { description: 'The changes' })
+  @ApiErrors(400, 404)
   @Get(':key/diff')
   @ApiOperation({ summary: 'What changed between two versions, by JSON pointer' })
   diff(@Param('key') key: string, @Query() q: DiffQuery) {
     return this.admin.diff(key, q.from, q.to);
   }
 
+  @ApiMedia({ 'text/plain': { type: 'string', description: 'Mermaid stateDiagram-v2 source' } }, { description: 'The diagram' })
+  @ApiErrors(400, 404)
   @Get(':key/versions/:version/diagram')
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({ summary: 'Mermaid stateDiagram-v2 (nested and parallel states); ?instance=ID marks its current state' })
@@ -101,12 +124,16 @@ export class DefinitionsController {
     return this.admin.diagram(key, version, { instanceState: state, lang: q.lang });
   }
 
+  @ApiJson(PathReportDto, { description: 'Paths, coverage and dead ends' })
+  @ApiErrors(400, 404)
   @Get(':key/versions/:version/paths')
   @ApiOperation({ summary: 'Paths through the workflow, shortest path to each state, state and transition coverage, dead ends' })
   paths(@Param('key') key: string, @Param('version', versionPipe) version: number) {
     return this.admin.paths(key, version);
   }
 
+  @ApiJson(DryRunResultDto, { description: 'Each step: accepted or refused, the state, context and effects after it' })
+  @ApiErrors(400, 403, 404, 413, 429)
   @Post(':key/versions/:version/dry-run')
   @HttpCode(200)
   @ApiOperation({ summary: 'Step a sandbox instance through chosen events with simulated time; nothing is written' })
@@ -114,6 +141,9 @@ export class DefinitionsController {
     return this.admin.dryRun(key, version, dto, actorOf(p));
   }
 
+  @ApiExtraModels(MigrationDryRunDto, MigrationResultDto)
+  @ApiMedia({ 'application/json': { oneOf: [{ $ref: getSchemaPath(MigrationDryRunDto) }, { $ref: getSchemaPath(MigrationResultDto) }] } }, { description: 'dryRun: who can move and why not; otherwise who moved and who is blocked' })
+  @ApiErrors(400, 403, 404, 409, 413, 422, 429)
   @Post(':key/migrations')
   @AdminOnly()
   @HttpCode(200)
@@ -123,6 +153,7 @@ export class DefinitionsController {
     return dto.dryRun ? this.migrations.dryRun(plan) : this.migrations.apply(plan, actorOf(p));
   }
 
+  @ApiJson(DefinitionLatestListDto, { description: 'The workflows' })
   @Get()
   @ApiOperation({ summary: 'Every workflow key with its newest version' })
   async list() {
@@ -130,12 +161,16 @@ export class DefinitionsController {
     return { items: rows.map((d) => ({ ...summary(d), versions: d.versions })) };
   }
 
+  @ApiJson(DefinitionVersionListDto, { description: 'The versions' })
+  @ApiErrors(404)
   @Get(':key')
   @ApiOperation({ summary: 'The versions of one workflow, newest first' })
   async versions(@Param('key') key: string) {
     return { items: (await this.definitions.versions(key)).map(summary) };
   }
 
+  @ApiJson(DefinitionVersionDto, { description: 'The version with its source' })
+  @ApiErrors(400, 404)
   @Get(':key/versions/:version')
   @ApiOperation({ summary: 'One version with its source' })
   async version(@Param('key') key: string, @Param('version', versionPipe) version: number) {

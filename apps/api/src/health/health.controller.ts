@@ -1,13 +1,15 @@
 import { Controller, Get, Header, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ModuleRef } from '@nestjs/core';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MetricsAccess } from '#libs/config';
 import { bearerMatches, MetricsService } from '#libs/observability';
-import { DomainError, ErrorCode } from '#libs/runtime';
+import { DomainError, ErrorCode } from '#libs/core';
 import { optionalQueues } from '#libs/scheduler';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators.js';
+import { ApiErrors, ApiJson, ApiMedia } from '../common/openapi.js';
+import { HealthDto, ReadinessDto } from './dto/health.dto.js';
 
 /** Resolves with `work`, or rejects after `ms` (a dependency that hangs is as down as one that refuses). */
 function within<T>(work: Promise<T>, ms: number): Promise<T> {
@@ -53,14 +55,18 @@ export class HealthController {
     @Inject(METRICS_ACCESS) private readonly metricsAccess: MetricsAccess,
   ) {}
 
+  @ApiJson(HealthDto, { description: 'The process answers; the database probe is reported' })
+  @ApiErrors(400)
   @Get('health')
-  @ApiOperation({ summary: 'Liveness: the process answers (the database is reported, not required)' })
+  @ApiOperation({ summary: 'Liveness: the process answers (the database is reported, not required)', security: [] })
   async health() {
     return { status: 'ok', uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000), database: await probe(() => this.dataSource.query('SELECT 1')) };
   }
 
+  @ApiJson(ReadinessDto, { description: 'Ready' })
+  @ApiErrors(400, 503)
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: 200 when the database and the queues answer, 503 otherwise' })
+  @ApiOperation({ summary: 'Readiness: 200 when the database and the queues answer, 503 otherwise', security: [] })
   async ready() {
     const queues = optionalQueues(this.moduleRef);
     const checks = {
@@ -72,6 +78,9 @@ export class HealthController {
     return { status: 'ready', checks };
   }
 
+  @ApiBearerAuth('metrics')
+  @ApiMedia({ 'text/plain': { type: 'string', description: 'Prometheus text exposition format (version 0.0.4)' } }, { description: 'The metrics' })
+  @ApiErrors(400, 401)
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Prometheus metrics: METRICS_TOKEN as a bearer token (the embedded default without one: loopback callers only)' })

@@ -1,14 +1,19 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DomainError, ErrorCode, InstanceCommands, InstanceQueries, type InstanceView, type Outcome, type Principal, type RequestMeta, TasksService } from '#libs/runtime';
+import { InstanceCommands, InstanceQueries, type InstanceView, type Outcome, type RequestMeta, TasksService } from '#libs/runtime';
+import { DomainError, ErrorCode, type Principal } from '#libs/core';
 import { CurrentPrincipal, Meta } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateInstanceDto } from './dto/create-instance.dto.js';
 import { HistoryQuery, ListInstancesQuery } from './dto/list-instances.query.js';
 import { SendEventDto } from './dto/send-event.dto.js';
+import { ApiErrors, ApiJson, ETAG, REPLAYED, SignedIn } from '../common/openapi.js';
+import { HistoryPageDto, InstanceDto, InstancePageDto, TimerListDto } from './dto/instance-responses.dto.js';
+import { TaskListDto } from '../tasks/dto/task-responses.dto.js';
 
 @ApiTags('instances')
+@SignedIn()
 @Controller('instances')
 export class InstancesController {
   constructor(
@@ -17,6 +22,8 @@ export class InstancesController {
     private readonly tasksService: TasksService,
   ) {}
 
+  @ApiJson(InstanceDto, { status: 201, description: 'Started (or, with a repeated Idempotency-Key, the stored answer)', headers: { ...ETAG, ...REPLAYED } })
+  @ApiErrors(400, 403, 404, 409, 413, 429)
   @Post()
   @ApiOperation({ summary: 'Start an instance of a published workflow' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
@@ -24,12 +31,17 @@ export class InstancesController {
     return send(res, await this.commands.start(dto, meta));
   }
 
+  @ApiJson(InstancePageDto, { description: 'A page of instances' })
+  @ApiErrors(400)
   @Get()
   @ApiOperation({ summary: 'List instances, newest first, filtered and cursor-paginated' })
   list(@Query() query: ListInstancesQuery, @CurrentPrincipal() principal: Principal) {
     return this.instances.list({ ...query, overdue: query.overdue === 'true', principal });
   }
 
+  @ApiOperation({ summary: 'One instance: where it is, what it accepts, its deadlines, parent and children' })
+  @ApiJson(InstanceDto, { description: 'The instance', headers: ETAG })
+  @ApiErrors(400, 404)
   @Get(':id')
   async get(@Param('id', new UuidPipe('id')) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
     const view = await this.instances.get(id, principal);
@@ -37,6 +49,8 @@ export class InstancesController {
     return view;
   }
 
+  @ApiJson(InstanceDto, { description: 'The instance after the event (or the stored answer of a repeated Idempotency-Key)', headers: { ...ETAG, ...REPLAYED } })
+  @ApiErrors(400, 403, 404, 409, 413, 422, 429)
   @Post(':id/events')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send an event; 422 lists the events the current state accepts' })
@@ -53,18 +67,24 @@ export class InstancesController {
     return send(res, await this.commands.send(id, { ...dto, expectedRevision }, meta));
   }
 
+  @ApiJson(TaskListDto, { description: 'The tasks' })
+  @ApiErrors(400, 404)
   @Get(':id/tasks')
   @ApiOperation({ summary: "The instance's tasks, open first: who may act, who claimed, due dates" })
   tasks(@Param('id', new UuidPipe('id')) id: string, @CurrentPrincipal() principal: Principal) {
     return this.tasksService.ofInstance(id, principal);
   }
 
+  @ApiJson(TimerListDto, { description: 'The timers' })
+  @ApiErrors(400, 404)
   @Get(':id/timers')
   @ApiOperation({ summary: "The instance's timers: deadlines and reminders, pending, fired or cancelled" })
   timers(@Param('id', new UuidPipe('id')) id: string, @CurrentPrincipal() principal: Principal) {
     return this.instances.timersOf(id, principal);
   }
 
+  @ApiJson(HistoryPageDto, { description: 'A page of history rows' })
+  @ApiErrors(400, 404)
   @Get(':id/history')
   @ApiOperation({ summary: "The instance's transitions in order, hash-chained" })
   history(@Param('id', new UuidPipe('id')) id: string, @Query() query: HistoryQuery, @CurrentPrincipal() principal: Principal) {

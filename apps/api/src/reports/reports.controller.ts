@@ -3,14 +3,19 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ProgramReportService, reportCsv, reportXlsx } from '#libs/reports';
 import { ProgramReportQuery } from './dto/program-report.query.js';
+import { ApiErrors, ApiMedia, CONTENT_DISPOSITION, SignedIn } from '../common/openapi.js';
+import { ProgramReportDto } from './dto/program-report.dto.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('reports')
+@SignedIn()
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ProgramReportService) {}
 
+  @ApiMedia({ 'application/json': ProgramReportDto, 'text/csv': { type: 'string', description: 'The summary table, UTF-8 with BOM' }, [XLSX_TYPE]: { type: 'string', format: 'binary', description: 'The whole report as a workbook' } }, { description: 'The report (format=json, csv or xlsx)', headers: CONTENT_DISPOSITION })
+  @ApiErrors(400)
   @Get('program')
   @ApiOperation({ summary: 'The program dashboard for a period: per workflow received, resolved on time and late, open, overdue; citizen cases; Dân vận khéo (JSON, CSV or XLSX)' })
   async program(@Query() q: ProgramReportQuery, @Res({ passthrough: true }) res: Response) {

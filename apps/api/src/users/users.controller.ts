@@ -1,23 +1,31 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdentityService } from '#libs/identity';
-import { actorOf, DomainError, ErrorCode, type Principal } from '#libs/runtime';
+import { actorOf, DomainError, ErrorCode, type Principal } from '#libs/core';
 import { CurrentPrincipal } from '../common/request-context.js';
 import { AdminOnly } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateUserDto, UpdateUserDto, UpsertUnitDto } from './dto/users.dto.js';
+import { ApiEmpty, ApiErrors, ApiJson, SignedIn } from '../common/openapi.js';
+import { ApiTokenListDto, UnitDto, UnitListDto, UserDto, UserListDto } from './dto/user-responses.dto.js';
 
 @ApiTags('users')
+@SignedIn()
 @Controller()
 export class UsersController {
   constructor(private readonly identity: IdentityService) {}
 
+  @ApiOperation({ summary: 'Every user (admins and auditors)' })
+  @ApiJson(UserListDto, { description: 'The users' })
+  @ApiErrors(403)
   @Get('users')
   @AdminOnly()
   async list() {
     return { items: await this.identity.listUsers() };
   }
 
+  @ApiJson(UserDto, { status: 201, description: 'Created' })
+  @ApiErrors(400, 403, 409, 413, 429)
   @Post('users')
   @AdminOnly()
   @ApiOperation({ summary: 'Create a user with role memberships per unit' })
@@ -25,18 +33,26 @@ export class UsersController {
     return this.identity.createUser(dto, actorOf(p));
   }
 
+  @ApiOperation({ summary: 'One user (admins and auditors)' })
+  @ApiJson(UserDto, { description: 'The user' })
+  @ApiErrors(400, 403, 404)
   @Get('users/:id')
   @AdminOnly()
   get(@Param('id', new UuidPipe('id')) id: string) {
     return this.identity.getUser(id);
   }
 
+  @ApiOperation({ summary: 'Change a user: name, password, memberships, active' })
+  @ApiJson(UserDto, { description: 'The user after the change' })
+  @ApiErrors(400, 403, 404, 409, 413, 429)
   @Patch('users/:id')
   @AdminOnly()
   update(@Param('id', new UuidPipe('id')) id: string, @Body() dto: UpdateUserDto, @CurrentPrincipal() p: Principal) {
     return this.identity.updateUser(id, dto, actorOf(p));
   }
 
+  @ApiJson(ApiTokenListDto, { description: 'The tokens' })
+  @ApiErrors(400, 403, 404)
   @Get('users/:id/tokens')
   @AdminOnly()
   @ApiOperation({ summary: 'A user’s API tokens (never their secrets), revoked ones included' })
@@ -44,6 +60,8 @@ export class UsersController {
     return { items: await this.identity.listTokensOf(id) };
   }
 
+  @ApiEmpty('Revoked')
+  @ApiErrors(400, 403, 404, 413, 429)
   @Delete('users/:id/tokens/:tokenId')
   @AdminOnly()
   @HttpCode(204)
@@ -52,12 +70,16 @@ export class UsersController {
     await this.identity.revokeToken(tokenId, id, actorOf(p));
   }
 
+  @ApiJson(UnitListDto, { description: 'The units' })
   @Get('units')
   @ApiOperation({ summary: 'The org units (BXDĐ, Đảng ủy UBND, UBND and its departments, MTTQ…)' })
   async units() {
     return { items: await this.identity.listUnits() };
   }
 
+  @ApiOperation({ summary: 'Create or change an org unit' })
+  @ApiJson(UnitDto, { description: 'The unit as stored' })
+  @ApiErrors(400, 403, 413, 429)
   @Put('units/:key')
   @AdminOnly()
   upsertUnit(@Param('key') key: string, @Body() dto: UpsertUnitDto, @CurrentPrincipal() p: Principal) {

@@ -1,0 +1,150 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ANY_JSON, IssueDto, JSON_OBJECT, LocalizedText, STATE_VALUE } from '../../common/dto/common.dto.js';
+
+export class DefinitionSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'example-document-approval' }) key!: string;
+  @ApiProperty({ type: 'integer', minimum: 1 }) version!: number;
+  @ApiProperty({ enum: ['draft', 'published', 'retired'] }) status!: 'draft' | 'published' | 'retired';
+  @ApiProperty({ type: LocalizedText }) title!: LocalizedText;
+  @ApiProperty({ type: 'string', nullable: true, description: 'SHA-256 of the canonical source' }) checksum!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) publishedAt!: string | null;
+}
+
+export class DefinitionLatestDto extends DefinitionSummaryDto {
+  @ApiProperty({ type: 'integer', description: 'How many versions the key has' }) versions!: number;
+}
+
+export class DefinitionLatestListDto {
+  @ApiProperty({ type: [DefinitionLatestDto] }) items!: DefinitionLatestDto[];
+}
+
+export class DefinitionVersionListDto {
+  @ApiProperty({ type: [DefinitionSummaryDto] }) items!: DefinitionSummaryDto[];
+}
+
+export class DefinitionCheckDto {
+  @ApiProperty() valid!: boolean;
+  @ApiProperty({ type: [IssueDto] }) issues!: IssueDto[];
+  @ApiProperty({ type: [IssueDto], description: 'Worth knowing, not blocking (e.g. a role no user holds)' }) warnings!: IssueDto[];
+}
+
+export class DefinitionVersionDto extends DefinitionSummaryDto {
+  @ApiProperty(JSON_OBJECT({ description: 'The workflow definition (docs/definition-format.md)' })) source!: Record<string, unknown>;
+}
+
+export class DraftDto extends DefinitionVersionDto {
+  @ApiProperty({ type: DefinitionCheckDto }) check!: DefinitionCheckDto;
+}
+
+export class RetiredDefinitionDto extends DefinitionSummaryDto {
+  @ApiProperty({ type: 'integer', description: 'Instances still running on this version' }) runningInstances!: number;
+}
+
+export class JsonChangeDto {
+  @ApiProperty({ description: 'JSON pointer' }) path!: string;
+  @ApiProperty({ enum: ['added', 'removed', 'changed'] }) kind!: 'added' | 'removed' | 'changed';
+  @ApiPropertyOptional(ANY_JSON()) from?: unknown;
+  @ApiPropertyOptional(ANY_JSON()) to?: unknown;
+}
+
+export class DefinitionDiffDto {
+  @ApiProperty() key!: string;
+  @ApiProperty({ type: 'integer' }) from!: number;
+  @ApiProperty({ type: 'integer' }) to!: number;
+  @ApiProperty({ type: [JsonChangeDto] }) changes!: JsonChangeDto[];
+}
+
+export class PathStepDto {
+  @ApiProperty() event!: string;
+  @ApiPropertyOptional(JSON_OBJECT()) payload?: Record<string, unknown>;
+  @ApiProperty({ type: [String], description: 'Active leaf state paths after the step' }) to!: string[];
+  @ApiPropertyOptional({ description: 'Set when the step needed another actor (separation of duties)' }) actorId?: string;
+}
+
+export class WorkflowPathDto {
+  @ApiProperty({ type: [PathStepDto] }) steps!: PathStepDto[];
+  @ApiProperty({ type: [String] }) end!: string[];
+  @ApiProperty() done!: boolean;
+}
+
+export class CoverageDto {
+  @ApiProperty({ type: [String] }) covered!: string[];
+  @ApiProperty({ type: [String] }) uncovered!: string[];
+  @ApiProperty({ minimum: 0, maximum: 1 }) ratio!: number;
+}
+
+export class DeadEndDto {
+  @ApiProperty({ type: [String] }) state!: string[];
+  @ApiProperty({ type: [PathStepDto] }) steps!: PathStepDto[];
+}
+
+export class PathReportDto {
+  @ApiProperty({ type: [WorkflowPathDto] }) paths!: WorkflowPathDto[];
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/PathStepDto' } }, description: 'State path -> shortest path reaching it' })
+  shortest!: Record<string, PathStepDto[]>;
+  @ApiProperty({ type: CoverageDto }) stateCoverage!: CoverageDto;
+  @ApiProperty({ type: CoverageDto }) transitionCoverage!: CoverageDto;
+  @ApiProperty({ type: [DeadEndDto] }) deadEnds!: DeadEndDto[];
+}
+
+export class DryRunErrorDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ type: [String] }) allowedEvents?: string[];
+  @ApiPropertyOptional({ type: [IssueDto] }) issues?: IssueDto[];
+}
+
+export class EffectDto {
+  @ApiProperty({ example: 'task.open', description: 'task.open, task.close, timer.arm, timer.cancel, notify, child.start…; other members depend on it' }) type!: string;
+}
+
+export class DryRunStepResultDto {
+  @ApiProperty() event!: string;
+  @ApiProperty() ok!: boolean;
+  @ApiPropertyOptional({ type: DryRunErrorDto }) error?: DryRunErrorDto;
+  @ApiProperty(STATE_VALUE()) state!: unknown;
+  @ApiProperty({ type: [String] }) activeStates!: string[];
+  @ApiProperty(JSON_OBJECT()) context!: Record<string, unknown>;
+  @ApiProperty({ enum: ['active', 'done'] }) status!: 'active' | 'done';
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true, required: ['type'], properties: { type: { type: 'string' } } } }) effects!: EffectDto[];
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class DryRunResultDto {
+  @ApiProperty() key!: string;
+  @ApiProperty({ type: 'integer' }) version!: number;
+  @ApiProperty({ type: [DryRunStepResultDto] }) steps!: DryRunStepResultDto[];
+}
+
+export class MigrationPlanDto {
+  @ApiProperty() definitionKey!: string;
+  @ApiProperty({ type: 'integer' }) fromVersion!: number;
+  @ApiProperty({ type: 'integer' }) toVersion!: number;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) stateMap?: Record<string, string>;
+  @ApiPropertyOptional({ type: [String] }) instanceIds?: string[];
+}
+
+export class MigrationVerdictDto {
+  @ApiProperty({ format: 'uuid' }) instanceId!: string;
+  @ApiProperty({ type: 'string', nullable: true }) businessKey!: string | null;
+  @ApiProperty({ type: [String] }) from!: string[];
+  @ApiProperty({ type: [String], nullable: true }) to!: string[] | null;
+  @ApiProperty() movable!: boolean;
+  @ApiPropertyOptional() reason?: string;
+}
+
+/** dryRun: true — who can move and why not. */
+export class MigrationDryRunDto {
+  @ApiProperty({ type: MigrationPlanDto }) plan!: MigrationPlanDto;
+  @ApiProperty({ type: [MigrationVerdictDto] }) instances!: MigrationVerdictDto[];
+  @ApiProperty({ type: 'integer' }) movable!: number;
+  @ApiProperty({ type: 'integer' }) blocked!: number;
+}
+
+/** The migration applied. */
+export class MigrationResultDto {
+  @ApiProperty({ type: [String], description: 'Ids of the instances moved' }) moved!: string[];
+  @ApiProperty({ type: [MigrationVerdictDto] }) blocked!: MigrationVerdictDto[];
+}
