@@ -61,7 +61,7 @@ describe('instances over HTTP', () => {
       const id = started.id;
 
       let res = await send(id, { type: 'TRINH', payload: { ghiChu: 'Kính trình' } }).expect(200);
-      expect(res.body).toMatchObject({ state: 'choDuyet', revision: 2, allowedEvents: ['QUA_HAN', 'QUYET_DINH'] });
+      expect(res.body).toMatchObject({ state: 'choDuyet', revision: 2, allowedEvents: ['QUYET_DINH'], awaitedEvents: ['QUA_HAN'] });
       expect(res.headers.etag).toBe('"2"');
 
       res = await send(id, { type: 'QUYET_DINH', payload: { ketQua: 'tra-lai', yKien: 'Bổ sung số liệu quý III' }, comment: 'Chưa đủ số liệu' }).expect(200);

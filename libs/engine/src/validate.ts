@@ -7,6 +7,7 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import { ajvIssues, createAjv, toIssueValidator } from './ajv.js';
 import { actionParamSchemas, definitionSchema, guardParamSchemas } from './definition.schema.js';
 import { designChecks } from './design/checks.js';
+import type { NodeInfo } from './node-info.js';
 import { FORBIDDEN_SEGMENTS, isPlainObject, ptr, scanJson, splitPath } from './json.js';
 import { START_STEP, type ActionRef, type GuardRef, type Operand, type StateNodeDefinition, type TransitionObject, type ValidationIssue, type WorkflowDefinition } from './types.js';
 
@@ -37,21 +38,7 @@ export const FORBIDDEN_MACHINE_KEYS: ReadonlySet<string> = new Set([
   'preserveActionOrder',
 ]);
 
-export interface NodeInfo {
-  key: string;
-  /** Keys from the root (empty for the root). */
-  segs: string[];
-  /** Dotted path from the root ('' for the root). */
-  path: string;
-  /** JSON pointer of the node in the definition. */
-  ptr: string;
-  def: StateNodeDefinition;
-  parent?: NodeInfo;
-  children: Map<string, NodeInfo>;
-  kind: 'atomic' | 'compound' | 'parallel' | 'final';
-  /** Event types in `on` of this node and its ancestors. */
-  handles: Set<string>;
-}
+export type { NodeInfo } from './node-info.js';
 
 export interface Analysis {
   issues: ValidationIssue[];

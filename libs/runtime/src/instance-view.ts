@@ -11,7 +11,10 @@ export interface InstanceView {
   activeStates: Array<{ path: string; label?: Label }>;
   context: Record<string, unknown>;
   revision: number;
+  /** The events a person may send now (human events the current states accept), sorted. */
   allowedEvents: string[];
+  /** What else the current states accept, which only deadlines and the system send (timer and system events), sorted. */
+  awaitedEvents: string[];
   /** The earliest due instant among the running deadlines (passed ones included). */
   nextDueAt: string | null;
   deadlines: Array<{ key: string; state: string; label?: Label; dueDate: string | null; dueAt: string; passed: boolean; extensions: DeadlineState['extensions'] }>;
@@ -65,8 +68,7 @@ export function toInstanceView(instance: InstanceRecord, workflow: CompiledWorkf
     activeStates: activeStatePaths(instance.stateValue as never).map((path) => ({ path, label: stateLabel(workflow, path) })),
     context: instance.context,
     revision: instance.revision,
-    // child.done is the engine's own report, never something a person may send.
-    allowedEvents: instance.status === 'active' ? allowedEvents(workflow, persisted).filter((e) => e !== CHILD_DONE_EVENT) : [],
+    ...eventsNow(workflow, persisted),
     nextDueAt: iso(instance.nextDueAt),
     deadlines: Object.entries(instance.deadlines as Record<string, DeadlineState>).map(([key, d]) => ({
       key,
@@ -83,6 +85,17 @@ export function toInstanceView(instance: InstanceRecord, workflow: CompiledWorkf
     completedAt: iso(instance.completedAt),
     parent: instance.parent,
   };
+}
+
+/**
+ * What the current states accept, split by who sends it: a person (human events) or a deadline or
+ * the system. child.done is the engine's own report and is in neither.
+ */
+function eventsNow(workflow: CompiledWorkflow, persisted: Parameters<typeof allowedEvents>[1]): Pick<InstanceView, 'allowedEvents' | 'awaitedEvents'> {
+  if (persisted.status !== 'active') return { allowedEvents: [], awaitedEvents: [] };
+  const accepted = allowedEvents(workflow, persisted).filter((e) => e !== CHILD_DONE_EVENT);
+  const human = (e: string) => workflow.definition.events[e]?.kind === 'human';
+  return { allowedEvents: accepted.filter(human), awaitedEvents: accepted.filter((e) => !human(e)) };
 }
 
 export function toChildView(child: InstanceRecord, workflow: CompiledWorkflow): ChildView {

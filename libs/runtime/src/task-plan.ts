@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Priority } from '#libs/engine';
 import type { TaskWrites } from '#libs/persistence';
 import type { DeadlineMap } from './deadline-plan.js';
-import type { HostEffect } from './transition-write.js';
+import type { HostEffect } from './host-effects.js';
 
 export const PRIORITY: Record<Priority, number> = { low: 0, normal: 1, high: 2, urgent: 3 };
 export const PRIORITY_NAME = ['low', 'normal', 'high', 'urgent'] as const;

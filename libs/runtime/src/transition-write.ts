@@ -1,4 +1,5 @@
-import { START_EVENT_TYPE, type Actor, type Effect, type StepResult } from '#libs/engine';
+import { START_EVENT_TYPE, type Actor, type StepResult } from '#libs/engine';
+import type { HostEffect } from './host-effects.js';
 import {
   GENESIS_HASH,
   rowHash,
@@ -22,10 +23,7 @@ import { planTasks } from './task-plan.js';
  * person's event, a deadline, a child's report, a migration, a start) builds its write here.
  */
 
-/** Effects the host adds to the engine's: a passed deadline escalates the open task. */
-export type EscalationEffect = { type: 'task.escalate'; state: string; deadlineKey: string; priority?: string; addRoles: string[]; at: string };
-export type { ChildReportEffect };
-export type HostEffect = Effect | EscalationEffect | ChildReportEffect;
+export type { EscalationEffect, HostEffect } from './host-effects.js';
 
 /** Who caused a transition, and the request's own trace: what the history row records besides the event. */
 export interface TransitionActor {

@@ -4,7 +4,7 @@
  * outcomes no person can send, deadlines that do nothing. Purely static, over the node tree of
  * validate.ts; guards are ignored (every guarded transition is assumed possible).
  */
-import type { NodeInfo } from '../validate.js';
+import type { NodeInfo } from '../node-info.js';
 import type { TransitionObject, ValidationIssue, WorkflowDefinition } from '../types.js';
 
 /** Resolves a transition target as XState does (see StaticChecker.resolveTarget). */

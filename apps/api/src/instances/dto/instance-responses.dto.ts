@@ -54,7 +54,8 @@ export class InstanceDto {
   @ApiProperty({ type: [ActiveStateDto] }) activeStates!: ActiveStateDto[];
   @ApiProperty(JSON_OBJECT()) context!: Record<string, unknown>;
   @ApiProperty({ type: 'integer', minimum: 1, description: 'Also the ETag' }) revision!: number;
-  @ApiProperty({ type: [String], description: 'Events the current state accepts' }) allowedEvents!: string[];
+  @ApiProperty({ type: [String], description: 'Events a person may send now: the human events the current states accept' }) allowedEvents!: string[];
+  @ApiProperty({ type: [String], description: 'What else the current states accept, sent only by deadlines or the system (timer and system events)' }) awaitedEvents!: string[];
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) nextDueAt!: string | null;
   @ApiProperty({ type: [DeadlineDto] }) deadlines!: DeadlineDto[];
   @ApiProperty() startedBy!: string;
