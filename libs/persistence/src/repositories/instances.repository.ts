@@ -41,48 +41,31 @@ export interface TimerWrites {
   fire: string | null;
 }
 
-/** What one transition writes, all in one statement so that it commits or vanishes whole. */
-export interface TransitionWrite {
-  instanceId: string;
-  expectedRevision: number;
-  status: 'active' | 'done';
-  stateValue: unknown;
-  statePaths: string[];
-  context: Record<string, unknown>;
-  snapshot: unknown;
-  at: Date;
-  nextDueAt: Date | null;
-  deadlines: Record<string, unknown>;
+/** The instance's own columns a transition or a start sets. */
+type WrittenState = Pick<InstanceRecord, 'status' | 'stateValue' | 'statePaths' | 'context' | 'snapshot' | 'nextDueAt' | 'deadlines'>;
+
+/** What a transition or a start writes besides the instance row: its history row, outbox, timers, tasks, idempotency record. */
+interface DependentRows {
   history: Omit<HistoryRecord, 'instanceId' | 'at'>;
   outbox: OutboxMessage[];
   timers: TimerWrites;
   tasks: TaskWrites;
   idempotency?: IdempotencyRecord;
+  at: Date;
+}
+
+/** What one transition writes, all in one statement so that it commits or vanishes whole. */
+export interface TransitionWrite extends WrittenState, DependentRows {
+  instanceId: string;
+  expectedRevision: number;
   /** A migration moves the instance to another version of its definition. */
   definition?: { id: string; version: number };
 }
 
-export interface NewInstance {
-  id: string;
-  definitionId: string;
-  definitionKey: string;
-  definitionVersion: number;
-  businessKey: string | null;
-  status: 'active' | 'done';
-  stateValue: unknown;
-  statePaths: string[];
-  context: Record<string, unknown>;
-  snapshot: unknown;
-  startedBy: string;
-  at: Date;
-  nextDueAt: Date | null;
-  deadlines: Record<string, unknown>;
-  history: Omit<HistoryRecord, 'instanceId' | 'at'>;
-  outbox: OutboxMessage[];
-  timers: TimerWrites;
-  tasks: TaskWrites;
-  idempotency?: IdempotencyRecord;
-  parent?: { id: string; group: string; key: string } | null;
+/** A new instance with its first history row and everything that row's transition writes. */
+export interface NewInstance
+  extends WrittenState, DependentRows, Pick<InstanceRecord, 'id' | 'definitionId' | 'definitionKey' | 'definitionVersion' | 'businessKey' | 'startedBy'> {
+  parent?: InstanceRecord['parent'];
 }
 
 export interface InstanceFilter {
@@ -111,7 +94,7 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
  * needs (most write state and history only); each combination is its own prepared statement,
  * named by a bit per part.
  */
-type DependentWrite = { history: TransitionWrite['history']; outbox: OutboxMessage[]; idempotency?: IdempotencyRecord; timers: TimerWrites; tasks: TaskWrites };
+type DependentWrite = Omit<DependentRows, 'at'>;
 const DEPENDENT_PARTS: Array<{ name: string; needed: (w: DependentWrite) => boolean; sql: string }> = [
   { name: 'hist', needed: () => true, sql: `
   hist AS (
