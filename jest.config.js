@@ -11,19 +11,33 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+// The web app's components (apps/web/**/*.spec.tsx, in jsdom: see docs/web.md): TSX with React's
+// automatic runtime, as Vite builds them.
+const swcTsx = {
+  jsc: {
+    parser: { syntax: 'typescript', tsx: true },
+    transform: { react: { runtime: 'automatic' } },
+    target: 'es2022',
+  },
+  module: { type: 'es6' },
+  sourceMaps: 'inline',
+};
+
 export default {
   rootDir: '.',
   testEnvironment: 'node',
-  extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  transform: { '^.+\\.tsx$': ['@swc/jest', swcTsx], '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
     '^#libs/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^#migrations$': '<rootDir>/migrations/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The web app imports its stylesheet from main.tsx only; a component test never needs it.
+    '\\.css$': '<rootDir>/apps/web/test/empty.js',
   },
   setupFiles: ['<rootDir>/test/setup/reflect.ts'],
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
-  testMatch: ['<rootDir>/{apps,libs,workflows,migrations}/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
+  testMatch: ['<rootDir>/{apps,libs,workflows,migrations}/**/*.spec.{ts,tsx}', '<rootDir>/test/**/*.e2e-spec.ts'],
   testTimeout: 60000,
 };

@@ -1,23 +1,14 @@
-// History routing without a library: the server answers index.html for every page path, so
+// Routing with wouter over the History API: the server answers index.html for every page path, so
 // /cases/… and /tasks/… survive a reload. Links are real <a href> elements (keyboard, new tab).
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent, type ReactNode } from 'react';
-
-const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((l) => l());
-window.addEventListener('popstate', notify);
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-const snapshot = () => window.location.pathname + window.location.search;
+// The pages use this module's small vocabulary (Link, navigate, useLocation, withQuery), so the
+// router underneath is wouter's alone.
+import { useMemo, type AnchorHTMLAttributes, type ReactNode } from 'react';
+import { Link as WouterLink, useLocation as useWouterLocation, useSearch } from 'wouter';
+import { navigate as browserNavigate } from 'wouter/use-browser-location';
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (to === snapshot()) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  notify();
+  if (to === window.location.pathname + window.location.search) return;
+  browserNavigate(to, { replace: options.replace ?? false });
 }
 
 export interface Location {
@@ -27,40 +18,27 @@ export interface Location {
 }
 
 export function useLocation(): Location {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, window.location.origin);
-  return { path: url.pathname, query: url.searchParams, href };
+  const [path] = useWouterLocation();
+  const search = useSearch();
+  return useMemo(() => ({ path, query: new URLSearchParams(search), href: search ? `${path}?${search}` : path }), [path, search]);
 }
 
-/** `/cases/:id` against `/cases/42` → { id: '42' }; null when it does not match. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const p = pattern.split('/').filter(Boolean);
-  const s = path.split('/').filter(Boolean);
-  if (p.length !== s.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(':')) {
-      try {
-        params[p[i].slice(1)] = decodeURIComponent(s[i]);
-      } catch {
-        return null;
-      }
-    } else if (p[i] !== s[i]) return null;
+/** Decoded path parameters (wouter hands them over as written in the address); null when one is malformed. */
+export function decodeParams(params: Record<string, string | undefined>): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  try {
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && !/^\d+$/.test(k)) out[k] = decodeURIComponent(v);
+  } catch {
+    return null;
   }
-  return params;
+  return out;
 }
 
-export function Link({ to, children, onClick, ...rest }: { to: string; children: ReactNode } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
-  const handle = (e: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(e);
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    e.preventDefault();
-    navigate(to);
-  };
+export function Link({ to, children, ...rest }: { to: string; children: ReactNode } & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'>) {
   return (
-    <a href={to} onClick={handle} {...rest}>
+    <WouterLink href={to} {...rest}>
       {children}
-    </a>
+    </WouterLink>
   );
 }
 

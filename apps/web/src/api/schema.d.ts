@@ -1,0 +1,6883 @@
+// Generated from the API's OpenAPI document by `npm run openapi:types` (openapi-typescript).
+// Do not edit: change the DTOs in apps/api, then regenerate. test/web-types.e2e-spec.ts fails when
+// this file and the document disagree.
+export interface paths {
+  '/api/v1/audit': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Transitions across instances by actor, unit, definition, event, business key and time (admins and auditors) */
+    get: operations['AuditController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Actions that are not transitions: tasks claimed or delegated, definitions published, users, tokens, calendar, failed sign-ins */
+    get: operations['AuditController_log'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every transition of a search, streamed as NDJSON or CSV (UTF-8 with BOM) */
+    get: operations['AuditController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Re-walk the global ledger: ok, or the first broken entry and why */
+    get: operations['AuditController_verify'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/audit/seal': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Seal the rows written so far into the ledger now (the worker does it every interval) */
+    post: operations['AuditController_seal'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instances/{id}/history/verify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Check one instance's hash chain and replay it: ok, or the first broken row and why */
+    get: operations['AuditController_verifyInstance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instances/{id}/state': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The instance as it was after history row `seq`, or at instant `at`, rebuilt by replay */
+    get: operations['AuditController_stateAt'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Username and password -> a short-lived bearer token (JWT) */
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The signed-in user, with roles per unit */
+    get: operations['AuthController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/password': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Change one’s own password (the current one is required); ends every other session and API token, answers a new access token */
+    post: operations['AuthController_changePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My API tokens (never their secrets), revoked ones included */
+    get: operations['AuthController_tokens'];
+    put?: never;
+    /** A new API token for integrations; the secret is shown once */
+    post: operations['AuthController_createToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/tokens/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke one of my API tokens */
+    delete: operations['AuthController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every user (admins and auditors) */
+    get: operations['UsersController_list'];
+    put?: never;
+    /** Create a user with role memberships per unit */
+    post: operations['UsersController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One user (admins and auditors) */
+    get: operations['UsersController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /** Change a user: name, password, memberships, active */
+    patch: operations['UsersController_update'];
+    trace?: never;
+  };
+  '/api/v1/users/{id}/tokens': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user’s API tokens (never their secrets), revoked ones included */
+    get: operations['UsersController_tokens'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/tokens/{tokenId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** Revoke one of a user’s API tokens (recorded in the audit log as the admin’s action) */
+    delete: operations['UsersController_revokeToken'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/units': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The org units (BXDĐ, Đảng ủy UBND, UBND and its departments, MTTQ…) */
+    get: operations['UsersController_units'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/units/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Create or change an org unit */
+    put: operations['UsersController_upsertUnit'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The inbox: tasks assigned to me and tasks I may claim, due first, with counts per bucket */
+    get: operations['TasksController_inbox'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One task with its events (claimed, unclaimed, delegated, commented, acted) */
+    get: operations['TasksController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks/{id}/claim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Take a task (candidates only) */
+    post: operations['TasksController_claim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks/{id}/unclaim': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Give a claimed task back (its assignee, or an admin) */
+    post: operations['TasksController_unclaim'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks/{id}/delegate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Hand a task to a user who may hold it */
+    post: operations['TasksController_delegate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks/{id}/complete': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Answer the task with one of its outcomes and the outcome's form */
+    post: operations['TasksController_complete'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/tasks/{id}/comments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Comment on a task */
+    post: operations['TasksController_comment'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/health': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Liveness: the process answers (the database is reported, not required) */
+    get: operations['HealthController_health'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/ready': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Readiness: 200 when the database and the queues answer, 503 otherwise */
+    get: operations['HealthController_ready'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Prometheus metrics: METRICS_TOKEN as a bearer token (the embedded default without one: loopback callers only) */
+    get: operations['HealthController_metrics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/validate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Every problem of a definition at once, each with a JSON pointer; warnings for roles no user holds */
+    post: operations['DefinitionsController_validate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/diagram': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mermaid stateDiagram-v2 of a definition not saved yet (the editor preview); 400 with its problems when invalid */
+    post: operations['DefinitionsController_previewDiagram'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every workflow key with its newest version */
+    get: operations['DefinitionsController_list'];
+    put?: never;
+    /** Create a draft: the next version of its key, editable until published */
+    post: operations['DefinitionsController_createDraft'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/{key}/versions/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One version with its source */
+    get: operations['DefinitionsController_version'];
+    /** Edit a draft (published versions never change) */
+    put: operations['DefinitionsController_updateDraft'];
+    post?: never;
+    /** Delete a draft (published versions never change) */
+    delete: operations['DefinitionsController_deleteDraft'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/{key}/versions/{version}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Publish a draft: immutable, checksummed; refused while invalid or while a reachable state has no way out */
+    post: operations['DefinitionsController_publish'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/{key}/versions/{version}/retire': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Retire a version: no new instances; running ones go on */
+    post: operations['DefinitionsController_retire'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/{key}/diff': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What changed between two versions, by JSON pointer */
+    get: operations['DefinitionsController_diff'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/{key}/versions/{version}/diagram': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Mermaid stateDiagram-v2 (nested and parallel states); ?instance=ID marks its current state */
+    get: operations['DefinitionsController_diagram'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/{key}/versions/{version}/paths': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Paths through the workflow, shortest path to each state, state and transition coverage, dead ends */
+    get: operations['DefinitionsController_paths'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/{key}/versions/{version}/dry-run': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Step a sandbox instance through chosen events with simulated time; nothing is written */
+    post: operations['DefinitionsController_dryRun'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/{key}/migrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Move running instances to another version by a state map; dryRun lists who can move and why not */
+    post: operations['DefinitionsController_migrate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/definitions/{key}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The versions of one workflow, newest first */
+    get: operations['DefinitionsController_versions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instances': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** List instances, newest first, filtered and cursor-paginated */
+    get: operations['InstancesController_list'];
+    put?: never;
+    /** Start an instance of a published workflow */
+    post: operations['InstancesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instances/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One instance: where it is, what it accepts, its deadlines, parent and children */
+    get: operations['InstancesController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instances/{id}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send an event; 422 lists the events the current state accepts */
+    post: operations['InstancesController_sendEvent'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instances/{id}/tasks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The instance's tasks, open first: who may act, who claimed, due dates */
+    get: operations['InstancesController_tasks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instances/{id}/timers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The instance's timers: deadlines and reminders, pending, fired or cancelled */
+    get: operations['InstancesController_timers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instances/{id}/history': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The instance's transitions in order, hash-chained */
+    get: operations['InstancesController_history'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/holidays': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Days off of a year: public holidays (lunar ones computed), compensatory days and overrides */
+    get: operations['CalendarController_holidays'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/add-working-days': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The date N working days after `from` (counting starts the day after) */
+    get: operations['CalendarController_addWorkingDays'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/overrides': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The declared overrides (days off, working days), of one year or all */
+    get: operations['CalendarController_overrides'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/calendar/overrides/{date}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Declare a date a day off or a working day (e.g. the announced Tết days, a swapped Saturday) */
+    put: operations['CalendarController_setOverride'];
+    post?: never;
+    /** Remove the override of a date */
+    delete: operations['CalendarController_removeOverride'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/program': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The program dashboard for a period: per workflow received, resolved on time and late, open, overdue; citizen cases; Dân vận khéo (JSON, CSV or XLSX) */
+    get: operations['ReportsController_program'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    ErrorResponseDto: {
+      /** @example 404 */
+      statusCode: number;
+      /** @example Not Found */
+      error: string;
+      /**
+       * @description A stable machine-readable code (docs/api.md#errors)
+       * @example INSTANCE_NOT_FOUND
+       */
+      code: string;
+      message: string;
+      /** @description e.g. problems: [{ field, reason }], issues: [{ path, code, message }], allowedEvents, currentRevision */
+      details?: {
+        [key: string]: unknown;
+      };
+      /** @description The X-Request-Id of the request */
+      requestId?: string;
+      /** @description Only on a 500: the id under which the error was logged */
+      errorId?: string;
+    };
+    AuditRowDto: {
+      /** @description Global sequence number (a decimal string) */
+      gseq: string;
+      /** Format: uuid */
+      instanceId: string;
+      definitionKey: string;
+      definitionVersion: number;
+      businessKey: string | null;
+      seq: number;
+      /** Format: date-time */
+      at: string;
+      event: string;
+      /** @description username */
+      actor: string;
+      roles: string[];
+      units: string[];
+      /** @description XState's state value: a string, or an object for nested and parallel states */
+      from:
+        | string
+        | ({
+            [key: string]: unknown;
+          } | null);
+      /** @description XState's state value: a string, or an object for nested and parallel states */
+      to:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      /** @description any JSON value (null included) */
+      payload:
+        | string
+        | number
+        | boolean
+        | ({
+            [key: string]: unknown;
+          } | null)
+        | unknown[];
+      comment: string | null;
+      requestId: string | null;
+      hash: string;
+    };
+    AuditPageDto: {
+      items: components['schemas']['AuditRowDto'][];
+      nextCursor: string | null;
+    };
+    AuditLogEntryDto: {
+      id: string;
+      gseq: string;
+      /** Format: date-time */
+      at: string;
+      actorId: string;
+      /** @description any JSON value (null included) */
+      actor:
+        | string
+        | number
+        | boolean
+        | ({
+            [key: string]: unknown;
+          } | null)
+        | unknown[];
+      /** @example task.delegated */
+      action: string;
+      subjectType: string | null;
+      subjectId: string | null;
+      /** @description any JSON value (null included) */
+      data:
+        | string
+        | number
+        | boolean
+        | ({
+            [key: string]: unknown;
+          } | null)
+        | unknown[];
+      requestId: string | null;
+      hash: string;
+    };
+    AuditLogPageDto: {
+      items: components['schemas']['AuditLogEntryDto'][];
+      nextCursor: string | null;
+    };
+    LedgerBreakDto: {
+      gseq: string;
+      kind: string;
+      instanceId?: string | null;
+      seq?: number | null;
+      reason: string;
+    };
+    LedgerVerificationDto: {
+      ok: boolean;
+      sealedUpTo: string | null;
+      head: string | null;
+      checked: number;
+      broken?: components['schemas']['LedgerBreakDto'];
+    };
+    LedgerEntryDto: {
+      gseq: string;
+      /** @enum {string} */
+      kind: 'history' | 'audit' | 'gap';
+      rowHash: string | null;
+      chainHash: string;
+    };
+    SealResultDto: {
+      /** @description Entries added */
+      added: number;
+      head: components['schemas']['LedgerEntryDto'] | null;
+    };
+    ChainBreakDto: {
+      seq: number;
+      reason: string;
+    };
+    InstanceVerificationDto: {
+      ok: boolean;
+      /** Format: uuid */
+      instanceId: string;
+      rows: number;
+      head: string | null;
+      broken?: components['schemas']['ChainBreakDto'];
+    };
+    StateAtDto: {
+      /** Format: uuid */
+      instanceId: string;
+      seq: number;
+      /** Format: date-time */
+      at: string;
+      event: string;
+      /** @description XState's state value: a string, or an object for nested and parallel states */
+      state:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      context: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status: 'active' | 'done';
+    };
+    LoginDto: {
+      /** @example can-bo-tiep-dan */
+      username: string;
+      password: string;
+    };
+    AccessTokenDto: {
+      /** @description A JWT to send as Authorization: Bearer … */
+      accessToken: string;
+      /** @enum {string} */
+      tokenType: 'Bearer';
+      /** @description Seconds until it expires */
+      expiresIn: number;
+    };
+    MembershipView: {
+      /** @example can-bo-tiep-dan */
+      role: string;
+      /** @example bo-phan-tiep-cong-dan */
+      unit: string;
+    };
+    LocalizedText: {
+      /** @example Chờ lãnh đạo duyệt */
+      vi: string;
+      /** @example Awaiting approval */
+      en: string;
+    };
+    UnitDto: {
+      /** @example ubnd */
+      key: string;
+      name: components['schemas']['LocalizedText'];
+      parentKey: string | null;
+    };
+    MeDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example nguyen.van.a */
+      username: string;
+      /** @example Nguyễn Văn A */
+      displayName: string;
+      active: boolean;
+      memberships: components['schemas']['MembershipView'][];
+      /** Format: date-time */
+      createdAt: string;
+      units: components['schemas']['UnitDto'][];
+    };
+    ChangePasswordDto: {
+      currentPassword: string;
+      /** @description At least 10 characters with a letter and a digit, not common, not containing the username */
+      newPassword: string;
+    };
+    ApiTokenDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string | null;
+      /** Format: date-time */
+      lastUsedAt: string | null;
+      /** Format: date-time */
+      revokedAt: string | null;
+    };
+    ApiTokenListDto: {
+      items: components['schemas']['ApiTokenDto'][];
+    };
+    CreateTokenDto: {
+      /** @example Một cửa integration */
+      name: string;
+      /** @description ISO instant; no expiry when omitted */
+      expiresAt?: string;
+    };
+    CreatedApiTokenDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /**
+       * @description The secret, shown once; stored hashed
+       * @example php_…
+       */
+      token: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string | null;
+    };
+    UserDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example nguyen.van.a */
+      username: string;
+      /** @example Nguyễn Văn A */
+      displayName: string;
+      active: boolean;
+      memberships: components['schemas']['MembershipView'][];
+      /** Format: date-time */
+      createdAt: string;
+    };
+    UserListDto: {
+      items: components['schemas']['UserDto'][];
+    };
+    MembershipDto: {
+      /** @example can-bo-tiep-dan */
+      role: string;
+      /** @example bo-phan-tiep-cong-dan */
+      unit: string;
+    };
+    CreateUserDto: {
+      /** @example nguyen.van.a */
+      username: string;
+      /** @example Nguyễn Văn A */
+      displayName: string;
+      password?: string;
+      memberships: components['schemas']['MembershipDto'][];
+    };
+    UpdateUserDto: {
+      displayName?: string;
+      password?: string;
+      active?: boolean;
+      memberships?: components['schemas']['MembershipDto'][];
+    };
+    UnitListDto: {
+      items: components['schemas']['UnitDto'][];
+    };
+    LabelDto: {
+      vi: string;
+      en: string;
+    };
+    UpsertUnitDto: {
+      name: components['schemas']['LabelDto'];
+      parentKey?: string;
+    };
+    TaskDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      instanceId: string;
+      definitionKey: string;
+      /** @description The state path the task belongs to */
+      state: string;
+      title: components['schemas']['LocalizedText'];
+      candidateRoles: string[];
+      candidateUnits: string[];
+      /** @description Events that answer it */
+      outcomes: string[];
+      assignee: string | null;
+      /** @enum {string} */
+      status: 'open' | 'completed' | 'cancelled';
+      /** @enum {string} */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
+      /** Format: date-time */
+      dueAt: string | null;
+      overdue: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      claimedAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      completedBy: string | null;
+      outcome: string | null;
+    };
+    InboxCountsDto: {
+      mine: number;
+      claimable: number;
+      overdue: number;
+      dueSoon: number;
+    };
+    InboxPageDto: {
+      items: components['schemas']['TaskDto'][];
+      nextCursor: string | null;
+      counts: components['schemas']['InboxCountsDto'];
+    };
+    TaskEventDto: {
+      /**
+       * @description claimed, unclaimed, delegated, commented, acted…
+       * @example claimed
+       */
+      type: string;
+      actor: string;
+      /** Format: date-time */
+      at: string;
+      data: {
+        [key: string]: unknown;
+      } | null;
+    };
+    TaskDetailDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      instanceId: string;
+      definitionKey: string;
+      /** @description The state path the task belongs to */
+      state: string;
+      title: components['schemas']['LocalizedText'];
+      candidateRoles: string[];
+      candidateUnits: string[];
+      /** @description Events that answer it */
+      outcomes: string[];
+      assignee: string | null;
+      /** @enum {string} */
+      status: 'open' | 'completed' | 'cancelled';
+      /** @enum {string} */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
+      /** Format: date-time */
+      dueAt: string | null;
+      overdue: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      claimedAt: string | null;
+      /** Format: date-time */
+      closedAt: string | null;
+      completedBy: string | null;
+      outcome: string | null;
+      events: components['schemas']['TaskEventDto'][];
+    };
+    DelegateDto: {
+      /** @example pho-chu-tich */
+      to: string;
+      reason?: string;
+    };
+    CompleteTaskDto: {
+      /**
+       * @description One of the task's outcomes (an event of its state)
+       * @example QUYET_DINH
+       */
+      outcome: string;
+      /** @description The outcome event's form, validated against its JSON Schema */
+      payload?: {
+        [key: string]: unknown;
+      };
+      comment?: string;
+    };
+    DefinitionRefDto: {
+      /** @example example-document-approval */
+      key: string;
+      /** @example 1 */
+      version: number;
+    };
+    ActiveStateDto: {
+      /**
+       * @description A leaf state path (handling.verify)
+       * @example choDuyet
+       */
+      path: string;
+      label?: components['schemas']['LocalizedText'];
+    };
+    DeadlineExtensionDto: {
+      /** @description The extension: an ISO duration or a working-days spec */
+      by:
+        | string
+        | number
+        | boolean
+        | ({
+            [key: string]: unknown;
+          } | null)
+        | unknown[];
+      /** Format: date-time */
+      at: string;
+      /** Format: date-time */
+      previousDueAt: string;
+      /** @description any JSON value (null included) */
+      reason?:
+        | string
+        | number
+        | boolean
+        | ({
+            [key: string]: unknown;
+          } | null)
+        | unknown[];
+    };
+    DeadlineDto: {
+      /** @example duyet */
+      key: string;
+      /** @example choDuyet */
+      state: string;
+      label?: components['schemas']['LocalizedText'];
+      /**
+       * Format: date
+       * @description The last day (Vietnam local date) for calendar and working-day limits
+       */
+      dueDate: string | null;
+      /** Format: date-time */
+      dueAt: string;
+      passed: boolean;
+      extensions: components['schemas']['DeadlineExtensionDto'][];
+    };
+    ParentLinkDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description The parent's group that started this child */
+      group: string;
+      /** @description Its key in that group */
+      key: string;
+    };
+    ChildInstanceDto: {
+      /** Format: uuid */
+      id: string;
+      definition: components['schemas']['DefinitionRefDto'];
+      group: string;
+      key: string;
+      /** @enum {string} */
+      status: 'active' | 'done';
+      activeStates: components['schemas']['ActiveStateDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      completedAt: string | null;
+    };
+    InstanceDto: {
+      /** Format: uuid */
+      id: string;
+      definition: components['schemas']['DefinitionRefDto'];
+      businessKey: string | null;
+      /** @enum {string} */
+      status: 'active' | 'done';
+      /** @description XState's state value: a string, or an object for nested and parallel states */
+      state:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      activeStates: components['schemas']['ActiveStateDto'][];
+      context: {
+        [key: string]: unknown;
+      };
+      /** @description Also the ETag */
+      revision: number;
+      /** @description Events a person may send now: the human events the current states accept */
+      allowedEvents: string[];
+      /** @description What else the current states accept, sent only by deadlines or the system (timer and system events) */
+      awaitedEvents: string[];
+      /** Format: date-time */
+      nextDueAt: string | null;
+      deadlines: components['schemas']['DeadlineDto'][];
+      startedBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      completedAt: string | null;
+      parent: components['schemas']['ParentLinkDto'] | null;
+      /** @description On GET of one instance that has children */
+      children?: components['schemas']['ChildInstanceDto'][];
+    };
+    CompletedTaskDto: {
+      task: components['schemas']['TaskDto'];
+      instance: components['schemas']['InstanceDto'];
+    };
+    CommentDto: {
+      text: string;
+    };
+    ProbeDto: {
+      /** @enum {string} */
+      status: 'up' | 'down';
+      /** @description Milliseconds the probe took */
+      latencyMs: number;
+      /** @description Why it is down */
+      error?: string;
+    };
+    HealthDto: {
+      /** @enum {string} */
+      status: 'ok';
+      uptimeSeconds: number;
+      database: components['schemas']['ProbeDto'];
+    };
+    ReadinessChecksDto: {
+      database: components['schemas']['ProbeDto'];
+      /** @description When the process has queues */
+      queues?: components['schemas']['ProbeDto'];
+    };
+    ReadinessDto: {
+      /** @enum {string} */
+      status: 'ready';
+      checks: components['schemas']['ReadinessChecksDto'];
+    };
+    SourceDto: {
+      /** @description A workflow definition (docs/definition-format.md) */
+      source: {
+        [key: string]: unknown;
+      };
+    };
+    IssueDto: {
+      /**
+       * @description JSON pointer
+       * @example /machine/states/a/on/GO
+       */
+      path: string;
+      /** @example unknown-target */
+      code: string;
+      message: string;
+    };
+    DefinitionCheckDto: {
+      valid: boolean;
+      issues: components['schemas']['IssueDto'][];
+      /** @description Worth knowing, not blocking (e.g. a role no user holds) */
+      warnings: components['schemas']['IssueDto'][];
+    };
+    PreviewDiagramDto: {
+      /** @description A workflow definition (docs/definition-format.md) */
+      source: {
+        [key: string]: unknown;
+      };
+      /**
+       * @default vi
+       * @enum {string}
+       */
+      lang: 'vi' | 'en';
+    };
+    DraftDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example example-document-approval */
+      key: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'retired';
+      title: components['schemas']['LocalizedText'];
+      /** @description SHA-256 of the canonical source */
+      checksum: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @description The workflow definition (docs/definition-format.md) */
+      source: {
+        [key: string]: unknown;
+      };
+      check: components['schemas']['DefinitionCheckDto'];
+    };
+    DefinitionSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example example-document-approval */
+      key: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'retired';
+      title: components['schemas']['LocalizedText'];
+      /** @description SHA-256 of the canonical source */
+      checksum: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+    };
+    RetiredDefinitionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example example-document-approval */
+      key: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'retired';
+      title: components['schemas']['LocalizedText'];
+      /** @description SHA-256 of the canonical source */
+      checksum: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @description Instances still running on this version */
+      runningInstances: number;
+    };
+    JsonChangeDto: {
+      /** @description JSON pointer */
+      path: string;
+      /** @enum {string} */
+      kind: 'added' | 'removed' | 'changed';
+      /** @description any JSON value (null included) */
+      from?:
+        | string
+        | number
+        | boolean
+        | ({
+            [key: string]: unknown;
+          } | null)
+        | unknown[];
+      /** @description any JSON value (null included) */
+      to?:
+        | string
+        | number
+        | boolean
+        | ({
+            [key: string]: unknown;
+          } | null)
+        | unknown[];
+    };
+    DefinitionDiffDto: {
+      key: string;
+      from: number;
+      to: number;
+      changes: components['schemas']['JsonChangeDto'][];
+    };
+    PathStepDto: {
+      event: string;
+      payload?: {
+        [key: string]: unknown;
+      };
+      /** @description Active leaf state paths after the step */
+      to: string[];
+      /** @description Set when the step needed another actor (separation of duties) */
+      actorId?: string;
+    };
+    WorkflowPathDto: {
+      steps: components['schemas']['PathStepDto'][];
+      end: string[];
+      done: boolean;
+    };
+    CoverageDto: {
+      covered: string[];
+      uncovered: string[];
+      ratio: number;
+    };
+    DeadEndDto: {
+      state: string[];
+      steps: components['schemas']['PathStepDto'][];
+    };
+    PathReportDto: {
+      paths: components['schemas']['WorkflowPathDto'][];
+      /** @description State path -> shortest path reaching it */
+      shortest: {
+        [key: string]: components['schemas']['PathStepDto'][];
+      };
+      stateCoverage: components['schemas']['CoverageDto'];
+      transitionCoverage: components['schemas']['CoverageDto'];
+      deadEnds: components['schemas']['DeadEndDto'][];
+    };
+    DryRunStepDto: {
+      /** @example TRINH */
+      type: string;
+      payload?: {
+        [key: string]: unknown;
+      };
+      /** @description simulated time of the step */
+      at?: string;
+    };
+    DryRunDto: {
+      input?: {
+        [key: string]: unknown;
+      };
+      /** @description simulated start time */
+      startAt?: string;
+      steps: components['schemas']['DryRunStepDto'][];
+    };
+    DryRunErrorDto: {
+      code: string;
+      message: string;
+      allowedEvents?: string[];
+      issues?: components['schemas']['IssueDto'][];
+    };
+    DryRunStepResultDto: {
+      event: string;
+      ok: boolean;
+      error?: components['schemas']['DryRunErrorDto'];
+      /** @description XState's state value: a string, or an object for nested and parallel states */
+      state:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      activeStates: string[];
+      context: {
+        [key: string]: unknown;
+      };
+      /** @enum {string} */
+      status: 'active' | 'done';
+      effects: ({
+        type: string;
+      } & {
+        [key: string]: unknown;
+      })[];
+      /** Format: date-time */
+      at: string;
+    };
+    DryRunResultDto: {
+      key: string;
+      version: number;
+      steps: components['schemas']['DryRunStepResultDto'][];
+    };
+    MigrationPlanDto: {
+      definitionKey: string;
+      fromVersion: number;
+      toVersion: number;
+      stateMap?: {
+        [key: string]: string;
+      };
+      instanceIds?: string[];
+    };
+    MigrationVerdictDto: {
+      /** Format: uuid */
+      instanceId: string;
+      businessKey: string | null;
+      from: string[];
+      to: string[] | null;
+      movable: boolean;
+      reason?: string;
+    };
+    MigrationDryRunDto: {
+      plan: components['schemas']['MigrationPlanDto'];
+      instances: components['schemas']['MigrationVerdictDto'][];
+      movable: number;
+      blocked: number;
+    };
+    MigrationResultDto: {
+      /** @description Ids of the instances moved */
+      moved: string[];
+      blocked: components['schemas']['MigrationVerdictDto'][];
+    };
+    MigrationDto: {
+      fromVersion: number;
+      toVersion: number;
+      /**
+       * @example {
+       *       "xemXet": "thamDinh"
+       *     }
+       */
+      stateMap?: {
+        [key: string]: string;
+      };
+      instanceIds?: string[];
+      /** @default false */
+      dryRun: boolean;
+    };
+    DefinitionLatestDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example example-document-approval */
+      key: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'retired';
+      title: components['schemas']['LocalizedText'];
+      /** @description SHA-256 of the canonical source */
+      checksum: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @description How many versions the key has */
+      versions: number;
+    };
+    DefinitionLatestListDto: {
+      items: components['schemas']['DefinitionLatestDto'][];
+    };
+    DefinitionVersionListDto: {
+      items: components['schemas']['DefinitionSummaryDto'][];
+    };
+    DefinitionVersionDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example example-document-approval */
+      key: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'retired';
+      title: components['schemas']['LocalizedText'];
+      /** @description SHA-256 of the canonical source */
+      checksum: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
+      /** @description The workflow definition (docs/definition-format.md) */
+      source: {
+        [key: string]: unknown;
+      };
+    };
+    CreateInstanceDto: {
+      /**
+       * @description Key of a published workflow definition
+       * @example example-leave-request
+       */
+      definitionKey: string;
+      /** @description A published version; the newest when omitted */
+      version?: number;
+      /**
+       * @description Unique per definition, e.g. a dossier code
+       * @example KN-2026-0001
+       */
+      businessKey?: string;
+      /** @description Validated against the definition's inputSchema */
+      input?: {
+        [key: string]: unknown;
+      };
+    };
+    InstancePageDto: {
+      items: components['schemas']['InstanceDto'][];
+      /** @description Pass as cursor for the next page */
+      nextCursor: string | null;
+    };
+    OverrideDto: {
+      /** @example Trưởng phòng nghỉ ốm; Chủ tịch giao xử lý thay */
+      reason: string;
+    };
+    SendEventDto: {
+      /** @example SUBMIT */
+      type: string;
+      /** @description Validated against the event's form schema */
+      payload?: {
+        [key: string]: unknown;
+      };
+      /** @description Refuse (409) unless the instance is still at this revision; If-Match does the same */
+      expectedRevision?: number;
+      /** @description Why: recorded in the history row */
+      comment?: string;
+      /** @description Admins only: send an event that belongs to a task or a role the admin does not hold; the reason is recorded in the history row and the audit trail */
+      override?: components['schemas']['OverrideDto'];
+    };
+    TaskListDto: {
+      items: components['schemas']['TaskDto'][];
+    };
+    TimerDto: {
+      /** Format: uuid */
+      id: string;
+      state: string;
+      deadlineKey: string;
+      /** @enum {string} */
+      kind: 'deadline' | 'reminder';
+      /** Format: date-time */
+      fireAt: string;
+      /** @enum {string} */
+      status: 'pending' | 'fired' | 'cancelled';
+      generation: number;
+      armedSeq: number;
+      firedSeq: number | null;
+      /** Format: date-time */
+      firedAt: string | null;
+      /** Format: date-time */
+      cancelledAt: string | null;
+    };
+    TimerListDto: {
+      items: components['schemas']['TimerDto'][];
+    };
+    HistoryEventDto: {
+      /** @example TRINH */
+      type: string;
+      payload: {
+        [key: string]: unknown;
+      } | null;
+    };
+    ActorDto: {
+      id: string;
+      roles: string[];
+      units: string[];
+    };
+    HistoryRowDto: {
+      seq: number;
+      event: components['schemas']['HistoryEventDto'];
+      actor: components['schemas']['ActorDto'];
+      /** @description XState's state value: a string, or an object for nested and parallel states */
+      from:
+        | string
+        | ({
+            [key: string]: unknown;
+          } | null);
+      /** @description XState's state value: a string, or an object for nested and parallel states */
+      to:
+        | string
+        | {
+            [key: string]: unknown;
+          };
+      /** Format: date-time */
+      at: string;
+      requestId: string | null;
+      idempotencyKey: string | null;
+      comment: string | null;
+      /** @description Parent/child links: children started, parent of a first row, child reported */
+      links?: {
+        [key: string]: unknown;
+      };
+      /** @description SHA-256 of the previous row (zeros for row 1) */
+      prevHash: string;
+      hash: string;
+    };
+    HistoryPageDto: {
+      items: components['schemas']['HistoryRowDto'][];
+      /** @description Pass as afterSeq for the next page */
+      nextAfterSeq: number | null;
+    };
+    HolidayDto: {
+      /** Format: date */
+      date: string;
+      name: components['schemas']['LocalizedText'];
+      /** @enum {string} */
+      kind: 'holiday' | 'compensatory' | 'override';
+      /**
+       * Format: date
+       * @description The holiday a compensatory day makes up for
+       */
+      compensatesFor?: string;
+    };
+    HolidaysDto: {
+      year: number;
+      holidays: components['schemas']['HolidayDto'][];
+    };
+    WorkingDateDto: {
+      /** Format: date */
+      date: string;
+    };
+    CalendarOverrideDto: {
+      /** Format: date */
+      date: string;
+      /** @enum {string} */
+      kind: 'day-off' | 'working-day';
+      name: components['schemas']['LocalizedText'] | null;
+      /** Format: date-time */
+      createdAt: string;
+      createdBy: string;
+    };
+    CalendarOverrideListDto: {
+      items: components['schemas']['CalendarOverrideDto'][];
+    };
+    SetOverrideDto: {
+      /** @enum {string} */
+      kind: 'day-off' | 'working-day';
+      name?: components['schemas']['LabelDto'];
+    };
+    ReportPeriodDto: {
+      /** @example 2026-H1 */
+      key: string;
+      /** Format: date */
+      from: string;
+      /** Format: date */
+      to: string;
+      /** Format: date-time */
+      fromAt: string;
+      /** Format: date-time */
+      toAt: string;
+    };
+    OutcomeCountDto: {
+      value: string;
+      label?: components['schemas']['LocalizedText'];
+      count: number;
+      /** @description The final state */
+      state: string;
+    };
+    LabelledCountDto: {
+      value: string;
+      label?: components['schemas']['LocalizedText'];
+      count: number;
+    };
+    BreakdownDto: {
+      key: string;
+      label: components['schemas']['LocalizedText'];
+      items: components['schemas']['LabelledCountDto'][];
+    };
+    CounterDto: {
+      key: string;
+      label: components['schemas']['LocalizedText'];
+      count: number;
+    };
+    WorkflowFiguresDto: {
+      key: string;
+      title: components['schemas']['LocalizedText'];
+      received: number;
+      carriedOver: number;
+      resolved: number;
+      resolvedOnTime: number;
+      resolvedLate: number;
+      openAtEnd: number;
+      overdueNow: number;
+      outcomes: components['schemas']['OutcomeCountDto'][];
+      breakdowns: components['schemas']['BreakdownDto'][];
+      counters: components['schemas']['CounterDto'][];
+    };
+    CitizenCaseFiguresDto: {
+      workflows: string[];
+      received: number;
+      carriedOver: number;
+      toHandle: number;
+      resolved: number;
+      resolvedOnTime: number;
+      resolvedLate: number;
+      inProgress: number;
+      overdueNow: number;
+    };
+    DanVanKheoFiguresDto: {
+      campaigns: number;
+      modelsRegistered: number;
+      recognised: number;
+      proposed: number;
+    };
+    TrendMonthDto: {
+      /** @example 2026-01 */
+      month: string;
+      received: number;
+      resolved: number;
+      resolvedLate: number;
+    };
+    ProgramReportDto: {
+      period: components['schemas']['ReportPeriodDto'];
+      /** Format: date-time */
+      generatedAt: string;
+      workflows: components['schemas']['WorkflowFiguresDto'][];
+      citizenCases: components['schemas']['CitizenCaseFiguresDto'];
+      danVanKheo: components['schemas']['DanVanKheoFiguresDto'];
+      trend: components['schemas']['TrendMonthDto'][];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+  AuditController_history: {
+    parameters: {
+      query?: {
+        /** @description username */
+        actor?: string;
+        /** @description a unit the actor acted in */
+        unit?: string;
+        definitionKey?: string;
+        eventType?: string;
+        businessKey?: string;
+        /** @description ISO instant, inclusive */
+        from?: string;
+        /** @description ISO instant, exclusive */
+        to?: string;
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of transitions, in global order */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuditController_log: {
+    parameters: {
+      query?: {
+        actor?: string;
+        action?: string;
+        from?: string;
+        to?: string;
+        limit?: number;
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of audit log entries */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditLogPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuditController_export: {
+    parameters: {
+      query?: {
+        /** @description username */
+        actor?: string;
+        /** @description a unit the actor acted in */
+        unit?: string;
+        definitionKey?: string;
+        eventType?: string;
+        businessKey?: string;
+        /** @description ISO instant, inclusive */
+        from?: string;
+        /** @description ISO instant, exclusive */
+        to?: string;
+        format?: 'ndjson' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every transition of the search (format=ndjson, the default, or csv) */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description attachment; filename="…" */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/x-ndjson': string;
+          'text/csv': string;
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuditController_verify: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ok, or the first broken entry and why */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LedgerVerificationDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuditController_seal: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description How many entries were added, and the head of the ledger */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SealResultDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuditController_verifyInstance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description ok, or the first broken row and why */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceVerificationDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuditController_stateAt: {
+    parameters: {
+      query?: {
+        /** @description ISO instant */
+        at?: string;
+        /** @description history seq */
+        seq?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The state and context after that row */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StateAtDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginDto'];
+      };
+    };
+    responses: {
+      /** @description Signed in */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The user, their memberships and units */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MeDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_changePassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangePasswordDto'];
+      };
+    };
+    responses: {
+      /** @description Changed; a new access token (every other session ended) */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_tokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tokens */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenListDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_createToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTokenDto'];
+      };
+    };
+    responses: {
+      /** @description The token, with its secret shown this once */
+      201: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CreatedApiTokenDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  UsersController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The users */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserListDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  UsersController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateUserDto'];
+      };
+    };
+    responses: {
+      /** @description Created */
+      201: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  UsersController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The user */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  UsersController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateUserDto'];
+      };
+    };
+    responses: {
+      /** @description The user after the change */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UserDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  UsersController_tokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tokens */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ApiTokenListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  UsersController_revokeToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        tokenId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Revoked */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  UsersController_units: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The units */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitListDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  UsersController_upsertUnit: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpsertUnitDto'];
+      };
+    };
+    responses: {
+      /** @description The unit as stored */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UnitDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TasksController_inbox: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        bucket?: 'mine' | 'claimable' | 'all';
+        unit?: string;
+        definitionKey?: string;
+        priority?: 'low' | 'normal' | 'high' | 'urgent';
+        overdue?: string;
+        /** @description Only tasks due within N days (also the "due soon" count window; default 3) */
+        dueWithinDays?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of tasks with the counts */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InboxPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TasksController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The task */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDetailDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TasksController_claim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Claimed */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TasksController_unclaim: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Unclaimed */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TasksController_delegate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DelegateDto'];
+      };
+    };
+    responses: {
+      /** @description Delegated */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TasksController_complete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CompleteTaskDto'];
+      };
+    };
+    responses: {
+      /** @description The task and the instance after the outcome */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompletedTaskDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description EVENT_NOT_ACCEPTED, GUARD_REJECTED, INSTANCE_DONE, DEFINITION_UNSAFE, NOT_MOVABLE: not allowed now */
+      422: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  TasksController_comment: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CommentDto'];
+      };
+    };
+    responses: {
+      /** @description The task with its events */
+      201: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskDetailDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  HealthController_health: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The process answers; the database probe is reported */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HealthDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  HealthController_ready: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ready */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReadinessDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  HealthController_metrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metrics */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_validate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SourceDto'];
+      };
+    };
+    responses: {
+      /** @description valid, every issue and warning */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DefinitionCheckDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_previewDiagram: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PreviewDiagramDto'];
+      };
+    };
+    responses: {
+      /** @description The diagram */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The workflows */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DefinitionLatestListDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_createDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SourceDto'];
+      };
+    };
+    responses: {
+      /** @description The draft, with its check */
+      201: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DraftDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_version: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The version with its source */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DefinitionVersionDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_updateDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SourceDto'];
+      };
+    };
+    responses: {
+      /** @description The draft, with its check */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DraftDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_deleteDraft: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Published */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DefinitionSummaryDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description EVENT_NOT_ACCEPTED, GUARD_REJECTED, INSTANCE_DONE, DEFINITION_UNSAFE, NOT_MOVABLE: not allowed now */
+      422: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_retire: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Retired, with how many instances still run on it */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RetiredDefinitionDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_diff: {
+    parameters: {
+      query: {
+        from: number;
+        to: number;
+      };
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The changes */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DefinitionDiffDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_diagram: {
+    parameters: {
+      query?: {
+        format?: 'mermaid';
+        /** @description mark the current state of this instance */
+        instance?: string;
+        lang?: 'vi' | 'en';
+      };
+      header?: never;
+      path: {
+        key: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The diagram */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/plain': string;
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_paths: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Paths, coverage and dead ends */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PathReportDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_dryRun: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+        version: number;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['DryRunDto'];
+      };
+    };
+    responses: {
+      /** @description Each step: accepted or refused, the state, context and effects after it */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DryRunResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_migrate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MigrationDto'];
+      };
+    };
+    responses: {
+      /** @description dryRun: who can move and why not; otherwise who moved and who is blocked */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MigrationDryRunDto'] | components['schemas']['MigrationResultDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description EVENT_NOT_ACCEPTED, GUARD_REJECTED, INSTANCE_DONE, DEFINITION_UNSAFE, NOT_MOVABLE: not allowed now */
+      422: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  DefinitionsController_versions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        key: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The versions */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DefinitionVersionListDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InstancesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        definitionKey?: string;
+        status?: 'active' | 'done';
+        /** @description A state path, e.g. review or handling.verify; matches its children too */
+        state?: string;
+        businessKey?: string;
+        /** @description Only the child instances of this instance */
+        parentId?: string;
+        /** @description Only active instances with a deadline already past */
+        overdue?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of instances */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstancePageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InstancesController_create: {
+    parameters: {
+      query?: never;
+      header?: {
+        'Idempotency-Key'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateInstanceDto'];
+      };
+    };
+    responses: {
+      /** @description Started (or, with a repeated Idempotency-Key, the stored answer) */
+      201: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description The instance's revision, quoted ("3"); send it back as If-Match */
+          ETag: string;
+          /** @description true when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InstancesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The instance */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description The instance's revision, quoted ("3"); send it back as If-Match */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InstancesController_sendEvent: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The revision (ETag) the event expects */
+        'If-Match'?: string;
+        'Idempotency-Key'?: string;
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SendEventDto'];
+      };
+    };
+    responses: {
+      /** @description The instance after the event (or the stored answer of a repeated Idempotency-Key) */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description The instance's revision, quoted ("3"); send it back as If-Match */
+          ETag: string;
+          /** @description true when this is the stored answer to an earlier request with the same Idempotency-Key */
+          'Idempotent-Replayed'?: 'true';
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InstanceDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description EVENT_NOT_ACCEPTED, GUARD_REJECTED, INSTANCE_DONE, DEFINITION_UNSAFE, NOT_MOVABLE: not allowed now */
+      422: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InstancesController_tasks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The tasks */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TaskListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InstancesController_timers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The timers */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TimerListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InstancesController_history: {
+    parameters: {
+      query?: {
+        afterSeq?: number;
+        limit?: number;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of history rows */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CalendarController_holidays: {
+    parameters: {
+      query: {
+        year: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The days off of the year */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['HolidaysDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CalendarController_addWorkingDays: {
+    parameters: {
+      query: {
+        from: string;
+        days: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The date */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WorkingDateDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CalendarController_overrides: {
+    parameters: {
+      query?: {
+        year?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The overrides */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarOverrideListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CalendarController_setOverride: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['SetOverrideDto'];
+      };
+    };
+    responses: {
+      /** @description The override as stored */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CalendarOverrideDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  CalendarController_removeOverride: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        date: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  ReportsController_program: {
+    parameters: {
+      query: {
+        /** @description YYYY, YYYY-H1|H2, YYYY-Q1..Q4 or YYYY-MM; periods count from REPORT_PERIOD_START (15 Dec by default) */
+        period: string;
+        format?: 'json' | 'csv' | 'xlsx';
+        /** @description Language of the CSV and XLSX headings and labels */
+        lang?: 'vi' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report (format=json, csv or xlsx) */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description attachment; filename="…" */
+          'Content-Disposition'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProgramReportDto'];
+          'text/csv': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+}
