@@ -15,7 +15,7 @@ export const LAYERS = {
   identity: ['core', 'engine', 'persistence', 'runtime'],
   audit: ['core', 'engine', 'persistence', 'runtime'],
   reports: ['core', 'engine', 'persistence', 'runtime'],
-  observability: ['config', 'core', 'runtime', 'scheduler'],
+  observability: ['config', 'core', 'persistence', 'runtime', 'scheduler'],
 };
 
 /** The engine is pure: no framework, database, queue or I/O imports either. */
@@ -60,6 +60,35 @@ export default tseslint.config(
         { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'The engine takes time as an argument.' },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'The engine takes time as an argument.' },
         { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'The engine is deterministic.' },
+      ],
+    },
+  },
+  {
+    // SQL and the database driver live in libs/persistence: the rest of the code names the database
+    // `Database` and a transaction `Tx` (from '#libs/persistence') and reads through repositories.
+    // typescript-eslint's copy of the rule, so that it adds to the layering's `no-restricted-imports`
+    // above instead of replacing it for the same files.
+    files: ['**/*.{ts,tsx,mts,cts,js,mjs,cjs}'],
+    ignores: [
+      'libs/persistence/**',
+      // The migrations run by persistence's runner: raw SQL in TypeORM's MigrationInterface (type imports only).
+      'migrations/**',
+      // Tests and benchmarks create and drop throwaway databases (pg) and read the rows the product
+      // wrote with SQL of their own (the DataSource an app holds) to check them.
+      'test/**',
+      'bench/**',
+    ],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['typeorm', 'typeorm/*', '@nestjs/typeorm', 'pg', 'pg/*', 'pg-*'],
+              message: 'SQL and the driver stay in libs/persistence: use Database, Tx and a repository from #libs/persistence.',
+            },
+          ],
+        },
       ],
     },
   },

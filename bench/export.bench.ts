@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
 import { AuditSearchService } from '#libs/audit';
-import { AuditRepository, createDataSource, runMigrations } from '#libs/persistence';
+import { AuditRepository, createDataSource, HistorySearchRepository, runMigrations } from '#libs/persistence';
 import { benchDatabase, flag, fmt, machine, seedInstances } from './support.js';
 
 /**
@@ -28,7 +28,7 @@ async function main() {
     );
     console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    const search = new AuditSearchService(ds, new AuditRepository());
+    const search = new AuditSearchService(ds, new AuditRepository(), new HistorySearchRepository());
     for (const format of ['csv', 'ndjson'] as const) {
       global.gc?.();
       let peak = process.memoryUsage().rss;

@@ -86,6 +86,24 @@ describe('the embedded default (npm start)', () => {
     expect(pid).toBeUndefined();
   });
 
+  // Only root starts PostgreSQL as another user (`postgres`), which a private directory can shut out.
+  (process.getuid?.() === 0 ? it : it.skip)('as root, from a directory the postgres user cannot enter, stops with one sentence that says why and what to do', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'phoihop-private-')); // mode 0700, as root's home directory
+    try {
+      const refused = startNode(MAIN, { ...env, DATA_DIR: join(home, 'clone', '.data') });
+      const { code } = await refused.exited;
+      expect(code).toBe(1);
+      const output = refused.output().trim();
+      expect(output).toContain(`runs as the user "postgres", which may not enter ${home} (mode 700)`);
+      expect(output).toContain('start Phối Hợp as an ordinary user, or put the clone and DATA_DIR under a directory every user can enter');
+      expect(output).not.toContain('EACCES');
+      expect(output).not.toMatch(/^\s+at /m); // no stack trace
+      expect(output.split('\n')).toHaveLength(1);
+    } finally {
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
   it('refuses to start with a clear message for each bad setting', async () => {
     const bad = startNode(MAIN, { ...env, PORT: 'tám nghìn', DATABASE_URL: 'mysql://nope' });
     const { code } = await bad.exited;

@@ -55,14 +55,21 @@ describe('metrics, readiness and structured logs', () => {
     expect((await t.anon.get('/ready').expect(200)).body).toMatchObject({ status: 'ready', checks: { database: { status: 'up' }, queues: { status: 'up' } } });
   });
 
-  it('METRICS_TOKEN, when set, guards /metrics', async () => {
+  it('METRICS_TOKEN, when set, guards /metrics (from the validated settings, never read from the environment later)', async () => {
+    // Set after boot, the environment changes nothing: the app reads only the settings it was built with.
     process.env.METRICS_TOKEN = 'bi-mat-cua-prometheus-2026';
     try {
-      await t.anon.get('/metrics').expect(401);
-      await t.anon.get('/metrics').set('Authorization', 'Bearer sai').expect(401);
-      await t.anon.get('/metrics').set('Authorization', 'Bearer bi-mat-cua-prometheus-2026').expect(200);
+      await t.anon.get('/metrics').expect(200);
     } finally {
       delete process.env.METRICS_TOKEN;
+    }
+    const guarded = await startTestApp({ security: { metrics: { token: 'bi-mat-cua-prometheus-2026', openOnLoopback: true } } });
+    try {
+      await guarded.anon.get('/metrics').expect(401);
+      await guarded.anon.get('/metrics').set('Authorization', 'Bearer sai').expect(401);
+      await guarded.anon.get('/metrics').set('Authorization', 'Bearer bi-mat-cua-prometheus-2026').expect(200);
+    } finally {
+      await guarded.close();
     }
   });
 

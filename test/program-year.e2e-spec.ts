@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_ANCHOR, ProgramReportService, parsePeriod, type ProgramReport, type WorkflowFigures } from '#libs/reports';
+import { ReportsRepository } from '#libs/persistence';
 import { Scenario } from './support/scenario.js';
 
 /**
@@ -52,7 +53,7 @@ describe('a full ward year in one run, reported', () => {
 
   beforeAll(async () => {
     s = await Scenario.open(FILES, '2025-12-01T02:00:00.000Z', { schedules: true });
-    reports = new ProgramReportService(s.ds, s.runtime.definitions, { anchor: DEFAULT_ANCHOR });
+    reports = new ProgramReportService(s.ds, new ReportsRepository(), s.runtime.definitions, { anchor: DEFAULT_ANCHOR });
   }, 120_000);
   afterAll(async () => {
     await s.close();

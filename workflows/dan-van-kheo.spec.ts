@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { compileWorkflow, explorePaths, validateDefinition } from '#libs/engine';
 import { DEFAULT_ANCHOR, ProgramReportService } from '#libs/reports';
+import { ReportsRepository } from '#libs/persistence';
 import { Scenario } from '../test/support/scenario.js';
 
 /**
@@ -625,7 +626,7 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
   });
 
   it('the program report for 2026 counts the campaign and its models: 3 registered, 2 recognised, 1 proposed', async () => {
-    const reports = new ProgramReportService(s.ds, s.runtime.definitions, { anchor: DEFAULT_ANCHOR });
+    const reports = new ProgramReportService(s.ds, new ReportsRepository(), s.runtime.definitions, { anchor: DEFAULT_ANCHOR });
     const report = await reports.build('2026', s.clock);
     expect(report.danVanKheo).toEqual({ campaigns: 1, modelsRegistered: 3, recognised: 2, proposed: 1 });
     const nominations = report.workflows.find((w) => w.key === 'dan-van-kheo-nomination')!;

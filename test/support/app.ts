@@ -5,6 +5,7 @@ import request from 'supertest';
 import { IdentityService, SeedService } from '#libs/identity';
 import { DefinitionsService } from '#libs/runtime';
 import type { SchedulerOptions } from '#libs/scheduler';
+import type { MetricsAccess } from '#libs/config';
 import type TestAgent from 'supertest/lib/agent.js';
 
 export type { TestAgent };
@@ -61,8 +62,11 @@ export async function startTestApp(
     poolSize?: number;
     queues?: QueueKind;
     scheduler?: Partial<SchedulerOptions>;
-    /** Security settings as the env would give them (none by default: no rate limits, CORS closed). */
-    security?: { rateLimits?: { loginPerMinute: number; writesPerMinute: number }; corsOrigins?: string[] };
+    /**
+     * Security settings as the env would give them (none by default: no rate limits, CORS closed,
+     * /metrics open to loopback callers); `metrics` as main.ts derives it (metricsAccess).
+     */
+    security?: { rateLimits?: { loginPerMinute: number; writesPerMinute: number }; corsOrigins?: string[]; metrics?: MetricsAccess };
   } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase();

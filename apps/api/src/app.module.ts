@@ -36,7 +36,8 @@ export interface AppOptions {
   rateLimits?: RateLimits;
   /**
    * Who may read /metrics; main.ts derives it from the settings (metricsAccess: closed without
-   * METRICS_TOKEN outside the embedded default). Absent (tests): loopback callers, or METRICS_TOKEN's bearer when set.
+   * METRICS_TOKEN outside the embedded default). Absent (tests): loopback callers only; the
+   * environment is never read for it later.
    */
   metrics?: MetricsAccess;
 }

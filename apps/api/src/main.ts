@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SeedService, type WardSeed } from '#libs/identity';
 import { EnvironmentError, loadEnvironment, metricsAccess, requireApiSecrets } from '#libs/config';
-import { EmbeddedPostgres } from '#libs/persistence';
+import { EmbeddedPostgres, EmbeddedPostgresError } from '#libs/persistence';
 import { schedulerOptions } from '#libs/scheduler';
 import { parseAnchor } from '#libs/reports';
 import { createApp } from './create-app.js';
@@ -32,6 +32,10 @@ async function main(): Promise<void> {
       port: env.EMBEDDED_PG_PORT,
       database: 'phoihop',
       log: (m) => logger.log(m),
+    }).catch((error: unknown) => {
+      if (!(error instanceof EmbeddedPostgresError)) throw error;
+      console.error(error.message); // a setting or a place to change, not a bug: no stack trace
+      process.exit(1);
     });
     databaseUrl = embedded.url;
   }

@@ -80,7 +80,8 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    console.error(error instanceof EnvironmentError ? error.message : error);
+    // The embedded server's refusals (by name: importing persistence here would load the driver for every command) say what to do in one sentence.
+    console.error(error instanceof EnvironmentError || error?.name === 'EmbeddedPostgresError' ? error.message : error);
     process.exit(error instanceof EnvironmentError ? 2 : 1);
   },
 );

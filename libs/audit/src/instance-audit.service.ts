@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { start, step, type PersistedState } from '#libs/engine';
-import { GENESIS_HASH, HistoryRepository, rowHash, InstancesRepository, type HistoryRecord } from '#libs/persistence';
+import { GENESIS_HASH, HistoryRepository, rowHash, InstancesRepository, type HistoryRecord, Database } from '#libs/persistence';
 import { DEADLINE_PASSED, DefinitionsService, InstanceQueries, MIGRATED } from '#libs/runtime';
 import { DomainError, ErrorCode, type Principal } from '#libs/core';
-import { DataSource } from 'typeorm';
 
 export interface InstanceVerification {
   ok: boolean;
@@ -33,7 +32,7 @@ const START = 'xstate.init';
 @Injectable()
 export class InstanceAuditService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly instances: InstancesRepository,
     private readonly history: HistoryRepository,
     private readonly definitions: DefinitionsService,

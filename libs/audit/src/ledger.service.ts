@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditRepository, auditHash, GENESIS_HASH, rowHash, sha256, toHistoryRecord, withAdvisoryLock, type LedgerEntry } from '#libs/persistence';
-import { DataSource } from 'typeorm';
+import { AuditRepository, auditHash, GENESIS_HASH, rowHash, sha256, toHistoryRecord, withAdvisoryLock, type LedgerEntry, Database } from '#libs/persistence';
 
 /** Rows written in the last few seconds are left for the next seal: their transaction may not have committed yet. */
 export const SEAL_GRACE_MS = 5_000;
@@ -30,7 +29,7 @@ export class LedgerService {
   private readonly logger = new Logger(LedgerService.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly audit: AuditRepository,
   ) {}
 

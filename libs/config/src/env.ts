@@ -13,9 +13,9 @@ function IntSetting(name: string, min: number, max: number) {
 }
 
 /**
- * Every setting the processes read, validated once at boot. Only three are read where they act:
- * PHOIHOP_FAILPOINTS and CLOCK_OFFSET_MS (fault injection) and METRICS_TOKEN (the metrics route,
- * which also takes it from metricsAccess below).
+ * Every setting the processes read, validated once at boot. Only two are read where they act:
+ * PHOIHOP_FAILPOINTS and CLOCK_OFFSET_MS (fault injection); METRICS_TOKEN reaches the metrics
+ * route only through metricsAccess below.
  */
 export class Environment {
   /** PostgreSQL to use; when absent an embedded server is started with its data under DATA_DIR. */

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditRepository } from '#libs/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import { AuditRepository, Database, type Tx } from '#libs/persistence';
 
 export interface AuditActor {
   id: string;
@@ -16,13 +15,13 @@ export interface AuditActor {
 @Injectable()
 export class AuditTrail {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
     private readonly audit: AuditRepository,
   ) {}
 
   async record(
     entry: { actor: AuditActor; action: string; subjectType?: string; subjectId?: string; data?: unknown; requestId?: string; at?: Date },
-    manager: EntityManager = this.dataSource.manager,
+    manager: Tx = this.database.manager,
   ): Promise<void> {
     await this.audit.insert(manager, {
       at: entry.at ?? new Date(),

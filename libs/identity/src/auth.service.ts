@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { IdentityRepository, type UserRecord } from '#libs/persistence';
+import { IdentityRepository, type UserRecord, Database } from '#libs/persistence';
 import { actorOf, AuditTrail, DomainError, ErrorCode, type Principal } from '#libs/core';
-import { DataSource } from 'typeorm';
 import { IdentityService, tokenHash } from './identity.service.js';
 import { verifyPassword } from './passwords.js';
 import { RESERVED_ROLES } from './reserved.js';
@@ -42,7 +41,7 @@ interface AccessClaims {
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly identity: IdentityRepository,
     private readonly jwt: JwtService,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { IdentityRepository, type Membership, type OrgUnitRecord, type UserRecord } from '#libs/persistence';
+import { IdentityRepository, type Membership, type OrgUnitRecord, type UserRecord, Database } from '#libs/persistence';
 import { AuditTrail, DomainError, ErrorCode, type AuditActor } from '#libs/core';
-import { DataSource } from 'typeorm';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { roleProblem, usernameProblem } from './reserved.js';
 
@@ -30,7 +29,7 @@ const invalid = (field: string, reason: string) => new DomainError(ErrorCode.Val
 @Injectable()
 export class IdentityService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly identity: IdentityRepository,
     private readonly audit: AuditTrail,
   ) {}

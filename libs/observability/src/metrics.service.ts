@@ -1,9 +1,9 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { DatabaseFigures } from './database-figures.js';
 import { TransitionObserver } from '#libs/runtime';
 import { optionalQueues, type QueueService } from '#libs/scheduler';
-import { DataSource } from 'typeorm';
 
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 const LATENESS_BUCKETS = [0.1, 0.5, 1, 2, 5, 10, 30, 60, 300, 900, 3600];
@@ -43,7 +43,7 @@ export class MetricsService implements OnModuleDestroy {
 
   constructor(
     observer: TransitionObserver,
-    dataSource: DataSource,
+    database: DatabaseFigures,
     private readonly moduleRef: ModuleRef,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'phoihop_' });
@@ -61,7 +61,7 @@ export class MetricsService implements OnModuleDestroy {
       labelNames: ['state'],
       registers: [this.registry],
       async collect() {
-        const [row] = await dataSource.query(`SELECT count(*)::int AS open, count(*) FILTER (WHERE due_at < now())::int AS overdue FROM tasks WHERE status = 'open'`);
+        const row = await database.openTasks();
         this.set({ state: 'open' }, row.open);
         this.set({ state: 'overdue' }, row.overdue);
       },
@@ -72,11 +72,11 @@ export class MetricsService implements OnModuleDestroy {
       labelNames: ['state'],
       registers: [this.registry],
       collect() {
-        const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+        const pool = database.pool();
         if (!pool) return;
-        this.set({ state: 'total' }, pool.totalCount);
-        this.set({ state: 'idle' }, pool.idleCount);
-        this.set({ state: 'waiting' }, pool.waitingCount);
+        this.set({ state: 'total' }, pool.total);
+        this.set({ state: 'idle' }, pool.idle);
+        this.set({ state: 'waiting' }, pool.waiting);
       },
     });
     new Gauge({

@@ -1,6 +1,6 @@
 import { DataSource, MigrationExecutor } from 'typeorm';
 import { migrations } from '#migrations';
-import { entities } from './entities/index.js';
+import { dataSourceOf, type Database } from './database.js';
 
 export interface DataSourceSettings {
   url: string;
@@ -8,12 +8,14 @@ export interface DataSourceSettings {
   applicationName?: string;
 }
 
-/** The one way to build a DataSource: explicit entities and migrations, synchronize never on. */
+/**
+ * The one way to build a DataSource: a pool and the migrations (raw SQL), no entities (the
+ * repositories write SQL), synchronize never on.
+ */
 export function createDataSource(settings: DataSourceSettings): DataSource {
   return new DataSource({
     type: 'postgres',
     url: settings.url,
-    entities,
     migrations,
     synchronize: false,
     migrationsRun: false,
@@ -47,8 +49,8 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
 }
 
 /** Runs `work` while holding a named advisory lock on one connection (boot-time jobs across processes). */
-export async function withAdvisoryLock<T>(dataSource: DataSource, name: string, work: () => Promise<T>): Promise<T> {
-  const runner = dataSource.createQueryRunner();
+export async function withAdvisoryLock<T>(database: Database, name: string, work: () => Promise<T>): Promise<T> {
+  const runner = dataSourceOf(database).createQueryRunner();
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [name]);

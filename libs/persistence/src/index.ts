@@ -1,7 +1,8 @@
 export { canonicalJson, sha256 } from './canonical-json.js';
 export { type DataSourceSettings, createDataSource, MIGRATION_LOCK, runMigrations, withAdvisoryLock } from './data-source.js';
-export { type EmbeddedPostgresOptions, EmbeddedPostgres } from './embedded-postgres.js';
-export { entities, IdempotencyKeyEntity, OutboxEntity, type DefinitionStatus, WorkflowDefinitionEntity, WorkflowHistoryEntity, type InstanceStatus, WorkflowInstanceEntity } from './entities/index.js';
+export { type EmbeddedPostgresOptions, EmbeddedPostgres, EmbeddedPostgresError, firstBlockedDirectory } from './embedded-postgres.js';
+export { Database, type Tx } from './database.js';
+export { type PoolStats, poolStats } from './driver.js';
 export { GENESIS_HASH, type HashedHistoryFields, historyHash, hashedFields, rowHash } from './history-chain.js';
 export { type DefinitionRecord, type InstanceRecord, type HistoryRecord, type TimerJob, type ChildReportEffect, type OutboxEffect, type EffectsPayload, type OutboxMessage, isChildReport, type StoredResponse, type IdempotencyRecord, type Page, type TimerRecord, type CalendarOverrideRecord } from './records.js';
 export { DefinitionsRepository } from './repositories/definitions.repository.js';
@@ -12,9 +13,12 @@ export { type OutboxRow, OutboxRepository } from './repositories/outbox.reposito
 export { type Membership, type UserRecord, type OrgUnitRecord, IdentityRepository } from './repositories/identity.repository.js';
 export { type TaskRecord, type TaskEventRecord, CANDIDATE_SQL, SENDER_SQL, type InboxFilter, TasksRepository } from './repositories/tasks.repository.js';
 export { CalendarOverridesRepository } from './repositories/calendar-overrides.repository.js';
+export { type PeriodTotals, type FinishedInstance, type MonthFigures, ReportsRepository } from './repositories/reports.repository.js';
+export { MetricsRepository } from './repositories/metrics.repository.js';
+export { HealthRepository } from './repositories/health.repository.js';
+export { type HistorySearch, type HistorySearchRow, HistorySearchRepository } from './repositories/history-search.repository.js';
 export { PersistenceModule } from './persistence.module.js';
 export { type DatabaseOptions, DatabaseModule } from './database.module.js';
-export { queryPrepared, queryRows } from './prepared.js';
 export { type AuditEntry, type AuditRecord, type LedgerEntry, auditHash, AuditRepository } from './repositories/audit.repository.js';
 export { csvCell, csvLine } from './csv.js';
 export { writeBackup, type BackupOptions, type BackupResult, restoreBackup, RECORD_TABLES, type RestoreOptions, type RestoreResult, readBackup, readBackupHeader, knownMigrations, type BackupContents, type BackupVisitor, applicationTables, applicationSequences, type TableInfo, verifyHistoryChains, type ChainsVerification, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, EXCLUDED_TABLES, type BackupMigration, type BackupColumn, type BackupHeader, type TableStart, type TableEnd, type SequenceValue, type Trailer, BackupError } from './backup/index.js';

@@ -8,25 +8,32 @@ import { IdentityRepository } from './repositories/identity.repository.js';
 import { TasksRepository } from './repositories/tasks.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
 import { TimersRepository } from './repositories/timers.repository.js';
+import { ReportsRepository } from './repositories/reports.repository.js';
+import { MetricsRepository } from './repositories/metrics.repository.js';
+import { HealthRepository } from './repositories/health.repository.js';
+import { HistorySearchRepository } from './repositories/history-search.repository.js';
+
+const REPOSITORIES = [
+  DefinitionsRepository,
+  InstancesRepository,
+  HistoryRepository,
+  TimersRepository,
+  CalendarOverridesRepository,
+  OutboxRepository,
+  IdentityRepository,
+  TasksRepository,
+  AuditRepository,
+  HistorySearchRepository,
+  ReportsRepository,
+  MetricsRepository,
+  HealthRepository,
+];
 
 /**
- * The repositories, stateless: every method takes the EntityManager of the caller's transaction.
+ * The repositories, stateless: every method takes the caller's transaction (Tx), or the pool's manager.
  * The DataSource itself is provided by the app (see DatabaseModule) so that tests and the embedded
  * default can decide where it points.
  */
 @Global()
-@Module({
-  providers: [DefinitionsRepository, InstancesRepository, HistoryRepository, TimersRepository, CalendarOverridesRepository, OutboxRepository, IdentityRepository, TasksRepository, AuditRepository],
-  exports: [
-    DefinitionsRepository,
-    InstancesRepository,
-    HistoryRepository,
-    TimersRepository,
-    CalendarOverridesRepository,
-    OutboxRepository,
-    IdentityRepository,
-    TasksRepository,
-    AuditRepository,
-  ],
-})
+@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
 export class PersistenceModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { activeStatePaths, type CompiledWorkflow, type Label, type ReportingDefinition } from '#libs/engine';
 import { DefinitionsService } from '#libs/runtime';
 import { DomainError, ErrorCode } from '#libs/core';
-import { DataSource } from 'typeorm';
+import { Database, type FinishedInstance, type PeriodTotals, ReportsRepository } from '#libs/persistence';
 import { parsePeriod, type PeriodAnchor, type ReportPeriod } from './period.js';
 import {
   CITIZEN_CASE_WORKFLOWS,
@@ -19,10 +19,6 @@ export interface ReportOptions {
   anchor: PeriodAnchor;
 }
 
-/** A fired deadline that escalated, or passed with no event of its own, makes the case late. */
-const LATE_SQL = `EXISTS (SELECT 1 FROM timers t WHERE t.instance_id = i.id AND t.kind = 'deadline' AND t.status = 'fired'
-                          AND (t.spec ? 'escalate' OR NOT t.spec ? 'event'))`;
-
 /**
  * The program dashboard: per workflow, what came in, what was finished on time or late, what is
  * still open or overdue, over one reporting period; plus the citizen-case and Dân vận khéo
@@ -31,7 +27,8 @@ const LATE_SQL = `EXISTS (SELECT 1 FROM timers t WHERE t.instance_id = i.id AND 
 @Injectable()
 export class ProgramReportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
+    private readonly reports: ReportsRepository,
     private readonly definitions: DefinitionsService,
     @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
   ) {}
@@ -50,28 +47,27 @@ export class ProgramReportService {
     const period = this.period(periodText);
     const [published, totals, finished, trend] = await Promise.all([
       this.definitions.listLatestPublished(),
-      this.totals(period, now),
+      this.reports.totalsInPeriod(this.database.manager, period.fromAt, period.toAt, now),
       this.finished(period),
-      this.trend(period),
+      this.reports.monthlyTrend(this.database.manager, period.fromAt, period.toAt),
     ]);
-    const byKey = new Map(totals.map((t) => [t.definition_key as string, t]));
+    const byKey = new Map(totals.map((t) => [t.definitionKey, t]));
+    const trendByMonth = new Map(trend.map(({ month, ...figures }) => [month, figures]));
     const workflows: WorkflowFigures[] = [];
     for (const def of [...published].sort((a, b) => a.key.localeCompare(b.key))) {
-      const t = byKey.get(def.key) ?? {};
+      const t: Omit<PeriodTotals, 'definitionKey'> = byKey.get(def.key) ?? NO_TOTALS;
       const latest = (await this.definitions.byId(def.id)).workflow;
       const rows = finished.get(def.key) ?? [];
-      const resolved = Number(t.resolved ?? 0);
-      const late = Number(t.resolved_late ?? 0);
       workflows.push({
         key: def.key,
         title: def.title,
-        received: Number(t.received ?? 0),
-        carriedOver: Number(t.carried_over ?? 0),
-        resolved,
-        resolvedOnTime: resolved - late,
-        resolvedLate: late,
-        openAtEnd: Number(t.open_at_end ?? 0),
-        overdueNow: Number(t.overdue_now ?? 0),
+        received: t.received,
+        carriedOver: t.carriedOver,
+        resolved: t.resolved,
+        resolvedOnTime: t.resolved - t.resolvedLate,
+        resolvedLate: t.resolvedLate,
+        openAtEnd: t.openAtEnd,
+        overdueNow: t.overdueNow,
         ...(await this.details(latest, rows)),
       });
     }
@@ -88,49 +84,27 @@ export class ProgramReportService {
         recognised: counter(DVK_NOMINATION, 'recognised'),
         proposed: counter(DVK_NOMINATION, 'proposed'),
       },
-      trend: period.months.map((month) => ({ month, received: 0, resolved: 0, resolvedLate: 0, ...trend.get(month) })),
+      trend: period.months.map((month) => ({ month, received: 0, resolved: 0, resolvedLate: 0, ...trendByMonth.get(month) })),
     };
   }
 
-  private totals(period: ReportPeriod, now: Date): Promise<Array<Record<string, any>>> {
-    return this.dataSource.query(
-      `SELECT definition_key,
-              count(*) FILTER (WHERE created_at >= $1 AND created_at < $2) AS received,
-              count(*) FILTER (WHERE created_at < $1 AND (completed_at IS NULL OR completed_at >= $1)) AS carried_over,
-              count(*) FILTER (WHERE completed_at >= $1 AND completed_at < $2) AS resolved,
-              count(*) FILTER (WHERE completed_at >= $1 AND completed_at < $2 AND late) AS resolved_late,
-              count(*) FILTER (WHERE completed_at IS NULL OR completed_at >= $2) AS open_at_end,
-              count(*) FILTER (WHERE status = 'active' AND next_due_at < $3) AS overdue_now
-         FROM (SELECT i.definition_key, i.created_at, i.completed_at, i.status, i.next_due_at, ${LATE_SQL} AS late
-                 FROM workflow_instances i
-                WHERE i.created_at < $2 AND (i.completed_at IS NULL OR i.completed_at >= $1)) x
-        GROUP BY definition_key`,
-      [period.fromAt, period.toAt, now],
-    );
-  }
-
   /** Instances finished in the period, grouped by workflow key: what outcomes and breakdowns count. */
-  private async finished(period: ReportPeriod): Promise<Map<string, FinishedRow[]>> {
-    const rows: FinishedRow[] = await this.dataSource.query(
-      `SELECT i.definition_id, i.definition_key, i.state_value, i.context, i.snapshot->'output' AS output
-         FROM workflow_instances i
-        WHERE i.completed_at >= $1 AND i.completed_at < $2`,
-      [period.fromAt, period.toAt],
-    );
-    const out = new Map<string, FinishedRow[]>();
-    for (const r of rows) out.set(r.definition_key, [...(out.get(r.definition_key) ?? []), r]);
+  private async finished(period: ReportPeriod): Promise<Map<string, FinishedInstance[]>> {
+    const rows = await this.reports.finishedInPeriod(this.database.manager, period.fromAt, period.toAt);
+    const out = new Map<string, FinishedInstance[]>();
+    for (const r of rows) out.set(r.definitionKey, [...(out.get(r.definitionKey) ?? []), r]);
     return out;
   }
 
-  private async details(latest: CompiledWorkflow, rows: FinishedRow[]): Promise<Pick<WorkflowFigures, 'outcomes' | 'breakdowns' | 'counters'>> {
+  private async details(latest: CompiledWorkflow, rows: FinishedInstance[]): Promise<Pick<WorkflowFigures, 'outcomes' | 'breakdowns' | 'counters'>> {
     const reporting: ReportingDefinition = latest.definition.reporting ?? {};
     const outcomes = new Map<string, LabelledCount & { state: string }>();
     const breakdowns = (reporting.breakdowns ?? []).map((b) => ({ key: b.key, label: b.label, counts: new Map<string, number>(), values: b.values, path: b.path }));
     const counters = (reporting.counters ?? []).map((c) => ({ key: c.key, label: c.label, count: 0, path: c.path, equals: c.equals }));
     for (const row of rows) {
       // Each instance is read with its own version's definition (labels and outputs of that version).
-      const workflow = (await this.definitions.byId(row.definition_id)).workflow;
-      const leaves = activeStatePaths(row.state_value as never);
+      const workflow = (await this.definitions.byId(row.definitionId)).workflow;
+      const leaves = activeStatePaths(row.stateValue as never);
       const state = leaves.join(',');
       const output = row.output ?? leaves.map((l) => workflow.states.get(l)?.output).find((o) => o !== undefined) ?? null;
       const ketQua = isRecord(output) && typeof output.ketQua === 'string' ? output.ketQua : undefined;
@@ -157,31 +131,9 @@ export class ProgramReportService {
       counters: counters.map((c) => ({ key: c.key, label: c.label, count: c.count })),
     };
   }
-
-  private async trend(period: ReportPeriod): Promise<Map<string, { received: number; resolved: number; resolvedLate: number }>> {
-    const rows: Array<{ month: string; received: string; resolved: string; resolved_late: string }> = await this.dataSource.query(
-      `WITH started AS (
-         SELECT to_char(created_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month, count(*) AS n
-           FROM workflow_instances WHERE created_at >= $1 AND created_at < $2 GROUP BY 1
-       ), ended AS (
-         SELECT to_char(i.completed_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM') AS month, count(*) AS n, count(*) FILTER (WHERE ${LATE_SQL}) AS late
-           FROM workflow_instances i WHERE i.completed_at >= $1 AND i.completed_at < $2 GROUP BY 1
-       )
-       SELECT coalesce(s.month, e.month) AS month, coalesce(s.n, 0) AS received, coalesce(e.n, 0) AS resolved, coalesce(e.late, 0) AS resolved_late
-         FROM started s FULL JOIN ended e ON e.month = s.month`,
-      [period.fromAt, period.toAt],
-    );
-    return new Map(rows.map((r) => [r.month, { received: Number(r.received), resolved: Number(r.resolved), resolvedLate: Number(r.resolved_late) }]));
-  }
 }
 
-interface FinishedRow {
-  definition_id: string;
-  definition_key: string;
-  state_value: unknown;
-  context: Record<string, unknown>;
-  output: unknown;
-}
+const NO_TOTALS: Omit<PeriodTotals, 'definitionKey'> = { received: 0, carriedOver: 0, resolved: 0, resolvedLate: 0, openAtEnd: 0, overdueNow: 0 };
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CalendarError, isLocalDate, WorkingCalendar } from '#libs/calendar';
 import { AuditTrail } from '#libs/core';
 import { DomainError, ErrorCode } from '#libs/core';
-import { CalendarOverridesRepository } from '#libs/persistence';
-import { DataSource } from 'typeorm';
+import { CalendarOverridesRepository, Database } from '#libs/persistence';
 
 /** How long a process trusts its calendar before checking whether an admin (maybe in another process) changed the overrides. */
 const RECHECK_MS = 30_000;
@@ -19,7 +18,7 @@ export class CalendarService {
   private loading?: Promise<WorkingCalendar>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly overrides: CalendarOverridesRepository,
     private readonly audit: AuditTrail,
   ) {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { activeStatePaths } from '#libs/engine';
-import { canonicalJson, InstancesRepository, sha256 } from '#libs/persistence';
-import { DataSource } from 'typeorm';
+import { canonicalJson, InstancesRepository, sha256, Database } from '#libs/persistence';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from '#libs/core';
 import { SYSTEM_ACTOR } from './requests.js';
@@ -18,7 +17,7 @@ export const childReportKey = (childId: string) => `child-done:${childId}`;
 @Injectable()
 export class ChildReports {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly definitions: DefinitionsService,
     private readonly instances: InstancesRepository,
     private readonly runner: TransitionRunner,

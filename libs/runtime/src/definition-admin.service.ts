@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { activeStatePaths, compileWorkflow, designWarnings, dryRun, explorePaths, toMermaid, validateDefinition, type StateValue, type ValidationIssue, type WorkflowDefinition } from '#libs/engine';
-import { canonicalJson, DefinitionsRepository, IdentityRepository, sha256, withAdvisoryLock, type DefinitionRecord } from '#libs/persistence';
-import { DataSource } from 'typeorm';
+import { canonicalJson, DefinitionsRepository, IdentityRepository, sha256, withAdvisoryLock, type DefinitionRecord, Database } from '#libs/persistence';
 import { AuditTrail, type AuditActor } from '#libs/core';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from '#libs/core';
@@ -24,7 +23,7 @@ export interface DefinitionCheck {
 @Injectable()
 export class DefinitionAdminService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly definitions: DefinitionsRepository,
     private readonly identity: IdentityRepository,
     private readonly catalogue: DefinitionsService,

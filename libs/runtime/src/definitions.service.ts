@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { compileWorkflow, validateDefinition, type CompiledWorkflow } from '#libs/engine';
-import { canonicalJson, DefinitionsRepository, sha256, withAdvisoryLock, type DefinitionRecord } from '#libs/persistence';
-import { DataSource } from 'typeorm';
+import { canonicalJson, DefinitionsRepository, sha256, withAdvisoryLock, type DefinitionRecord, Database } from '#libs/persistence';
 import { AuditTrail, type AuditActor } from '#libs/core';
 import { DomainError, ErrorCode } from '#libs/core';
 
@@ -21,7 +20,7 @@ export class DefinitionsService {
   private readonly compiled = new Map<string, Promise<{ record: DefinitionRecord; workflow: CompiledWorkflow }>>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly definitions: DefinitionsRepository,
     private readonly audit: AuditTrail,
   ) {}

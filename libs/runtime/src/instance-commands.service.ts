@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CHILD_DONE_EVENT, START_EVENT_TYPE, type CompiledWorkflow } from '#libs/engine';
-import { canonicalJson, InstancesRepository, sha256, type DefinitionRecord } from '#libs/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import { canonicalJson, InstancesRepository, sha256, type DefinitionRecord, Database, type Tx } from '#libs/persistence';
 import { AuditTrail } from '#libs/core';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from '#libs/core';
@@ -22,7 +21,7 @@ import type { ActDecision } from './who-may-act.js';
 @Injectable()
 export class InstanceCommands {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly definitions: DefinitionsService,
     private readonly instances: InstancesRepository,
     private readonly queries: InstanceQueries,
@@ -43,7 +42,7 @@ export class InstanceCommands {
     // share the key are serialised by a transaction-scoped advisory lock and the loser replays.
     if (!idempotencyKey) return this.insertStarted(this.dataSource.manager, command, meta, record, workflow, at);
     const outcome = await this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${scope}:${idempotencyKey}`]);
+      await this.instances.lockIdempotencyKey(manager, scope, idempotencyKey);
       const stored = await this.instances.findIdempotent(manager, scope, idempotencyKey);
       if (stored) return replay<InstanceView>(stored, requestHash, idempotencyKey);
       return this.insertStarted(manager, command, meta, record, workflow, at, { scope, requestHash });
@@ -85,7 +84,7 @@ export class InstanceCommands {
   }
 
   private async insertStarted(
-    manager: EntityManager,
+    manager: Tx,
     command: StartCommand,
     meta: RequestMeta,
     record: DefinitionRecord,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository } from '#libs/persistence';
-import { DataSource } from 'typeorm';
+import { decodeCursor, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, Database } from '#libs/persistence';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from '#libs/core';
 import { toChildView, toHistoryView, toInstanceView, toTimerView, type ChildView, type HistoryView, type InstanceView, type TimerView } from './instance-view.js';
@@ -29,7 +28,7 @@ export interface ListQuery {
 @Injectable()
 export class InstanceQueries {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly definitions: DefinitionsService,
     private readonly instances: InstancesRepository,
     private readonly history: HistoryRepository,

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { activeStatePaths, type CompiledWorkflow, type DeadlineSpec, type Effect, type StateValue } from '#libs/engine';
-import { InstancesRepository, type InstanceRecord, type TransitionWrite } from '#libs/persistence';
-import { DataSource } from 'typeorm';
+import { InstancesRepository, type InstanceRecord, type TransitionWrite, Database } from '#libs/persistence';
 import { AuditTrail, type AuditActor } from '#libs/core';
 import { TimerPlanner } from './timer-planner.js';
 import type { DeadlineMap } from './deadline-plan.js';
@@ -63,7 +62,7 @@ export function valueOf(leaves: string[]): StateValue {
 @Injectable()
 export class MigrationService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly definitions: DefinitionsService,
     private readonly instances: InstancesRepository,
     private readonly planner: TimerPlanner,

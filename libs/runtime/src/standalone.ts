@@ -1,5 +1,4 @@
-import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository } from '#libs/persistence';
-import type { DataSource } from 'typeorm';
+import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type Database } from '#libs/persistence';
 import { AuditTrail } from '#libs/core';
 import { CalendarService } from './calendar.service.js';
 import { ChildReports } from './child-reports.service.js';
@@ -14,7 +13,7 @@ import { TransitionObserver } from './transition-observer.js';
 import { TransitionRunner } from './transition-runner.js';
 
 /** The runtime's services wired by hand, for scripts and benchmarks that run without Nest. */
-export function createRuntime(dataSource: DataSource) {
+export function createRuntime(dataSource: Database) {
   const audit = new AuditTrail(dataSource, new AuditRepository());
   const definitions = new DefinitionsService(dataSource, new DefinitionsRepository(), audit);
   const calendar = new CalendarService(dataSource, new CalendarOverridesRepository(), audit);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IdentityRepository, TasksRepository, type TaskRecord } from '#libs/persistence';
-import { DataSource } from 'typeorm';
+import { IdentityRepository, TasksRepository, type TaskRecord, Database } from '#libs/persistence';
 import { DomainError, ErrorCode } from '#libs/core';
 import { AuditTrail } from '#libs/core';
 import { InstanceCommands } from './instance-commands.service.js';
@@ -93,7 +92,7 @@ function decodeCursor(text: string): { dueAt: string | null; id: string } {
 @Injectable()
 export class TasksService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly tasks: TasksRepository,
     private readonly identity: IdentityRepository,
     private readonly commands: InstanceCommands,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TimersRepository, type InstanceRecord, type TimerRecord } from '#libs/persistence';
-import { DataSource } from 'typeorm';
+import { TimersRepository, type InstanceRecord, type TimerRecord, Database } from '#libs/persistence';
 import { DefinitionsService } from './definitions.service.js';
 import { OutboxSignal } from './outbox-signal.js';
 import { SYSTEM_ACTOR } from './requests.js';
@@ -18,7 +17,7 @@ export type FireOutcome = 'fired' | 'stale';
 @Injectable()
 export class TimerFiring {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly definitions: DefinitionsService,
     private readonly timers: TimersRepository,
     private readonly runner: TransitionRunner,

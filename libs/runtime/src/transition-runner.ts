@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CHILD_DONE_EVENT, step, type Actor, type CompiledWorkflow, type Label, type StepRecord, type StepResult } from '#libs/engine';
-import { HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type InstanceRecord, type StoredResponse, type TimerRecord, type TransitionWrite } from '#libs/persistence';
-import { DataSource, type EntityManager } from 'typeorm';
+import { HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type InstanceRecord, type StoredResponse, type TimerRecord, type TransitionWrite, Database, type Tx } from '#libs/persistence';
 import type { DeadlineMap } from './deadline-plan.js';
 import { DefinitionsService } from './definitions.service.js';
 import { callEngine, resultOrRefuse } from './engine-call.js';
@@ -50,7 +49,7 @@ export interface Applied {
 @Injectable()
 export class TransitionRunner {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly definitions: DefinitionsService,
     private readonly instances: InstancesRepository,
     private readonly history: HistoryRepository,
@@ -71,7 +70,7 @@ export class TransitionRunner {
     let committed: InstanceRecord | undefined;
     const applied: Applied = { outcome: 'noop' };
 
-    const attempt = async (manager: EntityManager, instance: InstanceRecord, locked: boolean) => {
+    const attempt = async (manager: Tx, instance: InstanceRecord, locked: boolean) => {
       const { workflow } = await this.definitions.byId(instance.definitionId);
       if (!locked && this.mustLock(cmd, workflow)) return 'lock' as const;
       const at = meta.now ?? new Date();
@@ -91,7 +90,7 @@ export class TransitionRunner {
       if (write.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
       return { statusCode: 200, body: toInstanceView(next, workflow), replayed: false } satisfies Outcome<InstanceView>;
     };
-    const stored = (manager: EntityManager) => (cmd.idempotency ? this.instances.findIdempotent(manager, cmd.idempotency.scope, cmd.idempotency.key) : Promise.resolve(undefined));
+    const stored = (manager: Tx) => (cmd.idempotency ? this.instances.findIdempotent(manager, cmd.idempotency.scope, cmd.idempotency.key) : Promise.resolve(undefined));
     const answerStored = (s: StoredResponse): Applied => ({
       outcome: cmd.idempotency!.strict ? replay<InstanceView>(s, cmd.idempotency!.requestHash, cmd.idempotency!.key) : { statusCode: s.statusCode, body: s.response as InstanceView, replayed: true },
     });
@@ -156,7 +155,7 @@ export class TransitionRunner {
     workflow: CompiledWorkflow,
     at: Date,
     locked: boolean,
-    manager: EntityManager,
+    manager: Tx,
   ): Promise<{ transition: Transition; decision?: ActDecision } | 'noop'> {
     const steps = () => (workflow.needsHistory ? this.history.steps(manager, instance.id) : Promise.resolve(undefined));
     switch (cmd.cause.kind) {
@@ -180,7 +179,7 @@ export class TransitionRunner {
     workflow: CompiledWorkflow,
     at: Date,
     locked: boolean,
-    manager: EntityManager,
+    manager: Tx,
     history: StepRecord[] | undefined,
   ): Promise<{ transition: Transition; decision: ActDecision }> {
     if (event.expectedRevision !== undefined && event.expectedRevision !== instance.revision) {
@@ -265,7 +264,7 @@ export class TransitionRunner {
 }
 
 /** Runs `work` in a transaction when asked to and `manager` is not in one already. */
-export async function inTransactionIf<T>(dataSource: DataSource, manager: EntityManager, wanted: boolean, work: (m: EntityManager) => Promise<T>): Promise<T> {
+export async function inTransactionIf<T>(dataSource: Database, manager: Tx, wanted: boolean, work: (m: Tx) => Promise<T>): Promise<T> {
   if (!wanted || manager.queryRunner) return work(manager);
   return dataSource.transaction(work);
 }

@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { failpoint } from '#libs/config';
-import { isChildReport, OutboxRepository } from '#libs/persistence';
+import { isChildReport, OutboxRepository, Database } from '#libs/persistence';
 import { OutboxSignal } from '#libs/runtime';
-import { DataSource } from 'typeorm';
 import { Clock } from './clock.js';
 import { QueueService } from './queue.service.js';
 import { QueueName } from './queues.js';
@@ -38,7 +37,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   private unsubscribe?: () => void;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly outbox: OutboxRepository,
     private readonly queues: QueueService,
     private readonly signal: OutboxSignal,

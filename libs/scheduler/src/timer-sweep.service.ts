@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
-import { TimersRepository } from '#libs/persistence';
+import { TimersRepository, Database } from '#libs/persistence';
 import { ChildReports, jobIdOf } from '#libs/runtime';
-import { DataSource } from 'typeorm';
 import { Clock } from './clock.js';
 import { TIMER_JOB_OPTIONS } from './outbox-relay.service.js';
 import { QueueService } from './queue.service.js';
@@ -38,7 +37,7 @@ export class TimerSweepService implements OnApplicationBootstrap, OnModuleDestro
   private running?: Promise<unknown>;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly dataSource: Database,
     private readonly timers: TimersRepository,
     private readonly queues: QueueService,
     private readonly schedules: SchedulesService,

@@ -69,7 +69,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const raw = exception.getResponse();
       const message = typeof raw === 'string' ? raw : String((raw as { message?: unknown }).message ?? exception.message);
       const code = statusCode === 429 ? ErrorCode.TooManyAttempts : `HTTP_${statusCode}`;
-      return { statusCode, error: reasonPhrase[statusCode] ?? 'Error', code, message };
+      // What the thrower added besides Nest's own fields (a readiness failure's checks) stays, as details.
+      const { statusCode: _status, error: _error, message: _message, ...extra } = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+      return { statusCode, error: reasonPhrase[statusCode] ?? 'Error', code, message, ...(Object.keys(extra).length ? { details: extra } : {}) };
     }
     if (isInvalidValue(exception)) {
       // A value PostgreSQL cannot take (an out-of-range number, a malformed date…) that validation let through.

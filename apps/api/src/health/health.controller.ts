@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Inject, Req, Res, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ModuleRef } from '@nestjs/core';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -6,7 +6,7 @@ import type { MetricsAccess } from '#libs/config';
 import { bearerMatches, MetricsService } from '#libs/observability';
 import { DomainError, ErrorCode } from '#libs/core';
 import { optionalQueues } from '#libs/scheduler';
-import { DataSource } from 'typeorm';
+import { Database, HealthRepository } from '#libs/persistence';
 import { Public } from '../auth/auth.decorators.js';
 import { ApiErrors, ApiJson, ApiMedia } from '../common/openapi.js';
 import { HealthDto, ReadinessDto } from './dto/health.dto.js';
@@ -32,7 +32,6 @@ export const METRICS_ACCESS = Symbol('METRICS_ACCESS');
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
-/** Constant-time comparison of a bearer header with the token (no early exit on the first difference). */
 /**
  * A caller on this machine, talking to the process directly: the socket's address (never
  * X-Forwarded-For, which the caller writes), and no proxy in between (a reverse proxy on the same
@@ -49,7 +48,8 @@ export class HealthController {
   private readonly startedAt = Date.now();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly database: Database,
+    private readonly probes: HealthRepository,
     private readonly moduleRef: ModuleRef,
     private readonly metricsService: MetricsService,
     @Inject(METRICS_ACCESS) private readonly metricsAccess: MetricsAccess,
@@ -60,7 +60,7 @@ export class HealthController {
   @Get('health')
   @ApiOperation({ summary: 'Liveness: the process answers (the database is reported, not required)', security: [] })
   async health() {
-    return { status: 'ok', uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000), database: await probe(() => this.dataSource.query('SELECT 1')) };
+    return { status: 'ok', uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000), database: await probe(() => this.probes.ping(this.database.manager)) };
   }
 
   @ApiJson(ReadinessDto, { description: 'Ready' })
@@ -70,11 +70,14 @@ export class HealthController {
   async ready() {
     const queues = optionalQueues(this.moduleRef);
     const checks = {
-      database: await probe(() => this.dataSource.query('SELECT 1')),
+      database: await probe(() => this.probes.ping(this.database.manager)),
       ...(queues ? { queues: await probe(() => queues.ping()) } : {}),
     };
     const ready = Object.values(checks).every((c) => c.status === 'up');
-    if (!ready) throw new ServiceUnavailableException({ message: 'not ready', checks });
+    if (!ready) {
+      const down = Object.entries(checks).filter(([, c]) => c.status === 'down').map(([name]) => name);
+      throw new DomainError(ErrorCode.DependencyUnavailable, `not ready: ${down.join(' and ')} down`, { checks });
+    }
     return { status: 'ready', checks };
   }
 
@@ -85,8 +88,8 @@ export class HealthController {
   @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Prometheus metrics: METRICS_TOKEN as a bearer token (the embedded default without one: loopback callers only)' })
   async metrics(@Req() req: Request, @Res() res: Response) {
-    // The environment too: a token set after boot (tests) or by a process that built the app without settings.
-    const token = this.metricsAccess.token ?? process.env.METRICS_TOKEN;
+    // From the validated settings only (main.ts: metricsAccess(env)); an app built without them is open to loopback.
+    const token = this.metricsAccess.token;
     const allowed = token ? bearerMatches(req.header('authorization'), token) : this.metricsAccess.openOnLoopback && directLoopback(req);
     if (!allowed) {
       throw new DomainError(

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { AuditSearchService, checkpointSignatureOk, LedgerService, type Checkpoint } from '#libs/audit';
-import { AuditRepository, createDataSource } from '#libs/persistence';
+import { AuditRepository, createDataSource, HistorySearchRepository } from '#libs/persistence';
 import { withDatabase } from '../database.js';
 
 function option(args: string[], name: string): string | undefined {
@@ -38,7 +38,8 @@ async function verify(args: string[]): Promise<number> {
 export async function verifyLedger(url: string, checkpoint?: Checkpoint): Promise<number> {
   const ds = await createDataSource({ url, poolSize: 2, applicationName: 'phoihop-cli' }).initialize();
   try {
-    const ledger = new LedgerService(ds, new AuditRepository());
+    const repository = new AuditRepository();
+    const ledger = new LedgerService(ds, repository);
     const result = await ledger.verify();
     if (!result.ok) {
       console.log(`✗ ledger broken at gseq ${result.broken!.gseq} (${result.broken!.kind}${result.broken!.instanceId ? `, instance ${result.broken!.instanceId} seq ${result.broken!.seq}` : ''}): ${result.broken!.reason}`);
@@ -46,12 +47,12 @@ export async function verifyLedger(url: string, checkpoint?: Checkpoint): Promis
     }
     console.log(`✓ ledger: ${result.checked} entries, chain intact, head ${result.head ?? '(empty)'}`);
     if (checkpoint) {
-      const rows = await ds.query(`SELECT chain_hash FROM ledger WHERE gseq = $1`, [checkpoint.gseq]);
-      if (!rows[0]) {
+      const chainHash = await repository.ledgerChainHashAt(ds.manager, checkpoint.gseq);
+      if (chainHash === undefined) {
         console.log(`✗ the checkpoint's entry ${checkpoint.gseq} is not in the ledger (entries were removed)`);
         return 1;
       }
-      if (rows[0].chain_hash !== checkpoint.chainHash) {
+      if (chainHash !== checkpoint.chainHash) {
         console.log(`✗ the ledger at ${checkpoint.gseq} differs from the checkpoint of ${checkpoint.at}: the history before it was rewritten`);
         return 1;
       }
@@ -76,7 +77,7 @@ async function exportHistory(args: string[]): Promise<number> {
   return withDatabase(async (url) => {
     const ds = await createDataSource({ url, poolSize: 2, applicationName: 'phoihop-cli' }).initialize();
     try {
-      const search = new AuditSearchService(ds, new AuditRepository());
+      const search = new AuditSearchService(ds, new AuditRepository(), new HistorySearchRepository());
       const started = Date.now();
       const total = await search.export(
         {

@@ -72,6 +72,12 @@ export class AuditRepository {
     return rows[0] ? toAudit(rows[0]) : undefined;
   }
 
+  /** The ledger's chain hash at `gseq`, or undefined when the ledger has no such entry. */
+  async ledgerChainHashAt(manager: EntityManager, gseq: string): Promise<string | undefined> {
+    const rows = await manager.query(`SELECT chain_hash FROM ledger WHERE gseq = $1`, [gseq]);
+    return rows[0]?.chain_hash;
+  }
+
   async ledgerHead(manager: EntityManager): Promise<LedgerEntry | undefined> {
     const rows = await manager.query(`SELECT gseq, kind, row_hash, chain_hash FROM ledger ORDER BY gseq DESC LIMIT 1`);
     return rows[0] ? { gseq: String(rows[0].gseq), kind: rows[0].kind, rowHash: rows[0].row_hash, chainHash: rows[0].chain_hash } : undefined;

@@ -377,6 +377,11 @@ export class InstancesRepository {
     return rows.map(toInstanceRecord);
   }
 
+  /** Serialises, until the transaction ends, the requests that share one idempotency key in `scope`. */
+  async lockIdempotencyKey(manager: EntityManager, scope: string, key: string): Promise<void> {
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${scope}:${key}`]);
+  }
+
   async findIdempotent(manager: EntityManager, scope: string, key: string): Promise<StoredResponse | undefined> {
     const rows = await queryPrepared(
       manager,
