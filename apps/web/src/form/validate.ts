@@ -1,104 +1,106 @@
-// Client-side checks of a form value against its JSON Schema, for messages while typing: the
-// usual keywords (required, type, enum/const, lengths, pattern, ranges, item counts, formats).
-// The server checks everything again (Ajv) and its issues are mapped onto the same fields.
+// Client-side checks of a form value against its JSON Schema, for messages while typing. The
+// schema is the event's own, run by a standard validator (@cfworker/json-schema): Ajv, which the
+// server uses, compiles schemas to code, and the app's Content-Security-Policy allows no eval. The
+// server checks everything again with Ajv and its issues are mapped onto the same fields.
+import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import type { Issue, JsonSchema } from '../api/types.ts';
 import type { I18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { escapeToken } from '../json/pointer.ts';
-import { choicesOf, isEmpty, itemSchema, typeOf } from './schema.ts';
+import { isEmpty, itemSchema, typeOf } from './schema.ts';
 
 export type FieldErrors = Record<string, string>;
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:\d{2})$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** One compiled validator per schema object (forms re-validate on every keystroke). */
+const validators = new WeakMap<object, Validator>();
 
-function validDate(s: string): boolean {
-  const m = DATE.exec(s);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+function validatorOf(schema: JsonSchema): Validator {
+  let v = validators.get(schema);
+  if (!v) {
+    v = new Validator(schema as Schema, '2019-09', false);
+    validators.set(schema, v);
+  }
+  return v;
 }
 
-function typeMatches(type: string, v: unknown): boolean {
-  switch (type) {
-    case 'string':
-      return typeof v === 'string';
-    case 'number':
-      return typeof v === 'number' && Number.isFinite(v);
-    case 'integer':
-      return typeof v === 'number' && Number.isInteger(v);
-    case 'boolean':
-      return typeof v === 'boolean';
-    case 'array':
-      return Array.isArray(v);
-    case 'object':
-      return !!v && typeof v === 'object' && !Array.isArray(v);
-    case 'null':
-      return v === null;
+/** The subschema a JSON pointer (`#/properties/a/minLength`'s parent) names. */
+function schemaAt(root: JsonSchema, location: string): JsonSchema {
+  const tokens = location.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1);
+  let node: unknown = root;
+  for (const t of tokens) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[t.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  return (node && typeof node === 'object' ? node : {}) as JsonSchema;
+}
+
+/** A field pointer (`/a/0/b`) from the validator's instance location (`#/a/0/b`), decoded as JSON pointers are. */
+const pointerOf = (instanceLocation: string) => decodeURI(instanceLocation.replace(/^#/, ''));
+
+/** Empty strings are fields left blank: absent, as the form sends them (a blank list item is null, as JSON has it). */
+function withoutBlanks(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : withoutBlanks(x)));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).filter(([, x]) => !isEmpty(x)).map(([k, x]) => [k, withoutBlanks(x)]));
+  return v;
+}
+
+/** The message for one failed keyword, with the numbers its subschema names; null for keywords that only wrap others. */
+function messageOf(unit: OutputUnit, root: JsonSchema): { pointer: string; key: MessageKey; vars?: Record<string, string | number> } | null {
+  const s = schemaAt(root, unit.keywordLocation);
+  const pointer = pointerOf(unit.instanceLocation);
+  switch (unit.keyword) {
+    case 'required': {
+      const missing = /"([^"]+)"/.exec(unit.error)?.[1];
+      return missing === undefined ? null : { pointer: `${pointer}/${escapeToken(missing)}`, key: 'v.required' };
+    }
+    case 'enum':
+      return { pointer, key: 'v.enum' };
+    case 'const':
+      return { pointer, key: 'v.const', vars: { value: JSON.stringify(s.const) } };
+    case 'type': {
+      const main = typeOf(s);
+      if (main === 'integer') return { pointer, key: 'v.integer' };
+      if (main === 'number') return { pointer, key: 'v.number' };
+      const types = Array.isArray(s.type) ? s.type : [s.type];
+      return { pointer, key: 'v.type', vars: { type: types.join('/') } };
+    }
+    case 'minLength':
+      return { pointer, key: s.minLength === 1 ? 'v.required' : 'v.minLength', vars: { n: s.minLength ?? 0 } };
+    case 'maxLength':
+      return { pointer, key: 'v.maxLength', vars: { n: s.maxLength ?? 0 } };
+    case 'pattern':
+      return { pointer, key: 'v.pattern' };
+    case 'format':
+      return s.format === 'date' ? { pointer, key: 'v.date' } : s.format === 'date-time' ? { pointer, key: 'v.dateTime' } : s.format === 'email' ? { pointer, key: 'v.email' } : null;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+    case 'minItems':
+    case 'maxItems':
+      return { pointer, key: `v.${unit.keyword}` as MessageKey, vars: { n: (s as Record<string, number>)[unit.keyword] ?? 0 } };
     default:
-      return true;
+      // properties, items, allOf, $ref…: they only say that something inside failed, which has its own unit.
+      return null;
   }
 }
 
 export function validateValue(schema: JsonSchema, value: unknown, i18n: Pick<I18n, 't'>): FieldErrors {
   const errors: FieldErrors = {};
-  const { t } = i18n;
   const put = (pointer: string, key: MessageKey, vars?: Record<string, string | number>) => {
-    if (!(pointer in errors)) errors[pointer] = t(key, vars);
+    if (!(pointer in errors)) errors[pointer] = i18n.t(key, vars);
   };
-
-  const walk = (s: JsonSchema, v: unknown, pointer: string) => {
-    if (!s || typeof s !== 'object' || v === undefined) return;
-    const choices = choicesOf(s);
-    if (choices && !choices.some((c) => same(c.value, v))) return put(pointer, 'v.enum');
-    if ('const' in s && !same(s.const, v)) return put(pointer, 'v.const', { value: JSON.stringify(s.const) });
-    const types = Array.isArray(s.type) ? s.type : s.type ? [s.type] : [];
-    if (types.length && !types.some((ty) => typeMatches(ty, v))) {
-      const main = typeOf(s);
-      if (main === 'integer' && typeof v === 'number') return put(pointer, 'v.integer');
-      if (main === 'number' || main === 'integer') return put(pointer, 'v.number');
-      return put(pointer, 'v.type', { type: types.join('/') });
-    }
-    if (typeof v === 'string') {
-      const length = [...v].length;
-      if (s.minLength !== undefined && length < s.minLength) return put(pointer, s.minLength === 1 ? 'v.required' : 'v.minLength', { n: s.minLength });
-      if (s.maxLength !== undefined && length > s.maxLength) return put(pointer, 'v.maxLength', { n: s.maxLength });
-      if (s.pattern) {
-        try {
-          if (!new RegExp(s.pattern, 'u').test(v)) return put(pointer, 'v.pattern');
-        } catch {
-          // a pattern this browser cannot compile: the server decides
-        }
-      }
-      if (s.format === 'date' && !validDate(v)) return put(pointer, 'v.date');
-      if (s.format === 'date-time' && (!DATE_TIME.test(v) || Number.isNaN(Date.parse(v)))) return put(pointer, 'v.dateTime');
-      if (s.format === 'email' && !EMAIL.test(v)) return put(pointer, 'v.email');
-    }
-    if (typeof v === 'number') {
-      if (s.minimum !== undefined && v < s.minimum) return put(pointer, 'v.minimum', { n: s.minimum });
-      if (s.maximum !== undefined && v > s.maximum) return put(pointer, 'v.maximum', { n: s.maximum });
-      if (s.exclusiveMinimum !== undefined && v <= s.exclusiveMinimum) return put(pointer, 'v.exclusiveMinimum', { n: s.exclusiveMinimum });
-      if (s.exclusiveMaximum !== undefined && v >= s.exclusiveMaximum) return put(pointer, 'v.exclusiveMaximum', { n: s.exclusiveMaximum });
-    }
-    if (Array.isArray(v)) {
-      if (s.minItems !== undefined && v.length < s.minItems) put(pointer, 'v.minItems', { n: s.minItems });
-      if (s.maxItems !== undefined && v.length > s.maxItems) put(pointer, 'v.maxItems', { n: s.maxItems });
-      const item = itemSchema(s);
-      v.forEach((x, i) => {
-        if (x === undefined || x === '') put(`${pointer}/${i}`, 'v.required');
-        else walk(item, x, `${pointer}/${i}`);
-      });
-    }
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const obj = v as Record<string, unknown>;
-      for (const key of s.required ?? []) if (isEmpty(obj[key])) put(`${pointer}/${escapeToken(key)}`, 'v.required');
-      for (const [key, sub] of Object.entries(s.properties ?? {})) if (obj[key] !== undefined) walk(sub, obj[key], `${pointer}/${escapeToken(key)}`);
-    }
+  const given = value ?? {};
+  // A blank item of a list is a field left empty: named as required where it stands.
+  const blankItems = (s: JsonSchema, v: unknown, pointer: string) => {
+    if (Array.isArray(v)) v.forEach((x, i) => (x === undefined || x === '' ? put(`${pointer}/${i}`, 'v.required') : blankItems(itemSchema(s), x, `${pointer}/${i}`)));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) blankItems((s.properties ?? {})[k] ?? {}, x, `${pointer}/${escapeToken(k)}`);
   };
-
-  walk(schema, value ?? {}, '');
+  blankItems(schema, given, '');
+  const result = validatorOf(schema).validate(withoutBlanks(given));
+  if (result.valid) return errors;
+  // Innermost first: a field's own reason before the wrapping keywords of its parents.
+  for (const unit of [...result.errors].reverse()) {
+    const m = messageOf(unit, schema);
+    if (m) put(m.pointer, m.key, m.vars);
+  }
   return errors;
 }
 
