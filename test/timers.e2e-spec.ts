@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { TimerFiring } from '#libs/runtime';
 import { Clock, QueueName, QueueService, TimerSweepService } from '#libs/scheduler';
-import { startTestApp, type QueueKind, type TestApp } from './support/app.js';
+import { startTestApp, type QueueKind, type TestAgent, type TestApp } from './support/app.js';
 import { eventually } from './support/eventually.js';
 
 const FIXTURES = 'test/fixtures/workflows';
@@ -12,10 +12,13 @@ const FIXTURES = 'test/fixtures/workflows';
 describe.each<QueueKind>(['postgres', 'redis'])('timers on the %s queue backend', (kind) => {
   let t: TestApp;
   let db: DataSource;
+  /** A candidate of every task, signed in before any case starts: these deadlines are seconds long. */
+  let officer: TestAgent;
 
   beforeAll(async () => {
     t = await startTestApp({ workflowsDir: FIXTURES, queues: kind });
     db = t.app.get(DataSource);
+    officer = await t.officer();
   });
   afterAll(async () => {
     await t.close();
@@ -69,7 +72,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('timers on the %s queue backend'
 
   it('leaving the state cancels its timers: nothing fires afterwards', async () => {
     const created = await start();
-    await (await t.officer()).post(`/api/v1/instances/${created.id}/events`).send({ type: 'XONG' }).expect(200);
+    await officer.post(`/api/v1/instances/${created.id}/events`).send({ type: 'XONG' }).expect(200);
     expect((await timers(created.id)).map((x) => x.status)).toEqual(['cancelled', 'cancelled']);
     await new Promise((r) => setTimeout(r, 2500));
     expect((await history(created.id)).map((h) => h.event.type)).toEqual(['xstate.init', 'XONG']);
@@ -81,7 +84,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('timers on the %s queue backend'
     const [deadline] = await timers(created.id);
     const instances = t.app.get(TimerFiring);
     expect(await instances.fireTimer(deadline.id, `t-${deadline.id}-g7`)).toBe('stale');
-    await (await t.officer()).post(`/api/v1/instances/${created.id}/events`).send({ type: 'XONG' }).expect(200);
+    await officer.post(`/api/v1/instances/${created.id}/events`).send({ type: 'XONG' }).expect(200);
     const jobId = (await db.query(`SELECT job_id FROM timers WHERE id = $1`, [deadline.id]))[0].job_id;
     expect(await instances.fireTimer(deadline.id, jobId)).toBe('stale');
     expect((await get(created.id)).revision).toBe(2);
@@ -89,7 +92,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('timers on the %s queue backend'
 
   it('an extension moves the running deadline, with a new job, and is recorded', async () => {
     const created = await start();
-    const extended = await (await t.officer()).post(`/api/v1/instances/${created.id}/events`).send({ type: 'GIA_HAN', payload: { lyDo: 'Vụ việc phức tạp' } }).expect(200);
+    const extended = await officer.post(`/api/v1/instances/${created.id}/events`).send({ type: 'GIA_HAN', payload: { lyDo: 'Vụ việc phức tạp' } }).expect(200);
     expect(extended.body.deadlines[0].extensions).toEqual([expect.objectContaining({ by: { duration: 'PT3S' }, reason: 'Vụ việc phức tạp' })]);
     expect(Date.parse(extended.body.nextDueAt) - Date.parse(created.nextDueAt)).toBe(3000);
     const deadline = (await timers(created.id)).find((x) => x.kind === 'deadline')!;
@@ -142,7 +145,7 @@ describe.each<QueueKind>(['postgres', 'redis'])('timers on the %s queue backend'
 
   it('a clock jump past a working-day deadline fires it at once (the sweep promotes the job)', async () => {
     const created = await start('example-document-approval', { trichYeu: 'Báo cáo công tác dân vận quý IV' });
-    await (await t.officer()).post(`/api/v1/instances/${created.id}/events`).send({ type: 'TRINH' }).expect(200);
+    await officer.post(`/api/v1/instances/${created.id}/events`).send({ type: 'TRINH' }).expect(200);
     const view = await get(created.id);
     expect(view.deadlines[0]).toMatchObject({ key: 'duyet', state: 'choDuyet' });
     const clock = t.app.get(Clock);
