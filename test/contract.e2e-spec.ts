@@ -327,6 +327,19 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     await call(colleague, 'TasksController_complete', `/api/v1/tasks/${task.id}/complete`, { status: 409, body: { outcome: 'CHUYEN' } });
   });
 
+  it('notifications: my list, mark one read, mark all read', async () => {
+    // The delegation above told the delegatee (directly: this app runs no queues).
+    const colleague = await t.as('can-bo-hop-dong-2', [{ role: 'can-bo-tiep-dan', unit: 'bo-phan-tiep-cong-dan' }]);
+    const page = await call(colleague, 'NotificationsController_list', '/api/v1/me/notifications', { status: 200, query: { unread: 'true', limit: 10 } });
+    const delegated = page.body.items.find((n: Json) => n.kind === 'task-delegated');
+    expect(delegated).toBeDefined();
+    await call(colleague, 'NotificationsController_list', '/api/v1/me/notifications', { status: 400, query: { unread: 'co' } });
+    await call(officer, 'NotificationsController_read', `/api/v1/me/notifications/${delegated.id}/read`, { status: 404 });
+    await call(colleague, 'NotificationsController_read', `/api/v1/me/notifications/${delegated.id}/read`, { status: 204 });
+    await call(colleague, 'NotificationsController_readAll', '/api/v1/me/notifications/read-all', { status: 204 });
+    await call(auditor, 'NotificationsController_readAll', '/api/v1/me/notifications/read-all', { status: 403 });
+  });
+
   it('audit', async () => {
     await call(t.http, 'AuditController_seal', '/api/v1/audit/seal', { status: 200 });
     await call(auditor, 'AuditController_seal', '/api/v1/audit/seal', { status: 403 });

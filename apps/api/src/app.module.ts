@@ -14,6 +14,7 @@ import { AuditApiModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
+import { NotificationsApiModule } from './notifications/notifications.module.js';
 import { UsersModule } from './users/users.module.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -73,6 +74,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         TasksModule,
+        NotificationsApiModule,
         HealthModule.forRoot(options.metrics ?? { openOnLoopback: true }),
         DefinitionsModule,
         InstancesModule,

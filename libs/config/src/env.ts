@@ -132,7 +132,7 @@ export class Environment {
 
   /** Queues a worker process serves, comma-separated (timers, schedules, children); all when unset. */
   @IsOptional()
-  @Matches(/^(timers|schedules|children)(,(timers|schedules|children))*$/, { message: 'WORKER_QUEUES must list queues among timers, schedules, children (comma-separated)' })
+  @Matches(/^(timers|schedules|children|notifications)(,(timers|schedules|children|notifications))*$/, { message: 'WORKER_QUEUES must list queues among timers, schedules, children, notifications (comma-separated)' })
   WORKER_QUEUES?: string;
 
   /** The worker serves /metrics on this port when set (the api serves it on its own port). */

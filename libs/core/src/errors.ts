@@ -10,6 +10,7 @@ export enum ErrorCode {
   UserNotFound = 'USER_NOT_FOUND',
   TokenNotFound = 'TOKEN_NOT_FOUND',
   TaskNotFound = 'TASK_NOT_FOUND',
+  NotificationNotFound = 'NOTIFICATION_NOT_FOUND',
   Duplicate = 'DUPLICATE',
   Conflict = 'CONFLICT',
   DefinitionUnsafe = 'DEFINITION_UNSAFE',

@@ -33,6 +33,12 @@ export class MetricsService implements OnModuleDestroy {
     buckets: LATENESS_BUCKETS,
     registers: [this.registry],
   });
+  readonly notificationsCreated = new Counter({
+    name: 'phoihop_notifications_created_total',
+    help: 'Notifications written for users (new rows only: a redelivered job adds none), by kind',
+    labelNames: ['kind'],
+    registers: [this.registry],
+  });
   readonly httpSeconds = new Histogram({
     name: 'phoihop_http_request_duration_seconds',
     help: 'HTTP requests by method, route and status',
@@ -53,6 +59,7 @@ export class MetricsService implements OnModuleDestroy {
         this.transitionSeconds.observe({ definition: t.definitionKey }, t.durationMs / 1000);
       },
       timer: (f) => this.timerLateness.observe({ outcome: f.outcome }, f.latenessMs / 1000),
+      notifications: (n) => this.notificationsCreated.inc({ kind: n.kind }, n.count),
     });
     const queuesNow = () => this.queues();
     new Gauge({

@@ -11,6 +11,7 @@ import { TimersRepository } from './repositories/timers.repository.js';
 import { ReportsRepository } from './repositories/reports.repository.js';
 import { MetricsRepository } from './repositories/metrics.repository.js';
 import { HealthRepository } from './repositories/health.repository.js';
+import { NotificationsRepository } from './repositories/notifications.repository.js';
 import { HistorySearchRepository } from './repositories/history-search.repository.js';
 
 const REPOSITORIES = [
@@ -27,6 +28,7 @@ const REPOSITORIES = [
   ReportsRepository,
   MetricsRepository,
   HealthRepository,
+  NotificationsRepository,
 ];
 
 /**

@@ -18,5 +18,8 @@ export { type TaskView, type InboxQuery, toTaskView, TasksService } from './task
 export { type DefinitionCheck, DefinitionAdminService } from './definition-admin.service.js';
 export { type JsonChange, jsonDiff } from './json-diff.js';
 export { type MigrationPlan, type MigrationVerdict, MIGRATED, valueOf, MigrationService } from './migration.service.js';
-export { type TransitionRecord, type TimerFireRecord, TransitionObserver } from './transition-observer.js';
+export { type TransitionRecord, type TimerFireRecord, type NotificationsRecord, TransitionObserver } from './transition-observer.js';
 export { isCandidate, type Override } from './who-may-act.js';
+export { NotificationDelivery } from './notification-delivery.service.js';
+export { NotificationsService, type NotificationView, type NotificationsQuery } from './notifications.service.js';
+export { type NotificationIntent, planNotifications, notificationText } from './notification-plan.js';

@@ -8,6 +8,8 @@ import { InstanceCommands } from './instance-commands.service.js';
 import { InstanceQueries } from './instance-queries.service.js';
 import { StartBuilder } from './instance-starts.js';
 import { MigrationService } from './migration.service.js';
+import { NotificationDelivery } from './notification-delivery.service.js';
+import { NotificationsService } from './notifications.service.js';
 import { OutboxSignal } from './outbox-signal.js';
 import { TasksService } from './tasks.service.js';
 import { TimerFiring } from './timer-firing.service.js';
@@ -35,7 +37,9 @@ const INSTANCE_SERVICES = [InstanceCommands, InstanceQueries, TimerFiring, Child
     TasksService,
     DefinitionAdminService,
     MigrationService,
+    NotificationDelivery,
+    NotificationsService,
   ],
-  exports: [DefinitionsService, ...INSTANCE_SERVICES, WorkflowLoaderService, CalendarService, OutboxSignal, TransitionObserver, TasksService, DefinitionAdminService, MigrationService],
+  exports: [DefinitionsService, ...INSTANCE_SERVICES, WorkflowLoaderService, CalendarService, OutboxSignal, TransitionObserver, TasksService, DefinitionAdminService, MigrationService, NotificationDelivery, NotificationsService],
 })
 export class RuntimeModule {}

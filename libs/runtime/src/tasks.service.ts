@@ -9,6 +9,7 @@ import type { InstanceView } from './instance-view.js';
 import { actorOf, isAdmin, seesEverything, type Principal } from '#libs/core';
 import { PRIORITY, PRIORITY_NAME } from './task-plan.js';
 import { isCandidate } from './who-may-act.js';
+import { NotificationDelivery } from './notification-delivery.service.js';
 
 export interface TaskView {
   id: string;
@@ -98,6 +99,7 @@ export class TasksService {
     private readonly commands: InstanceCommands,
     private readonly queries: InstanceQueries,
     private readonly audit: AuditTrail,
+    private readonly notifications: NotificationDelivery,
   ) {}
 
   async inbox(principal: Principal, q: InboxQuery, now = new Date()) {
@@ -167,7 +169,9 @@ export class TasksService {
       });
     }
     if (!(await this.tasks.reassign(this.dataSource.manager, id, task.assignee, to, now))) throw new DomainError(ErrorCode.TaskNotClaimable, 'The task changed meanwhile', { id });
-    await this.tasks.addEvent(this.dataSource.manager, id, 'delegated', principal.username, now, { from: task.assignee, to, ...(reason ? { reason } : {}) });
+    const eventId = await this.tasks.addEvent(this.dataSource.manager, id, 'delegated', principal.username, now, { from: task.assignee, to, ...(reason ? { reason } : {}) });
+    // The delegatee hears of it at once (no queue: nothing to resolve), keyed by this task event.
+    if (to !== principal.username) await this.notifications.taskDelegated(task, { userId: target.id }, principal.username, eventId, now);
     await this.audit.record({
       actor: actorOf(principal),
       action: 'task.delegated',

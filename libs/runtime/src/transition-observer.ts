@@ -14,7 +14,13 @@ export interface TimerFireRecord {
   outcome: 'fired' | 'stale';
 }
 
-type Listener = { transition?: (t: TransitionRecord) => void; timer?: (f: TimerFireRecord) => void };
+/** Notifications written (new rows only: a redelivered job adds none). */
+export interface NotificationsRecord {
+  kind: string;
+  count: number;
+}
+
+type Listener = { transition?: (t: TransitionRecord) => void; timer?: (f: TimerFireRecord) => void; notifications?: (n: NotificationsRecord) => void };
 
 /**
  * What the runtime tells observers (metrics) about its work, without depending on them: the
@@ -35,5 +41,9 @@ export class TransitionObserver {
 
   timer(f: TimerFireRecord): void {
     for (const l of this.listeners) l.timer?.(f);
+  }
+
+  notificationsCreated(n: NotificationsRecord): void {
+    for (const l of this.listeners) l.notifications?.(n);
   }
 }

@@ -1,12 +1,13 @@
 export { Clock } from './clock.js';
-export { TIMER_JOB_OPTIONS, type RelayOptions, RELAY_OPTIONS, OutboxRelayService } from './outbox-relay.service.js';
+export { TIMER_JOB_OPTIONS, type RelayOptions, RELAY_OPTIONS, OutboxRelayService, tellsPeople } from './outbox-relay.service.js';
 export { type QueueProcessor, QUEUE_PROCESSORS, assertOneProcessorPerQueue } from './processor.js';
 export { type QueueBackendConfig, QUEUE_PREFIX, QueueBackend } from './queue-backend.js';
 export { QUEUE_BACKEND, QueueService, optionalQueues } from './queue.service.js';
-export { QueueName, type TimerJob, type ChildReportJob, type ScheduleJob, type JobPayloads, type JobOf, ALL_QUEUES } from './queues.js';
+export { QueueName, type TimerJob, type ChildReportJob, type NotificationJob, type ScheduleJob, type JobPayloads, type JobOf, ALL_QUEUES } from './queues.js';
 export { scheduledBusinessKey, ScheduleProcessor } from './schedule.processor.js';
 export { SchedulesService } from './schedules.service.js';
 export { type SchedulerOptions, SchedulerModule, schedulerOptions } from './scheduler.module.js';
 export { type SweepOptions, SWEEP_OPTIONS, type SweepReport, TimerSweepService } from './timer-sweep.service.js';
 export { TimerProcessor } from './timer.processor.js';
 export { type WorkerHostOptions, WORKER_HOST_OPTIONS, WorkerHostService } from './worker-host.service.js';
+export { NotificationProcessor } from './notification.processor.js';

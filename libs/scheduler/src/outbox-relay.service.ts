@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { failpoint } from '#libs/config';
-import { isChildReport, OutboxRepository, Database } from '#libs/persistence';
+import { isChildReport, OutboxRepository, Database, type EffectsPayload } from '#libs/persistence';
 import { OutboxSignal } from '#libs/runtime';
 import { Clock } from './clock.js';
 import { QueueService } from './queue.service.js';
@@ -15,6 +15,10 @@ export const TIMER_JOB_OPTIONS = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000 },
 } as const;
+
+/** Effects that tell people something: a new task (its candidates), an escalation, a reminder or a `notify`. */
+const PEOPLE_EFFECTS = new Set(['notify', 'task.open', 'task.escalate']);
+export const tellsPeople = (payload: EffectsPayload) => payload.effects.some((e) => PEOPLE_EFFECTS.has(e.type));
 
 export interface RelayOptions {
   pollMs: number;
@@ -98,6 +102,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
         await this.queues.addBulk(
           QueueName.Children,
           reports.map((r) => ({ data: { childId: r.childId }, opts: { jobId: `child-${r.childId}`, ...TIMER_JOB_OPTIONS } })),
+        );
+      }
+      const notices = rows.filter((row) => tellsPeople(row.payload));
+      if (notices.length) {
+        // One job per row, its id the row's: a republished row adds nothing, and the processor's unique key makes a rerun write nothing.
+        await this.queues.addBulk(
+          QueueName.Notifications,
+          notices.map((row) => ({ data: { outboxId: row.id }, opts: { jobId: `notify-${row.id}`, ...TIMER_JOB_OPTIONS } })),
         );
       }
       if (jobs.length) {

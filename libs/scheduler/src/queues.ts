@@ -6,6 +6,8 @@ export enum QueueName {
   Schedules = 'schedules',
   /** Finished child instances reporting to their parents (one job per child). */
   Children = 'children',
+  /** Outbox rows whose effects tell people something (new tasks, reminders, escalations, notify): one job per row. */
+  Notifications = 'notifications',
 }
 
 export interface TimerJob {
@@ -18,6 +20,10 @@ export interface ChildReportJob {
   childId: string;
 }
 
+export interface NotificationJob {
+  outboxId: string;
+}
+
 export interface ScheduleJob {
   definitionKey: string;
   scheduleKey: string;
@@ -28,6 +34,7 @@ export interface JobPayloads {
   [QueueName.Timers]: TimerJob;
   [QueueName.Schedules]: ScheduleJob;
   [QueueName.Children]: ChildReportJob;
+  [QueueName.Notifications]: NotificationJob;
 }
 
 export type JobOf<N extends QueueName> = JobPayloads[N];

@@ -7,6 +7,7 @@ import type { QueueName } from './queues.js';
 import { QueueBackend, type QueueBackendConfig } from './queue-backend.js';
 import { QUEUE_BACKEND, QueueService } from './queue.service.js';
 import { ChildReportProcessor } from './child-report.processor.js';
+import { NotificationProcessor } from './notification.processor.js';
 import { ScheduleProcessor } from './schedule.processor.js';
 import { SchedulesService } from './schedules.service.js';
 import { SWEEP_OPTIONS, TimerSweepService, type SweepOptions } from './timer-sweep.service.js';
@@ -44,10 +45,11 @@ export class SchedulerModule {
           TimerProcessor,
           ScheduleProcessor,
           ChildReportProcessor,
+          NotificationProcessor,
           {
             provide: QUEUE_PROCESSORS,
-            useFactory: (t: TimerProcessor, s: ScheduleProcessor, c: ChildReportProcessor) => [t, s, c],
-            inject: [TimerProcessor, ScheduleProcessor, ChildReportProcessor],
+            useFactory: (t: TimerProcessor, s: ScheduleProcessor, c: ChildReportProcessor, n: NotificationProcessor) => [t, s, c, n],
+            inject: [TimerProcessor, ScheduleProcessor, ChildReportProcessor, NotificationProcessor],
           },
           { provide: WORKER_HOST_OPTIONS, useValue: { concurrency: options.concurrency, lockMs: options.lockMs ?? 30_000, queues: options.queues } },
           WorkerHostService,

@@ -26,6 +26,7 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.UserNotFound:
     case ErrorCode.TokenNotFound:
     case ErrorCode.TaskNotFound:
+    case ErrorCode.NotificationNotFound:
       return HttpStatus.NOT_FOUND;
     case ErrorCode.Unauthenticated:
       return HttpStatus.UNAUTHORIZED;

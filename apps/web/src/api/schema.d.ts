@@ -430,6 +430,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/notifications': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My notifications, newest first, with the unread and total counts */
+    get: operations['NotificationsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notifications/read-all': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark every one of my notifications read */
+    post: operations['NotificationsController_readAll'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/notifications/{id}/read': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Mark one of my notifications read (404 for any id that is not mine) */
+    post: operations['NotificationsController_read'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1390,6 +1441,41 @@ export interface components {
     };
     CommentDto: {
       text: string;
+    };
+    NotificationDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description task-assigned: a new task I may take; task-delegated: a task handed to me; reminder: a deadline approaching; escalation: a deadline passed; message: a workflow's notify
+       * @enum {string}
+       */
+      kind: 'task-assigned' | 'task-delegated' | 'reminder' | 'escalation' | 'message';
+      title: components['schemas']['LocalizedText'];
+      body: components['schemas']['LocalizedText'] | null;
+      /**
+       * Format: uuid
+       * @description The case it is about (GET /api/v1/instances/{id})
+       */
+      instanceId: string;
+      /**
+       * Format: uuid
+       * @description The task it is about (GET /api/v1/tasks/{id})
+       */
+      taskId: string | null;
+      definitionKey: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      readAt: string | null;
+    };
+    NotificationCountsDto: {
+      unread: number;
+      total: number;
+    };
+    NotificationPageDto: {
+      items: components['schemas']['NotificationDto'][];
+      nextCursor: string | null;
+      counts: components['schemas']['NotificationCountsDto'];
     };
     ProbeDto: {
       /** @enum {string} */
@@ -4241,6 +4327,245 @@ export interface operations {
         content: {
           'application/json': components['schemas']['TaskDetailDto'];
         };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description Only the unread ones */
+        unread?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of notifications with the counts */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_readAll: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Marked */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  NotificationsController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Marked (reading it again keeps the first instant) */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
       400: {

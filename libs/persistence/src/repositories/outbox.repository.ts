@@ -24,6 +24,12 @@ export class OutboxRepository {
     return rows.map((r: Record<string, any>) => ({ id: String(r.id), topic: r.topic, instanceId: r.instance_id, payload: r.payload }));
   }
 
+  /** One row, published or not (the notifications processor reads the row its job names). */
+  async findById(manager: EntityManager, id: string): Promise<OutboxRow | undefined> {
+    const rows = await manager.query(`SELECT id, topic, instance_id, payload FROM outbox WHERE id = $1`, [id]);
+    return rows.length ? { id: String(rows[0].id), topic: rows[0].topic, instanceId: rows[0].instance_id, payload: rows[0].payload } : undefined;
+  }
+
   async markPublished(manager: EntityManager, ids: string[], at: Date): Promise<void> {
     await manager.query(`UPDATE outbox SET published_at = $2 WHERE id = ANY($1::bigint[])`, [ids, at]);
   }

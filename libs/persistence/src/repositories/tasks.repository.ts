@@ -183,14 +183,28 @@ export class TasksRepository {
     return rows.length === 1;
   }
 
-  async addEvent(manager: EntityManager, taskId: string, type: string, actor: string, at: Date, data?: Record<string, unknown>): Promise<void> {
-    await manager.query(`INSERT INTO task_events (task_id, type, actor, at, data) VALUES ($1, $2, $3, $4, $5::jsonb)`, [
+  /** Records a task event; returns its id. */
+  async addEvent(manager: EntityManager, taskId: string, type: string, actor: string, at: Date, data?: Record<string, unknown>): Promise<string> {
+    const rows = await queryRows(manager, `INSERT INTO task_events (task_id, type, actor, at, data) VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id`, [
       taskId,
       type,
       actor,
       at,
       data === undefined ? null : JSON.stringify(data),
     ]);
+    return String(rows[0].id);
+  }
+
+  /**
+   * The task a state had at a point of the instance's history: the one opened by transition `seq`
+   * when given, otherwise the newest one of that state.
+   */
+  async findByState(manager: EntityManager, instanceId: string, state: string, seq?: number): Promise<TaskRecord | undefined> {
+    const rows = await manager.query(
+      `SELECT ${COLUMNS} FROM tasks WHERE instance_id = $1 AND state = $2 ${seq === undefined ? '' : 'AND created_seq = $3'} ORDER BY created_seq DESC LIMIT 1`,
+      seq === undefined ? [instanceId, state] : [instanceId, state, seq],
+    );
+    return rows.length ? toRecord(rows[0]) : undefined;
   }
 
   async events(manager: EntityManager, taskId: string): Promise<TaskEventRecord[]> {

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import type { Tx } from '../database.js';
+import { queryRows } from '../prepared.js';
+import type { Page } from '../records.js';
+
+export type NotificationKind = 'task-assigned' | 'task-delegated' | 'reminder' | 'escalation' | 'message';
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['task-assigned', 'task-delegated', 'reminder', 'escalation', 'message'];
+
+export interface NewNotification {
+  userId: string;
+  kind: NotificationKind;
+  title: { vi: string; en: string };
+  body: { vi: string; en: string } | null;
+  instanceId: string;
+  taskId: string | null;
+  definitionKey: string;
+  /** What produced it (`outbox:<id>:<effect index>`, `task-event:<id>`): unique per user. */
+  sourceKey: string;
+  createdAt: Date;
+}
+
+export interface NotificationRecord extends Omit<NewNotification, 'userId'> {
+  id: string;
+  readAt: Date | null;
+}
+
+export interface NotificationCounts {
+  unread: number;
+  total: number;
+}
+
+/** Someone who should hear of something: an active user. */
+export interface Recipient {
+  userId: string;
+  username: string;
+}
+
+const COLUMNS = `id, kind, title, body, instance_id, task_id, definition_key, source_key, created_at, read_at`;
+
+function toRecord(r: Record<string, any>): NotificationRecord {
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    body: r.body,
+    instanceId: r.instance_id,
+    taskId: r.task_id,
+    definitionKey: r.definition_key,
+    sourceKey: r.source_key,
+    createdAt: r.created_at,
+    readAt: r.read_at,
+  };
+}
+
+function encodeCursor(n: NotificationRecord): string {
+  return Buffer.from(JSON.stringify([n.createdAt.toISOString(), n.id])).toString('base64url');
+}
+
+/** Undefined when the text is not a cursor this API issued. */
+export function decodeNotificationCursor(text: string): { createdAt: string; id: string } | undefined {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) return undefined;
+    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+    return { createdAt, id };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A user's notifications. Every read and write names the user: no method touches a row of another
+ * user, so "not yours" and "does not exist" are the same answer.
+ */
+@Injectable()
+export class NotificationsRepository {
+  /** Writes the rows; a row whose (user, source) is already there is skipped. Returns how many were new, by kind. */
+  async insertMany(manager: Tx, rows: readonly NewNotification[]): Promise<Array<{ kind: NotificationKind; id: string; userId: string }>> {
+    if (!rows.length) return [];
+    const inserted = await queryRows(
+      manager,
+      `INSERT INTO notifications (user_id, kind, title, body, instance_id, task_id, definition_key, source_key, created_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::timestamptz[])
+       ON CONFLICT (user_id, source_key) DO NOTHING
+       RETURNING id, kind, user_id`,
+      [
+        rows.map((r) => r.userId),
+        rows.map((r) => r.kind),
+        rows.map((r) => JSON.stringify(r.title)),
+        rows.map((r) => (r.body === null ? null : JSON.stringify(r.body))),
+        rows.map((r) => r.instanceId),
+        rows.map((r) => r.taskId),
+        rows.map((r) => r.definitionKey),
+        rows.map((r) => r.sourceKey),
+        // Milliseconds, as the cursor carries them: keyset pages never skip or repeat a row.
+        rows.map((r) => new Date(Math.floor(r.createdAt.getTime()))),
+      ],
+    );
+    return inserted.map((r) => ({ kind: r.kind, id: r.id, userId: r.user_id }));
+  }
+
+  /** A page of the user's notifications, newest first. */
+  async page(manager: Tx, userId: string, f: { unread: boolean; limit: number; cursor?: { createdAt: string; id: string } }): Promise<Page<NotificationRecord>> {
+    const values: unknown[] = [userId, f.limit + 1];
+    const where = ['user_id = $1'];
+    if (f.unread) where.push('read_at IS NULL');
+    if (f.cursor) {
+      values.push(f.cursor.createdAt, f.cursor.id);
+      where.push(`(created_at, id) < ($3::timestamptz, $4::uuid)`);
+    }
+    const rows = await manager.query(`SELECT ${COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $2`, values);
+    const items = rows.slice(0, f.limit).map(toRecord);
+    return { items, nextCursor: rows.length > f.limit ? encodeCursor(items[items.length - 1]) : null };
+  }
+
+  async counts(manager: Tx, userId: string): Promise<NotificationCounts> {
+    const [row] = await manager.query(`SELECT count(*) FILTER (WHERE read_at IS NULL)::int AS unread, count(*)::int AS total FROM notifications WHERE user_id = $1`, [userId]);
+    return { unread: row.unread, total: row.total };
+  }
+
+  /** Marks the user's own notification read (once: a second call keeps the first instant). False when the user has no such notification. */
+  async markRead(manager: Tx, userId: string, id: string, at: Date): Promise<boolean> {
+    const rows = await queryRows(manager, `UPDATE notifications SET read_at = coalesce(read_at, $3) WHERE id = $2 AND user_id = $1 RETURNING id`, [userId, id, at]);
+    return rows.length === 1;
+  }
+
+  /** Marks every unread notification of the user read; returns how many. */
+  async markAllRead(manager: Tx, userId: string, at: Date): Promise<number> {
+    const rows = await queryRows(manager, `UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL RETURNING id`, [userId, at]);
+    return rows.length;
+  }
+
+  /**
+   * Who should hear of something, resolved now: the active holders of one of `roles` (in one of
+   * `units`, or in any unit when `units` is empty), and the active users named in `usernames`.
+   */
+  async recipients(manager: Tx, q: { roles: readonly string[]; units: readonly string[]; usernames: readonly string[] }): Promise<Recipient[]> {
+    if (!q.roles.length && !q.usernames.length) return [];
+    const rows = await manager.query(
+      `SELECT u.id, u.username FROM users u
+        WHERE u.active AND (u.username = ANY($3::text[]) OR EXISTS (
+          SELECT 1 FROM user_roles r WHERE r.user_id = u.id AND r.role = ANY($1::text[]) AND (cardinality($2::text[]) = 0 OR r.unit_key = ANY($2::text[]))))
+        ORDER BY u.username`,
+      [q.roles, q.units, q.usernames],
+    );
+    return rows.map((r: Record<string, any>) => ({ userId: r.id, username: r.username }));
+  }
+}

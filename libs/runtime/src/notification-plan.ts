@@ -1,0 +1,81 @@
+import type { Label } from '#libs/engine';
+import type { NotificationKind, OutboxEffect } from '#libs/persistence';
+
+/**
+ * Who should hear of one effect of an outbox row, before anyone is looked up: the audience (roles,
+ * in the units of `unitsOf` — a task's — or anywhere; explicit usernames) and what to say.
+ */
+export interface NotificationIntent {
+  kind: Exclude<NotificationKind, 'task-delegated'>;
+  /** `outbox:<outbox id>:<effect index>`: with the user, the notification's unique key. */
+  sourceKey: string;
+  roles: string[];
+  users: string[];
+  /** The state whose task gives the units (and the title, and the link); none for a bare `notify`. */
+  state: string | null;
+  /** A `task.open`: the task is the one this row's transition opened. */
+  opened: { title: Label } | null;
+  message: Label | null;
+}
+
+const isLabel = (v: unknown): v is Label => !!v && typeof v === 'object' && typeof (v as Label).vi === 'string' && typeof (v as Label).en === 'string';
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+
+/**
+ * The intents of one outbox row, in effect order:
+ * - `task.open`: the task's candidates (its roles, in its units), kind task-assigned;
+ * - `task.escalate`: the roles it adds, in the task's units, kind escalation;
+ * - `notify` with `reminder` (a fired reminder): kind reminder, in the units of the reminder's task;
+ * - `notify` after a `task.escalate` in the same row (the escalation's own notify, which the host
+ *   appends after the engine's effects): kind escalation, in the escalated task's units;
+ * - any other `notify` (a definition's action): kind message, its roles in any unit.
+ */
+export function planNotifications(outboxId: string, effects: readonly OutboxEffect[]): NotificationIntent[] {
+  const out: NotificationIntent[] = [];
+  let escalating: string | null = null;
+  effects.forEach((e, index) => {
+    const sourceKey = `outbox:${outboxId}:${index}`;
+    if (e.type === 'task.open') {
+      const task = (e as { task?: { title?: unknown; roles?: unknown; units?: unknown } }).task ?? {};
+      const title = isLabel(task.title) ? task.title : { vi: String(e.state), en: String(e.state) };
+      out.push({ kind: 'task-assigned', sourceKey, roles: strings(task.roles), users: [], state: String(e.state), opened: { title }, message: null });
+    } else if (e.type === 'task.escalate') {
+      escalating = String(e.state);
+      const roles = strings(e.addRoles);
+      if (roles.length) out.push({ kind: 'escalation', sourceKey, roles, users: [], state: escalating, opened: null, message: null });
+    } else if (e.type === 'notify') {
+      const message = isLabel(e.message) ? e.message : null;
+      const reminder = e.reminder as { state?: unknown } | undefined;
+      const base = { sourceKey, roles: strings(e.roles), users: strings(e.users), opened: null, message };
+      if (reminder && typeof reminder.state === 'string') out.push({ ...base, kind: 'reminder', state: reminder.state });
+      else if (escalating) out.push({ ...base, kind: 'escalation', state: escalating });
+      else out.push({ ...base, kind: 'message', state: null });
+    }
+  });
+  return out;
+}
+
+/** The title and body of a notification, in both languages. */
+export function notificationText(
+  kind: NotificationKind,
+  taskTitle: Label | null,
+  message: Label | null,
+  extra: { by?: string } = {},
+): { title: Label; body: Label | null } {
+  const subject = taskTitle ?? message ?? { vi: 'Hồ sơ', en: 'Case' };
+  switch (kind) {
+    case 'task-assigned':
+      return { title: { vi: `Việc mới: ${subject.vi}`, en: `New task: ${subject.en}` }, body: message };
+    case 'task-delegated':
+      return {
+        title: { vi: `Được giao việc: ${subject.vi}`, en: `Task delegated to you: ${subject.en}` },
+        body: extra.by ? { vi: `Người giao: ${extra.by}`, en: `Delegated by ${extra.by}` } : null,
+      };
+    case 'reminder':
+      return { title: { vi: `Sắp đến hạn: ${subject.vi}`, en: `Due soon: ${subject.en}` }, body: taskTitle ? message : null };
+    case 'escalation':
+      return { title: { vi: `Quá hạn: ${subject.vi}`, en: `Overdue: ${subject.en}` }, body: taskTitle ? message : null };
+    case 'message':
+      return { title: subject, body: null };
+  }
+}

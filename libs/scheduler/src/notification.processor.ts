@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+import type { Job } from 'bullmq';
+import { NotificationDelivery } from '#libs/runtime';
+import { Clock } from './clock.js';
+import type { QueueProcessor } from './processor.js';
+import { QueueName, type NotificationJob } from './queues.js';
+
+/**
+ * An outbox row's effects reach people: recipients resolved now, one notification per user and
+ * effect. Each row is keyed by (user, outbox row, effect), so a retried or redelivered job writes nothing twice.
+ */
+@Injectable()
+export class NotificationProcessor implements QueueProcessor<QueueName.Notifications> {
+  readonly queue = QueueName.Notifications;
+
+  constructor(
+    private readonly delivery: NotificationDelivery,
+    private readonly clock: Clock,
+  ) {}
+
+  process(job: Job<NotificationJob>): Promise<number> {
+    return this.delivery.deliverOutboxRow(job.data.outboxId, this.clock.now());
+  }
+}
