@@ -79,6 +79,14 @@ describe('the API contract (OpenAPI document against live answers)', () => {
   /** Every answer read as bytes, whatever its type; JSON parsed here. */
   const raw = (res: any, done: (err: Error | null, body: Buffer) => void) => {
     const chunks: Buffer[] = [];
+    if (String(res.headers['content-type'] ?? '').startsWith('text/event-stream')) {
+      // A stream never ends: its first event is the answer; then the client leaves.
+      res.once('data', (c: Buffer) => {
+        done(null, c);
+        res.destroy();
+      });
+      return;
+    }
     res.on('data', (c: Buffer) => chunks.push(c));
     res.on('end', () => done(null, Buffer.concat(chunks)));
   };
@@ -338,6 +346,18 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     await call(colleague, 'NotificationsController_read', `/api/v1/me/notifications/${delegated.id}/read`, { status: 204 });
     await call(colleague, 'NotificationsController_readAll', '/api/v1/me/notifications/read-all', { status: 204 });
     await call(auditor, 'NotificationsController_readAll', '/api/v1/me/notifications/read-all', { status: 403 });
+  });
+
+  it('the live stream: a ticket, then the stream it opens once', async () => {
+    const colleague = await t.as('can-bo-hop-dong-2', [{ role: 'can-bo-tiep-dan', unit: 'bo-phan-tiep-cong-dan' }]);
+    const issued = await call(colleague, 'LiveStreamController_ticket', '/api/v1/me/stream/ticket', { status: 201 });
+    await call(t.anon, 'LiveStreamController_ticket', '/api/v1/me/stream/ticket', { status: 401 });
+    // Auditors change nothing, but may listen.
+    await call(auditor, 'LiveStreamController_ticket', '/api/v1/me/stream/ticket', { status: 201 });
+    const opened = await call(t.anon, 'LiveStreamController_stream', '/api/v1/me/stream', { status: 200, query: { ticket: issued.body.ticket } });
+    expect(String(opened.body)).toContain('phoihop live stream');
+    await call(t.anon, 'LiveStreamController_stream', '/api/v1/me/stream', { status: 401, query: { ticket: issued.body.ticket } });
+    await call(t.anon, 'LiveStreamController_stream', '/api/v1/me/stream', { status: 400, query: { ticket: 'x'.repeat(200) } });
   });
 
   it('audit', async () => {

@@ -589,6 +589,33 @@ describe('web app (browser)', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('vi');
   });
 
+  it('6. the bell counts a new notification live (the stream), the list opens its task, and the inbox refreshes itself', async () => {
+    const page = await as('tham-dinh-1');
+    await nav(page, 'Hộp việc');
+    await page.getByRole('heading', { name: 'Hộp việc' }).waitFor();
+    const bell = page.getByTestId('notification-bell');
+    await page.locator('[data-testid="notification-bell"][data-live="open"]').waitFor();
+    const agent = await t.as('tham-dinh-1');
+    const before = (await agent.get('/api/v1/me/notifications').expect(200)).body.counts.unread as number;
+    const claimable = Number(await page.locator('[data-bucket="claimable"] .count').textContent());
+    // Another case: its task-assigned notification is written by the worker; no reload in the page.
+    const created = (await t.http.post('/api/v1/instances').send({ definitionKey: 'web-form', businessKey: 'DX-2026-LIVE', input: { tenDeXuat: 'Lát lại vỉa hè tổ 7' } }).expect(201)).body;
+    await page.locator(`[data-testid="notification-bell"][aria-label="Thông báo: ${before + 1} chưa đọc"]`).waitFor({ timeout: 15000 });
+    await page.locator('[data-bucket="claimable"] .count', { hasText: String(claimable + 1) }).waitFor({ timeout: 15000 });
+    await bell.click();
+    await page.getByRole('heading', { name: 'Thông báo' }).waitFor();
+    const newest = page.getByTestId('notification-list').locator('li').first();
+    expect(await newest.getAttribute('class')).toBe('unread');
+    expect(await newest.textContent()).toContain('Chưa đọc');
+    await screenshot(page, 'notifications');
+    expect(await unlabelled(page)).toEqual([]);
+    await newest.getByRole('button').click();
+    await page.waitForURL(/\/tasks\//);
+    const [task] = (await t.http.get(`/api/v1/instances/${created.id}/tasks`).expect(200)).body.items;
+    expect(new URL(page.url()).pathname).toBe(`/tasks/${task.id}`);
+    await page.locator(`[data-testid="notification-bell"][aria-label="${before ? `Thông báo: ${before} chưa đọc` : 'Thông báo'}"]`).waitFor();
+  });
+
   it('logged no script error and no Content-Security-Policy violation on any page', () => {
     const errors = opened.flatMap((p) => p.errors).filter((e) => !/Failed to load resource: the server responded with a status of (400|401)/.test(e));
     expect(errors).toEqual([]);

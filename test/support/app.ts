@@ -59,6 +59,8 @@ export const TEST_AUTH = { jwtSecret: randomBytes(32).toString('hex'), accessTtl
 export async function startTestApp(
   options: {
     workflowsDir?: string;
+    /** Another app's database (a second api process on the same data): not dropped by close(). */
+    shareDatabaseOf?: TestApp;
     poolSize?: number;
     queues?: QueueKind;
     scheduler?: Partial<SchedulerOptions>;
@@ -69,7 +71,7 @@ export async function startTestApp(
     security?: { rateLimits?: { loginPerMinute: number; writesPerMinute: number }; corsOrigins?: string[]; metrics?: MetricsAccess };
   } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.shareDatabaseOf ? { url: options.shareDatabaseOf.database.url, drop: async () => undefined } : await createTestDatabase();
   const app = await createApp({
     auth: TEST_AUTH,
     databaseUrl: database.url,

@@ -4,6 +4,7 @@ import { isAuditor, SessionProvider, useSession } from './auth/session.tsx';
 import { Loading } from './components/feedback.tsx';
 import { Header } from './components/Header.tsx';
 import { I18nProvider, useI18n } from './i18n/i18n.tsx';
+import { LiveProvider } from './live/live.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { navigate, useLocation } from './router.tsx';
 import { Pages, useDocumentTitle } from './routes.tsx';
@@ -51,7 +52,9 @@ export function App() {
   return (
     <I18nProvider>
       <SessionProvider>
-        <Shell />
+        <LiveProvider>
+          <Shell />
+        </LiveProvider>
       </SessionProvider>
     </I18nProvider>
   );

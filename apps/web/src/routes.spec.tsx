@@ -37,6 +37,7 @@ const title = () => document.title.replace(/ — Phối Hợp$/, '');
 describe('routes', () => {
   it.each([
     ['/inbox', 'Hộp việc'],
+    ['/notifications', 'Thông báo'],
     ['/inbox?bucket=mine&workflow=hop', 'Hộp việc'],
     ['/tasks/0b0c7a52-1f4e-4a55-9a53-2f1d7b1c3e11', 'Hộp việc'],
     ['/cases', 'Hồ sơ'],

@@ -9,6 +9,7 @@ import { CasePage } from './pages/CasePage.tsx';
 import { CasesPage, NewCasePage } from './pages/CasesPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
+import { NotificationsPage } from './pages/NotificationsPage.tsx';
 import { TaskPage } from './pages/TaskPage.tsx';
 import { NewWorkflowPage, WorkflowPage } from './pages/WorkflowPage.tsx';
 import { WorkflowsPage } from './pages/WorkflowsPage.tsx';
@@ -22,6 +23,7 @@ export interface PageRoute {
 
 export const ROUTES: PageRoute[] = [
   { path: '/inbox', title: 'nav.inbox', render: () => <InboxPage /> },
+  { path: '/notifications', title: 'notif.title', render: () => <NotificationsPage /> },
   { path: '/tasks/:id', title: 'nav.inbox', render: (p) => <TaskPage id={p.id} /> },
   { path: '/cases', title: 'nav.cases', render: () => <CasesPage /> },
   { path: '/cases/new', title: 'case.new', render: () => <NewCasePage /> },

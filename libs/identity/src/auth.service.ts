@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { IdentityRepository, type UserRecord, Database } from '#libs/persistence';
+import { randomBytes } from 'node:crypto';
+import { IdentityRepository, StreamTicketsRepository, type UserRecord, Database } from '#libs/persistence';
 import { actorOf, AuditTrail, DomainError, ErrorCode, type Principal } from '#libs/core';
 import { IdentityService, tokenHash } from './identity.service.js';
 import { verifyPassword } from './passwords.js';
@@ -15,6 +16,9 @@ export interface AuthOptions {
   lockoutWindowMs: number;
 }
 export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
+
+/** How long a live-stream ticket may wait to be used. */
+export const STREAM_TICKET_TTL_MS = 30_000;
 
 /** Compared against when the username is unknown, so that both paths take the time of a bcrypt check. */
 const DUMMY_HASH = '$2b$11$m1p3JDogVSY8KBZKzUPtUuebM9Eug/J84djMJEdgSgwteYitGFAn6';
@@ -47,7 +51,30 @@ export class AuthService {
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
     private readonly audit: AuditTrail,
     private readonly users: IdentityService,
+    private readonly tickets: StreamTicketsRepository,
   ) {}
+
+  /**
+   * A ticket that opens the caller's live stream once (EventSource cannot send an Authorization
+   * header): 32 random bytes, base64url, valid for STREAM_TICKET_TTL_MS; only its SHA-256 is stored.
+   */
+  async issueStreamTicket(p: Principal, now = new Date()): Promise<{ ticket: string; expiresAt: Date }> {
+    const ticket = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + STREAM_TICKET_TTL_MS);
+    await this.tickets.insert(this.dataSource.manager, tokenHash(ticket), p.userId, expiresAt);
+    return { ticket, expiresAt };
+  }
+
+  /** The principal a stream ticket was issued to; the ticket is spent. 401 when unknown, used, expired, or its user is disabled. */
+  async redeemStreamTicket(ticket: string | undefined, now = new Date()): Promise<Principal> {
+    const refused = () => unauthenticated('The stream ticket is unknown, used or expired: ask POST /api/v1/me/stream/ticket for a new one');
+    if (!ticket || !/^[A-Za-z0-9_-]{43}$/.test(ticket)) throw refused();
+    const manager = this.dataSource.manager;
+    const userId = await this.tickets.redeem(manager, tokenHash(ticket), now);
+    const user = userId ? await this.identity.findUserById(manager, userId) : undefined;
+    if (!user || !user.active) throw refused();
+    return principalOf(user);
+  }
 
   /** Username and password -> a short-lived JWT. Repeated failures lock the username for a while. */
   async login(username: string, password: string, ip: string | null): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {

@@ -18,6 +18,8 @@ export { MetricsRepository } from './repositories/metrics.repository.js';
 export { HealthRepository } from './repositories/health.repository.js';
 export { type HistorySearch, type HistorySearchRow, HistorySearchRepository } from './repositories/history-search.repository.js';
 export { type NotificationKind, NOTIFICATION_KINDS, type NewNotification, type NotificationRecord, type NotificationCounts, type Recipient, decodeNotificationCursor, NotificationsRepository } from './repositories/notifications.repository.js';
+export { StreamTicketsRepository } from './repositories/stream-tickets.repository.js';
+export { LIVE_CHANNEL, type LiveNotification, type LiveInboxChange, type LiveMessage, type LiveListener, LiveChannel } from './live-channel.js';
 export { PersistenceModule } from './persistence.module.js';
 export { type DatabaseOptions, DatabaseModule } from './database.module.js';
 export { type AuditEntry, type AuditRecord, type LedgerEntry, auditHash, AuditRepository } from './repositories/audit.repository.js';

@@ -12,6 +12,7 @@ import { ReportsRepository } from './repositories/reports.repository.js';
 import { MetricsRepository } from './repositories/metrics.repository.js';
 import { HealthRepository } from './repositories/health.repository.js';
 import { NotificationsRepository } from './repositories/notifications.repository.js';
+import { StreamTicketsRepository } from './repositories/stream-tickets.repository.js';
 import { HistorySearchRepository } from './repositories/history-search.repository.js';
 
 const REPOSITORIES = [
@@ -29,6 +30,7 @@ const REPOSITORIES = [
   MetricsRepository,
   HealthRepository,
   NotificationsRepository,
+  StreamTicketsRepository,
 ];
 
 /**

@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { AuthService } from '#libs/identity';
 import { DomainError, ErrorCode, isAdmin, isAuditor, type Principal } from '#libs/core';
-import { ADMIN_ONLY, IS_PUBLIC } from './auth.decorators.js';
+import { ADMIN_ONLY, AUDITORS_MAY, IS_PUBLIC } from './auth.decorators.js';
 
 const READ = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -32,7 +32,7 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(ErrorCode.Forbidden, 'Only an admin may do this', {});
     }
     // (Sign-in is @Public() and never reaches this point.)
-    if (!READ.has(req.method) && isAuditor(principal) && !isAdmin(principal)) {
+    if (!READ.has(req.method) && isAuditor(principal) && !isAdmin(principal) && !this.reflector.getAllAndOverride<boolean>(AUDITORS_MAY, targets)) {
       throw new DomainError(ErrorCode.Forbidden, 'Auditors read and change nothing', {});
     }
     return true;

@@ -481,6 +481,43 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/stream/ticket': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A single-use ticket (30 s) that opens my live stream: EventSource cannot send an Authorization header */
+    post: operations['LiveStreamController_ticket'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/stream': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My live stream (Server-Sent Events), opened with a ticket
+     * @description Events: `ready` once listening; `notification` ({ id, kind, title, instanceId, taskId, createdAt }) for each new notification of mine; `inbox` ({ changed: true }) when a task where I am a candidate or the assignee opened, was claimed, delegated or closed (refetch the counts). A comment line every 25 s. Whichever process or worker committed the change, every api process hears it (PostgreSQL LISTEN/NOTIFY). No Authorization header: the `ticket` query parameter, used once; 401 when it is missing, unknown, used or expired.
+     */
+    get: operations['LiveStreamController_stream'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -1476,6 +1513,15 @@ export interface components {
       items: components['schemas']['NotificationDto'][];
       nextCursor: string | null;
       counts: components['schemas']['NotificationCountsDto'];
+    };
+    StreamTicketDto: {
+      /** @description Opens GET /api/v1/me/stream?ticket=… once, on any api process */
+      ticket: string;
+      /**
+       * Format: date-time
+       * @description Unused after this instant (30 s after issue), it is refused
+       */
+      expiresAt: string;
     };
     ProbeDto: {
       /** @enum {string} */
@@ -4629,6 +4675,132 @@ export interface operations {
           'X-Request-Id': string;
           /** @description Seconds until the limit resets */
           'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  LiveStreamController_ticket: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The ticket; only its hash is stored */
+      201: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StreamTicketDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  LiveStreamController_stream: {
+    parameters: {
+      query?: {
+        /** @description A ticket from POST /api/v1/me/stream/ticket (single use) */
+        ticket?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The stream, open until the client leaves */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'text/event-stream': string;
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
           [name: string]: unknown;
         };
         content: {

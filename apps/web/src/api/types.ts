@@ -22,6 +22,9 @@ export type TaskDetail = Schemas['TaskDetailDto'];
 export type InboxCounts = Schemas['InboxCountsDto'];
 export type InboxPage = Schemas['InboxPageDto'];
 
+export type AppNotification = Schemas['NotificationDto'];
+export type NotificationPage = Schemas['NotificationPageDto'];
+
 /** A version in a list; the newest of each key also says how many versions it has. */
 export type DefinitionSummary = Schemas['DefinitionSummaryDto'] & Partial<Pick<Schemas['DefinitionLatestDto'], 'versions'>>;
 export type DefinitionCheck = Schemas['DefinitionCheckDto'];

@@ -1,5 +1,5 @@
 // The header: the app, the main navigation (what the user's roles allow), the language switch,
-// and who is signed in — their units and roles — with sign-out.
+// the bell (unread notifications), and who is signed in — their units and roles — with sign-out.
 import { useState } from 'react';
 import type { Me } from '../api/types.ts';
 import { canAudit, useSession } from '../auth/session.tsx';
@@ -7,6 +7,7 @@ import { useRoleLabels } from '../definitions/catalogue.ts';
 import { useI18n, type Lang } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { Link, useLocation } from '../router.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 export function navItems(me: Me | null): Array<{ to: string; label: MessageKey }> {
   const items: Array<{ to: string; label: MessageKey }> = [
@@ -60,6 +61,7 @@ export function Header() {
           <span className="brand-ward">{t('app.ward')}</span>
         </Link>
         <LangSwitch />
+        {me ? <NotificationBell /> : null}
         {me ? (
           <button type="button" className="menu-toggle secondary" aria-expanded={open} aria-controls="main-nav" onClick={() => setOpen(!open)}>
             {t('app.menu')}

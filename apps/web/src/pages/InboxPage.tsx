@@ -1,5 +1,5 @@
 // The approvers' inbox: buckets with counts, filters (kept in the address), due dates by urgency,
-// claim and give back in place.
+// claim and give back in place; it refreshes itself when the live stream says the inbox changed.
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { InboxPage as Inbox, Priority, Task } from '../api/types.ts';
@@ -9,6 +9,7 @@ import { ErrorMessage, LiveStatus, Loading } from '../components/feedback.tsx';
 import { DueDate, useNow } from '../components/time.tsx';
 import { useDefinitions } from '../definitions/catalogue.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useLiveEvent } from '../live/live.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { WorkflowSelect } from '../components/WorkflowSelect.tsx';
 
@@ -41,6 +42,8 @@ export function InboxPage() {
     limit: 25,
   };
   const page = useLoad((signal) => api<Inbox>('/tasks', { query: apiQuery, signal }), [key]);
+  // A task of mine (or one I may take) opened, was claimed, delegated or closed somewhere: refetch.
+  useLiveEvent('inbox', page.reload);
   const [more, setMore] = useState<{ items: Task[]; cursor: string | null }>({ items: [], cursor: null });
   const [status, setStatus] = useState('');
   const [actionError, setActionError] = useState<unknown>();

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LocalizedText } from '../../common/dto/common.dto.js';
 import { PageQuery } from '../../common/page.query.js';
 
@@ -34,4 +34,17 @@ export class NotificationPageDto {
   @ApiProperty({ type: [NotificationDto] }) items!: NotificationDto[];
   @ApiProperty({ type: 'string', nullable: true }) nextCursor!: string | null;
   @ApiProperty({ type: NotificationCountsDto }) counts!: NotificationCountsDto;
+}
+
+export class StreamTicketDto {
+  @ApiProperty({ description: 'Opens GET /api/v1/me/stream?ticket=… once, on any api process' }) ticket!: string;
+  @ApiProperty({ format: 'date-time', description: 'Unused after this instant (30 s after issue), it is refused' }) expiresAt!: string;
+}
+
+export class StreamQueryDto {
+  @ApiPropertyOptional({ description: 'A ticket from POST /api/v1/me/stream/ticket (single use)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  ticket?: string;
 }
