@@ -17,7 +17,7 @@ export { type PeriodTotals, type FinishedInstance, type MonthFigures, ReportsRep
 export { MetricsRepository } from './repositories/metrics.repository.js';
 export { HealthRepository } from './repositories/health.repository.js';
 export { type HistorySearch, type HistorySearchRow, HistorySearchRepository } from './repositories/history-search.repository.js';
-export { type NotificationKind, NOTIFICATION_KINDS, type NewNotification, type NotificationRecord, type NotificationCounts, type Recipient, decodeNotificationCursor, NotificationsRepository } from './repositories/notifications.repository.js';
+export { type NotificationKind, NOTIFICATION_KINDS, type NewNotification, type NotificationRecord, type NotificationCounts, type Recipient, NotificationsRepository } from './repositories/notifications.repository.js';
 export { StreamTicketsRepository } from './repositories/stream-tickets.repository.js';
 export { LIVE_CHANNEL, type LiveNotification, type LiveInboxChange, type LiveMessage, type LiveListener, LiveChannel } from './live-channel.js';
 export { PersistenceModule } from './persistence.module.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type Principal } from '#libs/core';
-import { Database, decodeNotificationCursor, NotificationsRepository, type NotificationKind, type NotificationRecord } from '#libs/persistence';
+import { Database, decodeCursor, NotificationsRepository, type NotificationKind, type NotificationRecord } from '#libs/persistence';
 
 export interface NotificationView {
   id: string;
@@ -50,7 +50,7 @@ export class NotificationsService {
     const limit = q.limit ?? 20;
     let cursor: { createdAt: string; id: string } | undefined;
     if (q.cursor !== undefined) {
-      cursor = decodeNotificationCursor(q.cursor);
+      cursor = decodeCursor(q.cursor);
       if (!cursor) throw new DomainError(ErrorCode.ValidationFailed, 'cursor is not one this API issued', { problems: [{ field: 'cursor', reason: 'unrecognised cursor' }] });
     }
     const page = await this.notifications.page(manager, principal.userId, { unread: q.unread ?? false, limit, cursor });

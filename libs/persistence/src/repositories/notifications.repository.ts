@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database.js';
 import { queryRows } from '../prepared.js';
 import type { Page } from '../records.js';
+import { encodeCursor } from './instances.repository.js';
 
 export type NotificationKind = 'task-assigned' | 'task-delegated' | 'reminder' | 'escalation' | 'message';
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['task-assigned', 'task-delegated', 'reminder', 'escalation', 'message'];
@@ -52,21 +53,6 @@ function toRecord(r: Record<string, any>): NotificationRecord {
   };
 }
 
-function encodeCursor(n: NotificationRecord): string {
-  return Buffer.from(JSON.stringify([n.createdAt.toISOString(), n.id])).toString('base64url');
-}
-
-/** Undefined when the text is not a cursor this API issued. */
-export function decodeNotificationCursor(text: string): { createdAt: string; id: string } | undefined {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (typeof createdAt !== 'string' || Number.isNaN(Date.parse(createdAt))) return undefined;
-    if (typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-    return { createdAt, id };
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * A user's notifications. Every read and write names the user: no method touches a row of another
@@ -110,7 +96,7 @@ export class NotificationsRepository {
     }
     const rows = await manager.query(`SELECT ${COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $2`, values);
     const items = rows.slice(0, f.limit).map(toRecord);
-    return { items, nextCursor: rows.length > f.limit ? encodeCursor(items[items.length - 1]) : null };
+    return { items, nextCursor: rows.length > f.limit ? encodeCursor({ createdAt: items[items.length - 1].createdAt.toISOString(), id: items[items.length - 1].id }) : null };
   }
 
   async counts(manager: Tx, userId: string): Promise<NotificationCounts> {
