@@ -13,6 +13,11 @@ export interface Principal {
   memberships: Membership[];
 }
 
+/** Whether one of these memberships holds one of `roles` in one of `units` (any unit when none is named): a task's candidates, an event's senders. */
+export function holdsRoleIn(memberships: readonly Membership[], roles: readonly string[], units: readonly string[]): boolean {
+  return memberships.some((m) => roles.includes(m.role) && (units.length === 0 || units.includes(m.unit)));
+}
+
 export const isAdmin = (p: Principal) => p.memberships.some((m) => m.role === ADMIN);
 export const isAuditor = (p: Principal) => p.memberships.some((m) => m.role === AUDITOR);
 /** Admins and auditors see every instance and task; others see what concerns them. */

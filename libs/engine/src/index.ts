@@ -14,7 +14,7 @@ export { explorePaths, type PathStep, type PathReport, type Coverage, type Explo
 export { toMermaid, escapeMermaidLabel, type MermaidOptions } from './design/mermaid.js';
 export { dryRun, type DryRunStep, type DryRunOptions, type DryRunResult, type DryRunError } from './design/dry-run.js';
 export { samplePayloads, simulationActor, SIM_START_AT } from './design/sample.js';
-export { GUARD_TYPES, ACTION_TYPES, EXTENSIONS_KEY } from './vocabulary.js';
+export { actorsOfSteps, GUARD_TYPES, ACTION_TYPES, EXTENSIONS_KEY } from './vocabulary.js';
 export {
   definitionSchema,
   guardParamSchemas,

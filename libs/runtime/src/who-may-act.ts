@@ -1,7 +1,6 @@
-import { START_STEP, type EventDefinition, type SentBy, type StepRecord } from '#libs/engine';
+import { actorsOfSteps, type EventDefinition, type SentBy, type StepRecord } from '#libs/engine';
 import type { TaskRecord } from '#libs/persistence';
-import { DomainError, ErrorCode } from '#libs/core';
-import { isAdmin, type Principal } from '#libs/core';
+import { DomainError, ErrorCode, holdsRoleIn, isAdmin, type Principal } from '#libs/core';
 
 /** An admin's explicit decision to act outside the rules below: always recorded, with its reason. */
 export interface Override {
@@ -36,21 +35,11 @@ export interface ActQuery {
 }
 
 export function isCandidate(p: Pick<Principal, 'memberships'>, t: Pick<TaskRecord, 'candidateRoles' | 'candidateUnits'>): boolean {
-  return p.memberships.some((m) => t.candidateRoles.includes(m.role) && (t.candidateUnits.length === 0 || t.candidateUnits.includes(m.unit)));
-}
-
-const START_EVENT = 'xstate.init';
-
-function actorsOf(steps: readonly string[], history: readonly StepRecord[] | undefined): Set<string> {
-  const wanted = new Set(steps.map((s) => (s === START_STEP ? START_EVENT : s)));
-  return new Set((history ?? []).filter((h) => wanted.has(h.event)).map((h) => h.actor));
+  return holdsRoleIn(p.memberships, t.candidateRoles, t.candidateUnits);
 }
 
 function sentByAllows(rule: SentBy, p: Principal, history: readonly StepRecord[] | undefined): boolean {
-  const roles = rule.roles ?? [];
-  const units = rule.units ?? [];
-  if (p.memberships.some((m) => roles.includes(m.role) && (units.length === 0 || units.includes(m.unit)))) return true;
-  return actorsOf(rule.actorsOf ?? [], history).has(p.username);
+  return holdsRoleIn(p.memberships, rule.roles ?? [], rule.units ?? []) || actorsOfSteps(rule.actorsOf ?? [], history).has(p.username);
 }
 
 function describeSentBy(rule: SentBy): string {

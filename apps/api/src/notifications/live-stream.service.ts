@@ -1,7 +1,7 @@
 import { Injectable, type OnApplicationShutdown, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { Response } from 'express';
 import { LiveChannel, type LiveMessage } from '#libs/persistence';
-import type { Principal } from '#libs/core';
+import { holdsRoleIn, type Principal } from '#libs/core';
 
 /** A comment line this often keeps proxies and load balancers from closing an idle stream. */
 export const HEARTBEAT_MS = 25_000;
@@ -10,9 +10,7 @@ export const HEARTBEAT_MS = 25_000;
 export function inboxConcerns(p: Principal, m: Extract<LiveMessage, { type: 'inbox' }>): boolean {
   if (m.all) return true;
   if (m.users?.includes(p.username)) return true;
-  const roles = m.roles ?? [];
-  const units = m.units ?? [];
-  return p.memberships.some((x) => roles.includes(x.role) && (units.length === 0 || units.includes(x.unit)));
+  return holdsRoleIn(p.memberships, m.roles ?? [], m.units ?? []);
 }
 
 /**
