@@ -9,13 +9,16 @@ export const LAYERS = {
   calendar: [],
   config: [],
   persistence: [],
+  mail: ['config'],
   core: ['engine', 'persistence'],
   runtime: ['calendar', 'config', 'core', 'engine', 'persistence'],
-  scheduler: ['calendar', 'config', 'core', 'engine', 'persistence', 'runtime'],
+  files: ['config', 'core', 'engine', 'persistence', 'runtime'],
+  webhooks: ['config', 'core', 'engine', 'persistence', 'runtime'],
+  scheduler: ['calendar', 'config', 'core', 'engine', 'mail', 'persistence', 'runtime', 'webhooks'],
   identity: ['core', 'engine', 'persistence', 'runtime'],
-  audit: ['core', 'engine', 'persistence', 'runtime'],
+  audit: ['core', 'engine', 'files', 'persistence', 'runtime'],
   reports: ['core', 'engine', 'persistence', 'runtime'],
-  observability: ['config', 'core', 'persistence', 'runtime', 'scheduler'],
+  observability: ['config', 'core', 'persistence', 'runtime', 'scheduler', 'webhooks'],
 };
 
 /** The engine is pure: no framework, database, queue or I/O imports either. */

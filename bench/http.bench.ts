@@ -1,7 +1,6 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { flag, fmt, machine } from './support.js';
+import { flag, fmt, freePort, machine } from './support.js';
 
 /**
  * npm run bench:http — events/s and latency through the real HTTP API (POST …/events on many
@@ -65,15 +64,6 @@ async function measure(label: string, urls: string[], opts: Parameters<typeof ca
       (saturated.errors + saturated.non2xx + half.errors + half.non2xx ? `  [errors ${saturated.errors + half.errors}, non-2xx ${saturated.non2xx + half.non2xx}]` : ''),
   );
   return { saturated, half };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 }
 
 async function bare(): Promise<void> {

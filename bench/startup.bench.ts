@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { flag, machine } from './support.js';
+import { flag, freePort, machine } from './support.js';
 
 /**
  * npm run bench:startup — the embedded default as a user runs it: first start (initdb, migrations,
@@ -13,15 +12,6 @@ import { flag, machine } from './support.js';
  */
 const IDLE_SECONDS = flag('idle', 20);
 const MAIN = 'dist/apps/api/src/main.js';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 async function startAndWait(env: Record<string, string>): Promise<{ child: ChildProcess; ms: number }> {
   const t0 = performance.now();

@@ -1,11 +1,9 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import pg from 'pg';
 import { createDataSource, runMigrations } from '#libs/persistence';
 import { createRuntime, SYSTEM_ACTOR } from '#libs/runtime';
-import { benchDatabase, flag, fmt, machine } from './support.js';
+import { benchDatabase, flag, fmt, machine, pct, redisForBench, rssMb } from './support.js';
 
 /**
  * npm run bench:timers [-- --count 100000] — arms N timers (default 10,000) due at the same
@@ -34,43 +32,6 @@ const definition = {
     },
   },
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-async function redis(): Promise<{ url: string; stop(): void }> {
-  if (process.env.REDIS_URL) return { url: process.env.REDIS_URL, stop: () => undefined };
-  const binary = ['/usr/bin/redis-server', '/usr/local/bin/redis-server'].find((p) => existsSync(p));
-  if (!binary) throw new Error('bench:timers needs redis-server (apt-get install redis-server) or REDIS_URL');
-  const port = await freePort();
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  for (let i = 0; i < 100; i++) {
-    const up = await new Promise<boolean>((resolve) => {
-      const s = connect(port, '127.0.0.1', () => (s.end(), resolve(true)));
-      s.on('error', () => resolve(false));
-    });
-    if (up) break;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return { url: `redis://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
-}
-
-function rssMb(pid: number): number {
-  try {
-    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return m ? Math.round(Number(m[1]) / 1024) : 0;
-  } catch {
-    return 0;
-  }
-}
-
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function run(kind: 'postgres' | 'redis', adminUrl: string, redisUrl: string) {
   const name = `bench_timers_${kind}`;
@@ -145,7 +106,7 @@ async function run(kind: 'postgres' | 'redis', adminUrl: string, redisUrl: strin
 async function main() {
   console.log(`bench:timers on ${machine()}; ${fmt(COUNT)} timers due at one instant; worker concurrency ${CONCURRENCY}`);
   const db = await benchDatabase();
-  const r = await redis();
+  const r = await redisForBench('bench:timers');
   try {
     const only = process.argv.includes('--redis-only') ? ['redis'] : process.argv.includes('--postgres-only') ? ['postgres'] : ['postgres', 'redis'];
     for (const kind of only as Array<'postgres' | 'redis'>) await run(kind, db.url, r.url);

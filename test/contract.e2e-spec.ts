@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Ajv, type ValidateFunction } from 'ajv';
 import * as formatsModule from 'ajv-formats';
 import { readFile } from 'node:fs/promises';
+import { DataSource } from 'typeorm';
 import { startTestApp, TEST_PASSWORD, type TestAgent, type TestApp } from './support/app.js';
 
 /**
@@ -108,7 +109,7 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     agent: TestAgent,
     operationId: string,
     path: string,
-    options: { status: number; body?: unknown; raw?: string; query?: Record<string, string | number>; headers?: Record<string, string> },
+    options: { status: number; body?: unknown; raw?: string; query?: Record<string, string | number>; headers?: Record<string, string>; attach?: { field: string; bytes: Buffer; filename: string } },
   ): Promise<{ status: number; body: any; headers: Record<string, string> }> {
     const op = operations.get(operationId);
     if (!op) throw new Error(`${operationId} is not in the document`);
@@ -118,7 +119,11 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     if (options.query) req = req.query(options.query);
     if (options.headers) req = req.set(options.headers);
     const payload = options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
-    const res = payload === undefined ? await req : await req.set('Content-Type', 'application/json').send(payload);
+    const res = options.attach
+      ? await req.attach(options.attach.field, options.attach.bytes, { filename: options.attach.filename, contentType: 'application/octet-stream' })
+      : payload === undefined
+        ? await req
+        : await req.set('Content-Type', 'application/json').send(payload);
     const where = `${op.method.toUpperCase()} ${path} (${operationId}) -> ${res.status}`;
     const text = Buffer.isBuffer(res.body) ? res.body.toString('utf8') : '';
     const declared = op.responses[String(res.status)];
@@ -360,6 +365,50 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     await call(t.anon, 'LiveStreamController_stream', '/api/v1/me/stream', { status: 400, query: { ticket: 'x'.repeat(200) } });
   });
 
+  it('e-mail: my preferences, the admins\' deliveries and a retry', async () => {
+    const mine = await call(officer, 'PreferencesController_get', '/api/v1/me/preferences', { status: 200 });
+    expect(mine.body.emailPreferences.escalation).toBe('immediate');
+    await call(t.anon, 'PreferencesController_get', '/api/v1/me/preferences', { status: 401 });
+    await call(officer, 'PreferencesController_update', '/api/v1/me/preferences', { status: 200, body: { language: 'en', emailPreferences: { reminder: 'off' } } });
+    await call(officer, 'PreferencesController_update', '/api/v1/me/preferences', { status: 400, body: { emailPreferences: { reminder: 'weekly' } } });
+    await call(auditor, 'PreferencesController_update', '/api/v1/me/preferences', { status: 403, body: { language: 'vi' } });
+    await call(t.http, 'EmailDeliveriesController_list', '/api/v1/admin/email-deliveries', { status: 200, query: { status: 'refused', limit: 10 } });
+    await call(t.http, 'EmailDeliveriesController_list', '/api/v1/admin/email-deliveries', { status: 400, query: { status: 'lost' } });
+    await call(officer, 'EmailDeliveriesController_list', '/api/v1/admin/email-deliveries', { status: 403 });
+    await call(t.http, 'EmailDeliveriesController_retry', `/api/v1/admin/email-deliveries/${UNKNOWN}/retry`, { status: 404 });
+    await call(officer, 'EmailDeliveriesController_retry', `/api/v1/admin/email-deliveries/${UNKNOWN}/retry`, { status: 403 });
+  });
+
+  it('webhooks: subscriptions, the delivery log and a redelivery (admins only)', async () => {
+    // A public address as a literal: this app allows no private ones and resolves no name.
+    const url = 'https://93.184.215.14/phoihop/webhook';
+    const created = await call(t.http, 'WebhooksController_create', '/api/v1/webhooks', { status: 201, body: { url, topics: ['task.*', 'emit.*'], description: 'Hệ thống một cửa' } });
+    expect(created.body.secret).toMatch(/^whsec_/);
+    await call(t.http, 'WebhooksController_create', '/api/v1/webhooks', { status: 400, body: { url: 'http://127.0.0.1/', topics: ['*'] } });
+    await call(officer, 'WebhooksController_create', '/api/v1/webhooks', { status: 403, body: { url, topics: ['*'] } });
+    await call(t.http, 'WebhooksController_list', '/api/v1/webhooks', { status: 200 });
+    await call(officer, 'WebhooksController_list', '/api/v1/webhooks', { status: 403 });
+    const id = created.body.id as string;
+    await call(t.http, 'WebhooksController_get', `/api/v1/webhooks/${id}`, { status: 200 });
+    await call(t.http, 'WebhooksController_get', `/api/v1/webhooks/${UNKNOWN}`, { status: 404 });
+    await call(t.http, 'WebhooksController_update', `/api/v1/webhooks/${id}`, { status: 200, body: { enabled: false, description: null } });
+    await call(t.http, 'WebhooksController_update', `/api/v1/webhooks/${id}`, { status: 400, body: { topics: [] } });
+    await call(t.http, 'WebhooksController_rotate', `/api/v1/webhooks/${id}/rotate-secret`, { status: 201 });
+    await call(t.http, 'WebhooksController_rotate', `/api/v1/webhooks/${UNKNOWN}/rotate-secret`, { status: 404 });
+    const [delivery] = await t.app.get(DataSource).query(
+      `INSERT INTO webhook_deliveries (subscription_id, source_key, topic, payload, status, attempts) VALUES ($1, 'contract', 'task.created', $2, 'failed', 3) RETURNING id`,
+      [id, JSON.stringify({ type: 'task.created', timestamp: new Date().toISOString(), data: { instanceId: UNKNOWN } })],
+    );
+    const log = await call(t.http, 'WebhooksController_deliveries', `/api/v1/webhooks/${id}/deliveries`, { status: 200, query: { status: 'failed', limit: 5 } });
+    expect(log.body.items.map((d: Json) => d.id)).toEqual([delivery.id]);
+    await call(t.http, 'WebhooksController_deliveries', `/api/v1/webhooks/${id}/deliveries`, { status: 400, query: { status: 'lost' } });
+    await call(t.http, 'WebhooksController_redeliver', `/api/v1/webhooks/${id}/deliveries/${delivery.id}/redeliver`, { status: 204 });
+    await call(t.http, 'WebhooksController_redeliver', `/api/v1/webhooks/${id}/deliveries/${UNKNOWN}/redeliver`, { status: 404 });
+    await call(auditor, 'WebhooksController_remove', `/api/v1/webhooks/${id}`, { status: 403 });
+    await call(t.http, 'WebhooksController_remove', `/api/v1/webhooks/${id}`, { status: 204 });
+    await call(t.http, 'WebhooksController_remove', `/api/v1/webhooks/${id}`, { status: 404 });
+  });
+
   it('audit', async () => {
     await call(t.http, 'AuditController_seal', '/api/v1/audit/seal', { status: 200 });
     await call(auditor, 'AuditController_seal', '/api/v1/audit/seal', { status: 403 });
@@ -377,6 +426,23 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     await call(officer, 'AuditController_verifyInstance', `/api/v1/instances/${UNKNOWN}/history/verify`, { status: 404 });
     await call(officer, 'AuditController_stateAt', `/api/v1/instances/${ids.approval}/state`, { status: 200, query: { seq: 1 } });
     await call(officer, 'AuditController_stateAt', `/api/v1/instances/${UNKNOWN}/state`, { status: 404, query: { seq: 1 } });
+  });
+
+  it('files: upload, metadata, download, a case\'s attachments', async () => {
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\n'), Buffer.alloc(2048, 0x20), Buffer.from('\n%%EOF')]);
+    const up = await call(officer, 'FilesController_upload', '/api/v1/files', { status: 201, attach: { field: 'file', bytes: pdf, filename: 'Tờ trình.pdf' } });
+    await call(officer, 'FilesController_upload', '/api/v1/files', { status: 415, attach: { field: 'file', bytes: Buffer.from('<html><script>1</script></html>'), filename: 'a.pdf' } });
+    await call(officer, 'FilesController_upload', '/api/v1/files', { status: 400, body: { file: 'khong-phai-multipart' } });
+    await call(auditor, 'FilesController_upload', '/api/v1/files', { status: 403, attach: { field: 'file', bytes: pdf, filename: 'a.pdf' } });
+    await call(officer, 'FilesController_limits', '/api/v1/files/limits', { status: 200 });
+    await call(officer, 'FilesController_limits', '/api/v1/files/limits', { status: 400, query: { q: 'a\u0000b' } });
+    await call(officer, 'FilesController_info', `/api/v1/files/${up.body.id}`, { status: 200 });
+    await call(officer, 'FilesController_info', `/api/v1/files/${UNKNOWN}`, { status: 404 });
+    const got = await call(officer, 'FilesController_content', `/api/v1/files/${up.body.id}/content`, { status: 200 });
+    expect(Buffer.compare(got.body as Buffer, pdf)).toBe(0);
+    await call(officer, 'FilesController_content', `/api/v1/files/${UNKNOWN}/content`, { status: 404 });
+    await call(officer, 'InstanceFilesController_list', `/api/v1/instances/${ids.approval}/files`, { status: 200 });
+    await call(officer, 'InstanceFilesController_list', `/api/v1/instances/${UNKNOWN}/files`, { status: 404 });
   });
 
   it('reports', async () => {

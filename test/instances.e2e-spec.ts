@@ -94,7 +94,7 @@ describe('instances over HTTP', () => {
         ['effects', 1],
         ['effects', 2],
       ]);
-      expect(rows[0].payload.effects.map((e) => e.type)).toEqual(['task.open']);
+      expect(rows[0].payload.effects.map((e) => e.type)).toEqual(['instance.start', 'task.open']);
       const effects = rows[1].payload.effects;
       expect(effects.map((e) => e.type)).toEqual(['task.close', 'task.open', 'timer.arm']);
       expect(effects[1]).toMatchObject({ state: 'choDuyet', task: { roles: ['truong-phong'] } });

@@ -616,6 +616,27 @@ describe('web app (browser)', () => {
     await page.locator(`[data-testid="notification-bell"][aria-label="${before ? `Thông báo: ${before} chưa đọc` : 'Thông báo'}"]`).waitFor();
   });
 
+  it('7. from the notifications, my e-mail settings: the address the admins set, the language and a mode per kind, saved', async () => {
+    const user = (await t.http.get('/api/v1/users').expect(200)).body.items.find((u: { username: string }) => u.username === 'tham-dinh-1');
+    await t.http.patch(`/api/v1/users/${user.id}`).send({ email: 'tham-dinh-1@anphong.test' }).expect(200);
+    const page = await as('tham-dinh-1');
+    await page.getByTestId('notification-bell').click();
+    await page.getByRole('heading', { name: 'Thông báo' }).waitFor();
+    await page.getByRole('link', { name: 'Cài đặt nhận thư' }).click();
+    await page.getByRole('heading', { name: 'Cài đặt nhận thư' }).waitFor();
+    expect(await page.getByTestId('preferences-email').textContent()).toBe('tham-dinh-1@anphong.test');
+    expect(await page.getByLabel('Quá hạn').inputValue()).toBe('immediate');
+    expect(await page.getByLabel('Việc mới').inputValue()).toBe('digest');
+    await page.getByLabel('Quá hạn').selectOption({ label: 'Không gửi' });
+    await page.getByLabel('Ngôn ngữ của thư').selectOption('en');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByTestId('preferences-status').getByText('Đã lưu cài đặt.').waitFor();
+    expect(await unlabelled(page)).toEqual([]);
+    await screenshot(page, 'preferences');
+    const saved = (await (await t.as('tham-dinh-1')).get('/api/v1/me/preferences').expect(200)).body;
+    expect(saved).toMatchObject({ language: 'en', emailPreferences: { escalation: 'off', 'task-assigned': 'digest' } });
+  });
+
   it('logged no script error and no Content-Security-Policy violation on any page', () => {
     const errors = opened.flatMap((p) => p.errors).filter((e) => !/Failed to load resource: the server responded with a status of (400|401)/.test(e));
     expect(errors).toEqual([]);

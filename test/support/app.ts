@@ -6,6 +6,7 @@ import { IdentityService, SeedService } from '#libs/identity';
 import { DefinitionsService } from '#libs/runtime';
 import type { SchedulerOptions } from '#libs/scheduler';
 import type { MetricsAccess } from '#libs/config';
+import type { FilesModuleOptions } from '#libs/files';
 import type TestAgent from 'supertest/lib/agent.js';
 
 export type { TestAgent };
@@ -69,6 +70,8 @@ export async function startTestApp(
      * /metrics open to loopback callers); `metrics` as main.ts derives it (metricsAccess).
      */
     security?: { rateLimits?: { loginPerMinute: number; writesPerMinute: number }; corsOrigins?: string[]; metrics?: MetricsAccess };
+    /** Attachments' store and limit (default: in PostgreSQL, 25 MB). */
+    files?: FilesModuleOptions;
   } = {},
 ): Promise<TestApp> {
   const database = options.shareDatabaseOf ? { url: options.shareDatabaseOf.database.url, drop: async () => undefined } : await createTestDatabase();
@@ -81,6 +84,7 @@ export async function startTestApp(
     logLevel: 'error',
     scheduler: options.queues ? testScheduler(options.queues, database.url, options.scheduler) : undefined,
     ...options.security,
+    files: options.files,
   });
   await app.init();
   const server = app.getHttpServer();

@@ -8,6 +8,7 @@ import { IdentityModule, type AuthOptions } from '#libs/identity';
 import { AuditModule, type SealerOptions } from '#libs/audit';
 import { ReportsModule, type PeriodAnchor } from '#libs/reports';
 import { ObservabilityModule } from '#libs/observability';
+import { DEFAULT_FILES_OPTIONS, FilesModule, type FilesModuleOptions } from '#libs/files';
 import type { MetricsAccess } from '#libs/config';
 import { ReportsApiModule } from './reports/reports.module.js';
 import { AuditApiModule } from './audit/audit.module.js';
@@ -15,10 +16,13 @@ import { AuthModule } from './auth/auth.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { NotificationsApiModule } from './notifications/notifications.module.js';
+import { EmailApiModule } from './email/email.module.js';
+import { WebhooksApiModule } from './webhooks/webhooks.module.js';
 import { UsersModule } from './users/users.module.js';
 import { DefinitionsModule } from './definitions/definitions.module.js';
 import { HealthModule } from './health/health.module.js';
 import { InstancesModule } from './instances/instances.module.js';
+import { FilesApiModule } from './files/files.module.js';
 
 export interface AppOptions {
   databaseUrl: string;
@@ -41,9 +45,17 @@ export interface AppOptions {
    * environment is never read for it later.
    */
   metrics?: MetricsAccess;
+  /** Attachments: store, size limit; the cleanup of unbound uploads runs with the worker role. Default: in PostgreSQL, 25 MB. */
+  files?: FilesModuleOptions;
 }
 
 const APP_OPTIONS = Symbol('APP_OPTIONS');
+
+/** The files settings, with the cleanup of unbound uploads in processes that run the worker role. */
+function filesOptions(options: AppOptions): FilesModuleOptions {
+  const files = options.files ?? DEFAULT_FILES_OPTIONS;
+  return { ...files, cleanup: files.cleanup ?? (options.scheduler?.runWorker ? { intervalMs: 10 * 60_000 } : undefined) };
+}
 
 @Injectable()
 class ShippedWorkflows implements OnApplicationBootstrap {
@@ -75,9 +87,13 @@ export class AppModule {
         UsersModule,
         TasksModule,
         NotificationsApiModule,
+        EmailApiModule,
+        WebhooksApiModule.forRoot(options.scheduler?.webhooks),
         HealthModule.forRoot(options.metrics ?? { openOnLoopback: true }),
         DefinitionsModule,
         InstancesModule,
+        FilesModule.forRoot(filesOptions(options)),
+        FilesApiModule,
         CalendarModule,
         ReportsModule.forRoot({ anchor: options.reportAnchor }),
         ReportsApiModule,

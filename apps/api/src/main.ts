@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SeedService, type WardSeed } from '#libs/identity';
-import { EnvironmentError, loadEnvironment, metricsAccess, requireApiSecrets } from '#libs/config';
+import { EnvironmentError, loadEnvironment, fileSettings, metricsAccess, requireApiSecrets } from '#libs/config';
 import { EmbeddedPostgres, EmbeddedPostgresError } from '#libs/persistence';
 import { schedulerOptions } from '#libs/scheduler';
 import { parseAnchor } from '#libs/reports';
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     corsOrigins: env.CORS_ORIGINS?.split(','),
     trustProxyHops: env.TRUST_PROXY_HOPS,
     metrics: metricsAccess(env),
+    files: fileSettings(env),
     sealer: env.RUN_WORKER
       ? { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR ?? join(env.DATA_DIR, 'checkpoints'), signingKeyFile: env.AUDIT_SIGNING_KEY_FILE }
       : undefined,

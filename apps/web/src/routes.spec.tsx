@@ -49,6 +49,7 @@ describe('routes', () => {
     ['/workflows/hop', 'Quy trình'],
     ['/workflows/hop/versions/2', 'Quy trình'],
     ['/dashboard?period=2026-H1', 'Tổng hợp'],
+    ['/admin/webhooks', 'Webhook'],
   ])('%s opens its page', (url, expected) => {
     open(url);
     expect(title()).toBe(expected);

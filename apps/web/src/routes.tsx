@@ -10,7 +10,9 @@ import { CasesPage, NewCasePage } from './pages/CasesPage.tsx';
 import { DashboardPage } from './pages/DashboardPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
 import { NotificationsPage } from './pages/NotificationsPage.tsx';
+import { PreferencesPage } from './pages/PreferencesPage.tsx';
 import { TaskPage } from './pages/TaskPage.tsx';
+import { WebhooksPage } from './pages/WebhooksPage.tsx';
 import { NewWorkflowPage, WorkflowPage } from './pages/WorkflowPage.tsx';
 import { WorkflowsPage } from './pages/WorkflowsPage.tsx';
 import { decodeParams, Link, useLocation } from './router.tsx';
@@ -24,6 +26,7 @@ export interface PageRoute {
 export const ROUTES: PageRoute[] = [
   { path: '/inbox', title: 'nav.inbox', render: () => <InboxPage /> },
   { path: '/notifications', title: 'notif.title', render: () => <NotificationsPage /> },
+  { path: '/preferences', title: 'prefs.title', render: () => <PreferencesPage /> },
   { path: '/tasks/:id', title: 'nav.inbox', render: (p) => <TaskPage id={p.id} /> },
   { path: '/cases', title: 'nav.cases', render: () => <CasesPage /> },
   { path: '/cases/new', title: 'case.new', render: () => <NewCasePage /> },
@@ -38,6 +41,7 @@ export const ROUTES: PageRoute[] = [
     render: (p) => <WorkflowPage defKey={p.key} version={Number(p.version) || undefined} />,
   },
   { path: '/dashboard', title: 'nav.dashboard', render: () => <DashboardPage /> },
+  { path: '/admin/webhooks', title: 'nav.webhooks', render: () => <WebhooksPage /> },
 ];
 
 /** Sets the tab's title: "<page> — Phối Hợp". */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createServer } from 'node:http';
-import { EnvironmentError, loadEnvironment, requireProductionSecrets } from '#libs/config';
+import { EnvironmentError, fileSettings, loadEnvironment, requireProductionSecrets } from '#libs/config';
 import { bearerMatches, createLogger, MetricsService } from '#libs/observability';
 import { schedulerOptions } from '#libs/scheduler';
 import { WorkerModule } from './worker.module.js';
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       runMigrations: !env.SKIP_MIGRATIONS,
       scheduler: schedulerOptions(env, env.DATABASE_URL),
       sealer: { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR, signingKeyFile: env.AUDIT_SIGNING_KEY_FILE },
+      files: fileSettings(env),
     }),
     { logger: createLogger(env.LOG_LEVEL, env.LOG_FORMAT) },
   );

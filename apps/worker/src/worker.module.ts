@@ -4,6 +4,7 @@ import { RuntimeModule } from '#libs/runtime';
 import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
 import { AuditModule, type SealerOptions } from '#libs/audit';
 import { ObservabilityModule } from '#libs/observability';
+import { FilesModule, type FilesModuleOptions } from '#libs/files';
 
 /**
  * The background process: the same runtime as the api, without HTTP. Queue processors (timers,
@@ -11,7 +12,7 @@ import { ObservabilityModule } from '#libs/observability';
  */
 @Module({})
 export class WorkerModule {
-  static forRoot(options: { databaseUrl: string; poolSize: number; runMigrations: boolean; scheduler: SchedulerOptions; sealer: SealerOptions }): DynamicModule {
+  static forRoot(options: { databaseUrl: string; poolSize: number; runMigrations: boolean; scheduler: SchedulerOptions; sealer: SealerOptions; files?: FilesModuleOptions }): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
@@ -20,6 +21,8 @@ export class WorkerModule {
         ObservabilityModule,
         SchedulerModule.forRoot({ ...options.scheduler, runWorker: true }),
         AuditModule.forRoot(options.sealer),
+        // The worker removes expired unbound uploads, and verifies files for the audit services it hosts.
+        ...(options.files ? [FilesModule.forRoot({ ...options.files, cleanup: options.files.cleanup ?? { intervalMs: 10 * 60_000 } })] : []),
       ],
     };
   }

@@ -22,6 +22,8 @@ export interface AuditRow {
   comment: string | null;
   requestId: string | null;
   hash: string;
+  /** The documents this step attached: name, size, SHA-256 (inside the hash chain), payload field; the step is the row's. */
+  files?: Array<{ id: string; name: string; size: number; sha256: string; field: string }>;
 }
 
 function toRow(r: HistorySearchRow): AuditRow {
@@ -43,11 +45,17 @@ function toRow(r: HistorySearchRow): AuditRow {
     comment: r.comment,
     requestId: r.request_id,
     hash: r.hash,
+    ...(r.files?.length ? { files: r.files.map((f) => ({ id: f.id, name: f.name, size: f.size, sha256: f.sha256, field: f.field })) } : {}),
   };
 }
 
-const CSV_COLUMNS: Array<keyof AuditRow> = ['at', 'definitionKey', 'definitionVersion', 'businessKey', 'instanceId', 'seq', 'event', 'actor', 'roles', 'units', 'from', 'to', 'payload', 'comment', 'requestId', 'hash'];
+const CSV_COLUMNS: Array<keyof AuditRow> = ['at', 'definitionKey', 'definitionVersion', 'businessKey', 'instanceId', 'seq', 'event', 'actor', 'roles', 'units', 'from', 'to', 'payload', 'comment', 'requestId', 'hash', 'files'];
 
+
+/** A row's documents in one CSV cell: `name (size bytes, sha256 …)`, separated by `; `. */
+function filesCell(files: AuditRow['files']): string | null {
+  return files?.length ? files.map((f) => `${f.name} (${f.size} bytes, sha256 ${f.sha256}, ${f.field})`).join('; ') : null;
+}
 
 /** Auditors' search across instances, and exports of any search that never hold it all in memory. */
 @Injectable()
@@ -83,7 +91,7 @@ export class AuditSearchService {
       header = false;
       for (const r of rows) {
         const row = toRow(r);
-        chunk += format === 'csv' ? CSV_COLUMNS.map((c) => csvCell(row[c])).join(',') + '\r\n' : JSON.stringify(row) + '\n';
+        chunk += format === 'csv' ? CSV_COLUMNS.map((c) => csvCell(c === 'files' ? filesCell(row.files) : row[c])).join(',') + '\r\n' : JSON.stringify(row) + '\n';
       }
       count += rows.length;
       await write(chunk);

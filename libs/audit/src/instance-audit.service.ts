@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { FilesService, type FileCheck } from '#libs/files';
 import { start, step, type PersistedState } from '#libs/engine';
 import { GENESIS_HASH, HistoryRepository, rowHash, InstancesRepository, type HistoryRecord, Database } from '#libs/persistence';
 import { DEADLINE_PASSED, DefinitionsService, InstanceQueries, MIGRATED } from '#libs/runtime';
@@ -10,6 +11,8 @@ export interface InstanceVerification {
   rows: number;
   head: string | null;
   broken?: { seq: number; reason: string };
+  /** Every file the history attached, re-hashed from storage (absent where the process has no file store). */
+  files?: FileCheck[];
 }
 
 export interface StateAt {
@@ -37,6 +40,7 @@ export class InstanceAuditService {
     private readonly history: HistoryRepository,
     private readonly definitions: DefinitionsService,
     private readonly visibility: InstanceQueries,
+    @Optional() private readonly files?: FilesService,
   ) {}
 
   async verify(instanceId: string, principal?: Principal): Promise<InstanceVerification> {
@@ -60,7 +64,11 @@ export class InstanceAuditService {
       return fail(rows.length, 'replaying the history does not give the stored state and context');
     }
     if (final.status !== instance.status) return fail(rows.length, 'replaying the history does not give the stored status');
-    return { ok: true, instanceId, rows: rows.length, head: prev };
+    // The chain covers each attached file's digest; the bytes in storage must still hash to it.
+    const files = this.files ? await this.files.checkBound(instanceId, rows) : undefined;
+    const changed = files?.find((f) => !f.ok);
+    if (changed) return { ...fail(changed.seq, `the file "${changed.name}" (${changed.id}, ${changed.field}) no longer matches the digest its history row recorded: ${changed.reason}`), head: null, files };
+    return { ok: true, instanceId, rows: rows.length, head: prev, ...(files?.length ? { files } : {}) };
   }
 
   /** The instance as it was right after row `seq`, or at instant `at` (the last row at or before it), rebuilt by replay. */

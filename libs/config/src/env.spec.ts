@@ -31,10 +31,24 @@ describe('loadEnvironment', () => {
     expect(problems).toContain('SKIP_MIGRATIONS must be true or false');
   });
 
+  it('e-mail: SMTP_URL is smtp:// or smtps:// and needs MAIL_FROM; PUBLIC_URL defaults to the local server', () => {
+    const none = loadEnvironment({});
+    expect([none.SMTP_URL, none.MAIL_FROM, none.PUBLIC_URL]).toEqual([undefined, undefined, 'http://localhost:3000']);
+    const env = loadEnvironment({ SMTP_URL: 'smtps://user:pass@mail.example:465', MAIL_FROM: '"Phối Hợp" <no-reply@anphong.gov.vn>', PUBLIC_URL: 'https://phoihop.anphong.gov.vn' });
+    expect(env).toMatchObject({ SMTP_URL: 'smtps://user:pass@mail.example:465', MAIL_FROM: '"Phối Hợp" <no-reply@anphong.gov.vn>', PUBLIC_URL: 'https://phoihop.anphong.gov.vn' });
+    expect(() => loadEnvironment({ SMTP_URL: 'http://user:secret@mail.example', MAIL_FROM: 'a@b.vn' })).toThrow(/SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    // The URL may hold a password: it is never echoed.
+    expect(() => loadEnvironment({ SMTP_URL: 'http://user:secret@mail.example', MAIL_FROM: 'a@b.vn' })).not.toThrow(/secret/);
+    expect(() => loadEnvironment({ SMTP_URL: 'smtp://mail.example' })).toThrow(/MAIL_FROM is required when SMTP_URL is set/);
+    expect(() => loadEnvironment({ SMTP_URL: 'smtp://mail.example', MAIL_FROM: 'khong-phai-dia-chi' })).toThrow(/MAIL_FROM must be an address/);
+    expect(() => loadEnvironment({ PUBLIC_URL: 'phoihop.vn' })).toThrow(/PUBLIC_URL must be an http\(s\) URL/);
+  });
+
   it('reads the optional settings that have no default, and checks them', () => {
     const env = loadEnvironment({ METRICS_PORT: '9464', WORKER_QUEUES: 'timers,children', CORS_ORIGINS: 'https://a.example,https://b.example', LOG_FORMAT: 'json' });
     expect(env).toMatchObject({ METRICS_PORT: 9464, WORKER_QUEUES: 'timers,children', CORS_ORIGINS: 'https://a.example,https://b.example', LOG_FORMAT: 'json' });
-    expect(() => loadEnvironment({ WORKER_QUEUES: 'timers,emails' })).toThrow(/WORKER_QUEUES must list queues/);
+    expect(() => loadEnvironment({ WORKER_QUEUES: 'timers,mails' })).toThrow(/WORKER_QUEUES must list queues/);
+    expect(loadEnvironment({ WORKER_QUEUES: 'emails' }).WORKER_QUEUES).toBe('emails');
     expect(() => loadEnvironment({ LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be pretty or json/);
     expect(() => loadEnvironment({ CORS_ORIGINS: '*' })).toThrow(/CORS_ORIGINS/);
     expect(() => loadEnvironment({ RATE_LIMIT_WRITES_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_WRITES_PER_MINUTE must be at least 0/);

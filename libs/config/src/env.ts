@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import { databasePasswordProblem, jwtSecretProblem } from './secrets.js';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? (['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) ? true : ['0', 'false', 'no', 'off', ''].includes(value.toLowerCase()) ? false : value) : value;
@@ -132,7 +132,7 @@ export class Environment {
 
   /** Queues a worker process serves, comma-separated (timers, schedules, children); all when unset. */
   @IsOptional()
-  @Matches(/^(timers|schedules|children|notifications)(,(timers|schedules|children|notifications))*$/, { message: 'WORKER_QUEUES must list queues among timers, schedules, children, notifications (comma-separated)' })
+  @Matches(/^(timers|schedules|children|notifications|emails|webhooks|webhook-sends)(,(timers|schedules|children|notifications|emails|webhooks|webhook-sends))*$/, { message: 'WORKER_QUEUES must list queues among timers, schedules, children, notifications, emails, webhooks, webhook-sends (comma-separated)' })
   WORKER_QUEUES?: string;
 
   /** The worker serves /metrics on this port when set (the api serves it on its own port). */
@@ -151,6 +151,74 @@ export class Environment {
   /** Behind a reverse proxy: how many proxies to trust for the client address (X-Forwarded-For). */
   @IntSetting('TRUST_PROXY_HOPS', 0, 10)
   TRUST_PROXY_HOPS: number = 0;
+
+  /** Where attachments' bytes live: `postgres` (default, in the database), `fs:/a/directory`, or `s3://bucket` (docs/files.md). */
+  @Matches(/^(postgres|fs:\S+|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?)$/, { message: 'FILE_STORE must be postgres, fs:/path/to/directory or s3://bucket' })
+  FILE_STORE: string = 'postgres';
+
+  /** The largest upload accepted, in bytes (413 above it). */
+  @IntSetting('FILE_MAX_BYTES', 1024, 1073741824)
+  FILE_MAX_BYTES: number = 25 * 1024 * 1024;
+
+  /** The S3-compatible endpoint (MinIO, Ceph, a provider's URL); unset: AWS's own for S3_REGION. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @Matches(/^[a-z0-9-]{1,40}$/, { message: 'S3_REGION must be a region name such as us-east-1' })
+  S3_REGION: string = 'us-east-1';
+
+  /** Credentials of the S3 store; both or neither (neither: the SDK's own chain, e.g. an instance role). */
+  @ValidateIf((o: Environment) => o.S3_SECRET_ACCESS_KEY !== undefined || o.S3_ACCESS_KEY_ID !== undefined)
+  @IsString({ message: 'S3_ACCESS_KEY_ID is required with S3_SECRET_ACCESS_KEY' })
+  @Matches(/^\S{1,256}$/, { message: 'S3_ACCESS_KEY_ID must be one word' })
+  S3_ACCESS_KEY_ID?: string;
+
+  @ValidateIf((o: Environment) => o.S3_SECRET_ACCESS_KEY !== undefined || o.S3_ACCESS_KEY_ID !== undefined)
+  @IsString({ message: 'S3_SECRET_ACCESS_KEY is required with S3_ACCESS_KEY_ID' })
+  @Matches(/^\S{1,256}$/, { message: 'S3_SECRET_ACCESS_KEY must be one word' })
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Bucket in the path (`endpoint/bucket/key`) rather than the host name: what MinIO and most self-hosted servers need. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'S3_FORCE_PATH_STYLE must be true or false' })
+  S3_FORCE_PATH_STYLE: boolean = false;
+
+  /** Let webhooks call loopback, private, link-local and other non-public addresses (tests; a receiver inside the ward's own network). */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'WEBHOOK_ALLOW_PRIVATE_URLS must be true or false' })
+  WEBHOOK_ALLOW_PRIVATE_URLS: boolean = false;
+
+  /** A webhook request's whole deadline; a receiver that has not answered by then failed the attempt. */
+  @IntSetting('WEBHOOK_TIMEOUT_MS', 100, 60000)
+  WEBHOOK_TIMEOUT_MS: number = 5000;
+
+  /** Attempts per webhook delivery, the first included. */
+  @IntSetting('WEBHOOK_MAX_ATTEMPTS', 1, 30)
+  WEBHOOK_MAX_ATTEMPTS: number = 10;
+
+  /** Delay before a delivery's second attempt; each next one doubles it (10 attempts from 15 s span about 2 hours). */
+  @IntSetting('WEBHOOK_RETRY_BASE_MS', 10, 3600000)
+  WEBHOOK_RETRY_BASE_MS: number = 15000;
+
+  /** A subscription is disabled after this many deliveries in a row used all their attempts. */
+  @IntSetting('WEBHOOK_DISABLE_AFTER', 1, 10000)
+  WEBHOOK_DISABLE_AFTER: number = 50;
+
+  /** The SMTP server mail goes through (smtp:// with STARTTLS when offered, smtps:// for TLS from the start); unset: no e-mail at all. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every mail, `no-reply@…` or `"Phối Hợp" <no-reply@…>`; required with SMTP_URL. */
+  @ValidateIf((o: Environment) => o.SMTP_URL !== undefined || o.MAIL_FROM !== undefined)
+  @IsString({ message: 'MAIL_FROM is required when SMTP_URL is set' })
+  @Matches(/^([^<>\r\n]*<[^@\s<>]+@[^@\s<>]+>|[^@\s<>]+@[^@\s<>]+)$/, { message: 'MAIL_FROM must be an address, or a name and <address>' })
+  MAIL_FROM?: string;
+
+  /** Where people open the web app: the base of the links in mails. */
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
+  PUBLIC_URL: string = 'http://localhost:3000';
 }
 
 export class EnvironmentError extends Error {
@@ -163,14 +231,14 @@ export class EnvironmentError extends Error {
 export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const known = Object.keys(new Environment());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS', 'METRICS_PORT', 'METRICS_TOKEN', 'WORKER_QUEUES']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS', 'METRICS_PORT', 'METRICS_TOKEN', 'WORKER_QUEUES', 'SMTP_URL', 'MAIL_FROM', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const env = plainToInstance(Environment, picked, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false, forbidUnknownValues: true });
   const problems = errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((m) => (/SECRET|PASSWORD|TOKEN/.test(e.property) ? m : `${m} (got ${JSON.stringify(picked[e.property])})`)),
+    Object.values(e.constraints ?? {}).map((m) => (/SECRET|PASSWORD|TOKEN|SMTP_URL|ACCESS_KEY/.test(e.property) ? m : `${m} (got ${JSON.stringify(picked[e.property])})`)),
   );
   if (problems.length > 0) throw new EnvironmentError(problems);
   return env;

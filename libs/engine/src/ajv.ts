@@ -1,5 +1,6 @@
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import * as formatsModule from 'ajv-formats';
+import { FILE_FORMAT, isFileId } from './file-refs.js';
 import { ptr } from './json.js';
 import type { ValidationIssue } from './types.js';
 
@@ -21,6 +22,7 @@ const BASE_OPTIONS: Options = {
 export function createAjv(extra: Options = {}): Ajv {
   const ajv = new Ajv({ ...BASE_OPTIONS, ...extra });
   addFormats(ajv);
+  ajv.addFormat(FILE_FORMAT, { type: 'string', validate: isFileId });
   return ajv;
 }
 

@@ -8,6 +8,7 @@ export { validateDefinition, compileWorkflow, MAX_MICROSTEPS } from './compile.j
 export { start, step, allowedEvents, stateLabel, activeStatePaths, withChildDone, START_EVENT_TYPE } from './runtime.js';
 export { CHILD_DONE_EVENT, CHILDREN_KEY, pendingChildren, childGroups, type ChildDonePayload, type ChildGroup, type ChildResult } from './children.js';
 export { BUILTIN_ROLES } from './validate.js';
+export { FILE_FORMAT, isFileId, declaresFiles, fileReferences, type FileReference } from './file-refs.js';
 export { designWarnings } from './design/warnings.js';
 export { SCHEMALESS_NOTE_MAX } from './runtime.js';
 export { explorePaths, type PathStep, type PathReport, type Coverage, type ExploreOptions } from './design/paths.js';

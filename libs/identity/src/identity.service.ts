@@ -9,6 +9,7 @@ export interface UserView {
   id: string;
   username: string;
   displayName: string;
+  email: string | null;
   active: boolean;
   memberships: Membership[];
   createdAt: string;
@@ -18,6 +19,7 @@ export const toUserView = (u: UserRecord): UserView => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
+  email: u.email,
   active: u.active,
   memberships: u.memberships,
   createdAt: u.createdAt.toISOString(),
@@ -36,7 +38,7 @@ export class IdentityService {
 
   private static readonly SYSTEM: AuditActor = { id: 'system', roles: ['system'] };
 
-  async createUser(input: { username: string; displayName: string; password?: string; memberships: Membership[] }, by = IdentityService.SYSTEM): Promise<UserView> {
+  async createUser(input: { username: string; displayName: string; email?: string | null; password?: string; memberships: Membership[] }, by = IdentityService.SYSTEM): Promise<UserView> {
     const badName = usernameProblem(input.username);
     if (badName) throw invalid('username', badName);
     if (input.password !== undefined) {
@@ -49,7 +51,7 @@ export class IdentityService {
         throw new DomainError(ErrorCode.Duplicate, `A user named "${input.username}" already exists`, { field: 'username' });
       }
       const passwordHash = input.password === undefined ? null : await hashPassword(input.password);
-      const user = toUserView(await this.identity.insertUser(m, { ...input, passwordHash }));
+      const user = toUserView(await this.identity.insertUser(m, { ...input, email: input.email?.trim() ?? null, passwordHash }));
       await this.audit.record({ actor: by, action: 'user.created', subjectType: 'user', subjectId: user.username, data: { memberships: user.memberships } }, m);
       return user;
     });
@@ -60,7 +62,7 @@ export class IdentityService {
    * a deactivation revokes the user's API tokens and ends their sessions (the credentials version
    * moves on), so that neither outlives a reset nor comes back when the user is enabled again.
    */
-  async updateUser(id: string, change: { displayName?: string; password?: string; active?: boolean; memberships?: Membership[] }, by = IdentityService.SYSTEM): Promise<UserView> {
+  async updateUser(id: string, change: { displayName?: string; email?: string | null; password?: string; active?: boolean; memberships?: Membership[] }, by = IdentityService.SYSTEM): Promise<UserView> {
     if (change.memberships) await this.checkUnits(change.memberships);
     return this.dataSource.transaction(async (m) => {
       const user = await this.identity.findUserById(m, id);
@@ -71,6 +73,7 @@ export class IdentityService {
       }
       await this.identity.updateUser(m, id, {
         displayName: change.displayName,
+        email: change.email === undefined ? undefined : change.email === null ? null : change.email.trim(),
         active: change.active,
         passwordHash: change.password === undefined ? undefined : await hashPassword(change.password),
       });

@@ -24,6 +24,7 @@ describe('reserved names', () => {
       id: 'u1',
       username: 'cu',
       displayName: 'Cũ',
+      email: null,
       passwordHash: null,
       active: true,
       createdAt: new Date(),

@@ -39,6 +39,39 @@ export class MetricsService implements OnModuleDestroy {
     labelNames: ['kind'],
     registers: [this.registry],
   });
+  readonly notificationLag = new Histogram({
+    name: 'phoihop_notification_lag_seconds',
+    help: 'From the commit of the effect that tells someone (a new task, a reminder, an escalation, a notify) to their notification being written',
+    labelNames: ['kind'],
+    buckets: LATENESS_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly webhookAttempts = new Counter({
+    name: 'phoihop_webhook_attempts_total',
+    help: 'Webhook delivery attempts by outcome: delivered, retrying (failed, another attempt follows), failed (the last attempt failed)',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+  readonly webhookSeconds = new Histogram({
+    name: 'phoihop_webhook_attempt_duration_seconds',
+    help: 'From sending a webhook request to its answer (or its failure)',
+    labelNames: ['outcome'],
+    buckets: LATENCY_BUCKETS,
+    registers: [this.registry],
+  });
+  readonly emails = new Counter({
+    name: 'phoihop_emails_total',
+    help: 'E-mail sends by outcome: sent, refused (a 5xx answer, final), failed (attempts ran out), retrying (a temporary failure, another attempt follows); kind: notification or digest',
+    labelNames: ['outcome', 'kind'],
+    registers: [this.registry],
+  });
+  readonly emailLag = new Histogram({
+    name: 'phoihop_email_lag_seconds',
+    help: 'From an e-mail delivery being recorded (with its notification, or by the digest) to the SMTP server taking it',
+    labelNames: ['kind'],
+    buckets: LATENESS_BUCKETS,
+    registers: [this.registry],
+  });
   readonly httpSeconds = new Histogram({
     name: 'phoihop_http_request_duration_seconds',
     help: 'HTTP requests by method, route and status',
@@ -59,7 +92,18 @@ export class MetricsService implements OnModuleDestroy {
         this.transitionSeconds.observe({ definition: t.definitionKey }, t.durationMs / 1000);
       },
       timer: (f) => this.timerLateness.observe({ outcome: f.outcome }, f.latenessMs / 1000),
-      notifications: (n) => this.notificationsCreated.inc({ kind: n.kind }, n.count),
+      notifications: (n) => {
+        this.notificationsCreated.inc({ kind: n.kind }, n.count);
+        for (const lag of n.lagsMs ?? []) this.notificationLag.observe({ kind: n.kind }, lag / 1000);
+      },
+      email: (e) => {
+        this.emails.inc({ outcome: e.outcome, kind: e.kind });
+        if (e.lagMs !== undefined) this.emailLag.observe({ kind: e.kind }, e.lagMs / 1000);
+      },
+      webhookAttempt: (w) => {
+        this.webhookAttempts.inc({ outcome: w.outcome });
+        this.webhookSeconds.observe({ outcome: w.outcome }, w.latencyMs / 1000);
+      },
     });
     const queuesNow = () => this.queues();
     new Gauge({

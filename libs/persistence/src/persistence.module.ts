@@ -13,7 +13,10 @@ import { MetricsRepository } from './repositories/metrics.repository.js';
 import { HealthRepository } from './repositories/health.repository.js';
 import { NotificationsRepository } from './repositories/notifications.repository.js';
 import { StreamTicketsRepository } from './repositories/stream-tickets.repository.js';
+import { EmailRepository } from './repositories/email.repository.js';
 import { HistorySearchRepository } from './repositories/history-search.repository.js';
+import { WebhooksRepository } from './repositories/webhooks.repository.js';
+import { FilesRepository } from './repositories/files.repository.js';
 
 const REPOSITORIES = [
   DefinitionsRepository,
@@ -31,6 +34,9 @@ const REPOSITORIES = [
   HealthRepository,
   NotificationsRepository,
   StreamTicketsRepository,
+  EmailRepository,
+  FilesRepository,
+  WebhooksRepository,
 ];
 
 /**

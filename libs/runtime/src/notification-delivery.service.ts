@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { MAIL_SETTINGS, mailEnabled, type MailSettings } from '#libs/config';
 import type { Label } from '#libs/engine';
-import { Database, NotificationsRepository, OutboxRepository, TasksRepository, type NewNotification, type TaskRecord } from '#libs/persistence';
-import { notificationText, planNotifications, type NotificationIntent } from './notification-plan.js';
+import { Database, NotificationsRepository, OutboxRepository, TasksRepository, type NewNotification, type OutboxEffect, type Recipient, type TaskRecord } from '#libs/persistence';
+import { notificationText, planNotifications } from './notification-plan.js';
 import { TransitionObserver } from './transition-observer.js';
+import { EmailSignal } from './email-signal.js';
 
 /**
  * Turns recorded effects into notifications for people: the worker's step for one outbox row (its
@@ -18,41 +20,56 @@ export class NotificationDelivery {
     private readonly tasks: TasksRepository,
     private readonly notifications: NotificationsRepository,
     private readonly observer: TransitionObserver,
+    private readonly emailSignal: EmailSignal,
+    @Optional() @Inject(MAIL_SETTINGS) private readonly mail?: MailSettings,
   ) {}
 
-  /** Writes the notifications of one outbox row; returns how many were new (0 when the job ran before). */
-  async deliverOutboxRow(outboxId: string, now = new Date()): Promise<number> {
+  /**
+   * Writes the notifications of a batch of outbox rows (one job's); returns how many were new (0
+   * when the job ran before). The rows' tasks come in one query and each distinct set of recipients
+   * is resolved once, so a burst of escalations costs a few round trips, not a few per row.
+   */
+  async deliverOutboxRows(outboxIds: readonly string[], now = new Date()): Promise<number> {
     const manager = this.dataSource.manager;
-    const row = await this.outbox.findById(manager, outboxId);
-    if (!row) return 0;
-    const { instanceId, definitionKey, seq } = row.payload;
-    const intents = planNotifications(row.id, row.payload.effects);
-    if (!intents.length) return 0;
-    const tasksByState = new Map<string, TaskRecord | undefined>();
-    const taskOf = async (intent: NotificationIntent) => {
-      if (!intent.state) return undefined;
-      const key = `${intent.opened ? 'opened' : 'any'}:${intent.state}`;
-      if (!tasksByState.has(key)) {
-        let task = intent.opened && seq !== null ? await this.tasks.findByState(manager, instanceId, intent.state, seq) : undefined;
-        if (!task) task = await this.tasks.findByState(manager, instanceId, intent.state);
-        tasksByState.set(key, task);
-      }
-      return tasksByState.get(key);
+    const planned = (await this.outbox.findByIds(manager, outboxIds))
+      .map((row) => ({ payload: row.payload, intents: planNotifications(row.id, row.payload.effects) }))
+      .filter((p) => p.intents.length);
+    if (!planned.length) return 0;
+    const pairs = planned.flatMap(({ payload, intents }) => intents.flatMap((i) => (i.state ? [{ instanceId: payload.instanceId, state: i.state }] : [])));
+    const tasksByState = new Map<string, TaskRecord[]>();
+    for (const task of await this.tasks.findByStates(manager, pairs)) {
+      const key = `${task.instanceId}:${task.state}`;
+      tasksByState.set(key, [...(tasksByState.get(key) ?? []), task]);
+    }
+    const recipientsBy = new Map<string, Promise<Recipient[]>>();
+    const recipients = (q: { roles: readonly string[]; units: readonly string[]; usernames: readonly string[] }) => {
+      const key = JSON.stringify([q.roles, q.units, q.usernames]);
+      if (!recipientsBy.has(key)) recipientsBy.set(key, this.notifications.recipients(manager, q));
+      return recipientsBy.get(key)!;
     };
     const rows: NewNotification[] = [];
-    for (const intent of intents) {
-      const task = await taskOf(intent);
-      // A new task that was closed before its notice went out is no news.
-      if (intent.opened && task && task.status !== 'open') continue;
-      const units = task?.candidateUnits ?? [];
-      const recipients = await this.notifications.recipients(manager, { roles: intent.roles, units: intent.state ? units : [], usernames: intent.users });
-      const title: Label | null = intent.opened?.title ?? task?.title ?? null;
-      const text = notificationText(intent.kind, title, intent.message);
-      for (const r of recipients) {
-        rows.push({ userId: r.userId, kind: intent.kind, ...text, instanceId, taskId: task?.id ?? null, definitionKey, sourceKey: intent.sourceKey, createdAt: now });
+    const recordedAt = new Map<string, number>();
+    for (const { payload, intents } of planned) {
+      const { instanceId, definitionKey, seq } = payload;
+      const ofRow: NewNotification[] = [];
+      for (const intent of intents) {
+        recordedAt.set(intent.sourceKey, effectTime(payload.effects[intent.effectIndex]));
+        const tasks = intent.state ? (tasksByState.get(`${instanceId}:${intent.state}`) ?? []) : [];
+        // The task a transition opened is the one created at its seq; otherwise the state's latest.
+        const task = (intent.opened && seq !== null ? tasks.find((t) => t.createdSeq === seq) : undefined) ?? tasks[0];
+        // A new task that was closed before its notice went out is no news.
+        if (intent.opened && task && task.status !== 'open') continue;
+        const units = task?.candidateUnits ?? [];
+        const people = await recipients({ roles: intent.roles, units: intent.inTaskUnits ? units : [], usernames: intent.users });
+        const title: Label | null = intent.opened?.title ?? task?.title ?? null;
+        const text = notificationText(intent.kind, title, intent.message);
+        for (const r of people) {
+          ofRow.push({ userId: r.userId, kind: intent.kind, ...text, instanceId, taskId: task?.id ?? null, definitionKey, sourceKey: intent.sourceKey, createdAt: now });
+        }
       }
+      rows.push(...onePerEscalation(ofRow));
     }
-    return this.write(onePerEscalation(rows));
+    return this.write(rows, now, recordedAt);
   }
 
   /** The delegatee hears that a task was handed to them; keyed by the delegation's task event, so it is written once. */
@@ -61,11 +78,20 @@ export class NotificationDelivery {
     return this.write([{ userId: to.userId, kind: 'task-delegated', ...text, instanceId: task.instanceId, taskId: task.id, definitionKey: task.definitionKey, sourceKey: `task-event:${taskEventId}`, createdAt: now }]);
   }
 
-  private async write(rows: NewNotification[]): Promise<number> {
-    const inserted = await this.notifications.insertMany(this.dataSource.manager, rows);
-    const byKind = new Map<string, number>();
-    for (const n of inserted) byKind.set(n.kind, (byKind.get(n.kind) ?? 0) + 1);
-    for (const [kind, count] of byKind) this.observer.notificationsCreated({ kind, count });
+  /** `recordedAt`: when each source's effect was committed, for the delivery lag (a delegation's notice has none: it is written at once). */
+  private async write(rows: NewNotification[], now?: Date, recordedAt?: ReadonlyMap<string, number>): Promise<number> {
+    // Without SMTP no mail is recorded at all: nothing would send it, and a later SMTP_URL must not flood old news.
+    const inserted = await this.notifications.insertMany(this.dataSource.manager, rows, { email: mailEnabled(this.mail) });
+    if (inserted.some((n) => n.emailed)) this.emailSignal.notify();
+    const byKind = new Map<string, { count: number; lagsMs: number[] }>();
+    for (const n of inserted) {
+      const entry = byKind.get(n.kind) ?? { count: 0, lagsMs: [] };
+      entry.count++;
+      const at = recordedAt?.get(n.sourceKey);
+      if (now && at !== undefined && Number.isFinite(at)) entry.lagsMs.push(Math.max(0, now.getTime() - at));
+      byKind.set(n.kind, entry);
+    }
+    for (const [kind, { count, lagsMs }] of byKind) this.observer.notificationsCreated({ kind, count, lagsMs });
     return inserted.length;
   }
 }
@@ -81,4 +107,9 @@ function onePerEscalation(rows: NewNotification[]): NewNotification[] {
     if (r.kind === 'escalation') last.set(`${r.userId}:${r.taskId ?? ''}`, i);
   });
   return rows.filter((r, i) => r.kind !== 'escalation' || last.get(`${r.userId}:${r.taskId ?? ''}`) === i);
+}
+
+/** When an effect was recorded: the `at` every effect carries (NaN if a hand-made row lacks it). */
+function effectTime(effect: OutboxEffect | undefined): number {
+  return typeof effect?.at === 'string' ? Date.parse(effect.at) : Number.NaN;
 }

@@ -12,11 +12,12 @@ describe('planNotifications', () => {
       { type: 'task.escalate', state: 'xuLy', deadlineKey: 'han', priority: 'urgent', addRoles: ['lanh-dao'], at },
       { type: 'notify', roles: ['lanh-dao'], users: [], message: { vi: 'Hồ sơ quá hạn', en: 'Case overdue' }, at },
     ]);
-    expect(intents.map((i) => [i.kind, i.sourceKey, i.state, i.roles, i.users])).toEqual([
-      ['message', 'outbox:41:0', null, ['can-bo'], ['chu-tich']],
-      ['task-assigned', 'outbox:41:2', 'quaHan', ['lanh-dao'], []],
-      ['escalation', 'outbox:41:3', 'xuLy', ['lanh-dao'], []],
-      ['escalation', 'outbox:41:4', 'xuLy', ['lanh-dao'], []],
+    expect(intents.map((i) => [i.kind, i.sourceKey, i.state, i.roles, i.users, i.inTaskUnits])).toEqual([
+      ['message', 'outbox:41:0', null, ['can-bo'], ['chu-tich'], false],
+      ['task-assigned', 'outbox:41:2', 'quaHan', ['lanh-dao'], [], true],
+      // The roles it adds become the task's candidates (its units); its notify tells the role's holders anywhere.
+      ['escalation', 'outbox:41:3', 'xuLy', ['lanh-dao'], [], true],
+      ['escalation', 'outbox:41:4', 'xuLy', ['lanh-dao'], [], false],
     ]);
   });
 

@@ -9,10 +9,19 @@ export interface NotificationIntent {
   kind: Exclude<NotificationKind, 'task-delegated'>;
   /** `outbox:<outbox id>:<effect index>`: with the user, the notification's unique key. */
   sourceKey: string;
+  /** The effect's place in its outbox row. */
+  effectIndex: number;
   roles: string[];
   users: string[];
-  /** The state whose task gives the units (and the title, and the link); none for a bare `notify`. */
+  /** The state whose task gives the title and the link (and the units, see inTaskUnits); none for a bare `notify`. */
   state: string | null;
+  /**
+   * The roles count only in the task's units: its candidates, roles an escalation adds to them, a
+   * reminder to them (whoever is told of a task can act on it). A `notify` — an escalation's own
+   * or a bare one — names people to tell, wherever they hold the role: the chairman of the ward
+   * hears that a task of the office is overdue.
+   */
+  inTaskUnits: boolean;
   /** A `task.open`: the task is the one this row's transition opened. */
   opened: { title: Label } | null;
   message: Label | null;
@@ -27,7 +36,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
  * - `task.escalate`: the roles it adds, in the task's units, kind escalation;
  * - `notify` with `reminder` (a fired reminder): kind reminder, in the units of the reminder's task;
  * - `notify` after a `task.escalate` in the same row (the escalation's own notify, which the host
- *   appends after the engine's effects): kind escalation, in the escalated task's units;
+ *   appends after the engine's effects): kind escalation, about the escalated task, its roles in any unit;
  * - any other `notify` (a definition's action): kind message, its roles in any unit.
  */
 export function planNotifications(outboxId: string, effects: readonly OutboxEffect[]): NotificationIntent[] {
@@ -38,18 +47,18 @@ export function planNotifications(outboxId: string, effects: readonly OutboxEffe
     if (e.type === 'task.open') {
       const task = (e as { task?: { title?: unknown; roles?: unknown; units?: unknown } }).task ?? {};
       const title = isLabel(task.title) ? task.title : { vi: String(e.state), en: String(e.state) };
-      out.push({ kind: 'task-assigned', sourceKey, roles: strings(task.roles), users: [], state: String(e.state), opened: { title }, message: null });
+      out.push({ kind: 'task-assigned', sourceKey, effectIndex: index, roles: strings(task.roles), users: [], state: String(e.state), inTaskUnits: true, opened: { title }, message: null });
     } else if (e.type === 'task.escalate') {
       escalating = String(e.state);
       const roles = strings(e.addRoles);
-      if (roles.length) out.push({ kind: 'escalation', sourceKey, roles, users: [], state: escalating, opened: null, message: null });
+      if (roles.length) out.push({ kind: 'escalation', sourceKey, effectIndex: index, roles, users: [], state: escalating, inTaskUnits: true, opened: null, message: null });
     } else if (e.type === 'notify') {
       const message = isLabel(e.message) ? e.message : null;
       const reminder = e.reminder as { state?: unknown } | undefined;
-      const base = { sourceKey, roles: strings(e.roles), users: strings(e.users), opened: null, message };
-      if (reminder && typeof reminder.state === 'string') out.push({ ...base, kind: 'reminder', state: reminder.state });
-      else if (escalating) out.push({ ...base, kind: 'escalation', state: escalating });
-      else out.push({ ...base, kind: 'message', state: null });
+      const base = { sourceKey, effectIndex: index, roles: strings(e.roles), users: strings(e.users), opened: null, message };
+      if (reminder && typeof reminder.state === 'string') out.push({ ...base, kind: 'reminder', state: reminder.state, inTaskUnits: true });
+      else if (escalating) out.push({ ...base, kind: 'escalation', state: escalating, inTaskUnits: false });
+      else out.push({ ...base, kind: 'message', state: null, inTaskUnits: false });
     }
   });
   return out;
@@ -60,7 +69,7 @@ export function notificationText(
   kind: NotificationKind,
   taskTitle: Label | null,
   message: Label | null,
-  extra: { by?: string } = {},
+  extra: { by?: string; url?: string; failures?: number } = {},
 ): { title: Label; body: Label | null } {
   const subject = taskTitle ?? message ?? { vi: 'Hồ sơ', en: 'Case' };
   switch (kind) {
@@ -77,5 +86,13 @@ export function notificationText(
       return { title: { vi: `Quá hạn: ${subject.vi}`, en: `Overdue: ${subject.en}` }, body: taskTitle ? message : null };
     case 'message':
       return { title: subject, body: null };
+    case 'webhook-disabled':
+      return {
+        title: { vi: `Webhook đã bị tắt: ${extra.url ?? ''}`, en: `Webhook disabled: ${extra.url ?? ''}` },
+        body: {
+          vi: `Đã tắt sau ${extra.failures ?? 0} lần gửi liên tiếp thất bại. Kiểm tra máy nhận rồi bật lại và gửi lại các lần thất bại.`,
+          en: `Turned off after ${extra.failures ?? 0} failed deliveries in a row. Check the receiver, then enable it again and redeliver the failed ones.`,
+        },
+      };
   }
 }

@@ -11,6 +11,8 @@ import { MigrationService } from './migration.service.js';
 import { NotificationDelivery } from './notification-delivery.service.js';
 import { NotificationsService } from './notifications.service.js';
 import { OutboxSignal } from './outbox-signal.js';
+import { EmailSignal } from './email-signal.js';
+import { EmailSettingsService } from './email-settings.service.js';
 import { TasksService } from './tasks.service.js';
 import { TimerFiring } from './timer-firing.service.js';
 import { TimerPlanner } from './timer-planner.js';
@@ -39,7 +41,9 @@ const INSTANCE_SERVICES = [InstanceCommands, InstanceQueries, TimerFiring, Child
     MigrationService,
     NotificationDelivery,
     NotificationsService,
+    EmailSignal,
+    EmailSettingsService,
   ],
-  exports: [DefinitionsService, ...INSTANCE_SERVICES, WorkflowLoaderService, CalendarService, OutboxSignal, TransitionObserver, TasksService, DefinitionAdminService, MigrationService, NotificationDelivery, NotificationsService],
+  exports: [DefinitionsService, ...INSTANCE_SERVICES, WorkflowLoaderService, CalendarService, OutboxSignal, TransitionObserver, TasksService, DefinitionAdminService, MigrationService, NotificationDelivery, NotificationsService, EmailSignal, EmailSettingsService],
 })
 export class RuntimeModule {}

@@ -1,4 +1,4 @@
-import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type Database } from '#libs/persistence';
+import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, FilesRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type Database } from '#libs/persistence';
 import { AuditTrail } from '#libs/core';
 import { CalendarService } from './calendar.service.js';
 import { ChildReports } from './child-reports.service.js';
@@ -22,7 +22,7 @@ export function createRuntime(dataSource: Database) {
   const planner = new TimerPlanner(calendar);
   const starts = new StartBuilder(definitions, planner);
   const observer = new TransitionObserver();
-  const runner = new TransitionRunner(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks, starts, planner, outboxSignal, observer);
+  const runner = new TransitionRunner(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks, starts, planner, outboxSignal, observer, new FilesRepository());
   const queries = new InstanceQueries(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks);
   return {
     definitions,

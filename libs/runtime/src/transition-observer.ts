@@ -18,9 +18,30 @@ export interface TimerFireRecord {
 export interface NotificationsRecord {
   kind: string;
   count: number;
+  /** Per new notification, from its effect's commit to its writing (none for notices written at once). */
+  lagsMs?: number[];
 }
 
-type Listener = { transition?: (t: TransitionRecord) => void; timer?: (f: TimerFireRecord) => void; notifications?: (n: NotificationsRecord) => void };
+/** One webhook delivery attempt: its outcome (`delivered`, `retrying`, `failed` when it was the last) and how long the receiver took. */
+export interface WebhookAttemptRecord {
+  outcome: 'delivered' | 'retrying' | 'failed';
+  latencyMs: number;
+}
+
+/** One e-mail's end: sent (with the lag from its delivery row to the server's answer), refused (5xx), or failed (attempts ran out); `retrying` for a temporary failure. */
+export interface EmailRecord {
+  outcome: 'sent' | 'refused' | 'failed' | 'retrying';
+  kind: 'notification' | 'digest';
+  lagMs?: number;
+}
+
+type Listener = {
+  email?: (e: EmailRecord) => void;
+  transition?: (t: TransitionRecord) => void;
+  timer?: (f: TimerFireRecord) => void;
+  notifications?: (n: NotificationsRecord) => void;
+  webhookAttempt?: (w: WebhookAttemptRecord) => void;
+};
 
 /**
  * What the runtime tells observers (metrics) about its work, without depending on them: the
@@ -45,5 +66,13 @@ export class TransitionObserver {
 
   notificationsCreated(n: NotificationsRecord): void {
     for (const l of this.listeners) l.notifications?.(n);
+  }
+
+  email(e: EmailRecord): void {
+    for (const l of this.listeners) l.email?.(e);
+  }
+
+  webhookAttempt(w: WebhookAttemptRecord): void {
+    for (const l of this.listeners) l.webhookAttempt?.(w);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CHILD_DONE_EVENT, step, type Actor, type CompiledWorkflow, type Label, type StepRecord, type StepResult } from '#libs/engine';
-import { HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type InstanceRecord, type StoredResponse, type TimerRecord, type TransitionWrite, Database, type Tx } from '#libs/persistence';
+import { FilesRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type InstanceRecord, type StoredResponse, type TimerRecord, type TransitionWrite, Database, type Tx } from '#libs/persistence';
 import type { DeadlineMap } from './deadline-plan.js';
 import { DefinitionsService } from './definitions.service.js';
 import { callEngine, resultOrRefuse } from './engine-call.js';
@@ -14,6 +14,7 @@ import { TimerPlanner } from './timer-planner.js';
 import { TransitionObserver } from './transition-observer.js';
 import { buildTransitionWrite, type ChildLink, type HostEffect, type Transition } from './transition-write.js';
 import { decideWhoMayAct, type ActDecision } from './who-may-act.js';
+import { referencedFiles, resolveFileLinks } from './file-binding.js';
 
 /** What moves an instance: a person's event, a deadline that came due, or a finished child's report. */
 export type TransitionCause =
@@ -59,6 +60,7 @@ export class TransitionRunner {
     private readonly planner: TimerPlanner,
     private readonly outboxSignal: OutboxSignal,
     private readonly observer: TransitionObserver,
+    private readonly fileRows: FilesRepository,
   ) {}
 
   /** What this process committed last, per instance (see RecentInstances). */
@@ -79,9 +81,14 @@ export class TransitionRunner {
       applied.decision = built.decision;
       const { write, next, children } = await this.prepare(instance, workflow, built.transition, meta, at);
       write.idempotency = cmd.idempotency ? { scope: cmd.idempotency.scope, key: cmd.idempotency.key, requestHash: cmd.idempotency.requestHash, statusCode: 200, response: toInstanceView(next, workflow) } : undefined;
-      const written = await inTransactionIf(this.dataSource, manager, children.length > 0, async (m) => {
+      const bind = built.transition.bind ?? [];
+      const written = await inTransactionIf(this.dataSource, manager, children.length > 0 || bind.length > 0, async (m) => {
         if (!(await this.instances.applyTransition(m, write))) return false;
         for (const child of children) await this.instances.insertStarted(m, child);
+        if (bind.length) {
+          const seq = write.history.seq;
+          await this.fileRows.bind(m, bind.map((b) => ({ ...b, instanceId: instance.id, seq, event: built.transition.eventType, at })));
+        }
         return true;
       });
       if (!written) return 'raced' as const;
@@ -145,7 +152,8 @@ export class TransitionRunner {
   private mustLock(cmd: TransitionCommand, workflow: CompiledWorkflow): boolean {
     if (cmd.cause.kind !== 'event') return false;
     const e = cmd.cause.event;
-    return !!e.task || !!e.override || workflow.taskOutcomes.has(e.type);
+    // Files named by the payload are checked and bound under their rows' locks, in the event's transaction.
+    return !!e.task || !!e.override || workflow.taskOutcomes.has(e.type) || referencedFiles(workflow, e.type, e.payload).length > 0;
   }
 
   /** The transition a cause makes of the instance as it is; 'noop' when it no longer applies. */
@@ -203,6 +211,9 @@ export class TransitionRunner {
     });
     const result = resultOrRefuse(callEngine(() => stepFrom(workflow, instance, event.type, event.payload, meta.actor, at, history)));
     const task = decision.kind === 'sender' ? undefined : decision.task;
+    const refs = referencedFiles(workflow, event.type, event.payload);
+    const files = refs.length ? await resolveFileLinks(this.fileRows, manager, refs, instance, meta.actor.id, task?.state) : undefined;
+    const overrideLink = decision.kind === 'override' ? { override: { by: meta.actor.id, reason: decision.reason, ...(task ? { taskId: task.id } : {}) } } : undefined;
     const transition: Transition = {
       eventType: event.type,
       payload: event.payload ?? null,
@@ -210,7 +221,8 @@ export class TransitionRunner {
       result,
       extraEffects: [],
       completing: task ? { taskId: task.id, state: task.state } : undefined,
-      links: decision.kind === 'override' ? { override: { by: meta.actor.id, reason: decision.reason, ...(task ? { taskId: task.id } : {}) } } : undefined,
+      links: files ? { ...overrideLink, files: files.links } : overrideLink,
+      bind: files?.bind,
     };
     return { transition, decision };
   }
@@ -237,21 +249,21 @@ export class TransitionRunner {
     }
     const spec = current.spec as { key: string; event?: string; escalate?: { priority?: string; addRoles?: string[]; notify?: { roles?: string[]; users?: string[]; message: Label } } };
     const payload = { deadline: spec.key, dueAt: current.fireAt.toISOString() };
-    const escalation: HostEffect[] = [];
+    const passed: HostEffect[] = [{ type: 'deadline.pass', state: current.state, deadlineKey: spec.key, dueAt: payload.dueAt, at: at.toISOString() }];
     if (spec.escalate) {
-      escalation.push({ type: 'task.escalate', state: current.state, deadlineKey: spec.key, priority: spec.escalate.priority, addRoles: spec.escalate.addRoles ?? [], at: at.toISOString() });
+      passed.push({ type: 'task.escalate', state: current.state, deadlineKey: spec.key, priority: spec.escalate.priority, addRoles: spec.escalate.addRoles ?? [], at: at.toISOString() });
       const notify = spec.escalate.notify;
-      if (notify) escalation.push({ type: 'notify', roles: notify.roles ?? [], users: notify.users ?? [], message: notify.message, at: at.toISOString() });
+      if (notify) passed.push({ type: 'notify', roles: notify.roles ?? [], users: notify.users ?? [], message: notify.message, at: at.toISOString() });
     }
     const fire = { timerId: found.id, deadlineKey: spec.key };
     if (spec.event) {
       const history = await steps();
       const answer = callEngine(() => stepFrom(workflow, instance, spec.event!, payload, SYSTEM_ACTOR, at, history));
-      if (answer.ok) return { transition: { eventType: spec.event, payload, comment: null, result: answer.result, extraEffects: escalation, fire } };
+      if (answer.ok) return { transition: { eventType: spec.event, payload, comment: null, result: answer.result, extraEffects: passed, fire } };
       // The definition's own guard refused the deadline event (or no state takes it now): the deadline is still recorded as passed.
       if (answer.refusal.code !== 'GUARD_REJECTED' && answer.refusal.code !== 'EVENT_NOT_ACCEPTED') throw answer.refusal;
     }
-    return { transition: { eventType: DEADLINE_PASSED, payload, comment: null, result: unchanged(instance), extraEffects: escalation, fire } };
+    return { transition: { eventType: DEADLINE_PASSED, payload, comment: null, result: unchanged(instance), extraEffects: passed, fire } };
   }
 
   /** Everything a transition writes (with the children it starts), and the instance as it will be. */

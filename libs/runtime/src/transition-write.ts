@@ -43,8 +43,17 @@ export interface Transition {
   fire?: { timerId: string; deadlineKey: string };
   /** The task this transition's event answers: completed by the same statement when its state is left. */
   completing?: { taskId: string; state: string };
-  /** Links recorded on (and hashed with) the history row: children started, a child's report, an admin's override. */
+  /** Links recorded on (and hashed with) the history row: children started, a child's report, an admin's override, files attached. */
   links?: Record<string, unknown>;
+  /** Uploads the event's payload names, bound to the case and this step by the same transaction (see file-binding.ts). */
+  bind?: FileToBind[];
+}
+
+/** A file a transition binds: its id, the payload field (JSON pointer) that named it, and the step it is bound in. */
+export interface FileToBind {
+  id: string;
+  field: string;
+  state: string;
 }
 
 /** A child instance a transition starts, as linked from its parent's history row. */
@@ -212,7 +221,15 @@ export function buildStartWrite(input: {
     completedAt: result.state.status === 'done' ? at : null,
     parent: input.parent ? { id: input.parent.id, group: input.parent.group, key: input.parent.key } : null,
   };
-  const effects: HostEffect[] = [...result.effects, ...childReport(instance, at)];
+  const started: HostEffect = {
+    type: 'instance.start',
+    definitionVersion: input.definition.version,
+    businessKey: input.businessKey,
+    startedBy: input.who.actor.id,
+    parentId: input.parent?.id ?? null,
+    at: at.toISOString(),
+  };
+  const effects: HostEffect[] = [started, ...result.effects, ...childReport(instance, at)];
   const row: NewInstance = {
     ...instance,
     at,

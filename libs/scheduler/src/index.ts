@@ -3,7 +3,7 @@ export { TIMER_JOB_OPTIONS, type RelayOptions, RELAY_OPTIONS, OutboxRelayService
 export { type QueueProcessor, QUEUE_PROCESSORS, assertOneProcessorPerQueue } from './processor.js';
 export { type QueueBackendConfig, QUEUE_PREFIX, QueueBackend } from './queue-backend.js';
 export { QUEUE_BACKEND, QueueService, optionalQueues } from './queue.service.js';
-export { QueueName, type TimerJob, type ChildReportJob, type NotificationJob, type ScheduleJob, type JobPayloads, type JobOf, ALL_QUEUES } from './queues.js';
+export { QueueName, type TimerJob, type ChildReportJob, type NotificationJob, type EmailJob, type WebhookFanOutJob, type WebhookSendJob, type ScheduleJob, type JobPayloads, type JobOf, ALL_QUEUES } from './queues.js';
 export { scheduledBusinessKey, ScheduleProcessor } from './schedule.processor.js';
 export { SchedulesService } from './schedules.service.js';
 export { type SchedulerOptions, SchedulerModule, schedulerOptions } from './scheduler.module.js';
@@ -11,3 +11,8 @@ export { type SweepOptions, SWEEP_OPTIONS, type SweepReport, TimerSweepService }
 export { TimerProcessor } from './timer.processor.js';
 export { type WorkerHostOptions, WORKER_HOST_OPTIONS, WorkerHostService } from './worker-host.service.js';
 export { NotificationProcessor } from './notification.processor.js';
+export { webhookSendJobId, webhookSendOptions, queueSends, WebhookFanOutProcessor, WebhookSendProcessor } from './webhook.processors.js';
+export { WebhookDispatch, WEBHOOK_SWEEP_OPTIONS, WebhookSweepService } from './webhook-dispatch.service.js';
+export { EmailProcessor, SENDING_HOLD_MS } from './email.processor.js';
+export { EmailRelayService, emailJobId, DIGEST_SCHEDULER_ID } from './email-relay.service.js';
+export { EmailDigestService, type DigestOutcome, DIGEST_TIME, DIGEST_CRON } from './email-digest.service.js';

@@ -6,7 +6,7 @@ import type { QueueProcessor } from './processor.js';
 import { QueueName, type NotificationJob } from './queues.js';
 
 /**
- * An outbox row's effects reach people: recipients resolved now, one notification per user and
+ * Outbox rows' effects reach people: recipients resolved now, one notification per user and
  * effect. Each row is keyed by (user, outbox row, effect), so a retried or redelivered job writes nothing twice.
  */
 @Injectable()
@@ -19,6 +19,8 @@ export class NotificationProcessor implements QueueProcessor<QueueName.Notificat
   ) {}
 
   process(job: Job<NotificationJob>): Promise<number> {
-    return this.delivery.deliverOutboxRow(job.data.outboxId, this.clock.now());
+    // Jobs queued before batching name one row.
+    const ids = 'outboxIds' in job.data ? job.data.outboxIds : [job.data.outboxId];
+    return this.delivery.deliverOutboxRows(ids, this.clock.now());
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { failpoint } from '#libs/config';
-import { isChildReport, OutboxRepository, Database, type EffectsPayload } from '#libs/persistence';
+import { isChildReport, OutboxRepository, Database, WebhooksRepository, type EffectsPayload } from '#libs/persistence';
+import { hasWebhookEffects } from '#libs/webhooks';
 import { OutboxSignal } from '#libs/runtime';
 import { Clock } from './clock.js';
 import { QueueService } from './queue.service.js';
@@ -15,6 +16,17 @@ export const TIMER_JOB_OPTIONS = {
   attempts: 8,
   backoff: { type: 'exponential', delay: 1000 },
 } as const;
+
+/** Rows per notifications or webhooks job: enough to amortise a job, few enough that a retry repeats little. */
+const ROWS_PER_JOB = 100;
+
+/** A pass's rows in jobs of ROWS_PER_JOB, each named by its first and last row. */
+function batchJobs(rows: ReadonlyArray<{ id: string }>, prefix: string) {
+  return Array.from({ length: Math.ceil(rows.length / ROWS_PER_JOB) }, (_, i) => rows.slice(i * ROWS_PER_JOB, (i + 1) * ROWS_PER_JOB)).map((part) => ({
+    data: { outboxIds: part.map((row) => row.id) },
+    opts: { jobId: `${prefix}-${part[0].id}-${part[part.length - 1].id}`, ...TIMER_JOB_OPTIONS },
+  }));
+}
 
 /** Effects that tell people something: a new task (its candidates), an escalation, a reminder or a `notify`. */
 const PEOPLE_EFFECTS = new Set(['notify', 'task.open', 'task.escalate']);
@@ -43,6 +55,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   constructor(
     private readonly dataSource: Database,
     private readonly outbox: OutboxRepository,
+    private readonly webhooks: WebhooksRepository,
     private readonly queues: QueueService,
     private readonly signal: OutboxSignal,
     private readonly clock: Clock,
@@ -106,11 +119,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
       }
       const notices = rows.filter((row) => tellsPeople(row.payload));
       if (notices.length) {
-        // One job per row, its id the row's: a republished row adds nothing, and the processor's unique key makes a rerun write nothing.
-        await this.queues.addBulk(
-          QueueName.Notifications,
-          notices.map((row) => ({ data: { outboxId: row.id }, opts: { jobId: `notify-${row.id}`, ...TIMER_JOB_OPTIONS } })),
-        );
+        // One job per pass (a burst of escalations is a few jobs, not thousands), named by its rows: a republished pass
+        // of the same rows adds nothing, and the processor's unique key makes any rerun write nothing.
+        await this.queues.addBulk(QueueName.Notifications, batchJobs(notices, 'notify'));
+      }
+      const events = rows.filter((row) => hasWebhookEffects(row.payload.effects));
+      // With no subscription enabled there is nobody to tell: no fan-out job (events of that time are not delivered to later subscriptions).
+      if (events.length && (await this.webhooks.anyEnabled(manager))) {
+        await this.queues.addBulk(QueueName.Webhooks, batchJobs(events, 'webhooks'));
       }
       if (jobs.length) {
         await this.queues.addBulk(

@@ -1,5 +1,8 @@
 import { DynamicModule, Module, type Provider } from '@nestjs/common';
 import { RuntimeModule } from '#libs/runtime';
+import { MailModule } from '#libs/mail';
+import { mailSettings, type MailSettings } from '#libs/config';
+import { WebhooksModule, type WebhookOptions } from '#libs/webhooks';
 import { Clock } from './clock.js';
 import { OutboxRelayService, RELAY_OPTIONS, type RelayOptions } from './outbox-relay.service.js';
 import { QUEUE_PROCESSORS } from './processor.js';
@@ -13,6 +16,12 @@ import { SchedulesService } from './schedules.service.js';
 import { SWEEP_OPTIONS, TimerSweepService, type SweepOptions } from './timer-sweep.service.js';
 import { TimerProcessor } from './timer.processor.js';
 import { WORKER_HOST_OPTIONS, WorkerHostService } from './worker-host.service.js';
+import { EmailDigestService } from './email-digest.service.js';
+import { EmailProcessor } from './email.processor.js';
+import { EmailRelayService } from './email-relay.service.js';
+import { MailLinks } from './mail-links.js';
+import { WebhookFanOutProcessor, WebhookSendProcessor } from './webhook.processors.js';
+import { WEBHOOK_SWEEP_OPTIONS, WebhookDispatch, WebhookSweepService } from './webhook-dispatch.service.js';
 
 export interface SchedulerOptions {
   backend: QueueBackendConfig;
@@ -25,6 +34,10 @@ export interface SchedulerOptions {
   sweepIntervalMs: number;
   /** Queues this worker serves (all when absent). */
   queues?: QueueName[];
+  /** E-mail (SMTP, sender, links, retries); absent or without SMTP: no mail is recorded or sent. */
+  mail?: MailSettings;
+  /** Webhook settings (DEFAULT_WEBHOOK_OPTIONS for what is absent); the api's subscription checks use the same. */
+  webhooks?: Partial<WebhookOptions>;
 }
 
 /**
@@ -39,6 +52,9 @@ export class SchedulerModule {
       { provide: QUEUE_BACKEND, useFactory: () => new QueueBackend(options.backend) },
       QueueService,
       SchedulesService,
+      MailLinks,
+      EmailDigestService,
+      WebhookDispatch,
     ];
     const worker: Provider[] = options.runWorker
       ? [
@@ -46,10 +62,13 @@ export class SchedulerModule {
           ScheduleProcessor,
           ChildReportProcessor,
           NotificationProcessor,
+          EmailProcessor,
+          WebhookFanOutProcessor,
+          WebhookSendProcessor,
           {
             provide: QUEUE_PROCESSORS,
-            useFactory: (t: TimerProcessor, s: ScheduleProcessor, c: ChildReportProcessor, n: NotificationProcessor) => [t, s, c, n],
-            inject: [TimerProcessor, ScheduleProcessor, ChildReportProcessor, NotificationProcessor],
+            useFactory: (t: TimerProcessor, s: ScheduleProcessor, c: ChildReportProcessor, n: NotificationProcessor, w: WebhookFanOutProcessor, ws: WebhookSendProcessor, e: EmailProcessor) => [t, s, c, n, w, ws, e],
+            inject: [TimerProcessor, ScheduleProcessor, ChildReportProcessor, NotificationProcessor, WebhookFanOutProcessor, WebhookSendProcessor, EmailProcessor],
           },
           { provide: WORKER_HOST_OPTIONS, useValue: { concurrency: options.concurrency, lockMs: options.lockMs ?? 30_000, queues: options.queues } },
           WorkerHostService,
@@ -57,10 +76,13 @@ export class SchedulerModule {
           OutboxRelayService,
           { provide: SWEEP_OPTIONS, useValue: { intervalMs: options.sweepIntervalMs } satisfies SweepOptions },
           TimerSweepService,
+          EmailRelayService,
+          { provide: WEBHOOK_SWEEP_OPTIONS, useValue: { intervalMs: options.sweepIntervalMs } },
+          WebhookSweepService,
         ]
       : [];
     const providers = [...base, ...worker];
-    return { module: SchedulerModule, imports: [RuntimeModule], providers, exports: [Clock, QueueService, SchedulesService, ...(options.runWorker ? [OutboxRelayService, TimerSweepService] : [])] };
+    return { module: SchedulerModule, imports: [RuntimeModule, WebhooksModule.forRoot(options.webhooks), MailModule.forRoot(options.mail ?? { publicUrl: 'http://localhost:3000' })], providers, exports: [Clock, QueueService, SchedulesService, WebhookDispatch, EmailDigestService, ...(options.runWorker ? [OutboxRelayService, TimerSweepService, WebhookSweepService, EmailRelayService] : [])] };
   }
 }
 
@@ -75,6 +97,14 @@ export function schedulerOptions(
     OUTBOX_POLL_MS: number;
     SWEEP_INTERVAL_MS: number;
     WORKER_QUEUES?: string;
+    SMTP_URL?: string;
+    MAIL_FROM?: string;
+    PUBLIC_URL?: string;
+    WEBHOOK_ALLOW_PRIVATE_URLS?: boolean;
+    WEBHOOK_TIMEOUT_MS?: number;
+    WEBHOOK_MAX_ATTEMPTS?: number;
+    WEBHOOK_RETRY_BASE_MS?: number;
+    WEBHOOK_DISABLE_AFTER?: number;
   },
   databaseUrl: string,
 ): SchedulerOptions {
@@ -86,5 +116,13 @@ export function schedulerOptions(
     relayPollMs: env.OUTBOX_POLL_MS,
     sweepIntervalMs: env.SWEEP_INTERVAL_MS,
     queues: env.WORKER_QUEUES ? (env.WORKER_QUEUES.split(',').map((q) => q.trim()) as QueueName[]) : undefined,
+    mail: mailSettings({ SMTP_URL: env.SMTP_URL, MAIL_FROM: env.MAIL_FROM, PUBLIC_URL: env.PUBLIC_URL ?? 'http://localhost:3000' }),
+    webhooks: {
+      allowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS,
+      timeoutMs: env.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: env.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: env.WEBHOOK_RETRY_BASE_MS,
+      disableAfter: env.WEBHOOK_DISABLE_AFTER,
+    },
   };
 }

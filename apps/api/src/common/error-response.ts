@@ -27,7 +27,17 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.TokenNotFound:
     case ErrorCode.TaskNotFound:
     case ErrorCode.NotificationNotFound:
+    case ErrorCode.WebhookNotFound:
+    case ErrorCode.WebhookDeliveryNotFound:
+    case ErrorCode.EmailDeliveryNotFound:
+    case ErrorCode.FileNotFound:
       return HttpStatus.NOT_FOUND;
+    case ErrorCode.FileTooLarge:
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case ErrorCode.FileTypeRefused:
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case ErrorCode.FileCorrupted:
+      return HttpStatus.INTERNAL_SERVER_ERROR;
     case ErrorCode.Unauthenticated:
       return HttpStatus.UNAUTHORIZED;
     case ErrorCode.Forbidden:

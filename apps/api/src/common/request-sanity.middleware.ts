@@ -35,6 +35,9 @@ export function hasNul(value: unknown): boolean {
   return false;
 }
 
+/** The one route that takes multipart/form-data (an upload, streamed to storage). */
+const MULTIPART_ROUTE = /^\/api\/v1\/files\/?$/i;
+
 const refuse = (field: string, reason: string, message: string) => new DomainError(ErrorCode.ValidationFailed, message, { problems: [{ field, reason }] });
 
 /**
@@ -50,6 +53,10 @@ export function sanitizeRequest(req: Request, _res: Response, next: NextFunction
   }
   if (path.includes('\u0000')) return next(refuse('path', 'contains a NUL character', 'The request path contains a NUL character'));
   if (hasNul(req.query)) return next(refuse('query', 'contains a NUL character', 'The query string contains a NUL character'));
+  // Multipart bodies are streamed by the upload route itself; no other route reads them, so none may be handed one.
+  if (/^multipart\//i.test(req.headers['content-type'] ?? '') && !(req.method === 'POST' && MULTIPART_ROUTE.test(req.path))) {
+    return next(refuse('Content-Type', 'multipart bodies are accepted only by POST /api/v1/files', 'This route does not take a multipart body; send JSON'));
+  }
   if (req.body !== undefined) {
     if (jsonDepth(req.body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
       return next(refuse('body', `nested deeper than ${MAX_JSON_DEPTH} levels`, `The request body nests deeper than ${MAX_JSON_DEPTH} levels`));

@@ -1,4 +1,5 @@
-import { BackupError, readBackup, readBackupHeader, restoreBackup, verifyHistoryChains, writeBackup } from '#libs/persistence';
+import { fileStoreSettings, loadEnvironment } from '#libs/config';
+import { BackupError, createDataSource, FilesRepository, readBackup, readBackupHeader, restoreBackup, verifyHistoryChains, writeBackup } from '#libs/persistence';
 import { NoDatabaseError, withDatabase } from '../database.js';
 
 function option(args: string[], name: string): string | undefined {
@@ -28,6 +29,22 @@ function failed(error: unknown): number {
   throw error;
 }
 
+/**
+ * The attachments' store as the server is set up (FILE_STORE), with a connection of its own; the
+ * files library is loaded only here.
+ */
+async function withFileStore<T>(url: string, work: (files: typeof import('#libs/files'), store: import('#libs/files').FileStore, db: import('#libs/persistence').Database) => Promise<T>): Promise<T> {
+  const files = await import('#libs/files');
+  const ds = await createDataSource({ url, poolSize: 2, applicationName: 'phoihop-cli-files' }).initialize();
+  const store = files.createFileStore(fileStoreSettings(loadEnvironment()), ds, new FilesRepository());
+  try {
+    return await work(files, store, ds);
+  } finally {
+    await store.close?.();
+    await ds.destroy();
+  }
+}
+
 /** `phoihop backup --out FILE`. */
 export async function backup(args: string[]): Promise<number> {
   const out = option(args, 'out');
@@ -43,12 +60,18 @@ export async function backup(args: string[]): Promise<number> {
   try {
     return await withDatabase(
       async (url) => {
-        const result = await writeBackup(url, out, {
+        // Attachments kept outside the database are written into the backup as file_blobs rows.
+        const external = fileStoreSettings(loadEnvironment()).kind !== 'postgres';
+        const write = (rowsOf?: (table: string) => AsyncIterable<Array<string | null>> | undefined) => writeBackup(url, out, {
+          rowsOf,
           applicationName: 'phoihop-cli-backup',
           onTable: (table, rows) => {
             if (process.stderr.isTTY) process.stderr.write(`\r${table}: ${n(rows)} rows\x1b[K`);
           },
         });
+        const result = external
+          ? await withFileStore(url, (files, store, db) => write((table) => (table === 'file_blobs' ? files.blobRows(db, new FilesRepository(), store) : undefined)))
+          : await write();
         if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
         const h = result.header;
         console.log(`✓ backup of ${h.database} (PostgreSQL ${h.server.version}, snapshot at ${h.createdAt}) written to ${out}`);
@@ -104,6 +127,16 @@ export async function restore(args: string[]): Promise<number> {
         return 1;
       }
       console.log(`✓ history: ${n(chains.instances)} instances, ${n(chains.rows)} rows, every hash chain intact`);
+      const filesOk = await withFileStore(url, async (files, store, db) => {
+        const repo = new FilesRepository();
+        const moved = await files.moveBlobsToStore(db, repo, store);
+        if (moved.moved) console.log(`  attachments: ${n(moved.moved)} blobs moved from the backup into the ${store.kind} store`);
+        const check = await files.verifyStoredFiles(db, repo, store);
+        for (const b of check.broken) console.log(`✗ attachment ${b.sha256} (${b.names.join(', ')}): ${b.reason}`);
+        if (check.ok) console.log(`✓ attachments: ${n(check.checked)} blobs, every digest intact`);
+        return check.ok && moved.broken.length === 0;
+      });
+      if (!filesOk) return 1;
       // Loaded only here: the ledger's verifier brings the audit library along.
       return (await import('./audit.js')).verifyLedger(url);
     });

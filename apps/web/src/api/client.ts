@@ -120,6 +120,15 @@ export async function apiText(path: string, options: RequestOptions = {}): Promi
 /** The file name the server suggests in Content-Disposition, or the fallback. */
 export function fileNameOf(res: Response, fallback: string): string {
   const header = res.headers.get('Content-Disposition') ?? '';
+  // The exact name (Vietnamese included) is in RFC 5987's filename*; filename="…" is its ASCII stand-in.
+  const exact = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (exact) {
+    try {
+      return decodeURIComponent(exact[1]);
+    } catch {
+      // fall back to the plain name
+    }
+  }
   const match = /filename="?([^";]+)"?/i.exec(header);
   return match ? match[1] : fallback;
 }
@@ -144,6 +153,37 @@ export async function downloadFile(path: string, query: Query, fallbackName: str
   const fileName = fileNameOf(res, fallbackName);
   saveBlob(blob, fileName);
   return { fileName, bytes: blob.size };
+}
+
+/**
+ * Uploads a file as multipart/form-data (field `file`) with XMLHttpRequest, which, unlike fetch,
+ * reports upload progress. Resolves with the stored file; refusals (413, 415, …) as ApiError.
+ */
+export function uploadFile<T>(file: Blob & { name?: string }, onProgress: (sent: number, total: number) => void, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', buildUrl('/files'));
+    xhr.setRequestHeader('Accept', 'application/json');
+    if (token) xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onerror = () => reject(new ApiError(0, { statusCode: 0, error: 'Network', code: 'NETWORK', message: 'network error' }));
+    xhr.onabort = () => reject(new DOMException('aborted', 'AbortError'));
+    xhr.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
+      if (xhr.status === 401 && token && onUnauthorized) onUnauthorized();
+      reject(new ApiError(xhr.status, (body as ErrorBody) ?? { statusCode: xhr.status, error: xhr.statusText, code: `HTTP_${xhr.status}`, message: xhr.statusText }));
+    };
+    signal?.addEventListener('abort', () => xhr.abort());
+    const form = new FormData();
+    form.append('file', file, file.name ?? 'tep-dinh-kem');
+    xhr.send(form);
+  });
 }
 
 export interface StreamProgress {

@@ -518,6 +518,146 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My language and e-mail mode per notification kind (my address is set by admins) */
+    get: operations['PreferencesController_get'];
+    /** Change my language and the e-mail mode of some kinds (the kinds not given are kept) */
+    put: operations['PreferencesController_update'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/email-deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** E-mails recorded for users, newest first, by status (admins and auditors): refused ones carry the server's answer */
+    get: operations['EmailDeliveriesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/email-deliveries/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a refused or failed e-mail again (to the address it was recorded with) */
+    post: operations['EmailDeliveriesController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every webhook subscription (admins; auditors may read), never their secrets */
+    get: operations['WebhooksController_list'];
+    put?: never;
+    /** Subscribe a URL to topics; the answer holds the signing secret, shown this once */
+    post: operations['WebhooksController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One subscription */
+    get: operations['WebhooksController_get'];
+    put?: never;
+    post?: never;
+    /** Delete a subscription with its deliveries and their log */
+    delete: operations['WebhooksController_remove'];
+    options?: never;
+    head?: never;
+    /** Change the URL, topics, description, or turn it off and on */
+    patch: operations['WebhooksController_update'];
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}/rotate-secret': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A new signing secret, shown this once; the old one stops signing at once */
+    post: operations['WebhooksController_rotate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The delivery log, newest first: each delivery with its attempts (status, response code, latency, error) */
+    get: operations['WebhooksController_deliveries'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a delivery again (same webhook-id and body), with a fresh round of attempts */
+    post: operations['WebhooksController_redeliver'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -879,6 +1019,91 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Upload a document (multipart field "file"), streamed to storage; attach it by giving its id in an event */
+    post: operations['FilesController_upload'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/files/limits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What an upload may be: the size limit and the accepted types */
+    get: operations['FilesController_limits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/files/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A file's name, type, size, digest and the case step it is attached to */
+    get: operations['FilesController_info'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/files/{id}/content': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Download a file (Content-Disposition: attachment) */
+    get: operations['FilesController_content'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/instances/{id}/files': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A case's attachments: name, step, who, when, size, digest */
+    get: operations['InstanceFilesController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calendar/holidays': {
     parameters: {
       query?: never;
@@ -989,6 +1214,15 @@ export interface components {
       /** @description Only on a 500: the id under which the error was logged */
       errorId?: string;
     };
+    AuditFileDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      size: number;
+      sha256: string;
+      /** @description The payload field (JSON pointer) that named it */
+      field: string;
+    };
     AuditRowDto: {
       /** @description Global sequence number (a decimal string) */
       gseq: string;
@@ -1029,6 +1263,8 @@ export interface components {
       comment: string | null;
       requestId: string | null;
       hash: string;
+      /** @description The documents this step attached (in the hash chain) */
+      files?: components['schemas']['AuditFileDto'][];
     };
     AuditPageDto: {
       items: components['schemas']['AuditRowDto'][];
@@ -1099,6 +1335,20 @@ export interface components {
       seq: number;
       reason: string;
     };
+    FileCheckDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      /** @description The history row that attached it */
+      seq: number;
+      /** @description The payload field (JSON pointer) */
+      field: string;
+      /** @description The SHA-256 its history row recorded */
+      sha256: string;
+      ok: boolean;
+      /** @description Why it failed */
+      reason?: string;
+    };
     InstanceVerificationDto: {
       ok: boolean;
       /** Format: uuid */
@@ -1106,6 +1356,8 @@ export interface components {
       rows: number;
       head: string | null;
       broken?: components['schemas']['ChainBreakDto'];
+      /** @description Every attached file, re-hashed from storage */
+      files?: components['schemas']['FileCheckDto'][];
     };
     StateAtDto: {
       /** Format: uuid */
@@ -1164,6 +1416,11 @@ export interface components {
       username: string;
       /** @example Nguyễn Văn A */
       displayName: string;
+      /**
+       * Format: email
+       * @description Where the user's e-mail goes; null: none
+       */
+      email: string | null;
       active: boolean;
       memberships: components['schemas']['MembershipView'][];
       /** Format: date-time */
@@ -1218,6 +1475,11 @@ export interface components {
       username: string;
       /** @example Nguyễn Văn A */
       displayName: string;
+      /**
+       * Format: email
+       * @description Where the user's e-mail goes; null: none
+       */
+      email: string | null;
       active: boolean;
       memberships: components['schemas']['MembershipView'][];
       /** Format: date-time */
@@ -1237,6 +1499,12 @@ export interface components {
       username: string;
       /** @example Nguyễn Văn A */
       displayName: string;
+      /**
+       * Format: email
+       * @description Where the user's e-mail goes (docs/notifications.md, "E-mail"); none by default
+       * @example nguyen.van.a@anphong.gov.vn
+       */
+      email?: string | null;
       password?: string;
       memberships: components['schemas']['MembershipDto'][];
     };
@@ -1244,6 +1512,11 @@ export interface components {
       displayName?: string;
       password?: string;
       active?: boolean;
+      /**
+       * Format: email
+       * @description A new address, or null to stop mail to the user
+       */
+      email?: string | null;
       memberships?: components['schemas']['MembershipDto'][];
     };
     UnitListDto: {
@@ -1483,10 +1756,10 @@ export interface components {
       /** Format: uuid */
       id: string;
       /**
-       * @description task-assigned: a new task I may take; task-delegated: a task handed to me; reminder: a deadline approaching; escalation: a deadline passed; message: a workflow's notify
+       * @description task-assigned: a new task I may take; task-delegated: a task handed to me; reminder: a deadline approaching; escalation: a deadline passed; message: a workflow's notify; webhook-disabled (admins): a webhook subscription was turned off after a run of failed deliveries
        * @enum {string}
        */
-      kind: 'task-assigned' | 'task-delegated' | 'reminder' | 'escalation' | 'message';
+      kind: 'task-assigned' | 'task-delegated' | 'reminder' | 'escalation' | 'message' | 'webhook-disabled';
       title: components['schemas']['LocalizedText'];
       body: components['schemas']['LocalizedText'] | null;
       /**
@@ -1522,6 +1795,249 @@ export interface components {
        * @description Unused after this instant (30 s after issue), it is refused
        */
       expiresAt: string;
+    };
+    EmailPreferencesDto: {
+      /**
+       * @description A new task I may take (default digest). immediate: a mail as soon as it happens; digest: in the 07:30 daily digest; off: no mail
+       * @enum {string}
+       */
+      'task-assigned': 'immediate' | 'digest' | 'off';
+      /**
+       * @description A task handed to me (default immediate)
+       * @enum {string}
+       */
+      'task-delegated': 'immediate' | 'digest' | 'off';
+      /**
+       * @description A deadline approaching (default digest)
+       * @enum {string}
+       */
+      reminder: 'immediate' | 'digest' | 'off';
+      /**
+       * @description A deadline passed (default immediate)
+       * @enum {string}
+       */
+      escalation: 'immediate' | 'digest' | 'off';
+      /**
+       * @description A workflow's notify message (default immediate)
+       * @enum {string}
+       */
+      message: 'immediate' | 'digest' | 'off';
+    };
+    PreferencesDto: {
+      /**
+       * Format: email
+       * @description Where my mail goes; set by admins (PATCH /api/v1/users/{id}); null: no mail
+       */
+      email: string | null;
+      /**
+       * @description The language of my mails
+       * @enum {string}
+       */
+      language: 'vi' | 'en';
+      emailPreferences: components['schemas']['EmailPreferencesDto'];
+      /** @description False when this server sends no mail (SMTP_URL unset); the choices are kept */
+      emailEnabled: boolean;
+    };
+    EmailPreferencesChangeDto: {
+      /**
+       * @description immediate: a mail as soon as it happens; digest: in the 07:30 daily digest; off: no mail
+       * @enum {string}
+       */
+      'task-assigned'?: 'immediate' | 'digest' | 'off';
+      /**
+       * @description immediate: a mail as soon as it happens; digest: in the 07:30 daily digest; off: no mail
+       * @enum {string}
+       */
+      'task-delegated'?: 'immediate' | 'digest' | 'off';
+      /**
+       * @description immediate: a mail as soon as it happens; digest: in the 07:30 daily digest; off: no mail
+       * @enum {string}
+       */
+      reminder?: 'immediate' | 'digest' | 'off';
+      /**
+       * @description immediate: a mail as soon as it happens; digest: in the 07:30 daily digest; off: no mail
+       * @enum {string}
+       */
+      escalation?: 'immediate' | 'digest' | 'off';
+      /**
+       * @description immediate: a mail as soon as it happens; digest: in the 07:30 daily digest; off: no mail
+       * @enum {string}
+       */
+      message?: 'immediate' | 'digest' | 'off';
+    };
+    UpdatePreferencesDto: {
+      /** @enum {string} */
+      language?: 'vi' | 'en';
+      emailPreferences?: components['schemas']['EmailPreferencesChangeDto'];
+    };
+    EmailDeliveryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      userId: string;
+      username: string;
+      /**
+       * @description A notification mailed at once, or a daily digest
+       * @enum {string}
+       */
+      kind: 'notification' | 'digest';
+      /** Format: uuid */
+      notificationId: string | null;
+      /** @description The notification's kind (task-assigned, escalation…) */
+      notificationKind: string | null;
+      /** @description The address it was sent to (the user's when it was recorded) */
+      toAddress: string;
+      /** @enum {string} */
+      language: 'vi' | 'en';
+      /** @enum {string} */
+      status: 'pending' | 'sending' | 'sent' | 'failed' | 'refused';
+      /** @description Sends tried */
+      attempts: number;
+      /** @description The SMTP server's last answer (its refusal, or the error) */
+      lastResponse: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+    };
+    EmailDeliveryPageDto: {
+      items: components['schemas']['EmailDeliveryDto'][];
+      nextCursor: string | null;
+    };
+    WebhookDto: {
+      /** Format: uuid */
+      id: string;
+      url: string;
+      topics: string[];
+      description: string | null;
+      enabled: boolean;
+      /** @description Deliveries in a row that used all their attempts; reaching WEBHOOK_DISABLE_AFTER disables the subscription */
+      consecutiveFailures: number;
+      /** @description Why it is off (by an admin, or the run of failures) */
+      disabledReason: string | null;
+      /** Format: date-time */
+      disabledAt: string | null;
+      /** @description The admin who created it */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    WebhookListDto: {
+      items: components['schemas']['WebhookDto'][];
+    };
+    CreateWebhookDto: {
+      /**
+       * @description http or https; its host must resolve to public addresses unless WEBHOOK_ALLOW_PRIVATE_URLS is set
+       * @example https://he-thong-mot-cua.anphong.gov.vn/phoihop/webhook
+       */
+      url: string;
+      /**
+       * @description instance.started, instance.finished, task.created, task.completed, deadline.passed, escalation, emit.<topic> (a definition's emit action), a prefix such as task.* or emit.*, or * for everything
+       * @example [
+       *       "task.created",
+       *       "emit.*"
+       *     ]
+       */
+      topics: string[];
+      /** @example Hệ thống một cửa của phường */
+      description?: string | null;
+      /** @default true */
+      enabled: boolean;
+    };
+    WebhookWithSecretDto: {
+      /** Format: uuid */
+      id: string;
+      url: string;
+      topics: string[];
+      description: string | null;
+      enabled: boolean;
+      /** @description Deliveries in a row that used all their attempts; reaching WEBHOOK_DISABLE_AFTER disables the subscription */
+      consecutiveFailures: number;
+      /** @description Why it is off (by an admin, or the run of failures) */
+      disabledReason: string | null;
+      /** Format: date-time */
+      disabledAt: string | null;
+      /** @description The admin who created it */
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /**
+       * @description The signing secret (Standard Webhooks: whsec_ and base64). Shown in this answer only: keep it now
+       * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+       */
+      secret: string;
+    };
+    UpdateWebhookDto: {
+      /** @description http or https; checked as on creation */
+      url?: string;
+      /** @description instance.started, instance.finished, task.created, task.completed, deadline.passed, escalation, emit.<topic> (a definition's emit action), a prefix such as task.* or emit.*, or * for everything */
+      topics?: string[];
+      description?: string | null;
+      /** @description false turns it off; true turns it on again and clears its run of failures */
+      enabled?: boolean;
+    };
+    WebhookPayloadDto: {
+      /**
+       * @description The topic
+       * @example task.created
+       */
+      type: string;
+      /**
+       * Format: date-time
+       * @description When it happened
+       */
+      timestamp: string;
+      /** @description instanceId, definitionKey, seq and what the topic tells (docs/notifications.md, "Webhooks") */
+      data: {
+        [key: string]: unknown;
+      };
+    };
+    WebhookAttemptDto: {
+      /** @description 1 for the first; numbering goes on across manual redeliveries */
+      attempt: number;
+      /** Format: date-time */
+      at: string;
+      /** @description true for a 2xx answer */
+      ok: boolean;
+      /** @description The receiver's status; null when it did not answer */
+      responseCode: number | null;
+      /** @description Milliseconds from sending to the answer (or the failure) */
+      latencyMs: number;
+      /** @example HTTP 500 */
+      error: string | null;
+    };
+    WebhookDeliveryDto: {
+      /**
+       * Format: uuid
+       * @description Also the webhook-id header of every attempt: receivers drop a repeated one
+       */
+      id: string;
+      topic: string;
+      /** @enum {string} */
+      status: 'pending' | 'delivered' | 'failed';
+      attempts: number;
+      lastStatusCode: number | null;
+      lastError: string | null;
+      /** Format: date-time */
+      lastAttemptAt: string | null;
+      /** Format: date-time */
+      deliveredAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      instanceId: string | null;
+      /** @description The body sent */
+      payload: components['schemas']['WebhookPayloadDto'];
+      /** @description Every attempt, oldest first */
+      log: components['schemas']['WebhookAttemptDto'][];
+    };
+    WebhookDeliveryPageDto: {
+      items: components['schemas']['WebhookDeliveryDto'][];
+      nextCursor: string | null;
     };
     ProbeDto: {
       /** @enum {string} */
@@ -1950,6 +2466,82 @@ export interface components {
       items: components['schemas']['HistoryRowDto'][];
       /** @description Pass as afterSeq for the next page */
       nextAfterSeq: number | null;
+    };
+    UploadFileDto: {
+      /**
+       * Format: binary
+       * @description The document: PDF, DOCX, XLSX, ODT, JPEG, PNG or TIFF (decided by its bytes), at most FILE_MAX_BYTES
+       */
+      file: string;
+    };
+    FileDto: {
+      /**
+       * Format: uuid
+       * @description Give it in a file field of an event payload to attach it
+       */
+      id: string;
+      /**
+       * @description SHA-256 of the bytes (hex)
+       * @example e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855
+       */
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+      /**
+       * @description Decided from the bytes, not the name
+       * @example application/pdf
+       */
+      contentType: string;
+      /**
+       * @description The name as sent, sanitised (no path, no control characters, NFC)
+       * @example Đơn khiếu nại.pdf
+       */
+      name: string;
+      /** @description Username of the uploader */
+      uploadedBy: string;
+      /** Format: date-time */
+      uploadedAt: string;
+      /**
+       * Format: uuid
+       * @description The case it is attached to (absent while unbound)
+       */
+      instanceId?: string;
+      /** @description The history row that attached it */
+      seq?: number;
+      /** @description The state (step) it was attached in */
+      state?: string;
+      /** @description The event that attached it */
+      event?: string;
+      /** @description The payload field (JSON pointer) that named it */
+      field?: string;
+      /** Format: date-time */
+      boundAt?: string;
+      /**
+       * Format: date-time
+       * @description When an unbound upload is removed
+       */
+      expiresAt?: string;
+    };
+    FileTypeDto: {
+      /** @example application/pdf */
+      contentType: string;
+      /** @example PDF */
+      label: string;
+      /**
+       * @example [
+       *       ".pdf"
+       *     ]
+       */
+      extensions: string[];
+    };
+    FileLimitsDto: {
+      /** @description FILE_MAX_BYTES: the largest upload accepted */
+      maxBytes: number;
+      /** @description What an upload may be (decided by its bytes) */
+      types: components['schemas']['FileTypeDto'][];
+    };
+    FileListDto: {
+      items: components['schemas']['FileDto'][];
     };
     HolidayDto: {
       /** Format: date */
@@ -4820,6 +5412,1055 @@ export interface operations {
       };
     };
   };
+  PreferencesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description My preferences */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  PreferencesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdatePreferencesDto'];
+      };
+    };
+    responses: {
+      /** @description My preferences after the change */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PreferencesDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  EmailDeliveriesController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description Only deliveries in this status (refused: the server answered 5xx; failed: attempts ran out) */
+        status?: 'pending' | 'sending' | 'sent' | 'failed' | 'refused';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of deliveries */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailDeliveryPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  EmailDeliveriesController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Pending again; the worker sends it */
+      202: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailDeliveryDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description A conflict (STALE_REVISION, DUPLICATE, IDEMPOTENCY_KEY_REUSED, TASK_NOT_CLAIMABLE, TASK_CLOSED, CONFLICT, CONCURRENT_UPDATE…) */
+      409: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscriptions */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookListDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateWebhookDto'];
+      };
+    };
+    responses: {
+      /** @description Created, with its secret */
+      201: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookWithSecretDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscription */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateWebhookDto'];
+      };
+    };
+    responses: {
+      /** @description The subscription after the change */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_rotate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The subscription with its new secret */
+      201: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookWithSecretDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_deliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        status?: 'pending' | 'delivered' | 'failed';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of deliveries */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['WebhookDeliveryPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  WebhooksController_redeliver: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        deliveryId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Queued */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   HealthController_health: {
     parameters: {
       query?: never;
@@ -6895,6 +8536,382 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['HistoryPageDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  FilesController_upload: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'multipart/form-data': components['schemas']['UploadFileDto'];
+      };
+    };
+    responses: {
+      /** @description Stored (unbound until an event names it; removed after a day otherwise) */
+      201: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FILE_TOO_LARGE: over FILE_MAX_BYTES (details.limit); nothing is stored */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FILE_TYPE_REFUSED: the bytes are not an accepted type (details.detectedType, details.accepted) */
+      415: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  FilesController_limits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The size limit and accepted types, for a form to show before anything is sent */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileLimitsDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  FilesController_info: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  FilesController_content: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The file, checked against its digest as it streams (a changed file is cut off, never served whole) */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description attachment; filename="…" */
+          'Content-Disposition'?: string;
+          /** @description nosniff */
+          'X-Content-Type-Options'?: string;
+          /** @description The SHA-256 of the bytes, quoted */
+          ETag: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string;
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'application/vnd.oasis.opendocument.text': string;
+          'image/jpeg': string;
+          'image/png': string;
+          'image/tiff': string;
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InstanceFilesController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The case's attachments, in the order its steps attached them */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FileListDto'];
         };
       };
       /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */

@@ -24,6 +24,12 @@ export type InboxPage = Schemas['InboxPageDto'];
 
 export type AppNotification = Schemas['NotificationDto'];
 export type NotificationPage = Schemas['NotificationPageDto'];
+export type Preferences = Schemas['PreferencesDto'];
+
+export type Webhook = Schemas['WebhookDto'];
+export type WebhookWithSecret = Schemas['WebhookWithSecretDto'];
+export type WebhookDelivery = Schemas['WebhookDeliveryDto'];
+export type WebhookDeliveryPage = Schemas['WebhookDeliveryPageDto'];
 
 /** A version in a list; the newest of each key also says how many versions it has. */
 export type DefinitionSummary = Schemas['DefinitionSummaryDto'] & Partial<Pick<Schemas['DefinitionLatestDto'], 'versions'>>;
@@ -41,6 +47,8 @@ export type Timer = Schemas['TimerDto'];
 export type Verification = Schemas['InstanceVerificationDto'];
 export type StateAt = Schemas['StateAtDto'];
 export type AuditRow = Schemas['AuditRowDto'];
+export type FileInfo = Schemas['FileDto'];
+export type FileLimits = Schemas['FileLimitsDto'];
 
 export type PathStep = Schemas['PathStepDto'];
 export type Coverage = Schemas['CoverageDto'];

@@ -2,7 +2,7 @@
 // the bell (unread notifications), and who is signed in — their units and roles — with sign-out.
 import { useState } from 'react';
 import type { Me } from '../api/types.ts';
-import { canAudit, useSession } from '../auth/session.tsx';
+import { canAudit, isAdmin, useSession } from '../auth/session.tsx';
 import { useRoleLabels } from '../definitions/catalogue.ts';
 import { useI18n, type Lang } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -16,6 +16,7 @@ export function navItems(me: Me | null): Array<{ to: string; label: MessageKey }
   ];
   if (canAudit(me)) items.push({ to: '/audit', label: 'nav.audit' }, { to: '/workflows', label: 'nav.workflows' });
   items.push({ to: '/dashboard', label: 'nav.dashboard' });
+  if (isAdmin(me)) items.push({ to: '/admin/webhooks', label: 'nav.webhooks' });
   return items;
 }
 

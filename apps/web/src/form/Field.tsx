@@ -4,6 +4,7 @@ import type { JsonSchema } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { escapeToken } from '../json/pointer.ts';
 import { BooleanRadios, ChoiceCheckboxes, ChoiceSelect, ConstInput, DateTimeInput, JsonInput, NumberInput, TextArea, TextInput } from './controls.tsx';
+import { FileInput } from './FileInput.tsx';
 import { GroupField, LabelledField, useFieldFrame, type FieldFrame, type FormContext } from './frame.tsx';
 import { orderedKeys } from './order.ts';
 import { itemSchema, kindOf } from './schema.ts';
@@ -83,6 +84,13 @@ export function Field(props: FieldProps) {
         <GroupField frame={frame}>
           <BooleanRadios control={control} value={value} onChange={onChange} />
         </GroupField>
+      );
+    case 'file':
+    case 'fileList':
+      return (
+        <LabelledField frame={frame}>
+          <FileInput control={control} value={value} multiple={kind === 'fileList'} maxItems={schema.maxItems} onChange={onChange} />
+        </LabelledField>
       );
     case 'choiceList':
       return (

@@ -19,7 +19,12 @@ export type FieldKind =
   | 'choiceList' // array of enum values (checkboxes)
   | 'objectList' // array of objects
   | 'object'
+  | 'file' // a file reference (format phoihop-file): upload, then its id
+  | 'fileList' // an array of file references
   | 'json'; // anything else, typed as JSON
+
+/** The JSON Schema format of a file reference (docs/files.md). */
+export const FILE_FORMAT = 'phoihop-file';
 
 /** The schema's main type: the first non-null one of a list, or inferred from enum/const. */
 export function typeOf(s: JsonSchema): string | undefined {
@@ -57,6 +62,7 @@ export function kindOf(s: JsonSchema): FieldKind {
   const type = typeOf(s);
   switch (type) {
     case 'string':
+      if (s.format === FILE_FORMAT) return 'file';
       if (s.format === 'date') return 'date';
       if (s.format === 'date-time') return 'datetime';
       if (s.format === 'time') return 'time';
@@ -74,6 +80,7 @@ export function kindOf(s: JsonSchema): FieldKind {
     case 'array': {
       const item = itemSchema(s);
       if (choicesOf(item)) return 'choiceList';
+      if (typeOf(item) === 'string' && item.format === FILE_FORMAT) return 'fileList';
       const it = typeOf(item);
       if (it === 'string') return 'stringList';
       if (it === 'object' && item.properties) return 'objectList';

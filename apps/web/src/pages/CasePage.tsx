@@ -2,8 +2,9 @@
 // what is waiting (open tasks, deadlines and timers with countdowns), its parent and children,
 // and whether its history verifies.
 import { useState } from 'react';
-import { api, apiText } from '../api/client.ts';
-import type { DefinitionSource, HistoryRow, InboxPage, Instance, Timer, Verification } from '../api/types.ts';
+import { api, apiText, downloadFile } from '../api/client.ts';
+import type { DefinitionSource, FileInfo, HistoryRow, InboxPage, Instance, Timer, Verification } from '../api/types.ts';
+import { formatBytes } from '../form/FileInput.tsx';
 import { useLoad } from '../api/use-load.ts';
 import { useSession } from '../auth/session.tsx';
 import { Diagram } from '../components/Diagram.tsx';
@@ -38,6 +39,7 @@ export function CasePage({ id }: { id: string }) {
   const history = useLoad((signal) => allHistory(id, signal), [id]);
   const timers = useLoad((signal) => api<{ items: Timer[] }>(`/instances/${id}/timers`, { signal }).then((r) => r.items), [id]);
   const verify = useLoad((signal) => api<Verification>(`/instances/${id}/history/verify`, { signal }), [id]);
+  const files = useLoad((signal) => api<{ items: FileInfo[] }>(`/instances/${id}/files`, { signal }).then((r) => r.items), [id, instance.data?.revision]);
   const inst = instance.data;
   const definition = useVersion(inst?.definition.key, inst?.definition.version);
   const source = definition?.source;
@@ -109,6 +111,7 @@ export function CasePage({ id }: { id: string }) {
             <ErrorMessage error={diagram.error} />
             <Diagram text={diagram.data} title={`${t('case.diagram')}: ${current}`} note={t('case.diagramNote')} />
           </section>
+          <Attachments files={files.data} error={files.error} source={source} changed={verify.data?.files?.filter((f) => !f.ok).map((f) => f.id) ?? []} />
           <Timeline rows={history.data} error={history.error} source={source} />
         </div>
         <aside className="case-side">
@@ -122,6 +125,69 @@ export function CasePage({ id }: { id: string }) {
         </aside>
       </div>
     </>
+  );
+}
+
+/** The case file: every document its steps attached, with who, when, size and digest, each downloadable. */
+function Attachments({ files, error, source, changed }: { files?: FileInfo[]; error: unknown; source?: DefinitionSource; changed: string[] }) {
+  const i18n = useI18n();
+  const { t, L, dateTime, lang } = i18n;
+  const [failed, setFailed] = useState<unknown>();
+  return (
+    <section className="case-files" aria-labelledby="files-title" data-testid="case-files">
+      <h2 id="files-title">{t('files.title')}</h2>
+      <ErrorMessage error={error ?? failed} />
+      {files && files.length === 0 ? <p className="muted">{t('files.empty')}</p> : null}
+      {files?.length ? (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('files.name')}</th>
+                <th scope="col">{t('files.step')}</th>
+                <th scope="col">{t('files.by')}</th>
+                <th scope="col">{t('files.at')}</th>
+                <th scope="col">{t('files.size')}</th>
+                <th scope="col">{t('files.digest')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('files.download')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {files.map((f) => (
+                <tr key={f.id} data-file-id={f.id} className={changed.includes(f.id) ? 'row-broken' : undefined}>
+                  <td>
+                    {f.name}
+                    {changed.includes(f.id) ? <span className="badge badge-broken small"> {t('files.changed')}</span> : null}
+                  </td>
+                  <td>
+                    {f.state ? f.state.split(',').map((p) => L(stateLabel(source, p), p)).join(', ') : ''}
+                    {f.event ? <span className="muted small"> · {eventName(source, f.event, i18n)}</span> : null}
+                  </td>
+                  <td>{f.uploadedBy}</td>
+                  <td>{f.boundAt ? dateTime(f.boundAt) : dateTime(f.uploadedAt)}</td>
+                  <td>{formatBytes(f.size, lang)}</td>
+                  <td>
+                    <code title={f.sha256}>{f.sha256.slice(0, 12)}…</code>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="secondary small"
+                      onClick={() => downloadFile(`/files/${f.id}/content`, {}, f.name).then(() => setFailed(undefined), setFailed)}
+                    >
+                      {t('files.download')}
+                      <span className="sr-only"> {f.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
   );
 }
 

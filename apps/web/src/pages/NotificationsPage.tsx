@@ -8,7 +8,7 @@ import { ErrorMessage, LiveStatus, Loading } from '../components/feedback.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { useLive } from '../live/live.tsx';
-import { navigate } from '../router.tsx';
+import { Link, navigate } from '../router.tsx';
 
 const KIND_LABEL: Record<AppNotification['kind'], MessageKey> = {
   'task-assigned': 'notif.kind.task-assigned',
@@ -16,6 +16,7 @@ const KIND_LABEL: Record<AppNotification['kind'], MessageKey> = {
   reminder: 'notif.kind.reminder',
   escalation: 'notif.kind.escalation',
   message: 'notif.kind.message',
+  'webhook-disabled': 'notif.kind.webhook-disabled',
 };
 
 /** Where a notification leads: its task, or its case. */
@@ -87,6 +88,7 @@ export function NotificationsPage() {
         <button type="button" className="secondary" disabled={!counts?.unread} onClick={readAll}>
           {t('notif.markAll')}
         </button>
+        <Link to="/preferences">{t('notif.settings')}</Link>
       </div>
       <LiveStatus text={status} testId="notif-status" />
       {error ? <ErrorMessage error={error} /> : null}

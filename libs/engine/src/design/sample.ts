@@ -42,6 +42,7 @@ export function sampleValues(schema: JsonSchema | undefined, at: string = SIM_ST
         case 'url':
           return ['https://example.com/mau'];
         case 'uuid':
+        case 'phoihop-file':
           return ['00000000-0000-4000-8000-000000000000'];
       }
       let v = 'mẫu';

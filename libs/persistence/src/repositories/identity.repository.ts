@@ -11,6 +11,8 @@ export interface UserRecord {
   id: string;
   username: string;
   displayName: string;
+  /** Where mail goes (set by admins); null: no mail. */
+  email: string | null;
   passwordHash: string | null;
   active: boolean;
   memberships: Membership[];
@@ -25,7 +27,7 @@ export interface OrgUnitRecord {
   parentKey: string | null;
 }
 
-const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.password_hash, u.active, u.created_at, u.credentials_version,
+const USER_SELECT = `SELECT u.id, u.username, u.display_name, u.email, u.password_hash, u.active, u.created_at, u.credentials_version,
   coalesce((SELECT json_agg(json_build_object('role', r.role, 'unit', r.unit_key) ORDER BY r.role, r.unit_key) FROM user_roles r WHERE r.user_id = u.id), '[]') AS memberships
   FROM users u`;
 
@@ -34,6 +36,7 @@ function toUser(row: Record<string, any>): UserRecord {
     id: row.id,
     username: row.username,
     displayName: row.display_name,
+    email: row.email,
     passwordHash: row.password_hash,
     active: row.active,
     memberships: row.memberships,
@@ -64,11 +67,12 @@ export class IdentityRepository {
     return (await manager.query(`SELECT count(*)::int AS n FROM users`))[0].n;
   }
 
-  async insertUser(manager: EntityManager, u: { username: string; displayName: string; passwordHash: string | null; memberships: Membership[] }): Promise<UserRecord> {
-    const [{ id }] = await manager.query(`INSERT INTO users (username, display_name, password_hash) VALUES ($1, $2, $3) RETURNING id`, [
+  async insertUser(manager: EntityManager, u: { username: string; displayName: string; email?: string | null; passwordHash: string | null; memberships: Membership[] }): Promise<UserRecord> {
+    const [{ id }] = await manager.query(`INSERT INTO users (username, display_name, password_hash, email) VALUES ($1, $2, $3, $4) RETURNING id`, [
       u.username,
       u.displayName,
       u.passwordHash,
+      u.email ?? null,
     ]);
     await this.setMemberships(manager, id, u.memberships);
     return (await this.findUserById(manager, id))!;
@@ -78,12 +82,13 @@ export class IdentityRepository {
    * A new password or a change of `active` also moves the credentials version on, which ends the
    * sessions opened before (see UserRecord.credentialsVersion).
    */
-  async updateUser(manager: EntityManager, id: string, change: { displayName?: string; passwordHash?: string; active?: boolean }): Promise<void> {
+  async updateUser(manager: EntityManager, id: string, change: { displayName?: string; passwordHash?: string; active?: boolean; email?: string | null }): Promise<void> {
     await manager.query(
       `UPDATE users SET display_name = coalesce($2, display_name), password_hash = coalesce($3, password_hash), active = coalesce($4, active),
+         email = CASE WHEN $5::boolean THEN $6::text ELSE email END,
          credentials_version = credentials_version + CASE WHEN $3::text IS NOT NULL OR ($4::boolean IS NOT NULL AND $4::boolean <> active) THEN 1 ELSE 0 END,
          updated_at = now() WHERE id = $1`,
-      [id, change.displayName ?? null, change.passwordHash ?? null, change.active ?? null],
+      [id, change.displayName ?? null, change.passwordHash ?? null, change.active ?? null, change.email !== undefined, change.email ?? null],
     );
   }
 

@@ -4,8 +4,8 @@ import { queryRows } from '../prepared.js';
 import type { Page } from '../records.js';
 import { encodeCursor } from './instances.repository.js';
 
-export type NotificationKind = 'task-assigned' | 'task-delegated' | 'reminder' | 'escalation' | 'message';
-export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['task-assigned', 'task-delegated', 'reminder', 'escalation', 'message'];
+export type NotificationKind = 'task-assigned' | 'task-delegated' | 'reminder' | 'escalation' | 'message' | 'webhook-disabled';
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['task-assigned', 'task-delegated', 'reminder', 'escalation', 'message', 'webhook-disabled'];
 
 export interface NewNotification {
   userId: string;
@@ -60,15 +60,34 @@ function toRecord(r: Record<string, any>): NotificationRecord {
  */
 @Injectable()
 export class NotificationsRepository {
-  /** Writes the rows; a row whose (user, source) is already there is skipped. Returns how many were new, by kind. */
-  async insertMany(manager: Tx, rows: readonly NewNotification[]): Promise<Array<{ kind: NotificationKind; id: string; userId: string }>> {
+  /**
+   * Writes the rows; a row whose (user, source) is already there is skipped. Returns the new ones.
+   * With `email`, the same statement writes an e-mail delivery for each new notification whose user
+   * has an address and wants its kind at once: the mail is committed with the notification or not
+   * at all, and a rerun (whose notifications already exist) adds no mail either.
+   */
+  async insertMany(manager: Tx, rows: readonly NewNotification[], options: { email?: boolean } = {}): Promise<Array<{ kind: NotificationKind; id: string; userId: string; sourceKey: string; emailed: boolean }>> {
     if (!rows.length) return [];
+    const insert = `INSERT INTO notifications (user_id, kind, title, body, instance_id, task_id, definition_key, source_key, created_at)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::timestamptz[])
+       ON CONFLICT (user_id, source_key) DO NOTHING`;
+    // Without mail, the plain insert: the e-mail part would cost a join per row for nothing.
+    const text = options.email
+      ? `WITH ins AS (${insert} RETURNING id, kind, user_id, source_key, created_at),
+         mail AS (
+           INSERT INTO email_deliveries (user_id, kind, notification_id, source_key, to_address, language, created_at, updated_at)
+           SELECT ins.user_id, 'notification', ins.id, 'notification:' || ins.id, u.email, u.language, ins.created_at, ins.created_at
+             FROM ins JOIN users u ON u.id = ins.user_id
+            WHERE u.email IS NOT NULL
+              -- A webhook turned off is an operator's alarm, not a preference: mailed at once to every admin with an address.
+              AND (u.email_preferences->>ins.kind = 'immediate' OR ins.kind = 'webhook-disabled')
+           ON CONFLICT (source_key) DO NOTHING
+           RETURNING notification_id)
+         SELECT ins.id, ins.kind, ins.user_id, ins.source_key, mail.notification_id IS NOT NULL AS emailed FROM ins LEFT JOIN mail ON mail.notification_id = ins.id`
+      : `${insert} RETURNING id, kind, user_id, source_key, false AS emailed`;
     const inserted = await queryRows(
       manager,
-      `INSERT INTO notifications (user_id, kind, title, body, instance_id, task_id, definition_key, source_key, created_at)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::jsonb[], $4::jsonb[], $5::uuid[], $6::uuid[], $7::text[], $8::text[], $9::timestamptz[])
-       ON CONFLICT (user_id, source_key) DO NOTHING
-       RETURNING id, kind, user_id`,
+      text,
       [
         rows.map((r) => r.userId),
         rows.map((r) => r.kind),
@@ -82,7 +101,7 @@ export class NotificationsRepository {
         rows.map((r) => new Date(Math.floor(r.createdAt.getTime()))),
       ],
     );
-    return inserted.map((r) => ({ kind: r.kind, id: r.id, userId: r.user_id }));
+    return inserted.map((r) => ({ kind: r.kind, id: r.id, userId: r.user_id, sourceKey: r.source_key, emailed: r.emailed }));
   }
 
   /** A page of the user's notifications, newest first. */

@@ -9,6 +9,8 @@ export interface OutboxRow {
   payload: EffectsPayload;
 }
 
+const toRow = (r: Record<string, any>): OutboxRow => ({ id: String(r.id), topic: r.topic, instanceId: r.instance_id, payload: r.payload });
+
 /** The transactional outbox, read by the relay. */
 @Injectable()
 export class OutboxRepository {
@@ -21,13 +23,20 @@ export class OutboxRepository {
       `SELECT id, topic, instance_id, payload FROM outbox WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
       [limit],
     );
-    return rows.map((r: Record<string, any>) => ({ id: String(r.id), topic: r.topic, instanceId: r.instance_id, payload: r.payload }));
+    return rows.map(toRow);
   }
 
-  /** One row, published or not (the notifications processor reads the row its job names). */
+  /** One row, published or not (a processor reads the row its job names). */
   async findById(manager: EntityManager, id: string): Promise<OutboxRow | undefined> {
-    const rows = await manager.query(`SELECT id, topic, instance_id, payload FROM outbox WHERE id = $1`, [id]);
-    return rows.length ? { id: String(rows[0].id), topic: rows[0].topic, instanceId: rows[0].instance_id, payload: rows[0].payload } : undefined;
+    const [row] = await this.findByIds(manager, [id]);
+    return row;
+  }
+
+  /** Rows by id, published or not, oldest first (a processor's batch of rows). */
+  async findByIds(manager: EntityManager, ids: readonly string[]): Promise<OutboxRow[]> {
+    if (!ids.length) return [];
+    const rows = await manager.query(`SELECT id, topic, instance_id, payload FROM outbox WHERE id = ANY($1::bigint[]) ORDER BY id`, [ids]);
+    return rows.map(toRow);
   }
 
   async markPublished(manager: EntityManager, ids: string[], at: Date): Promise<void> {

@@ -207,6 +207,16 @@ export class TasksRepository {
     return rows.length ? toRecord(rows[0]) : undefined;
   }
 
+  /** Every task of these (instance, state) pairs, newest first within each: one round trip for a batch of notifications. */
+  async findByStates(manager: EntityManager, pairs: ReadonlyArray<{ instanceId: string; state: string }>): Promise<TaskRecord[]> {
+    if (!pairs.length) return [];
+    const rows = await manager.query(
+      `SELECT ${COLUMNS} FROM tasks WHERE (instance_id, state) IN (SELECT * FROM unnest($1::uuid[], $2::text[])) ORDER BY instance_id, state, created_seq DESC`,
+      [pairs.map((p) => p.instanceId), pairs.map((p) => p.state)],
+    );
+    return rows.map(toRecord);
+  }
+
   async events(manager: EntityManager, taskId: string): Promise<TaskEventRecord[]> {
     const rows = await manager.query(`SELECT type, actor, at, data FROM task_events WHERE task_id = $1 ORDER BY id`, [taskId]);
     return rows.map((r: Record<string, any>) => ({ type: r.type, actor: r.actor, at: r.at, data: r.data }));

@@ -2,6 +2,14 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ANY_JSON, JSON_OBJECT, STATE_VALUE } from '../../common/dto/common.dto.js';
 
 /** One transition, as the cross-instance search and its exports give it. */
+export class AuditFileDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: 'integer' }) size!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ description: 'The payload field (JSON pointer) that named it' }) field!: string;
+}
+
 export class AuditRowDto {
   @ApiProperty({ description: 'Global sequence number (a decimal string)' }) gseq!: string;
   @ApiProperty({ format: 'uuid' }) instanceId!: string;
@@ -20,6 +28,7 @@ export class AuditRowDto {
   @ApiProperty({ type: 'string', nullable: true }) comment!: string | null;
   @ApiProperty({ type: 'string', nullable: true }) requestId!: string | null;
   @ApiProperty() hash!: string;
+  @ApiPropertyOptional({ type: [AuditFileDto], description: 'The documents this step attached (in the hash chain)' }) files?: AuditFileDto[];
 }
 
 export class AuditPageDto {
@@ -80,12 +89,23 @@ export class ChainBreakDto {
   @ApiProperty() reason!: string;
 }
 
+export class FileCheckDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: 'integer', description: 'The history row that attached it' }) seq!: number;
+  @ApiProperty({ description: 'The payload field (JSON pointer)' }) field!: string;
+  @ApiProperty({ description: 'The SHA-256 its history row recorded' }) sha256!: string;
+  @ApiProperty() ok!: boolean;
+  @ApiPropertyOptional({ description: 'Why it failed' }) reason?: string;
+}
+
 export class InstanceVerificationDto {
   @ApiProperty() ok!: boolean;
   @ApiProperty({ format: 'uuid' }) instanceId!: string;
   @ApiProperty({ type: 'integer' }) rows!: number;
   @ApiProperty({ type: 'string', nullable: true }) head!: string | null;
   @ApiPropertyOptional({ type: ChainBreakDto }) broken?: ChainBreakDto;
+  @ApiPropertyOptional({ type: [FileCheckDto], description: 'Every attached file, re-hashed from storage' }) files?: FileCheckDto[];
 }
 
 export class StateAtDto {

@@ -3,7 +3,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LocalizedText } from '../../common/dto/common.dto.js';
 import { PageQuery } from '../../common/page.query.js';
 
-export const NOTIFICATION_KIND_NAMES = ['task-assigned', 'task-delegated', 'reminder', 'escalation', 'message'] as const;
+export const NOTIFICATION_KIND_NAMES = ['task-assigned', 'task-delegated', 'reminder', 'escalation', 'message', 'webhook-disabled'] as const;
 
 export class NotificationsQueryDto extends PageQuery {
   @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'Only the unread ones' })
@@ -14,7 +14,7 @@ export class NotificationsQueryDto extends PageQuery {
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: NOTIFICATION_KIND_NAMES, description: 'task-assigned: a new task I may take; task-delegated: a task handed to me; reminder: a deadline approaching; escalation: a deadline passed; message: a workflow\'s notify' })
+  @ApiProperty({ enum: NOTIFICATION_KIND_NAMES, description: 'task-assigned: a new task I may take; task-delegated: a task handed to me; reminder: a deadline approaching; escalation: a deadline passed; message: a workflow\'s notify; webhook-disabled (admins): a webhook subscription was turned off after a run of failed deliveries' })
   kind!: (typeof NOTIFICATION_KIND_NAMES)[number];
   @ApiProperty({ type: LocalizedText }) title!: LocalizedText;
   @ApiProperty({ type: LocalizedText, nullable: true }) body!: LocalizedText | null;

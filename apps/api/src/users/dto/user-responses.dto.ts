@@ -20,6 +20,7 @@ export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'nguyen.van.a' }) username!: string;
   @ApiProperty({ example: 'Nguyễn Văn A' }) displayName!: string;
+  @ApiProperty({ type: 'string', format: 'email', nullable: true, description: 'Where the user\'s e-mail goes; null: none' }) email!: string | null;
   @ApiProperty() active!: boolean;
   @ApiProperty({ type: [MembershipView] }) memberships!: MembershipView[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

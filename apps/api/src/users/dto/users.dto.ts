@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested, IsObject } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, ValidateNested, IsObject, ValidateIf } from 'class-validator';
 
 export class MembershipDto {
   @ApiProperty({ example: 'can-bo-tiep-dan' })
@@ -23,6 +23,13 @@ export class CreateUserDto {
   @MaxLength(200)
   displayName!: string;
 
+  @ApiPropertyOptional({ type: 'string', format: 'email', nullable: true, example: 'nguyen.van.a@anphong.gov.vn', description: 'Where the user\'s e-mail goes (docs/notifications.md, "E-mail"); none by default' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string | null;
+
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -40,6 +47,13 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(200) displayName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() password?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
+
+  @ApiPropertyOptional({ type: 'string', format: 'email', nullable: true, description: 'A new address, or null to stop mail to the user' })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @MaxLength(254, { message: 'email must be at most 254 characters' })
+  @IsEmail({}, { message: 'email must be an e-mail address' })
+  email?: string | null;
 
   @ApiPropertyOptional({ type: [MembershipDto] })
   @IsOptional()

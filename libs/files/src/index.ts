@@ -1,0 +1,10 @@
+export { type FileStore, type StoredBlob, FILE_STORE, Digesting } from './file-store.js';
+export { PostgresFileStore, PG_CHUNK_BYTES } from './postgres-file-store.js';
+export { FsFileStore } from './fs-file-store.js';
+export { S3FileStore } from './s3-file-store.js';
+export { TYPE_EXTENSIONS, ALLOWED_TYPES, SNIFF_BYTES, MAX_NAME_LENGTH, detectType, sanitizeFileName, contentDisposition } from './safety.js';
+export { VerifyingStream, digestOf } from './verifying-stream.js';
+export { type FilesOptions, type FileView, type FileCheck, FILES_OPTIONS, UNBOUND_TTL_MS, toFileView, FilesService } from './files.service.js';
+export { type FileCleanupOptions, FILE_CLEANUP_OPTIONS, FileCleanupService } from './file-cleanup.service.js';
+export { type FilesModuleOptions, DEFAULT_FILES_OPTIONS, createFileStore, FilesModule } from './files.module.js';
+export { type StoredFilesCheck, verifyStoredFiles, moveBlobsToStore, blobRows } from './file-backup.js';

@@ -1,0 +1,68 @@
+import { declaresFiles, fileReferences, type CompiledWorkflow, type JsonSchema } from '#libs/engine';
+import { DomainError, ErrorCode } from '#libs/core';
+import { FilesRepository, type InstanceRecord, type Tx } from '#libs/persistence';
+import type { FileToBind } from './transition-write.js';
+
+/** A file as its history row records it (inside the hash chain): which, its digest and size, its name, the field. */
+export interface FileLink {
+  id: string;
+  sha256: string;
+  size: number;
+  name: string;
+  contentType: string;
+  field: string;
+}
+
+/** Per compiled workflow, the events whose schema declares a file field: most declare none, and their events skip the walk. */
+const withFiles = new WeakMap<CompiledWorkflow, Map<string, boolean>>();
+
+/** The files an event's payload names, by the event's schema (`format: "phoihop-file"`). */
+export function referencedFiles(workflow: CompiledWorkflow, eventType: string, payload: unknown): Array<{ field: string; id: string }> {
+  const schema = workflow.definition.events[eventType]?.schema as JsonSchema | undefined;
+  if (!schema || payload === undefined || payload === null) return [];
+  let known = withFiles.get(workflow);
+  if (!known) withFiles.set(workflow, (known = new Map()));
+  let declares = known.get(eventType);
+  if (declares === undefined) known.set(eventType, (declares = declaresFiles(schema)));
+  return declares ? fileReferences(schema, payload) : [];
+}
+
+/** The step a file is bound in: the instance's innermost active states (a parallel machine has several). */
+function stepOf(instance: InstanceRecord, taskState: string | undefined): string {
+  if (taskState) return taskState;
+  const leaves = instance.statePaths.filter((p) => !instance.statePaths.some((q) => q !== p && q.startsWith(p + '.')));
+  return leaves.join(',');
+}
+
+/**
+ * Checks, under the rows' locks and in the event's transaction, that every file the payload names
+ * may be attached by this sender: it exists and is either their own unbound upload or already
+ * bound to this same case. Anything else is one and the same 400 naming the field, so that an id
+ * reveals nothing about someone else's files.
+ */
+export async function resolveFileLinks(
+  repo: FilesRepository,
+  manager: Tx,
+  refs: Array<{ field: string; id: string }>,
+  instance: InstanceRecord,
+  actorId: string,
+  taskState: string | undefined,
+): Promise<{ links: FileLink[]; bind: FileToBind[] }> {
+  const rows = new Map((await repo.lockForBinding(manager, [...new Set(refs.map((r) => r.id))])).map((f) => [f.id, f]));
+  const problems = refs
+    .filter((r) => {
+      const f = rows.get(r.id);
+      return !f || (f.instanceId === null ? f.uploadedBy !== actorId : f.instanceId !== instance.id);
+    })
+    .map((r) => ({ field: `payload${r.field}`, reason: `no file ${r.id} that you uploaded (or that this case holds) exists` }));
+  if (problems.length) {
+    throw new DomainError(ErrorCode.ValidationFailed, `The payload names files that cannot be attached: ${problems.map((p) => p.field).join(', ')}`, { problems });
+  }
+  const step = stepOf(instance, taskState);
+  const links = refs.map((r) => {
+    const f = rows.get(r.id)!;
+    return { id: f.id, sha256: f.sha256, size: f.size, name: f.name, contentType: f.contentType, field: r.field };
+  });
+  const bind = refs.filter((r) => rows.get(r.id)!.instanceId === null).map((r) => ({ id: r.id, field: r.field, state: step }));
+  return { links, bind };
+}
