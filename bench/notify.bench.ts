@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { hashPassword } from '#libs/identity';
 import type { DataSource } from 'typeorm';
-import { createDataSource, runMigrations } from '#libs/persistence';
 import { createRuntime, SYSTEM_ACTOR } from '#libs/runtime';
-import { benchDatabase, flag, fmt, freePort, machine, pct, redisForBench, rssMb } from './support.js';
+import { benchDatabase, migratedDatabase, flag, fmt, freePort, machine, pct, redisForBench, rssMb } from './support.js';
 
 /**
  * npm run bench:notify [-- --count 10000 --recipients 2 --redis] — N deadlines (default 10,000) due
@@ -162,16 +160,7 @@ async function firing(ds: DataSource, key: string, dueAt: Date) {
 }
 
 async function run(kind: 'postgres' | 'redis', adminUrl: string, redisUrl?: string) {
-  const name = `bench_notify_${kind}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const ds = await createDataSource({ url: url.toString(), poolSize: 20 }).initialize();
-  await runMigrations(ds);
+  const { url, ds } = await migratedDatabase(adminUrl, `bench_notify_${kind}`);
   const { definitions } = createRuntime(ds);
   await definitions.publish(REFERENCE);
   await definitions.publish(ESCALATING);

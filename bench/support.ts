@@ -4,8 +4,9 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { EmbeddedPostgres } from '#libs/persistence';
+import { createDataSource, EmbeddedPostgres, runMigrations } from '#libs/persistence';
 
 /** A PostgreSQL for a benchmark: DATABASE_URL when given, else a throwaway embedded server with default (durable) settings. */
 export async function benchDatabase(): Promise<{ url: string; label: string; stop(): Promise<void> }> {
@@ -104,3 +105,17 @@ export function rssMb(pid: number): number {
 
 /** The p-th percentile of an ascending list. */
 export const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/** A new database `name` on the benchmark's server (dropped first if a run left it), migrated, with a pool of 20. */
+export async function migratedDatabase(adminUrl: string, name: string): Promise<{ url: URL; ds: DataSource }> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const ds = await createDataSource({ url: url.toString(), poolSize: 20 }).initialize();
+  await runMigrations(ds);
+  return { url, ds };
+}

@@ -1,9 +1,7 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import pg from 'pg';
-import { createDataSource, runMigrations } from '#libs/persistence';
 import { createRuntime, SYSTEM_ACTOR } from '#libs/runtime';
-import { benchDatabase, flag, fmt, machine, pct, redisForBench, rssMb } from './support.js';
+import { benchDatabase, migratedDatabase, flag, fmt, machine, pct, redisForBench, rssMb } from './support.js';
 
 /**
  * npm run bench:timers [-- --count 100000] — arms N timers (default 10,000) due at the same
@@ -34,16 +32,7 @@ const definition = {
 };
 
 async function run(kind: 'postgres' | 'redis', adminUrl: string, redisUrl: string) {
-  const name = `bench_timers_${kind}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const ds = await createDataSource({ url: url.toString(), poolSize: 20 }).initialize();
-  await runMigrations(ds);
+  const { url, ds } = await migratedDatabase(adminUrl, `bench_timers_${kind}`);
   const { definitions, commands: instances } = createRuntime(ds);
   await definitions.publish(definition);
 

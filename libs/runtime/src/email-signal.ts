@@ -1,20 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { LocalSignal } from './local-signal.js';
 
-/**
- * Tells the e-mail relay, in this process, that mails were recorded (notifications with immediate
- * mail, an admin's retry), so that it queues them at once instead of at its next poll. Mails
- * recorded by other processes are found by polling.
- */
+/** Mails were recorded in this process (notifications with immediate mail, an admin's retry): the e-mail relay queues them at once. */
 @Injectable()
-export class EmailSignal {
-  private readonly listeners = new Set<() => void>();
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  notify(): void {
-    for (const listener of this.listeners) listener();
-  }
-}
+export class EmailSignal extends LocalSignal {}

@@ -1,15 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, type Principal } from '#libs/core';
-import { Database, decodeCursor, NotificationsRepository, type NotificationKind, type NotificationRecord } from '#libs/persistence';
+import { Database, decodeCursor, NotificationsRepository, type NotificationContent, type NotificationRecord } from '#libs/persistence';
 
-export interface NotificationView {
+export interface NotificationView extends NotificationContent {
   id: string;
-  kind: NotificationKind;
-  title: { vi: string; en: string };
-  body: { vi: string; en: string } | null;
-  instanceId: string;
-  taskId: string | null;
-  definitionKey: string;
   createdAt: string;
   readAt: string | null;
 }

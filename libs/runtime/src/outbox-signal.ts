@@ -1,19 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { LocalSignal } from './local-signal.js';
 
-/**
- * Tells the outbox relay, in this process, that a transition with effects has committed, so it
- * publishes at once instead of at its next poll. Other processes' rows are found by polling.
- */
+/** A transition with effects has committed in this process: the outbox relay publishes at once. */
 @Injectable()
-export class OutboxSignal {
-  private readonly listeners = new Set<() => void>();
-
-  subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  notify(): void {
-    for (const listener of this.listeners) listener();
-  }
-}
+export class OutboxSignal extends LocalSignal {}

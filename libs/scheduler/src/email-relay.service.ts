@@ -3,6 +3,7 @@ import { Mailer } from '#libs/mail';
 import { Database, EmailRepository } from '#libs/persistence';
 import { EmailSignal } from '#libs/runtime';
 import { Clock } from './clock.js';
+import { CoalescingRun } from './coalescing-run.js';
 import { DIGEST_CRON, EmailDigestService } from './email-digest.service.js';
 import { MailLinks } from './mail-links.js';
 import { RELAY_OPTIONS, type RelayOptions } from './outbox-relay.service.js';
@@ -26,10 +27,8 @@ export const emailJobId = (deliveryId: string) => `email-${deliveryId}`;
 export class EmailRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(EmailRelayService.name);
   private timers: NodeJS.Timeout[] = [];
-  private running?: Promise<unknown>;
   private sweeping?: Promise<unknown>;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new CoalescingRun(() => this.drain(), (error) => this.logger.error(`e-mail relay: ${error.message}`));
   private unsubscribe?: () => void;
 
   constructor(
@@ -63,27 +62,14 @@ export class EmailRelayService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
     this.unsubscribe?.();
     for (const t of this.timers) clearInterval(t);
-    await Promise.all([this.running, this.sweeping]);
+    await Promise.all([this.loop.stop(), this.sweeping]);
   }
 
+  /** Runs a pass now, or right after the one in progress. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error) => this.logger.error(`e-mail relay: ${(error as Error).message}`))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   /** Queues every pending delivery without a job; resolves when none is left. */
@@ -98,7 +84,7 @@ export class EmailRelayService implements OnApplicationBootstrap, OnModuleDestro
         return ids.length;
       });
       total += queued;
-      if (queued < BATCH || this.stopped) return total;
+      if (queued < BATCH || this.loop.isStopped) return total;
     }
   }
 

@@ -4,6 +4,7 @@ import { isChildReport, OutboxRepository, Database, WebhooksRepository, type Eff
 import { hasWebhookEffects } from '#libs/webhooks';
 import { OutboxSignal } from '#libs/runtime';
 import { Clock } from './clock.js';
+import { CoalescingRun } from './coalescing-run.js';
 import { QueueService } from './queue.service.js';
 import { QueueName } from './queues.js';
 
@@ -47,9 +48,7 @@ export const RELAY_OPTIONS = Symbol('RELAY_OPTIONS');
 export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelayService.name);
   private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
-  private again = false;
-  private stopped = false;
+  private readonly loop = new CoalescingRun(() => this.drain(), (error) => this.logger.error(`outbox relay: ${error.message}`));
   private unsubscribe?: () => void;
 
   constructor(
@@ -70,28 +69,14 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
   }
 
   async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
     this.unsubscribe?.();
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.loop.stop();
   }
 
-  /** Publishes now, or right after the pass in progress. */
+  /** Runs a pass now, or right after the one in progress. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((error) => this.logger.error(`outbox relay: ${(error as Error).message}`))
-      .finally(() => {
-        this.running = undefined;
-        if (this.again) {
-          this.again = false;
-          this.kick();
-        }
-      });
+    this.loop.kick();
   }
 
   /** Publishes every unpublished row; resolves when the outbox is empty. */
@@ -100,7 +85,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnModuleDestr
     for (;;) {
       const published = await this.publishBatch();
       total += published;
-      if (published < BATCH || this.stopped) return total;
+      if (published < BATCH || this.loop.isStopped) return total;
     }
   }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Tx } from '../database.js';
 import { queryRows } from '../prepared.js';
 import { encodeCursor } from './instances.repository.js';
-import type { NotificationKind } from './notifications.repository.js';
+import type { NotificationContent, NotificationKind } from './notifications.repository.js';
 import { CANDIDATE_SQL } from './tasks.repository.js';
 
 export type EmailMode = 'immediate' | 'digest' | 'off';
@@ -43,15 +43,7 @@ export interface EmailDeliveryRecord {
 export interface EmailToSend extends EmailDeliveryRecord {
   displayName: string;
   content: { subject: string; text: string; html: string } | null;
-  notification: {
-    kind: NotificationKind;
-    title: { vi: string; en: string };
-    body: { vi: string; en: string } | null;
-    instanceId: string;
-    taskId: string | null;
-    definitionKey: string;
-    businessKey: string | null;
-  } | null;
+  notification: (NotificationContent & { businessKey: string | null }) | null;
 }
 
 export interface DigestRecipient {

@@ -7,14 +7,18 @@ import { encodeCursor } from './instances.repository.js';
 export type NotificationKind = 'task-assigned' | 'task-delegated' | 'reminder' | 'escalation' | 'message' | 'webhook-disabled';
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = ['task-assigned', 'task-delegated', 'reminder', 'escalation', 'message', 'webhook-disabled'];
 
-export interface NewNotification {
-  userId: string;
+/** What a notification says and what it links to: the part every view of one shares. */
+export interface NotificationContent {
   kind: NotificationKind;
   title: { vi: string; en: string };
   body: { vi: string; en: string } | null;
   instanceId: string;
   taskId: string | null;
   definitionKey: string;
+}
+
+export interface NewNotification extends NotificationContent {
+  userId: string;
   /** What produced it (`outbox:<id>:<effect index>`, `task-event:<id>`): unique per user. */
   sourceKey: string;
   createdAt: Date;
