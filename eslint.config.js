@@ -13,6 +13,7 @@ export const LAYERS = {
   core: ['engine', 'persistence'],
   runtime: ['calendar', 'config', 'core', 'engine', 'persistence'],
   files: ['config', 'core', 'engine', 'persistence', 'runtime'],
+  documents: ['config', 'core', 'engine', 'files', 'persistence', 'runtime'],
   webhooks: ['config', 'core', 'engine', 'persistence', 'runtime'],
   scheduler: ['calendar', 'config', 'core', 'engine', 'mail', 'persistence', 'runtime', 'webhooks'],
   identity: ['core', 'engine', 'persistence', 'runtime'],

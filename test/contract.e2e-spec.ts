@@ -443,6 +443,8 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     await call(officer, 'FilesController_content', `/api/v1/files/${UNKNOWN}/content`, { status: 404 });
     await call(officer, 'InstanceFilesController_list', `/api/v1/instances/${ids.approval}/files`, { status: 200 });
     await call(officer, 'InstanceFilesController_list', `/api/v1/instances/${UNKNOWN}/files`, { status: 404 });
+    await call(officer, 'InstanceDocumentsController_list', `/api/v1/instances/${ids.approval}/documents`, { status: 200 });
+    await call(officer, 'InstanceDocumentsController_list', `/api/v1/instances/${UNKNOWN}/documents`, { status: 404 });
   });
 
   it('reports', async () => {

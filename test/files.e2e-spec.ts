@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -46,6 +46,8 @@ const LETTER = { nguoiKhieuNai: 'Nguyễn Văn An', diaChi: 'Tổ dân phố 3, 
 async function workflowsDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'phoihop-files-wf-'));
   await copyFile('workflows/complaint.json', join(dir, 'complaint.json'));
+  // The complaint's document templates, where the loader looks for them.
+  await cp('workflows/templates', join(dir, 'templates'), { recursive: true });
   return dir;
 }
 

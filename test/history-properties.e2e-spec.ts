@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { readdir, readFile } from 'node:fs/promises';
 import { InstanceAuditService } from '#libs/audit';
 import { createDataSource, HistoryRepository, InstancesRepository } from '#libs/persistence';
-import { createRuntime, SYSTEM_ACTOR } from '#libs/runtime';
+import { createRuntime, inlineTemplates, SYSTEM_ACTOR } from '#libs/runtime';
+import { standaloneDocumentEngine } from '#libs/documents';
 import { DomainError } from '#libs/core';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
@@ -47,8 +48,9 @@ describe('history properties on every shipped workflow', () => {
     db = await createTestDatabase();
     ds = await createDataSource({ url: db.url, poolSize: 4 }).initialize();
     const files = (await readdir('workflows')).filter((f) => f.endsWith('.json'));
-    definitions = await Promise.all(files.map(async (f) => JSON.parse(await readFile(`workflows/${f}`, 'utf8'))));
-    const { definitions: service } = createRuntime(ds);
+    // As the loader publishes them: each document's template inlined from workflows/templates.
+    definitions = await Promise.all(files.map(async (f) => (await inlineTemplates(JSON.parse(await readFile(`workflows/${f}`, 'utf8')), 'workflows')) as (typeof definitions)[number]));
+    const { definitions: service } = createRuntime(ds, standaloneDocumentEngine(ds));
     for (const d of definitions) await service.publish(d);
   });
   afterAll(async () => {
@@ -58,7 +60,7 @@ describe('history properties on every shipped workflow', () => {
 
   it('seq contiguous, chain valid and replay equal to the stored snapshot after every event', async () => {
     expect(definitions.length).toBeGreaterThan(0);
-    const runtime = createRuntime(ds);
+    const runtime = createRuntime(ds, standaloneDocumentEngine(ds));
     const audit = new InstanceAuditService(ds, new InstancesRepository(), new HistoryRepository(), runtime.definitions, runtime.queries);
     const actor = { ...SYSTEM_ACTOR, id: 'thu-nghiem', roles: ['admin'] };
     let checked = 0;

@@ -44,7 +44,8 @@ const verification = (ketQuaXacMinh: string) => ({
   ketQuaXacMinh,
 });
 
-const decision = { soQuyetDinh: '20/QĐ-UBND', ngayQuyetDinh: '2026-04-29', ketLuan: 'dung-mot-phan', noiDungGiaiQuyet: 'Điều chỉnh một phần quyết định thu hồi đất' };
+// The decision's number is given by the register when it is issued (docs/documents.md), not typed in.
+const decision = { ngayQuyetDinh: '2026-04-29', ketLuan: 'dung-mot-phan', noiDungGiaiQuyet: 'Điều chỉnh một phần quyết định thu hồi đất' };
 
 describe('complaint: main path to archive', () => {
   let s: Scenario;
@@ -78,9 +79,9 @@ describe('complaint: main path to archive', () => {
     expect(await s.openTasks(c.id)).toEqual([expect.objectContaining({ state: 'xuLy.thuLy', roles: ['can-bo-xu-ly-don'], priority: 2 })]);
 
     await s.advanceTo(at('2026-04-15'));
-    // A notice of acceptance dated before the receipt is refused.
-    expect((await refusal(s.send(c.id, p.xuLyDon, 'THU_LY', { soThongBao: '01/TB-UBND', ngayThuLy: '2026-04-10' }))).code).toBe('GUARD_REJECTED');
-    await s.send(c.id, p.xuLyDon, 'THU_LY', { soThongBao: '01/TB-UBND', ngayThuLy: '2026-04-15' });
+    // A notice of acceptance dated before the receipt is refused, and takes no number from the register.
+    expect((await refusal(s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-04-10' }))).code).toBe('GUARD_REJECTED');
+    await s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-04-15' });
     view = await s.get(c.id);
     // 30 calendar days from 15 Apr: Fri 15 May.
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'giai-quyet', state: 'xuLy.giaiQuyet', dueDate: '2026-05-15' })]);
@@ -143,7 +144,7 @@ describe('complaint: main path to archive', () => {
       ['deadline.passed', 'system', 'luuHoSo'],
       ['LUU_HO_SO', 'xu-ly-don-1', 'daLuuHoSo'],
     ]);
-    expect(effects).toContainEqual(expect.objectContaining({ type: 'emit', topic: 'khieu-nai.quyet-dinh', data: { soQuyetDinh: '20/QĐ-UBND', ketLuan: 'dung-mot-phan', nguoiKy: 'chu-tich-1' } }));
+    expect(effects).toContainEqual(expect.objectContaining({ type: 'emit', topic: 'khieu-nai.quyet-dinh', data: { soQuyetDinh: '01/QĐ-UBND', ketLuan: 'dung-mot-phan', nguoiKy: 'chu-tich-1' } }));
   });
 });
 
@@ -177,7 +178,7 @@ describe('complaint: time limits passing and extension', () => {
     expect(effects).toContainEqual(expect.objectContaining({ type: 'notify', roles: ['chu-tich'] }));
 
     // Late, but still accepted: the resolution limit then counts from the acceptance date.
-    await s.send(c.id, p.xuLyDon, 'THU_LY', { soThongBao: '02/TB-UBND', ngayThuLy: '2026-04-29' });
+    await s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-04-29' });
     expect((await s.get(c.id)).deadlines).toEqual([expect.objectContaining({ key: 'giai-quyet', dueDate: '2026-05-29' })]);
   });
 
@@ -186,7 +187,7 @@ describe('complaint: time limits passing and extension', () => {
     const c = await s.start('complaint', p.tiepDan);
     await s.send(c.id, p.tiepDan, 'TIEP_NHAN', letter('2026-04-29'));
     await s.send(c.id, p.xuLyDon, 'PHAN_LOAI', { ketQua: 'thuoc-tham-quyen' });
-    await s.send(c.id, p.xuLyDon, 'THU_LY', { soThongBao: '03/TB-UBND', ngayThuLy: '2026-04-29' });
+    await s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-04-29' });
     expect((await s.get(c.id)).deadlines).toEqual([expect.objectContaining({ key: 'giai-quyet', dueDate: '2026-05-29' })]);
 
     const gianHan = { soVanBan: '07/TB-UBND', lyDo: 'Vụ việc phức tạp, nhiều hộ liên quan' };
@@ -275,7 +276,7 @@ describe('complaint: branches and refusals', () => {
     const c = await s.start('complaint', p.tiepDan);
     await s.send(c.id, p.tiepDan, 'TIEP_NHAN', letter('2026-08-27'));
     await s.send(c.id, p.xuLyDon, 'PHAN_LOAI', { ketQua: 'thuoc-tham-quyen' });
-    await s.send(c.id, p.xuLyDon, 'THU_LY', { soThongBao: '04/TB-UBND', ngayThuLy: '2026-08-27' });
+    await s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-08-27' });
     const before = await s.get(c.id);
     const historyBefore = await s.history(c.id);
     const tasksBefore = await s.openTasks(c.id);
@@ -299,7 +300,7 @@ describe('complaint: branches and refusals', () => {
     const c = await s.start('complaint', p.tiepDan);
     await s.send(c.id, p.tiepDan, 'TIEP_NHAN', letter('2026-08-27'));
     await s.send(c.id, p.xuLyDon, 'PHAN_LOAI', { ketQua: 'thuoc-tham-quyen' });
-    await s.send(c.id, p.xuLyDon, 'THU_LY', { soThongBao: '05/TB-UBND', ngayThuLy: '2026-08-27' });
+    await s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-08-27' });
     // No task answers a withdrawal: it is recorded by the letter-handling officer or the chairman (sentBy), not the inspector.
     expect((await refusal(s.send(c.id, p.thanhTra, 'RUT_DON', { ngayRut: '2026-08-28', lyDo: 'Đơn rút khiếu nại' }))).code).toBe('FORBIDDEN');
     await s.send(c.id, p.xuLyDon, 'RUT_DON', { ngayRut: '2026-08-28', lyDo: 'Đơn rút khiếu nại' });

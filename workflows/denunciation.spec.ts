@@ -106,7 +106,7 @@ describe('denunciation: main path to the end', () => {
     ]);
 
     await s.advanceTo('2026-04-29T02:00:00.000Z');
-    await s.send(id, officer, 'THONG_BAO_THU_LY', { soThongBao: '16/TB-UBND' });
+    await s.send(id, officer, 'THONG_BAO_THU_LY', {});
     expect((await tasksByState(s, id)).map((t) => [t.state, t.roles, t.units])).toEqual([
       ['giaiQuyet', ['chu-tich'], ['ubnd']],
       ['giaiQuyet.xacMinh', ['thanh-tra'], ['thanh-tra']],
@@ -116,10 +116,12 @@ describe('denunciation: main path to the end', () => {
     await s.send(id, inspector, 'BAO_CAO_XAC_MINH', { soBaoCao: '03/BC-TTr', kienNghi: 'Kiểm điểm, xử lý kỷ luật' });
     // The inspector who verified cannot conclude: the conclusion is the chairman's task (a chairman who had
     // verified is refused by separation of duties, see below); the chairman can.
-    await expect(s.send(id, inspector, 'KET_LUAN', { soKetLuan: '20/KL-UBND', ketQua: 'dung' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(s.send(id, inspector, 'KET_LUAN', { ketQua: 'dung' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     await s.advanceTo('2026-05-20T02:00:00.000Z'); // Wed 20 May
-    view = await s.send(id, chairman, 'KET_LUAN', { soKetLuan: '20/KL-UBND', ketQua: 'dung-mot-phan', noiDung: 'Tố cáo đúng một phần' });
+    view = await s.send(id, chairman, 'KET_LUAN', { ketQua: 'dung-mot-phan', noiDung: 'Tố cáo đúng một phần' });
+    // The notice and the conclusion took their numbers from the register (docs/documents.md).
+    expect(view.context).toMatchObject({ soThongBaoThuLy: '01/TB-UBND', soKetLuan: '01/KL-UBND' });
     expect(view.activeStates.map((a) => a.path).sort()).toEqual(expect.arrayContaining(['sauKetLuan.guiKetLuan.choGui', 'sauKetLuan.xuLy.choXuLy']));
     expect(deadline(view, 'giaiQuyet')).toBeUndefined(); // resolved in time: the resolution limit is cancelled
     // 5 working days from Wed 20 May: Thu 21, Fri 22, Mon 25, Tue 26, Wed 27.
@@ -233,7 +235,7 @@ describe('denunciation: resolution extended twice, a third extension refused', (
     await s.advanceTo('2026-04-28T02:00:00.000Z');
     let view = await s.send(id, chairman, 'THU_LY', { soQuyetDinh: '15/QĐ-UBND' });
     expect(deadline(view, 'giaiQuyet')).toMatchObject({ dueDate: '2026-05-28' });
-    await s.send(id, officer, 'THONG_BAO_THU_LY', { soThongBao: '16/TB-UBND' });
+    await s.send(id, officer, 'THONG_BAO_THU_LY', {});
 
     // Only the chairman extends, with a written decision.
     await expect(s.send(id, inspector, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '30/QĐ-UBND', lyDo: 'Phức tạp', mucDo: 'phuc-tap' })).rejects.toMatchObject({
@@ -393,9 +395,9 @@ describe('denunciation: whoever filed any verification report may not conclude',
     const { id } = await s.start('denunciation', officer, { ...input, maDon: 'TC-2026-009' });
     await s.send(id, officer, 'PHAN_LOAI', { ketQua: 'thu-ly', laDangVien: false, viPhamQuyDinhDang: false });
     await s.send(id, chairman, 'THU_LY', { soQuyetDinh: '31/QĐ-UBND' });
-    await s.send(id, officer, 'THONG_BAO_THU_LY', { soThongBao: '32/TB-UBND' });
+    await s.send(id, officer, 'THONG_BAO_THU_LY', {});
     await s.send(id, dual, 'BAO_CAO_XAC_MINH', { soBaoCao: '07/BC-TTr' });
-    await expect(s.send(id, dual, 'KET_LUAN', { soKetLuan: '40/KL-UBND', ketQua: 'dung' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    await expect(s.send(id, dual, 'KET_LUAN', { ketQua: 'dung' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
     // The same person asks for a supplementary verification, which a colleague files.
     await s.send(id, dual, 'XAC_MINH_BO_SUNG', { yeuCau: 'Làm rõ số tiền đã nhận' });
     let view = await s.send(id, inspector, 'BAO_CAO_XAC_MINH', { soBaoCao: '08/BC-TTr', kienNghi: 'Kiểm điểm' });
@@ -403,9 +405,9 @@ describe('denunciation: whoever filed any verification report may not conclude',
     expect(view.context).toMatchObject({ nguoiXacMinh: { id: 'thanh-tra-1' } });
     // The last report is the colleague's, but the first was theirs: refused, nothing changes.
     const before = await s.get(id);
-    await expect(s.send(id, dual, 'KET_LUAN', { soKetLuan: '40/KL-UBND', ketQua: 'dung' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    await expect(s.send(id, dual, 'KET_LUAN', { ketQua: 'dung' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
     expect((await s.get(id)).revision).toBe(before.revision);
-    view = await s.send(id, chairman, 'KET_LUAN', { soKetLuan: '40/KL-UBND', ketQua: 'dung-mot-phan' });
+    view = await s.send(id, chairman, 'KET_LUAN', { ketQua: 'dung-mot-phan' });
     expect(view.context).toMatchObject({ nguoiKetLuan: { id: 'chu-tich-1' } });
   });
 });
@@ -421,7 +423,7 @@ describe('denunciation: refused events change nothing', () => {
     const tasksBefore = await s.openTasks(id);
 
     // Concluding before the initial handling: not accepted in this state.
-    await expect(s.send(id, officer, 'KET_LUAN', { soKetLuan: '1/KL', ketQua: 'dung' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
+    await expect(s.send(id, officer, 'KET_LUAN', { ketQua: 'dung' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
     await expect(s.send(id, admin, 'THU_LY', { soQuyetDinh: '1/QĐ' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
     // An admin sees the instance but is no candidate of the letter officer's task; the inspector has no task
     // here yet; a timer event cannot be sent by a person.

@@ -7,6 +7,7 @@ import { DefinitionsService } from '#libs/runtime';
 import type { SchedulerOptions } from '#libs/scheduler';
 import type { MetricsAccess } from '#libs/config';
 import type { FilesModuleOptions } from '#libs/files';
+import type { DocumentsOptions } from '#libs/documents';
 import type TestAgent from 'supertest/lib/agent.js';
 
 export type { TestAgent };
@@ -72,6 +73,8 @@ export async function startTestApp(
     security?: { rateLimits?: { loginPerMinute: number; writesPerMinute: number }; corsOrigins?: string[]; metrics?: MetricsAccess };
     /** Attachments' store and limit (default: in PostgreSQL, 25 MB). */
     files?: FilesModuleOptions;
+    /** Generated documents: LibreOffice found on the PATH by default; `soffice: null` for none. */
+    documents?: Partial<DocumentsOptions>;
   } = {},
 ): Promise<TestApp> {
   const database = options.shareDatabaseOf ? { url: options.shareDatabaseOf.database.url, drop: async () => undefined } : await createTestDatabase();
@@ -85,6 +88,7 @@ export async function startTestApp(
     scheduler: options.queues ? testScheduler(options.queues, database.url, options.scheduler) : undefined,
     ...options.security,
     files: options.files,
+    documents: options.documents,
   });
   await app.init();
   const server = app.getHttpServer();

@@ -3,7 +3,9 @@ import { CronExpressionParser } from 'cron-parser';
 import type { ScheduleDefinition } from '#libs/engine';
 import { scheduledBusinessKey } from '#libs/scheduler';
 import { createDataSource, IdentityRepository, type Membership } from '#libs/persistence';
-import { createRuntime, SYSTEM_ACTOR, type InstanceView } from '#libs/runtime';
+import { createRuntime, inlineTemplates, SYSTEM_ACTOR, type InstanceView } from '#libs/runtime';
+import { standaloneDocumentEngine } from '#libs/documents';
+import { dirname } from 'node:path';
 import { actorOf, type Principal } from '#libs/core';
 import type { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -28,10 +30,10 @@ export class Scenario {
   static async open(files: string[], start: string, options: { schedules?: boolean } = {}): Promise<Scenario> {
     const db = await createTestDatabase();
     const ds = await createDataSource({ url: db.url, poolSize: 4 }).initialize();
-    const runtime = createRuntime(ds);
+    const runtime = createRuntime(ds, standaloneDocumentEngine(ds));
     const schedules: Array<{ definitionKey: string; schedule: ScheduleDefinition }> = [];
     for (const file of files) {
-      const source = JSON.parse(await readFile(file, 'utf8'));
+      const source = (await inlineTemplates(JSON.parse(await readFile(file, 'utf8')), dirname(file))) as { key: string; schedules?: ScheduleDefinition[] };
       await runtime.definitions.publish(source);
       if (options.schedules) for (const schedule of source.schedules ?? []) schedules.push({ definitionKey: source.key, schedule });
     }

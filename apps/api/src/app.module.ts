@@ -9,6 +9,8 @@ import { AuditModule, type SealerOptions } from '#libs/audit';
 import { ReportsModule, type PeriodAnchor } from '#libs/reports';
 import { ObservabilityModule } from '#libs/observability';
 import { DEFAULT_FILES_OPTIONS, FilesModule, type FilesModuleOptions } from '#libs/files';
+import { DocumentsModule, type DocumentsOptions } from '#libs/documents';
+import { DocumentsApiModule } from './documents/documents.module.js';
 import type { MetricsAccess } from '#libs/config';
 import { ReportsApiModule } from './reports/reports.module.js';
 import { AuditApiModule } from './audit/audit.module.js';
@@ -47,6 +49,8 @@ export interface AppOptions {
   metrics?: MetricsAccess;
   /** Attachments: store, size limit; the cleanup of unbound uploads runs with the worker role. Default: in PostgreSQL, 25 MB. */
   files?: FilesModuleOptions;
+  /** Generated documents: where LibreOffice is (found on the PATH by default; null: no PDF renditions). */
+  documents?: Partial<DocumentsOptions>;
 }
 
 const APP_OPTIONS = Symbol('APP_OPTIONS');
@@ -94,6 +98,8 @@ export class AppModule {
         InstancesModule,
         FilesModule.forRoot(filesOptions(options)),
         FilesApiModule,
+        DocumentsApiModule,
+        DocumentsModule.forRoot({ ...options.documents, sweep: options.documents?.sweep ?? (options.scheduler?.runWorker ? { intervalMs: 60_000 } : undefined) }),
         CalendarModule,
         ReportsModule.forRoot({ anchor: options.reportAnchor }),
         ReportsApiModule,

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { SeedService, type WardSeed } from '#libs/identity';
 import { EnvironmentError, loadEnvironment, fileSettings, metricsAccess, requireApiSecrets } from '#libs/config';
 import { EmbeddedPostgres, EmbeddedPostgresError } from '#libs/persistence';
+import { findSoffice } from '#libs/documents';
 import { schedulerOptions } from '#libs/scheduler';
 import { parseAnchor } from '#libs/reports';
 import { createApp } from './create-app.js';
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     trustProxyHops: env.TRUST_PROXY_HOPS,
     metrics: metricsAccess(env),
     files: fileSettings(env),
+    documents: { soffice: findSoffice(env.SOFFICE) },
     sealer: env.RUN_WORKER
       ? { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR ?? join(env.DATA_DIR, 'checkpoints'), signingKeyFile: env.AUDIT_SIGNING_KEY_FILE }
       : undefined,

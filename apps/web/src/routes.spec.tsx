@@ -50,6 +50,7 @@ describe('routes', () => {
     ['/workflows/hop/versions/2', 'Quy trình'],
     ['/dashboard?period=2026-H1', 'Tổng hợp'],
     ['/admin/webhooks', 'Webhook'],
+    ['/admin/email-deliveries', 'Thư điện tử đã gửi'],
   ])('%s opens its page', (url, expected) => {
     open(url);
     expect(title()).toBe(expected);

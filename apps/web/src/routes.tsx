@@ -13,6 +13,7 @@ import { NotificationsPage } from './pages/NotificationsPage.tsx';
 import { PreferencesPage } from './pages/PreferencesPage.tsx';
 import { TaskPage } from './pages/TaskPage.tsx';
 import { WebhooksPage } from './pages/WebhooksPage.tsx';
+import { EmailDeliveriesPage } from './pages/EmailDeliveriesPage.tsx';
 import { NewWorkflowPage, WorkflowPage } from './pages/WorkflowPage.tsx';
 import { WorkflowsPage } from './pages/WorkflowsPage.tsx';
 import { decodeParams, Link, useLocation } from './router.tsx';
@@ -42,6 +43,7 @@ export const ROUTES: PageRoute[] = [
   },
   { path: '/dashboard', title: 'nav.dashboard', render: () => <DashboardPage /> },
   { path: '/admin/webhooks', title: 'nav.webhooks', render: () => <WebhooksPage /> },
+  { path: '/admin/email-deliveries', title: 'nav.emails', render: () => <EmailDeliveriesPage /> },
 ];
 
 /** Sets the tab's title: "<page> — Phối Hợp". */

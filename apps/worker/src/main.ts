@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { createServer } from 'node:http';
 import { EnvironmentError, fileSettings, loadEnvironment, requireProductionSecrets } from '#libs/config';
 import { bearerMatches, createLogger, MetricsService } from '#libs/observability';
+import { findSoffice } from '#libs/documents';
 import { schedulerOptions } from '#libs/scheduler';
 import { WorkerModule } from './worker.module.js';
 
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
       scheduler: schedulerOptions(env, env.DATABASE_URL),
       sealer: { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR, signingKeyFile: env.AUDIT_SIGNING_KEY_FILE },
       files: fileSettings(env),
+      documents: { soffice: findSoffice(env.SOFFICE) },
     }),
     { logger: createLogger(env.LOG_LEVEL, env.LOG_FORMAT) },
   );

@@ -156,6 +156,11 @@ export class Environment {
   @Matches(/^(postgres|fs:\S+|s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/\S*)?)$/, { message: 'FILE_STORE must be postgres, fs:/path/to/directory or s3://bucket' })
   FILE_STORE: string = 'postgres';
 
+  /** LibreOffice for the PDF renditions of generated documents: a path, or empty for none; unset: `soffice` on the PATH. */
+  @IsOptional()
+  @IsString()
+  SOFFICE?: string;
+
   /** The largest upload accepted, in bytes (413 above it). */
   @IntSetting('FILE_MAX_BYTES', 1024, 1073741824)
   FILE_MAX_BYTES: number = 25 * 1024 * 1024;

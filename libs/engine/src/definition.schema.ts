@@ -125,6 +125,36 @@ export const definitionSchema = {
         },
       },
     },
+    documents: {
+      type: 'array',
+      maxItems: 30,
+      items: {
+        type: 'object',
+        required: ['key', 'title', 'on', 'number', 'issuer', 'place'],
+        additionalProperties: false,
+        properties: {
+          key: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,59}$' },
+          title: { $ref: '#/$defs/label' },
+          template: { type: 'string', minLength: 1, maxLength: 300 },
+          templateData: { type: 'string', maxLength: 4_000_000, pattern: '^[A-Za-z0-9+/=]*$' },
+          on: { type: 'string', pattern: EVENT_TYPE_PATTERN },
+          number: {
+            type: 'object',
+            required: ['scheme'],
+            additionalProperties: false,
+            properties: {
+              scheme: { type: 'string', minLength: 1, maxLength: 100, pattern: '\\{seq\\}' },
+              series: { type: 'string', minLength: 1, maxLength: 100 },
+              field: { type: 'string', pattern: '^[A-Za-z_$][A-Za-z0-9_$]*$' },
+            },
+          },
+          issuer: { type: 'string', minLength: 1, maxLength: 300 },
+          place: { type: 'string', minLength: 1, maxLength: 100 },
+          recipients: { type: 'array', maxItems: 30, items: { type: 'string', minLength: 1, maxLength: 300 } },
+          values: { type: 'object', additionalProperties: { type: 'object', additionalProperties: { type: 'string', maxLength: 1000 } } },
+        },
+      },
+    },
     reporting: {
       type: 'object',
       additionalProperties: false,

@@ -193,6 +193,27 @@ export interface WorkflowDefinition {
   machine: StateNodeDefinition;
   schedules?: ScheduleDefinition[];
   reporting?: ReportingDefinition;
+  documents?: DocumentDefinition[];
+}
+
+/**
+ * An official paper the case produces when `on` commits: a DOCX template (`templateData`, base64,
+ * inlined from the file `template` names when the definition is published, so a published version
+ * never changes), numbered `number.scheme` from a gap-free sequence per series, issuer and year,
+ * the number also written into the event's payload field `number.field` (see docs/documents.md).
+ */
+export interface DocumentDefinition {
+  key: string;
+  title: Label;
+  template?: string;
+  templateData?: string;
+  on: string;
+  number: { scheme: string; series?: string; field?: string };
+  issuer: string;
+  place: string;
+  recipients?: string[];
+  /** How a coded value reads in the document, per field: `{ "ketLuan": { "dung-mot-phan": "đúng một phần" } }`. */
+  values?: Record<string, Record<string, string>>;
 }
 
 /**

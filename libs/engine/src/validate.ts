@@ -135,6 +135,31 @@ class StaticChecker {
     });
   }
 
+  /** Document keys are unique, produced by a declared event, numbered into a field that event's payload declares. */
+  private checkDocuments(): void {
+    const seen = new Set<string>();
+    (this.def.documents ?? []).forEach((d, i) => {
+      const at = `/documents/${i}`;
+      if (seen.has(d.key)) this.add(`${at}/key`, 'duplicate_key', `document key "${d.key}" is used twice`);
+      seen.add(d.key);
+      const event = this.def.events[d.on];
+      if (!event) {
+        this.add(`${at}/on`, 'unknown_event', `document "${d.key}" is produced by "${d.on}", which is not in the event catalogue`);
+        return;
+      }
+      if (!d.templateData && !d.template) this.add(`${at}/template`, 'missing_template', `document "${d.key}" names no template (a DOCX file "template", or its bytes "templateData")`);
+      const field = d.number.field;
+      if (field !== undefined) {
+        const props = payloadProperties(event.schema);
+        if (!props.has(field)) this.add(`${at}/number/field`, 'unknown_field', `the number field "${field}" is not a property of ${d.on}'s payload schema`);
+        const required = (event.schema as { required?: unknown } | undefined)?.required;
+        if (Array.isArray(required) && required.includes(field)) {
+          this.add(`${at}/number/field`, 'number_field_required', `the number field "${field}" is filled by the system, so ${d.on}'s payload schema may not require it`);
+        }
+      }
+    });
+  }
+
   run(): Analysis {
     this.root = this.buildTree(this.def.machine, '', [], '/machine', undefined);
     this.idMap.set(this.machineId, this.root);
@@ -180,6 +205,7 @@ class StaticChecker {
       inputValidator = compileUserSchema(this.def.inputSchema, '/inputSchema', '/input');
     }
     this.checkSchedules(inputValidator);
+    this.checkDocuments();
     return {
       issues: this.issues,
       definition: this.def,
@@ -617,4 +643,30 @@ function normalizeTransitions(t: unknown, base: string): NormalizedTransition[] 
 
 function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
+}
+
+/** The names built into every document template (the number, the date, the issuer, the recipients). */
+export const DOCUMENT_BUILTINS: readonly string[] = ['so', 'ngay', 'thang', 'nam', 'diaDanhNgay', 'coQuan', 'coQuanCapTren', 'noiNhan', 'tenVanBan', 'maHoSo'];
+
+function payloadProperties(schema: unknown): Set<string> {
+  const props = isPlainObject(schema) && isPlainObject(schema.properties) ? Object.keys(schema.properties) : [];
+  return new Set(props);
+}
+
+/**
+ * The placeholders of each document's template (read from the DOCX by the host, which hands the
+ * engine names, not bytes) must name a built-in, a context field, a start input field or a field of
+ * the producing event's payload; any other is an issue naming it.
+ */
+export function documentPlaceholderIssues(def: WorkflowDefinition, placeholders: Record<string, readonly string[]>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  (def.documents ?? []).forEach((d, i) => {
+    const known = new Set([...DOCUMENT_BUILTINS, ...Object.keys(def.context ?? {}), ...payloadProperties(def.inputSchema), ...payloadProperties(def.events[d.on]?.schema)]);
+    for (const name of placeholders[d.key] ?? []) {
+      if (!known.has(name)) {
+        issues.push({ path: `/documents/${i}/templateData`, code: 'unknown_placeholder', message: `the template of "${d.key}" has the placeholder {${name}}, which names no built-in, context field or field of ${d.on}'s payload` });
+      }
+    }
+  });
+  return issues;
 }

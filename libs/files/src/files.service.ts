@@ -92,7 +92,7 @@ export class FilesService {
    * before anything is stored), at most `maxBytes` (413; what was written is removed), the bytes
    * under their digest (once, however often they are uploaded), then the row.
    */
-  async upload(source: Readable, rawName: string | undefined, principal: Principal, now = new Date()): Promise<FileView> {
+  async upload(source: Readable, rawName: string | undefined, principal: Pick<Principal, 'username'>, now = new Date()): Promise<FileView> {
     const max = this.options.maxBytes;
     const tooLarge = () => new DomainError(ErrorCode.FileTooLarge, `The file is larger than the limit of ${max} bytes (${formatMb(max)})`, { field: 'file', limit: max });
     const iterator = source[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
@@ -220,7 +220,16 @@ export class FilesService {
   async checkBound(instanceId: string, rows: Array<{ seq: number; links?: Record<string, unknown> | null }>): Promise<FileCheck[]> {
     const out: FileCheck[] = [];
     for (const row of rows) {
-      const linked = (row.links?.files ?? []) as Array<{ id: string; sha256: string; size: number; name?: string; field: string }>;
+      const attached = (row.links?.files ?? []) as Array<{ id: string; sha256: string; size: number; name?: string; field: string }>;
+      // Generated documents are recorded by their number; their DOCX is checked like an attachment.
+      const generated = ((row.links?.documents ?? []) as Array<{ key: string; fileId: string; sha256: string; size: number; number: string }>).map((d) => ({
+        id: d.fileId,
+        sha256: d.sha256,
+        size: d.size,
+        name: `${d.number} (${d.key})`,
+        field: `documents/${d.key}`,
+      }));
+      const linked = [...attached, ...generated];
       for (const l of linked) {
         const check: FileCheck = { id: l.id, name: l.name ?? l.id, seq: row.seq, field: l.field, sha256: l.sha256, ok: true };
         const file = await this.files.findById(this.database.manager, l.id);

@@ -22,6 +22,7 @@ export { StreamTicketsRepository } from './repositories/stream-tickets.repositor
 export { type WebhookSubscriptionRecord, type WebhookSigningRecord, type WebhookDeliveryStatus, type WebhookAttemptRecord, type WebhookDeliveryRecord, type NewWebhookDelivery, type PendingDelivery, WebhooksRepository } from './repositories/webhooks.repository.js';
 export { type EmailMode, EMAIL_MODES, type Language, type EmailPreferences, EMAIL_KINDS, type EmailKind, type EmailStatus, EMAIL_STATUSES, type UserMailSettings, type EmailDeliveryRecord, type EmailToSend, type DigestRecipient, type DigestTask, type DigestNotification, EmailRepository } from './repositories/email.repository.js';
 export { type FileRecord, type NewFile, type FileBinding, FilesRepository } from './repositories/files.repository.js';
+export { type GeneratedDocumentRecord, type NewGeneratedDocument, DocumentsRepository } from './repositories/documents.repository.js';
 export { LIVE_CHANNEL, type LiveNotification, type LiveInboxChange, type LiveMessage, type LiveListener, LiveChannel } from './live-channel.js';
 export { PersistenceModule } from './persistence.module.js';
 export { type DatabaseOptions, DatabaseModule } from './database.module.js';

@@ -17,6 +17,7 @@ import { EmailRepository } from './repositories/email.repository.js';
 import { HistorySearchRepository } from './repositories/history-search.repository.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
 import { FilesRepository } from './repositories/files.repository.js';
+import { DocumentsRepository } from './repositories/documents.repository.js';
 
 const REPOSITORIES = [
   DefinitionsRepository,
@@ -36,6 +37,7 @@ const REPOSITORIES = [
   StreamTicketsRepository,
   EmailRepository,
   FilesRepository,
+  DocumentsRepository,
   WebhooksRepository,
 ];
 

@@ -32,7 +32,9 @@ export class DefinitionAdminService {
 
   /** Every problem at once: JSON Schema, static checks; warnings for roles no user holds, and the engine's design warnings. */
   async check(source: unknown): Promise<DefinitionCheck> {
-    const { valid, issues } = validateDefinition(source);
+    const checked = validateDefinition(source);
+    const issues = checked.valid ? this.catalogue.templateIssues(source as WorkflowDefinition) : checked.issues;
+    const valid = issues.length === 0;
     const warnings: ValidationIssue[] = [];
     if (valid) {
       warnings.push(...designWarnings(source as WorkflowDefinition));

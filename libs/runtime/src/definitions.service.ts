@@ -1,5 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { compileWorkflow, validateDefinition, type CompiledWorkflow } from '#libs/engine';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { compileWorkflow, documentPlaceholderIssues, validateDefinition, type CompiledWorkflow, type ValidationIssue, type WorkflowDefinition } from '#libs/engine';
+import { DocumentEngine } from './documents.js';
 import { canonicalJson, DefinitionsRepository, sha256, withAdvisoryLock, type DefinitionRecord, Database } from '#libs/persistence';
 import { AuditTrail, type AuditActor } from '#libs/core';
 import { DomainError, ErrorCode } from '#libs/core';
@@ -23,7 +24,32 @@ export class DefinitionsService {
     private readonly dataSource: Database,
     private readonly definitions: DefinitionsRepository,
     private readonly audit: AuditTrail,
+    @Optional() private readonly documentEngine?: DocumentEngine,
   ) {}
+
+  /**
+   * What the engine cannot see of a definition's documents: every template's bytes are there and
+   * are a DOCX whose placeholders each name a field (the engine checks the names it is given).
+   */
+  templateIssues(def: WorkflowDefinition): ValidationIssue[] {
+    if (!def.documents?.length) return [];
+    const issues: ValidationIssue[] = [];
+    const placeholders: Record<string, string[]> = {};
+    def.documents.forEach((d, i) => {
+      const at = `/documents/${i}/templateData`;
+      if (!d.templateData) {
+        issues.push({ path: at, code: 'missing_template', message: `document "${d.key}" has no template bytes (base64 DOCX; the workflow loader fills it from the file "template" names)` });
+        return;
+      }
+      if (!this.documentEngine) return;
+      try {
+        placeholders[d.key] = this.documentEngine.placeholders(Buffer.from(d.templateData, 'base64'));
+      } catch (error) {
+        issues.push({ path: at, code: 'invalid_template', message: `the template of "${d.key}" is not a usable DOCX template: ${(error as Error).message}` });
+      }
+    });
+    return [...issues, ...documentPlaceholderIssues(def, placeholders)];
+  }
 
   list() {
     return this.definitions.listLatest(this.dataSource.manager);
@@ -82,8 +108,9 @@ export class DefinitionsService {
    * canonical source. Serialised per key across processes by an advisory lock.
    */
   async publish(source: unknown, at = new Date(), by: AuditActor = { id: 'system', roles: ['system'] }): Promise<PublishResult> {
-    const { valid, issues } = validateDefinition(source);
-    if (!valid) {
+    const checked = validateDefinition(source);
+    const issues = checked.valid ? this.templateIssues(source as WorkflowDefinition) : checked.issues;
+    if (issues.length) {
       throw new DomainError(ErrorCode.DefinitionInvalid, `The workflow definition is invalid (${issues.length} problem${issues.length === 1 ? '' : 's'})`, {
         issues,
       });

@@ -26,3 +26,5 @@ export { isCandidate, type Override } from './who-may-act.js';
 export { NotificationDelivery } from './notification-delivery.service.js';
 export { NotificationsService, type NotificationView, type NotificationsQuery } from './notifications.service.js';
 export { type NotificationIntent, planNotifications, notificationText } from './notification-plan.js';
+export { DocumentEngine, vietnamDate, documentNumber, type StoredDocumentFile, type DocumentLink } from './documents.js';
+export { inlineTemplates } from './workflow-loader.service.js';

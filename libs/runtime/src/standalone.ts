@@ -1,4 +1,4 @@
-import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, FilesRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type Database } from '#libs/persistence';
+import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, DocumentsRepository, FilesRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type Database } from '#libs/persistence';
 import { AuditTrail } from '#libs/core';
 import { CalendarService } from './calendar.service.js';
 import { ChildReports } from './child-reports.service.js';
@@ -11,18 +11,19 @@ import { TimerFiring } from './timer-firing.service.js';
 import { TimerPlanner } from './timer-planner.js';
 import { TransitionObserver } from './transition-observer.js';
 import { TransitionRunner } from './transition-runner.js';
+import type { DocumentEngine } from './documents.js';
 
 /** The runtime's services wired by hand, for scripts and benchmarks that run without Nest. */
-export function createRuntime(dataSource: Database) {
+export function createRuntime(dataSource: Database, documents?: DocumentEngine) {
   const audit = new AuditTrail(dataSource, new AuditRepository());
-  const definitions = new DefinitionsService(dataSource, new DefinitionsRepository(), audit);
+  const definitions = new DefinitionsService(dataSource, new DefinitionsRepository(), audit, documents);
   const calendar = new CalendarService(dataSource, new CalendarOverridesRepository(), audit);
   const outboxSignal = new OutboxSignal();
   const repos = { instances: new InstancesRepository(), history: new HistoryRepository(), timers: new TimersRepository(), tasks: new TasksRepository() };
   const planner = new TimerPlanner(calendar);
   const starts = new StartBuilder(definitions, planner);
   const observer = new TransitionObserver();
-  const runner = new TransitionRunner(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks, starts, planner, outboxSignal, observer, new FilesRepository());
+  const runner = new TransitionRunner(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks, starts, planner, outboxSignal, observer, new FilesRepository(), new DocumentsRepository(), documents);
   const queries = new InstanceQueries(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks);
   return {
     definitions,

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Injectable, Optional } from '@nestjs/common';
 import { CHILD_DONE_EVENT, step, type Actor, type CompiledWorkflow, type Label, type StepRecord, type StepResult } from '#libs/engine';
-import { FilesRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type InstanceRecord, type StoredResponse, type TimerRecord, type TransitionWrite, Database, type Tx } from '#libs/persistence';
+import { DocumentsRepository, FilesRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type InstanceRecord, type StoredResponse, type TimerRecord, type TransitionWrite, Database, type Tx } from '#libs/persistence';
 import type { DeadlineMap } from './deadline-plan.js';
 import { DefinitionsService } from './definitions.service.js';
 import { callEngine, resultOrRefuse } from './engine-call.js';
@@ -12,9 +13,11 @@ import { RecentInstances } from './recent-instances.js';
 import { DEADLINE_PASSED, instanceNotFound, replay, SYSTEM_ACTOR, type EventCommand, type Outcome, type RequestMeta } from './requests.js';
 import { TimerPlanner } from './timer-planner.js';
 import { TransitionObserver } from './transition-observer.js';
-import { buildTransitionWrite, type ChildLink, type HostEffect, type Transition } from './transition-write.js';
+import { buildTransitionWrite, type ChildLink, type FileToBind, type HostEffect, type Transition } from './transition-write.js';
 import { decideWhoMayAct, type ActDecision } from './who-may-act.js';
 import { referencedFiles, resolveFileLinks } from './file-binding.js';
+import { builtins, DocumentEngine, documentsOn, noDocumentEngine, numberDocuments, type DocumentLink, type DocumentToIssue } from './documents.js';
+import type { DocumentDefinition } from '#libs/engine';
 
 /** What moves an instance: a person's event, a deadline that came due, or a finished child's report. */
 export type TransitionCause =
@@ -61,20 +64,40 @@ export class TransitionRunner {
     private readonly outboxSignal: OutboxSignal,
     private readonly observer: TransitionObserver,
     private readonly fileRows: FilesRepository,
+    private readonly documentRows: DocumentsRepository,
+    @Optional() private readonly documentEngine?: DocumentEngine,
   ) {}
+
+  /** One document-issuing transaction at a time in this process (see applyOnce). */
+  private readonly issuing = new Gate();
+
+  /** Templates decoded once per published definition (a published version never changes). */
+  private readonly templates = new WeakMap<DocumentDefinition, Buffer>();
 
   /** What this process committed last, per instance (see RecentInstances). */
   private readonly recent = new RecentInstances(5000);
 
   async apply(cmd: TransitionCommand): Promise<Applied> {
+    const afterCommit: Array<() => void> = [];
+    const applied = await this.applyOnce(cmd, afterCommit);
+    // Reached only when the transition committed (a rolled-back one throws).
+    for (const run of afterCommit) run();
+    return applied;
+  }
+
+  private async applyOnce(cmd: TransitionCommand, afterCommit: Array<() => void>): Promise<Applied> {
     const began = performance.now();
     const { instanceId, meta } = cmd;
     let committed: InstanceRecord | undefined;
+    let issues = false;
     const applied: Applied = { outcome: 'noop' };
 
     const attempt = async (manager: Tx, instance: InstanceRecord, locked: boolean) => {
       const { workflow } = await this.definitions.byId(instance.definitionId);
-      if (!locked && this.mustLock(cmd, workflow)) return 'lock' as const;
+      if (!locked && this.mustLock(cmd, workflow)) {
+        issues = cmd.cause.kind === 'event' && documentsOn(workflow.definition.documents, cmd.cause.event.type).length > 0;
+        return 'lock' as const;
+      }
       const at = meta.now ?? new Date();
       const built = await this.build(cmd, instance, workflow, at, locked, manager);
       if (built === 'noop') return 'noop' as const;
@@ -82,12 +105,37 @@ export class TransitionRunner {
       const { write, next, children } = await this.prepare(instance, workflow, built.transition, meta, at);
       write.idempotency = cmd.idempotency ? { scope: cmd.idempotency.scope, key: cmd.idempotency.key, requestHash: cmd.idempotency.requestHash, statusCode: 200, response: toInstanceView(next, workflow) } : undefined;
       const bind = built.transition.bind ?? [];
-      const written = await inTransactionIf(this.dataSource, manager, children.length > 0 || bind.length > 0, async (m) => {
+      const issue = built.transition.issue ?? [];
+      const written = await inTransactionIf(this.dataSource, manager, children.length > 0 || bind.length > 0 || issue.length > 0, async (m) => {
         if (!(await this.instances.applyTransition(m, write))) return false;
         for (const child of children) await this.instances.insertStarted(m, child);
         if (bind.length) {
           const seq = write.history.seq;
           await this.fileRows.bind(m, bind.map((b) => ({ ...b, instanceId: instance.id, seq, event: built.transition.eventType, at })));
+        }
+        if (issue.length) {
+          const plan = this.documentEngine!.pdfPlan();
+          for (const d of issue) {
+            await this.documentRows.insert(m, {
+              id: d.id,
+              instanceId: instance.id,
+              seq: write.history.seq,
+              key: d.key,
+              title: d.title,
+              number: d.number,
+              series: d.series,
+              issuer: d.issuer,
+              year: d.year,
+              ordinal: d.ordinal,
+              state: d.state,
+              event: built.transition.eventType,
+              docxFileId: d.fileId,
+              docxSha256: d.sha256,
+              pdfStatus: plan.status,
+              pdfReason: plan.status === 'unavailable' ? plan.reason : null,
+              createdAt: at,
+            });
+          }
         }
         return true;
       });
@@ -95,6 +143,7 @@ export class TransitionRunner {
       committed = next;
       this.observer.transition({ definitionKey: instance.definitionKey, eventType: built.transition.eventType, durationMs: performance.now() - began });
       if (write.outbox.length && !manager.queryRunner) this.outboxSignal.notify();
+      if (issue.length) afterCommit.push(() => this.documentEngine?.issued(issue.map((d) => d.id)));
       return { statusCode: 200, body: toInstanceView(next, workflow), replayed: false } satisfies Outcome<InstanceView>;
     };
     const stored = (manager: Tx) => (cmd.idempotency ? this.instances.findIdempotent(manager, cmd.idempotency.scope, cmd.idempotency.key) : Promise.resolve(undefined));
@@ -134,6 +183,10 @@ export class TransitionRunner {
       return { ...applied, outcome: first };
     }
 
+    // An event that issues documents stores them through the pool while its transaction holds a
+    // connection and the register's row lock: one such transaction at a time per process, waiting
+    // here rather than holding a connection, so the waiters cannot take every connection it needs.
+    const release = issues ? await this.issuing.acquire() : undefined;
     const locked = await this.dataSource.transaction(async (tx) => {
       const row = await this.instances.lockForEvent(tx, instanceId);
       if (!row) throw instanceNotFound(instanceId);
@@ -142,7 +195,7 @@ export class TransitionRunner {
       const second = await attempt(tx, row.instance, true);
       if (second === 'raced' || second === 'lock') throw new DomainError(ErrorCode.ConcurrentUpdate, 'The instance changed while this event was applied; retry', {});
       return second;
-    });
+    }).finally(() => release?.());
     if (locked !== 'noop' && !locked.replayed) this.outboxSignal.notify();
     if (committed) this.recent.set(committed);
     return { ...applied, outcome: locked };
@@ -153,7 +206,8 @@ export class TransitionRunner {
     if (cmd.cause.kind !== 'event') return false;
     const e = cmd.cause.event;
     // Files named by the payload are checked and bound under their rows' locks, in the event's transaction.
-    return !!e.task || !!e.override || workflow.taskOutcomes.has(e.type) || referencedFiles(workflow, e.type, e.payload).length > 0;
+    // So are the documents it issues: their numbers come from counters locked until the commit.
+    return !!e.task || !!e.override || workflow.taskOutcomes.has(e.type) || referencedFiles(workflow, e.type, e.payload).length > 0 || documentsOn(workflow.definition.documents, e.type).length > 0;
   }
 
   /** The transition a cause makes of the instance as it is; 'noop' when it no longer applies. */
@@ -209,22 +263,65 @@ export class TransitionRunner {
       taskId: event.task?.taskId,
       override: event.override,
     });
-    const result = resultOrRefuse(callEngine(() => stepFrom(workflow, instance, event.type, event.payload, meta.actor, at, history)));
+    const issuing = documentsOn(workflow.definition.documents, event.type);
+    if (issuing.length && !this.documentEngine) throw noDocumentEngine();
+    // Numbered before the step so that the number is part of the payload the machine records; a refused step rolls it back.
+    const numbered = issuing.length ? await numberDocuments(this.documentRows, manager, issuing, event.payload, at) : undefined;
+    const payload = numbered ? numbered.payload : event.payload;
+    const result = resultOrRefuse(callEngine(() => stepFrom(workflow, instance, event.type, payload, meta.actor, at, history)));
     const task = decision.kind === 'sender' ? undefined : decision.task;
     const refs = referencedFiles(workflow, event.type, event.payload);
     const files = refs.length ? await resolveFileLinks(this.fileRows, manager, refs, instance, meta.actor.id, task?.state) : undefined;
     const overrideLink = decision.kind === 'override' ? { override: { by: meta.actor.id, reason: decision.reason, ...(task ? { taskId: task.id } : {}) } } : undefined;
+    const produced = numbered ? await this.produce(numbered.numbers, instance, result.state.context, payload ?? {}, meta.actor.id, at, task?.state ?? files?.bind[0]?.state ?? leafStates(instance)) : undefined;
+    const links = { ...overrideLink, ...(files ? { files: files.links } : {}), ...(produced ? { documents: produced.links } : {}) };
     const transition: Transition = {
       eventType: event.type,
-      payload: event.payload ?? null,
+      payload: payload ?? null,
       comment: event.comment ?? null,
       result,
       extraEffects: [],
       completing: task ? { taskId: task.id, state: task.state } : undefined,
-      links: files ? { ...overrideLink, files: files.links } : overrideLink,
-      bind: files?.bind,
+      links: Object.keys(links).length ? links : undefined,
+      bind: files || produced ? [...(files?.bind ?? []), ...(produced?.bind ?? [])] : undefined,
+      issue: produced?.issue,
     };
     return { transition, decision };
+  }
+
+  /**
+   * Renders each document from the case as the step leaves it (start input, context, the event's
+   * payload with its number, the built-ins) and stores it before the history row is written, so
+   * that its digest is inside that row. The blob is content-addressed and its file row unbound
+   * until this transaction binds it: if the transaction fails, the cleanup removes both.
+   */
+  private async produce(
+    numbers: Array<{ doc: DocumentDefinition; number: string; ordinal: number; series: string; year: number }>,
+    instance: InstanceRecord,
+    context: Record<string, unknown>,
+    payload: Record<string, unknown>,
+    actorId: string,
+    at: Date,
+    state: string,
+  ): Promise<{ links: DocumentLink[]; bind: FileToBind[]; issue: DocumentToIssue[] }> {
+    const engine = this.documentEngine!;
+    const out = { links: [] as DocumentLink[], bind: [] as FileToBind[], issue: [] as DocumentToIssue[] };
+    for (const { doc, number, ordinal, series, year } of numbers) {
+      let template = this.templates.get(doc);
+      if (!template) this.templates.set(doc, (template = Buffer.from(doc.templateData ?? '', 'base64')));
+      const data: Record<string, unknown> = { ...context, ...payload, ...builtins(doc, number, at, instance.businessKey) };
+      for (const [field, labels] of Object.entries(doc.values ?? {})) {
+        const v = data[field];
+        if (typeof v === 'string' && labels[v] !== undefined) data[field] = labels[v];
+      }
+      const bytes = engine.render(template, data);
+      const name = `${doc.title.vi} số ${number.replaceAll('/', '-')}.docx`;
+      const file = await engine.store(bytes, name, actorId, at);
+      out.links.push({ key: doc.key, number, fileId: file.id, sha256: file.sha256, size: file.size });
+      out.bind.push({ id: file.id, field: `documents/${doc.key}`, state });
+      out.issue.push({ id: randomUUID(), key: doc.key, title: doc.title, number, series, issuer: doc.issuer, year, ordinal, state, fileId: file.id, sha256: file.sha256 });
+    }
+    return out;
   }
 
   /**
@@ -303,4 +400,22 @@ function stepFrom(
 function unchanged(instance: InstanceRecord): Transition['result'] {
   const state = { value: instance.stateValue as never, context: instance.context, status: instance.status, snapshot: instance.snapshot };
   return { state, effects: [] };
+}
+
+/** The instance's innermost active states (a parallel machine has several). */
+function leafStates(instance: InstanceRecord): string {
+  return instance.statePaths.filter((p) => !instance.statePaths.some((q) => q !== p && q.startsWith(p + '.'))).join(',');
+}
+
+/** A FIFO lock: `acquire()` resolves with the function that releases it. */
+class Gate {
+  private tail: Promise<void> = Promise.resolve();
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const turn = this.tail.then(() => release);
+    this.tail = this.tail.then(() => held);
+    return turn;
+  }
 }

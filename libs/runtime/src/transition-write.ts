@@ -1,3 +1,4 @@
+import type { DocumentToIssue } from './documents.js';
 import { START_EVENT_TYPE, type Actor, type StepResult } from '#libs/engine';
 import type { HostEffect } from './host-effects.js';
 import {
@@ -47,6 +48,8 @@ export interface Transition {
   links?: Record<string, unknown>;
   /** Uploads the event's payload names, bound to the case and this step by the same transaction (see file-binding.ts). */
   bind?: FileToBind[];
+  /** Documents this transition issues, written to the register by the same transaction (see documents.ts). */
+  issue?: DocumentToIssue[];
 }
 
 /** A file a transition binds: its id, the payload field (JSON pointer) that named it, and the step it is bound in. */

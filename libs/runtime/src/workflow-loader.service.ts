@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { readdir, readFile } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import { join } from 'node:path';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError } from '#libs/core';
@@ -35,6 +36,12 @@ export class WorkflowLoaderService {
         continue;
       }
       try {
+        source = await inlineTemplates(source, folder);
+      } catch (error) {
+        reports.push({ file, outcome: 'invalid', problems: `a document template cannot be read: ${(error as Error).message}` });
+        continue;
+      }
+      try {
         const { definition, created } = await this.definitions.publish(source);
         reports.push({ file, key: definition.key, version: definition.version, outcome: created ? 'published' : 'unchanged' });
       } catch (error) {
@@ -48,4 +55,26 @@ export class WorkflowLoaderService {
     }
     return reports;
   }
+}
+
+/**
+ * Puts the bytes of each document's template file (a path relative to the workflows folder) into
+ * the definition as base64 `templateData`, so that the published version carries its templates
+ * and never changes when the file does; an edited template publishes a new version.
+ */
+export async function inlineTemplates(source: unknown, folder: string): Promise<unknown> {
+  const def = source as { documents?: Array<{ template?: unknown; templateData?: unknown }> };
+  if (!def || typeof def !== 'object' || !Array.isArray(def.documents)) return source;
+  const root = resolve(folder);
+  const documents = [];
+  for (const d of def.documents) {
+    if (!d || typeof d !== 'object' || typeof d.template !== 'string' || d.templateData !== undefined) {
+      documents.push(d);
+      continue;
+    }
+    const path = resolve(root, d.template);
+    if (!path.startsWith(root + sep)) throw new Error(`the template "${d.template}" is outside the workflows folder`);
+    documents.push({ ...d, templateData: (await readFile(path)).toString('base64') });
+  }
+  return { ...def, documents };
 }

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { inlineTemplates } from '#libs/runtime';
 
 /**
  * Commands that act on a running server (`--server URL`, default http://localhost:3000) with an
@@ -36,7 +38,8 @@ export async function publish(args: string[]): Promise<number> {
   }
   try {
     const s = settings(args);
-    const source = JSON.parse(await readFile(file, 'utf8'));
+    // Document templates travel inside the definition, read from beside the file as the server's loader does.
+    const source = await inlineTemplates(JSON.parse(await readFile(file, 'utf8')), dirname(file));
     const draft = await call(s, 'POST', '/definitions', { source });
     const published = await call(s, 'POST', `/definitions/${draft.key}/versions/${draft.version}/publish`);
     console.log(`published ${published.key} v${published.version} (checksum ${published.checksum})`);

@@ -1104,6 +1104,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/instances/{id}/documents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A case's generated documents: number, step, when, the DOCX and its PDF rendition (or why there is none) */
+    get: operations['InstanceDocumentsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calendar/holidays': {
     parameters: {
       query?: never;
@@ -2542,6 +2559,57 @@ export interface components {
     };
     FileListDto: {
       items: components['schemas']['FileDto'][];
+    };
+    DocumentFileDto: {
+      /**
+       * Format: uuid
+       * @description Download it from GET /files/{id}/content
+       */
+      fileId: string;
+      /** @description SHA-256 of the bytes (hex) */
+      sha256: string;
+      /** @description Bytes */
+      size: number;
+    };
+    DocumentDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description The document's key in the definition
+       * @example quyet-dinh-giai-quyet
+       */
+      key: string;
+      title: components['schemas']['LocalizedText'];
+      /**
+       * @description Số and ký hiệu, from the register (gap-free per series, issuing body and year)
+       * @example 01/QĐ-UBND
+       */
+      number: string;
+      /** @description The history row that recorded its number and digest */
+      seq: number;
+      /** @description The step (state) that issued it */
+      state: string;
+      /** @description The event that issued it */
+      event: string;
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description The DOCX, as issued */
+      docx: components['schemas']['DocumentFileDto'];
+      /** @description The PDF rendition; null while pending or when none can be made */
+      pdf: components['schemas']['DocumentFileDto'] | null;
+      /**
+       * @description pending: made shortly after the step; unavailable: LibreOffice is not installed; failed: three attempts failed
+       * @enum {string}
+       */
+      pdfStatus: 'pending' | 'done' | 'unavailable' | 'failed';
+      /**
+       * @description Why there is no PDF (unavailable or failed)
+       * @example soffice not installed
+       */
+      pdfUnavailable: string | null;
+    };
+    DocumentListDto: {
+      items: components['schemas']['DocumentDto'][];
     };
     HolidayDto: {
       /** Format: date */
@@ -8912,6 +8980,74 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FileListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  InstanceDocumentsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The case's generated documents, in the order its steps issued them */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentListDto'];
         };
       };
       /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */

@@ -30,6 +30,8 @@ export type Webhook = Schemas['WebhookDto'];
 export type WebhookWithSecret = Schemas['WebhookWithSecretDto'];
 export type WebhookDelivery = Schemas['WebhookDeliveryDto'];
 export type WebhookDeliveryPage = Schemas['WebhookDeliveryPageDto'];
+export type EmailDelivery = Schemas['EmailDeliveryDto'];
+export type EmailDeliveryPage = Schemas['EmailDeliveryPageDto'];
 
 /** A version in a list; the newest of each key also says how many versions it has. */
 export type DefinitionSummary = Schemas['DefinitionSummaryDto'] & Partial<Pick<Schemas['DefinitionLatestDto'], 'versions'>>;
@@ -48,6 +50,7 @@ export type Verification = Schemas['InstanceVerificationDto'];
 export type StateAt = Schemas['StateAtDto'];
 export type AuditRow = Schemas['AuditRowDto'];
 export type FileInfo = Schemas['FileDto'];
+export type GeneratedDocument = Schemas['DocumentDto'];
 export type FileLimits = Schemas['FileLimitsDto'];
 
 export type PathStep = Schemas['PathStepDto'];

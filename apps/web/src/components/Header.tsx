@@ -17,6 +17,7 @@ export function navItems(me: Me | null): Array<{ to: string; label: MessageKey }
   if (canAudit(me)) items.push({ to: '/audit', label: 'nav.audit' }, { to: '/workflows', label: 'nav.workflows' });
   items.push({ to: '/dashboard', label: 'nav.dashboard' });
   if (isAdmin(me)) items.push({ to: '/admin/webhooks', label: 'nav.webhooks' });
+  if (isAdmin(me)) items.push({ to: '/admin/email-deliveries', label: 'nav.emails' });
   return items;
 }
 

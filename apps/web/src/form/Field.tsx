@@ -138,7 +138,8 @@ export function Properties({
   const required = new Set(schema.required ?? []);
   return (
     <>
-      {orderedKeys(schema, Object.keys(schema.properties ?? {})).map((key) => (
+      {/* A readOnly field is the system's to fill (a document number from the register): not asked of the person. */}
+      {orderedKeys(schema, Object.keys(schema.properties ?? {}).filter((k) => !(schema.properties![k] as { readOnly?: boolean }).readOnly)).map((key) => (
         <Field
           key={key}
           schema={schema.properties![key]}

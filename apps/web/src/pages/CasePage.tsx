@@ -3,7 +3,7 @@
 // and whether its history verifies.
 import { useState } from 'react';
 import { api, apiText, downloadFile } from '../api/client.ts';
-import type { DefinitionSource, FileInfo, HistoryRow, InboxPage, Instance, Timer, Verification } from '../api/types.ts';
+import type { DefinitionSource, FileInfo, GeneratedDocument, HistoryRow, InboxPage, Instance, Timer, Verification } from '../api/types.ts';
 import { formatBytes } from '../form/FileInput.tsx';
 import { useLoad } from '../api/use-load.ts';
 import { useSession } from '../auth/session.tsx';
@@ -40,6 +40,7 @@ export function CasePage({ id }: { id: string }) {
   const timers = useLoad((signal) => api<{ items: Timer[] }>(`/instances/${id}/timers`, { signal }).then((r) => r.items), [id]);
   const verify = useLoad((signal) => api<Verification>(`/instances/${id}/history/verify`, { signal }), [id]);
   const files = useLoad((signal) => api<{ items: FileInfo[] }>(`/instances/${id}/files`, { signal }).then((r) => r.items), [id, instance.data?.revision]);
+  const documents = useLoad((signal) => api<{ items: GeneratedDocument[] }>(`/instances/${id}/documents`, { signal }).then((r) => r.items), [id, instance.data?.revision]);
   const inst = instance.data;
   const definition = useVersion(inst?.definition.key, inst?.definition.version);
   const source = definition?.source;
@@ -111,6 +112,7 @@ export function CasePage({ id }: { id: string }) {
             <ErrorMessage error={diagram.error} />
             <Diagram text={diagram.data} title={`${t('case.diagram')}: ${current}`} note={t('case.diagramNote')} />
           </section>
+          <Documents documents={documents.data} error={documents.error} source={source} />
           <Attachments files={files.data} error={files.error} source={source} changed={verify.data?.files?.filter((f) => !f.ok).map((f) => f.id) ?? []} />
           <Timeline rows={history.data} error={history.error} source={source} />
         </div>
@@ -125,6 +127,72 @@ export function CasePage({ id }: { id: string }) {
         </aside>
       </div>
     </>
+  );
+}
+
+/** The papers the case's steps issued, with their numbers from the register: the DOCX and its PDF rendition (or why there is none). */
+function Documents({ documents, error, source }: { documents?: GeneratedDocument[]; error: unknown; source?: DefinitionSource }) {
+  const i18n = useI18n();
+  const { t, L, dateTime } = i18n;
+  const [failed, setFailed] = useState<unknown>();
+  if (!error && (!documents || documents.length === 0)) return null;
+  const download = (fileId: string, name: string) => downloadFile(`/files/${fileId}/content`, {}, name).then(() => setFailed(undefined), setFailed);
+  return (
+    <section className="case-files" aria-labelledby="documents-title" data-testid="case-documents">
+      <h2 id="documents-title">{t('documents.title')}</h2>
+      <ErrorMessage error={error ?? failed} />
+      {documents?.length ? (
+        <div className="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('documents.number')}</th>
+                <th scope="col">{t('documents.name')}</th>
+                <th scope="col">{t('documents.step')}</th>
+                <th scope="col">{t('documents.at')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('files.download')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {documents.map((d) => {
+                const name = `${L(d.title)} ${d.number.replaceAll('/', '-')}`;
+                return (
+                  <tr key={d.id} data-document-id={d.id}>
+                    <td>
+                      <strong>{d.number}</strong>
+                    </td>
+                    <td>{L(d.title)}</td>
+                    <td>
+                      {d.state.split(',').map((p) => L(stateLabel(source, p), p)).join(', ')}
+                      <span className="muted small"> · {eventName(source, d.event, i18n)}</span>
+                    </td>
+                    <td>{dateTime(d.issuedAt)}</td>
+                    <td className="actions">
+                      <button type="button" className="secondary small" onClick={() => download(d.docx.fileId, `${name}.docx`)}>
+                        {t('documents.docx')}
+                        <span className="sr-only"> {d.number}</span>
+                      </button>{' '}
+                      {d.pdf ? (
+                        <button type="button" className="secondary small" onClick={() => download(d.pdf!.fileId, `${name}.pdf`)}>
+                          {t('documents.pdf')}
+                          <span className="sr-only"> {d.number}</span>
+                        </button>
+                      ) : (
+                        <span className="muted small" title={d.pdfUnavailable ?? undefined}>
+                          {d.pdfStatus === 'pending' ? t('documents.pdfPending') : `${t('documents.pdfNone')}${d.pdfUnavailable ? ` (${d.pdfUnavailable})` : ''}`}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
   );
 }
 

@@ -141,11 +141,11 @@ function NewWebhook({ onCreated }: { onCreated(w: WebhookWithSecret): void }) {
 }
 
 function DeliveryLog({ webhookId }: { webhookId: string }) {
-  const { t, lang } = useI18n();
+  const { t, dateTime } = useI18n();
   const [status, setStatus] = useState('');
   const page = useLoad((signal) => api<WebhookDeliveryPage>(`/webhooks/${webhookId}/deliveries`, { query: { status: status || undefined, limit: 50 }, signal }), [webhookId, status]);
   const [error, setError] = useState<unknown>();
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { dateStyle: 'short', timeStyle: 'medium' }) : '—');
+  const when = (iso: string | null) => dateTime(iso) || '—';
 
   const redeliver = async (d: WebhookDelivery) => {
     setError(undefined);
