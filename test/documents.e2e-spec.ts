@@ -127,6 +127,15 @@ describe('generated documents', () => {
     expect(row.links.documents).toEqual([{ key: 'thong-bao-thu-ly', number: '01/TB-UBND', fileId: doc.docx.fileId, sha256: doc.docx.sha256, size: docx.length }]);
     const verify = (await officer.get(`/api/v1/instances/${first}/history/verify`).expect(200)).body;
     expect(verify.ok).toBe(true);
+
+    // The auditors' export lists the paper with its number and digest, in NDJSON and in CSV.
+    const auditor = await t.as('kiem-tra-van-ban', [{ role: 'auditor', unit: 'phuong-an-phong' }]);
+    const ndjson = (await auditor.get('/api/v1/audit/export').query({ definitionKey: 'complaint', eventType: 'THU_LY' }).buffer(true).parse(binary).expect(200)).body.toString('utf8');
+    const exported = ndjson.trim().split('\n').map((l: string) => JSON.parse(l)).find((r: { instanceId: string }) => r.instanceId === first);
+    expect(exported.documents).toEqual([{ key: 'thong-bao-thu-ly', number: '01/TB-UBND', fileId: doc.docx.fileId, sha256: doc.docx.sha256, size: docx.length }]);
+    const csv = (await auditor.get('/api/v1/audit/export').query({ definitionKey: 'complaint', eventType: 'THU_LY', format: 'csv' }).buffer(true).parse(binary).expect(200)).body.toString('utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/,files,documents$/);
+    expect(csv).toContain(`01/TB-UBND thong-bao-thu-ly (${docx.length} bytes, sha256 ${doc.docx.sha256})`);
   });
 
   it('issues the decision numbered in its own series, with the coded conclusion in words', async () => {

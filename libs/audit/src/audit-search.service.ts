@@ -24,6 +24,8 @@ export interface AuditRow {
   hash: string;
   /** The documents this step attached: name, size, SHA-256 (inside the hash chain), payload field; the step is the row's. */
   files?: Array<{ id: string; name: string; size: number; sha256: string; field: string }>;
+  /** The papers this step issued: key, number, DOCX file, SHA-256 (inside the hash chain) and size. */
+  documents?: Array<{ key: string; number: string; fileId: string; sha256: string; size: number }>;
 }
 
 function toRow(r: HistorySearchRow): AuditRow {
@@ -46,15 +48,21 @@ function toRow(r: HistorySearchRow): AuditRow {
     requestId: r.request_id,
     hash: r.hash,
     ...(r.files?.length ? { files: r.files.map((f) => ({ id: f.id, name: f.name, size: f.size, sha256: f.sha256, field: f.field })) } : {}),
+    ...(r.documents?.length ? { documents: r.documents.map((d) => ({ key: d.key, number: d.number, fileId: d.fileId, sha256: d.sha256, size: d.size })) } : {}),
   };
 }
 
-const CSV_COLUMNS: Array<keyof AuditRow> = ['at', 'definitionKey', 'definitionVersion', 'businessKey', 'instanceId', 'seq', 'event', 'actor', 'roles', 'units', 'from', 'to', 'payload', 'comment', 'requestId', 'hash', 'files'];
+const CSV_COLUMNS: Array<keyof AuditRow> = ['at', 'definitionKey', 'definitionVersion', 'businessKey', 'instanceId', 'seq', 'event', 'actor', 'roles', 'units', 'from', 'to', 'payload', 'comment', 'requestId', 'hash', 'files', 'documents'];
 
 
 /** A row's documents in one CSV cell: `name (size bytes, sha256 …)`, separated by `; `. */
 function filesCell(files: AuditRow['files']): string | null {
   return files?.length ? files.map((f) => `${f.name} (${f.size} bytes, sha256 ${f.sha256}, ${f.field})`).join('; ') : null;
+}
+
+/** A row's issued papers in one CSV cell: `number key (size bytes, sha256 …)`, separated by `; `. */
+function documentsCell(documents: AuditRow['documents']): string | null {
+  return documents?.length ? documents.map((d) => `${d.number} ${d.key} (${d.size} bytes, sha256 ${d.sha256})`).join('; ') : null;
 }
 
 /** Auditors' search across instances, and exports of any search that never hold it all in memory. */
@@ -91,7 +99,7 @@ export class AuditSearchService {
       header = false;
       for (const r of rows) {
         const row = toRow(r);
-        chunk += format === 'csv' ? CSV_COLUMNS.map((c) => csvCell(c === 'files' ? filesCell(row.files) : row[c])).join(',') + '\r\n' : JSON.stringify(row) + '\n';
+        chunk += format === 'csv' ? CSV_COLUMNS.map((c) => csvCell(c === 'files' ? filesCell(row.files) : c === 'documents' ? documentsCell(row.documents) : row[c])).join(',') + '\r\n' : JSON.stringify(row) + '\n';
       }
       count += rows.length;
       await write(chunk);

@@ -1240,6 +1240,19 @@ export interface components {
       /** @description The payload field (JSON pointer) that named it */
       field: string;
     };
+    AuditDocumentDto: {
+      /** @description The definition's document key */
+      key: string;
+      /** @description Its number, e.g. 01/TB-UBND */
+      number: string;
+      /**
+       * Format: uuid
+       * @description The DOCX file
+       */
+      fileId: string;
+      sha256: string;
+      size: number;
+    };
     AuditRowDto: {
       /** @description Global sequence number (a decimal string) */
       gseq: string;
@@ -1282,6 +1295,8 @@ export interface components {
       hash: string;
       /** @description The documents this step attached (in the hash chain) */
       files?: components['schemas']['AuditFileDto'][];
+      /** @description The papers this step issued, with their numbers (in the hash chain) */
+      documents?: components['schemas']['AuditDocumentDto'][];
     };
     AuditPageDto: {
       items: components['schemas']['AuditRowDto'][];

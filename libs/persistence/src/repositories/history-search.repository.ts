@@ -33,10 +33,13 @@ export interface HistorySearchRow {
   hash: string;
   /** The files the row attached (`links.files`), or null. */
   files: Array<{ id: string; name: string; size: number; sha256: string; field: string; contentType?: string }> | null;
+  /** The documents the row issued (`links.documents`), or null. */
+  documents: Array<{ key: string; number: string; fileId: string; sha256: string; size: number }> | null;
 }
 
 const SELECT = `SELECT h.gseq, h.instance_id, i.definition_key, i.definition_version, i.business_key, h.seq, h.at, h.event_type, h.actor_id,
-  h.actor, h.from_state, h.to_state, h.payload, h.comment, h.request_id, h.hash, h.links -> 'files' AS files
+  h.actor, h.from_state, h.to_state, h.payload, h.comment, h.request_id, h.hash, h.links -> 'files' AS files,
+  h.links -> 'documents' AS documents
   FROM workflow_history h JOIN workflow_instances i ON i.id = h.instance_id`;
 
 /** The WHERE clause and parameters of a history search; `$n` numbering starts after `offset` parameters. */

@@ -10,6 +10,15 @@ export class AuditFileDto {
   @ApiProperty({ description: 'The payload field (JSON pointer) that named it' }) field!: string;
 }
 
+/** A paper a step issued (generated documents, docs/documents.md). */
+export class AuditDocumentDto {
+  @ApiProperty({ description: "The definition's document key" }) key!: string;
+  @ApiProperty({ description: 'Its number, e.g. 01/TB-UBND' }) number!: string;
+  @ApiProperty({ format: 'uuid', description: 'The DOCX file' }) fileId!: string;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ type: 'integer' }) size!: number;
+}
+
 export class AuditRowDto {
   @ApiProperty({ description: 'Global sequence number (a decimal string)' }) gseq!: string;
   @ApiProperty({ format: 'uuid' }) instanceId!: string;
@@ -29,6 +38,7 @@ export class AuditRowDto {
   @ApiProperty({ type: 'string', nullable: true }) requestId!: string | null;
   @ApiProperty() hash!: string;
   @ApiPropertyOptional({ type: [AuditFileDto], description: 'The documents this step attached (in the hash chain)' }) files?: AuditFileDto[];
+  @ApiPropertyOptional({ type: [AuditDocumentDto], description: 'The papers this step issued, with their numbers (in the hash chain)' }) documents?: AuditDocumentDto[];
 }
 
 export class AuditPageDto {
