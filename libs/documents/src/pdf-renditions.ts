@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { FilesService } from '#libs/files';
 import { Database, DocumentsRepository, FilesRepository } from '#libs/persistence';
 import { DOCUMENTS_OPTIONS, type DocumentsOptions } from './options.js';
@@ -44,7 +44,7 @@ export async function convertToPdf(soffice: string, docx: Buffer, timeoutMs = 12
  * still to do, and the conversion is idempotent.
  */
 @Injectable()
-export class PdfRenditions implements OnModuleInit, OnApplicationShutdown {
+export class PdfRenditions implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Documents');
   private queue: Promise<void> = Promise.resolve();
   private timer?: NodeJS.Timeout;
@@ -66,7 +66,8 @@ export class PdfRenditions implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (its module closes on application shutdown): a conversion in progress finishes and records its PDF. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.closing = true;
     if (this.timer) clearInterval(this.timer);
     await this.queue;
