@@ -1,4 +1,4 @@
-import { declaresFiles, fileReferences, type CompiledWorkflow, type JsonSchema } from '#libs/engine';
+import { activeStatePaths, declaresFiles, fileReferences, type CompiledWorkflow, type JsonSchema } from '#libs/engine';
 import { DomainError, ErrorCode } from '#libs/core';
 import { FilesRepository, type InstanceRecord, type Tx } from '#libs/persistence';
 import type { FileToBind } from './transition-write.js';
@@ -30,8 +30,7 @@ export function referencedFiles(workflow: CompiledWorkflow, eventType: string, p
 /** The step a file is bound in: the instance's innermost active states (a parallel machine has several). */
 function stepOf(instance: InstanceRecord, taskState: string | undefined): string {
   if (taskState) return taskState;
-  const leaves = instance.statePaths.filter((p) => !instance.statePaths.some((q) => q !== p && q.startsWith(p + '.')));
-  return leaves.join(',');
+  return activeStatePaths(instance.stateValue as never).join(',');
 }
 
 /**

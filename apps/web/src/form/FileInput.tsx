@@ -27,13 +27,6 @@ export function useFileLimits(): FileLimits | undefined {
   return limits;
 }
 
-export function formatBytes(bytes: number, lang: string): string {
-  const fmt = (n: number) => n.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 });
-  if (bytes >= 1024 * 1024) return `${fmt(bytes / (1024 * 1024))} MB`;
-  if (bytes >= 1024) return `${fmt(bytes / 1024)} KB`;
-  return `${fmt(bytes)} B`;
-}
-
 /** What the picker's name says the file is; the server reads the bytes, this only refuses the obvious early. */
 function acceptedByName(name: string, limits: FileLimits): boolean {
   const lower = name.toLowerCase();
@@ -58,7 +51,7 @@ interface FileInputProps {
 }
 
 export function FileInput({ control, value, multiple, maxItems, onChange }: FileInputProps) {
-  const { t, lang } = useI18n();
+  const { t, bytes } = useI18n();
   const limits = useFileLimits();
   const ids = multiple ? (Array.isArray(value) ? (value as string[]) : []) : typeof value === 'string' ? [value] : [];
   const [known, setKnown] = useState<Record<string, FileInfo>>({});
@@ -87,7 +80,7 @@ export function FileInput({ control, value, multiple, maxItems, onChange }: File
       const base: Upload = { key, name: file.name, size: file.size, sent: 0 };
       const refuse = (error: string) => setUploads((u) => [...u, { ...base, error }]);
       if (file.size > limits.maxBytes) {
-        refuse(t('file.tooLarge', { max: formatBytes(limits.maxBytes, lang) }));
+        refuse(t('file.tooLarge', { max: bytes(limits.maxBytes) }));
         continue;
       }
       if (!acceptedByName(file.name, limits)) {
@@ -105,7 +98,7 @@ export function FileInput({ control, value, multiple, maxItems, onChange }: File
           const message =
             e instanceof ApiError
               ? e.status === 413
-                ? t('file.tooLarge', { max: formatBytes(limits.maxBytes, lang) })
+                ? t('file.tooLarge', { max: bytes(limits.maxBytes) })
                 : e.status === 415
                   ? t('file.refusedType', { type: String(e.body.details?.detectedType ?? '?'), types: limits.types.map((x) => x.label).join(', ') })
                   : e.message
@@ -120,7 +113,7 @@ export function FileInput({ control, value, multiple, maxItems, onChange }: File
   return (
     <div className="file-input">
       <p className="hint small" data-testid="file-limits">
-        {limits ? t('file.limits', { types: limits.types.map((x) => x.label).join(', '), max: formatBytes(limits.maxBytes, lang) }) : t('app.loading')}
+        {limits ? t('file.limits', { types: limits.types.map((x) => x.label).join(', '), max: bytes(limits.maxBytes) }) : t('app.loading')}
       </p>
       {ids.length ? (
         <ul className="plain file-list">
@@ -128,7 +121,7 @@ export function FileInput({ control, value, multiple, maxItems, onChange }: File
             const f = known[id];
             return (
               <li key={id} data-file-id={id}>
-                <span>{f ? `${f.name} (${formatBytes(f.size, lang)})` : id}</span>{' '}
+                <span>{f ? `${f.name} (${bytes(f.size)})` : id}</span>{' '}
                 <button type="button" className="secondary small" onClick={() => set(ids.filter((x) => x !== id))}>
                   {t('form.remove')}
                   <span className="sr-only"> {f?.name ?? id}</span>

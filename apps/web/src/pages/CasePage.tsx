@@ -4,7 +4,6 @@
 import { useState } from 'react';
 import { api, apiText, downloadFile } from '../api/client.ts';
 import type { DefinitionSource, FileInfo, GeneratedDocument, HistoryRow, InboxPage, Instance, Timer, Verification } from '../api/types.ts';
-import { formatBytes } from '../form/FileInput.tsx';
 import { useLoad } from '../api/use-load.ts';
 import { useSession } from '../auth/session.tsx';
 import { Diagram } from '../components/Diagram.tsx';
@@ -165,8 +164,7 @@ function Documents({ documents, error, source }: { documents?: GeneratedDocument
                     </td>
                     <td>{L(d.title)}</td>
                     <td>
-                      {d.state.split(',').map((p) => L(stateLabel(source, p), p)).join(', ')}
-                      <span className="muted small"> · {eventName(source, d.event, i18n)}</span>
+                      <StepOf state={d.state} event={d.event} source={source} />
                     </td>
                     <td>{dateTime(d.issuedAt)}</td>
                     <td className="actions">
@@ -196,10 +194,21 @@ function Documents({ documents, error, source }: { documents?: GeneratedDocument
   );
 }
 
+/** The step a paper belongs to: its states in the definition's words, and the event that attached or issued it. */
+function StepOf({ state, event, source }: { state?: string | null; event?: string | null; source?: DefinitionSource }) {
+  const i18n = useI18n();
+  return (
+    <>
+      {state ? state.split(',').map((p) => i18n.L(stateLabel(source, p), p)).join(', ') : ''}
+      {event ? <span className="muted small"> · {eventName(source, event, i18n)}</span> : null}
+    </>
+  );
+}
+
 /** The case file: every document its steps attached, with who, when, size and digest, each downloadable. */
 function Attachments({ files, error, source, changed }: { files?: FileInfo[]; error: unknown; source?: DefinitionSource; changed: string[] }) {
   const i18n = useI18n();
-  const { t, L, dateTime, lang } = i18n;
+  const { t, dateTime, bytes } = i18n;
   const [failed, setFailed] = useState<unknown>();
   return (
     <section className="case-files" aria-labelledby="files-title" data-testid="case-files">
@@ -230,12 +239,11 @@ function Attachments({ files, error, source, changed }: { files?: FileInfo[]; er
                     {changed.includes(f.id) ? <span className="badge badge-broken small"> {t('files.changed')}</span> : null}
                   </td>
                   <td>
-                    {f.state ? f.state.split(',').map((p) => L(stateLabel(source, p), p)).join(', ') : ''}
-                    {f.event ? <span className="muted small"> · {eventName(source, f.event, i18n)}</span> : null}
+                    <StepOf state={f.state} event={f.event} source={source} />
                   </td>
                   <td>{f.uploadedBy}</td>
                   <td>{f.boundAt ? dateTime(f.boundAt) : dateTime(f.uploadedAt)}</td>
-                  <td>{formatBytes(f.size, lang)}</td>
+                  <td>{bytes(f.size)}</td>
                   <td>
                     <code title={f.sha256}>{f.sha256.slice(0, 12)}…</code>
                   </td>
