@@ -78,6 +78,18 @@ export class NotificationDelivery {
     return this.write([{ userId: to.userId, kind: 'task-delegated', ...text, instanceId: task.instanceId, taskId: task.id, definitionKey: task.definitionKey, sourceKey: `task-event:${taskEventId}`, createdAt: now }]);
   }
 
+  /**
+   * The active admins hear that a webhook subscription was turned off, linked to the case whose
+   * delivery failed last; keyed by the subscription and the moment, so a rerun writes it once.
+   * Through write() like every notice, so it is mailed (an operator's alarm, docs/notifications.md).
+   */
+  async webhookDisabled(s: { subscriptionId: string; url: string; failures: number; instanceId: string; definitionKey: string }, now: Date): Promise<number> {
+    const admins = await this.notifications.recipients(this.dataSource.manager, { roles: ['admin'], units: [], usernames: [] });
+    const text = notificationText('webhook-disabled', null, null, { url: s.url, failures: s.failures });
+    const sourceKey = `webhook-disabled:${s.subscriptionId}:${now.getTime()}`;
+    return this.write(admins.map((a) => ({ userId: a.userId, kind: 'webhook-disabled', ...text, instanceId: s.instanceId, taskId: null, definitionKey: s.definitionKey, sourceKey, createdAt: now })));
+  }
+
   /** `recordedAt`: when each source's effect was committed, for the delivery lag (a delegation's notice has none: it is written at once). */
   private async write(rows: NewNotification[], now?: Date, recordedAt?: ReadonlyMap<string, number>): Promise<number> {
     // Without SMTP no mail is recorded at all: nothing would send it, and a later SMTP_URL must not flood old news.

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { Database, NotificationsRepository, OutboxRepository, TasksRepository, WebhooksRepository, type OutboxRow, type PendingDelivery, type TaskRecord, type WebhookSubscriptionRecord } from '#libs/persistence';
-import { notificationText, TransitionObserver } from '#libs/runtime';
+import { Database, OutboxRepository, TasksRepository, WebhooksRepository, type OutboxRow, type PendingDelivery, type TaskRecord, type WebhookSubscriptionRecord } from '#libs/persistence';
+import { NotificationDelivery, TransitionObserver } from '#libs/runtime';
 import { WEBHOOK_OPTIONS, type WebhookOptions } from './options.js';
 import { signedHeaders } from './signing.js';
 import { topicMatches, webhookEvents, type WebhookEvent } from './topics.js';
@@ -24,7 +24,7 @@ export class WebhookDelivery {
     private readonly database: Database,
     private readonly outbox: OutboxRepository,
     private readonly webhooks: WebhooksRepository,
-    private readonly notifications: NotificationsRepository,
+    private readonly notify: NotificationDelivery,
     private readonly tasks: TasksRepository,
     private readonly transport: WebhookTransport,
     private readonly observer: TransitionObserver,
@@ -119,24 +119,6 @@ export class WebhookDelivery {
     this.logger.warn(`webhook ${subscriptionId} (${url}) disabled: ${reason}`);
     // A notification belongs to a case: the one whose event failed last, which the admins may open.
     if (!delivery.instanceId || !delivery.definitionKey) return;
-    await this.database.transaction(async (m) => {
-      const admins = await this.notifications.recipients(m, { roles: ['admin'], units: [], usernames: [] });
-      const text = notificationText('webhook-disabled', null, null, { url, failures: counted.failures });
-      const written = await this.notifications.insertMany(
-        m,
-        admins.map((a) => ({
-          userId: a.userId,
-          kind: 'webhook-disabled' as const,
-          title: text.title,
-          body: text.body,
-          instanceId: delivery.instanceId!,
-          taskId: null,
-          definitionKey: delivery.definitionKey!,
-          sourceKey: `webhook-disabled:${subscriptionId}:${now.getTime()}`,
-          createdAt: now,
-        })),
-      );
-      if (written.length) this.observer.notificationsCreated({ kind: 'webhook-disabled', count: written.length });
-    });
+    await this.notify.webhookDisabled({ subscriptionId, url, failures: counted.failures, instanceId: delivery.instanceId, definitionKey: delivery.definitionKey }, now);
   }
 }
