@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Redis } from 'ioredis';
 import { DataSource } from 'typeorm';
 import { TimerFiring } from '#libs/runtime';
@@ -159,5 +159,30 @@ describe.each<QueueKind>(['postgres', 'redis'])('timers on the %s queue backend'
     }
     const row = (await history(created.id)).find((h) => h.event.type === 'QUA_HAN')!;
     expect(row).toMatchObject({ actor: { id: 'system' }, to: 'choDuyet' });
+  });
+
+  it('a due timer whose job the relay queued while the sweep looked is still promoted', async () => {
+    const created = await start('example-document-approval', { trichYeu: 'Báo cáo kết quả tiếp công dân' });
+    await officer.post(`/api/v1/instances/${created.id}/events`).send({ type: 'TRINH' }).expect(200);
+    const view = await get(created.id);
+    const deadline = (await timers(created.id)).find((x) => x.kind === 'deadline' && x.status === 'pending')!;
+    const jobId = (await db.query(`SELECT job_id FROM timers WHERE id = $1`, [deadline.id]))[0].job_id;
+    const queue = t.app.get(QueueService).queue(QueueName.Timers);
+    await eventually(async () => (await (await queue.getJob(jobId))?.getState()) === 'delayed', 10000, 'the relay to queue the job');
+    // The sweep's first look misses the job, as when it looks just before the relay's add commits.
+    const realGetJob = queue.getJob.bind(queue);
+    let looks = 0;
+    const spy = jest.spyOn(queue, 'getJob').mockImplementation(async (id: string) => (id === jobId && looks++ === 0 ? undefined : realGetJob(id)));
+    const clock = t.app.get(Clock);
+    clock.set(new Date(Date.parse(view.nextDueAt) + 1000));
+    try {
+      const report = await t.app.get(TimerSweepService).sweep();
+      expect(report.readded).toBeGreaterThanOrEqual(1);
+      expect(report.promoted).toBeGreaterThanOrEqual(1);
+      await eventually(async () => (await history(created.id)).some((h) => h.event.type === 'QUA_HAN'), 15000, 'the promoted deadline');
+    } finally {
+      spy.mockRestore();
+      clock.set(new Date());
+    }
   });
 });

@@ -91,9 +91,11 @@ export class TimerSweepService implements OnApplicationBootstrap, OnModuleDestro
         if (state === 'missing' || state === 'unknown') {
           await queue.add(QueueName.Timers, data, { jobId: t.jobId, delay, ...TIMER_JOB_OPTIONS });
           report.readded++;
+          // The relay may have queued the job between the look and the add (the add then keeps the
+          // relay's job, delayed by the real clock): a due timer's job is promoted either way.
+          if (t.fireAt <= now && (await this.promoteIfDelayed(queue, t.jobId))) report.promoted++;
         } else if (state === 'delayed' && t.fireAt <= now) {
-          await job!.promote().catch(() => undefined); // it may have become due meanwhile
-          report.promoted++;
+          if (await this.promoteIfDelayed(queue, t.jobId)) report.promoted++;
         } else if (state === 'failed' || state === 'completed') {
           // Completed with the timer still pending: the run saw it as stale in a race; failed: retries ran out.
           const generation = t.generation + 1;
@@ -108,5 +110,18 @@ export class TimerSweepService implements OnApplicationBootstrap, OnModuleDestro
     }
     if (report.readded || report.promoted || report.rearmed) this.logger.warn(`sweep re-armed timers: ${JSON.stringify(report)}`);
     return report;
+  }
+
+  /** Runs a delayed job now. False when it is no longer delayed: a worker or another sweep got there first. */
+  private async promoteIfDelayed(queue: ReturnType<QueueService['queue']>, jobId: string): Promise<boolean> {
+    const job = await queue.getJob(jobId);
+    if (!job || (await job.getState()) !== 'delayed') return false;
+    try {
+      await job.promote();
+      return true;
+    } catch (error) {
+      if ((await job.getState()) !== 'delayed') return false;
+      throw error;
+    }
   }
 }
