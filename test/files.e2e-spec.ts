@@ -3,7 +3,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import { copyFile, cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import pg from 'pg';
 import S3rver from 's3rver';
 import { DataSource } from 'typeorm';
@@ -11,6 +10,7 @@ import { fileStoreSettings, loadEnvironment } from '#libs/config';
 import { blobRows, digestOf, FilesService, FsFileStore, moveBlobsToStore, verifyStoredFiles, type FilesModuleOptions } from '#libs/files';
 import { createDataSource, FilesRepository, restoreBackup, writeBackup } from '#libs/persistence';
 import { startTestApp, type TestAgent, type TestApp } from './support/app.js';
+import { docx } from './support/docx.js';
 import { freePort, startNode } from './support/process.js';
 
 /**
@@ -26,16 +26,6 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 function pdf(bytes = 64 * 1024): Buffer {
   const head = Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n', 'latin1');
   return Buffer.concat([head, randomBytes(Math.max(0, bytes - head.length - 6)), Buffer.from('\n%%EOF')]);
-}
-
-async function docx(text: string): Promise<Buffer> {
-  const zip = new JSZip();
-  zip.file(
-    '[Content_Types].xml',
-    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file('word/document.xml', `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:body></w:document>`);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(56), randomBytes(4096)]);

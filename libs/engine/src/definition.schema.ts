@@ -130,7 +130,7 @@ export const definitionSchema = {
       maxItems: 30,
       items: {
         type: 'object',
-        required: ['key', 'title', 'on', 'number', 'issuer', 'place'],
+        required: ['key', 'title', 'number', 'issuer', 'place'],
         additionalProperties: false,
         properties: {
           key: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,59}$' },
@@ -138,6 +138,7 @@ export const definitionSchema = {
           template: { type: 'string', minLength: 1, maxLength: 300 },
           templateData: { type: 'string', maxLength: 4_000_000, pattern: '^[A-Za-z0-9+/=]*$' },
           on: { type: 'string', pattern: EVENT_TYPE_PATTERN },
+          onEnter: { type: 'string', minLength: 1, maxLength: 300 },
           number: {
             type: 'object',
             required: ['scheme'],

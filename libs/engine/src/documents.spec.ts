@@ -19,7 +19,8 @@ function withDocument(over: Partial<DocumentDefinition> = {}, required?: string[
   const schema = def.events.GUI.schema as { required: string[]; properties: Record<string, unknown> };
   schema.properties.soToTrinh = { type: 'string', readOnly: true };
   if (required) schema.required = required;
-  def.documents = [{ ...doc, ...over }];
+  // `over` may remove a property by naming it undefined; a definition is JSON, so it is left out.
+  def.documents = [JSON.parse(JSON.stringify({ ...doc, ...over })) as DocumentDefinition];
   return def;
 }
 
@@ -40,6 +41,29 @@ describe('documents in a definition', () => {
     const twice = withDocument();
     twice.documents!.push(clone(doc));
     expect(issues(twice)).toEqual([['/documents/1/key', 'duplicate_key']]);
+  });
+
+  it('takes a document issued on entering a state, numbered in the register only', () => {
+    const def = withDocument({ on: undefined, onEnter: 'choDuyet', number: { scheme: '{seq}/TB-UBND' } });
+    expect(validateDefinition(def)).toEqual({ valid: true, issues: [] });
+    expect(documentPlaceholderIssues(def, { 'to-trinh': ['so', 'soTien'] })).toEqual([]);
+    // The payload of the event that happened to enter the state is not the template's to read.
+    expect(documentPlaceholderIssues(def, { 'to-trinh': ['ghiChu'] })).toEqual([
+      { path: '/documents/0/templateData', code: 'unknown_placeholder', message: expect.stringContaining('start input field') },
+    ]);
+  });
+
+  it('refuses a document with both triggers or none, an unknown or initial state, and a number field no payload carries', () => {
+    const issues = (def: WorkflowDefinition) => validateDefinition(def).issues.map((i) => [i.path, i.code]);
+    expect(issues(withDocument({ onEnter: 'choDuyet' }))).toEqual([['/documents/0', 'document_trigger']]);
+    expect(issues(withDocument({ on: undefined }))).toEqual([['/documents/0', 'document_trigger']]);
+    const scheme = { scheme: '{seq}/TB-UBND' };
+    expect(issues(withDocument({ on: undefined, onEnter: 'khongCo', number: scheme }))).toEqual([['/documents/0/onEnter', 'unknown_state']]);
+    expect(issues(withDocument({ on: undefined, onEnter: 'nhap', number: scheme }))).toEqual([['/documents/0/onEnter', 'initial_state']]);
+    expect(issues(withDocument({ on: undefined, onEnter: 'choDuyet' }))).toEqual([['/documents/0/number/field', 'number_field_on_enter']]);
+    const timed = withDocument({ on: 'QUA_HAN' });
+    timed.events.QUA_HAN = { label: { vi: 'Quá hạn', en: 'Overdue' }, kind: 'timer' };
+    expect(issues(timed)).toContainEqual(['/documents/0/number/field', 'number_field_system_event']);
   });
 
   it('takes placeholders naming built-ins, context and payload fields, and names any other', () => {

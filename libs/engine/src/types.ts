@@ -197,17 +197,20 @@ export interface WorkflowDefinition {
 }
 
 /**
- * An official paper the case produces when `on` commits: a DOCX template (`templateData`, base64,
- * inlined from the file `template` names when the definition is published, so a published version
- * never changes), numbered `number.scheme` from a gap-free sequence per series, issuer and year,
- * the number also written into the event's payload field `number.field` (see docs/documents.md).
+ * An official paper the case produces when the event `on` commits, or when a step enters the state
+ * `onEnter` (exactly one of the two): a DOCX template (`templateData`, base64, inlined from the
+ * file `template` names when the definition is published, so a published version never changes),
+ * numbered `number.scheme` from a gap-free sequence per series, issuer and year, the number also
+ * written into the event's payload field `number.field` (see docs/documents.md).
  */
 export interface DocumentDefinition {
   key: string;
   title: Label;
   template?: string;
   templateData?: string;
-  on: string;
+  on?: string;
+  /** A state's dotted path: the document is issued by whichever step enters it (a person's event, a deadline, a child's report). */
+  onEnter?: string;
   number: { scheme: string; series?: string; field?: string };
   issuer: string;
   place: string;

@@ -135,21 +135,43 @@ class StaticChecker {
     });
   }
 
-  /** Document keys are unique, produced by a declared event, numbered into a field that event's payload declares. */
+  /**
+   * Document keys are unique; each is produced by a declared event or by entering a declared state
+   * (exactly one), and numbered into a payload field that its event declares and does not require.
+   */
   private checkDocuments(): void {
     const seen = new Set<string>();
+    const states = new Map(this.nodes.map((n) => [n.path, n]));
     (this.def.documents ?? []).forEach((d, i) => {
       const at = `/documents/${i}`;
       if (seen.has(d.key)) this.add(`${at}/key`, 'duplicate_key', `document key "${d.key}" is used twice`);
       seen.add(d.key);
-      const event = this.def.events[d.on];
+      if ((d.on === undefined) === (d.onEnter === undefined)) {
+        this.add(at, 'document_trigger', `document "${d.key}" needs exactly one of "on" (the event that issues it, e.g. "on": "THU_LY") and "onEnter" (the state whose entry issues it, e.g. "onEnter": "daThuLy")`);
+        return;
+      }
+      if (!d.templateData && !d.template) this.add(`${at}/template`, 'missing_template', `document "${d.key}" names no template (a DOCX file "template", or its bytes "templateData")`);
+      if (d.onEnter !== undefined) {
+        const node = states.get(d.onEnter);
+        if (!node || node.path === '') {
+          this.add(`${at}/onEnter`, 'unknown_state', `document "${d.key}" is issued on entering "${d.onEnter}", which is not a state of the machine (write its dotted path, e.g. "giaiQuyet.xacMinh")`);
+        } else if (node.segs.every((_, k) => states.get(node.segs.slice(0, k).join('.'))?.def.initial === node.segs[k])) {
+          this.add(`${at}/onEnter`, 'initial_state', `document "${d.key}" is issued on entering "${d.onEnter}", which the case enters when it starts: no step issues it (issue it with "on" and the first event instead)`);
+        }
+        if (d.number.field !== undefined) {
+          this.add(`${at}/number/field`, 'number_field_on_enter', `document "${d.key}" is issued on entering a state, so no payload carries its number: leave "field" out (templates read the number as {so})`);
+        }
+        return;
+      }
+      const event = this.def.events[d.on!];
       if (!event) {
         this.add(`${at}/on`, 'unknown_event', `document "${d.key}" is produced by "${d.on}", which is not in the event catalogue`);
         return;
       }
-      if (!d.templateData && !d.template) this.add(`${at}/template`, 'missing_template', `document "${d.key}" names no template (a DOCX file "template", or its bytes "templateData")`);
       const field = d.number.field;
-      if (field !== undefined) {
+      if (field !== undefined && (event.kind === 'timer' || event.kind === 'system')) {
+        this.add(`${at}/number/field`, 'number_field_system_event', `"${d.on}" is sent by ${event.kind === 'timer' ? 'a deadline' : 'the system'}, whose payload carries no number: leave "field" out (templates read the number as {so})`);
+      } else if (field !== undefined) {
         const props = payloadProperties(event.schema);
         if (!props.has(field)) this.add(`${at}/number/field`, 'unknown_field', `the number field "${field}" is not a property of ${d.on}'s payload schema`);
         const required = (event.schema as { required?: unknown } | undefined)?.required;
@@ -661,10 +683,12 @@ function payloadProperties(schema: unknown): Set<string> {
 export function documentPlaceholderIssues(def: WorkflowDefinition, placeholders: Record<string, readonly string[]>): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   (def.documents ?? []).forEach((d, i) => {
-    const known = new Set([...DOCUMENT_BUILTINS, ...Object.keys(def.context ?? {}), ...payloadProperties(def.inputSchema), ...payloadProperties(def.events[d.on]?.schema)]);
+    const payload = d.on !== undefined ? payloadProperties(def.events[d.on]?.schema) : [];
+    const known = new Set([...DOCUMENT_BUILTINS, ...Object.keys(def.context ?? {}), ...payloadProperties(def.inputSchema), ...payload]);
+    const names = d.on !== undefined ? `built-in, context field or field of ${d.on}'s payload` : 'built-in, context field or start input field';
     for (const name of placeholders[d.key] ?? []) {
       if (!known.has(name)) {
-        issues.push({ path: `/documents/${i}/templateData`, code: 'unknown_placeholder', message: `the template of "${d.key}" has the placeholder {${name}}, which names no built-in, context field or field of ${d.on}'s payload` });
+        issues.push({ path: `/documents/${i}/templateData`, code: 'unknown_placeholder', message: `the template of "${d.key}" has the placeholder {${name}}, which names no ${names}` });
       }
     }
   });

@@ -7,7 +7,7 @@ import { DefinitionsService } from './definitions.service.js';
 import { callEngine, resultOrRefuse } from './engine-call.js';
 import { DomainError, ErrorCode } from '#libs/core';
 import { StartBuilder } from './instance-starts.js';
-import { toInstanceView, type InstanceView } from './instance-view.js';
+import { statePathsWithAncestors, toInstanceView, type InstanceView } from './instance-view.js';
 import { OutboxSignal } from './outbox-signal.js';
 import { RecentInstances } from './recent-instances.js';
 import { DEADLINE_PASSED, instanceNotFound, replay, SYSTEM_ACTOR, type EventCommand, type Outcome, type RequestMeta } from './requests.js';
@@ -101,6 +101,15 @@ export class TransitionRunner {
       const at = meta.now ?? new Date();
       const built = await this.build(cmd, instance, workflow, at, locked, manager);
       if (built === 'noop') return 'noop' as const;
+      const later = documentsAfterStep(workflow.definition.documents, cmd.cause.kind, instance, built.transition);
+      if (later.length) {
+        // Known only once the machine stepped: numbered under the instance's lock, as an event's documents are.
+        if (!locked) {
+          issues = true;
+          return 'lock' as const;
+        }
+        await this.issueAfterStep(later, instance, built.transition, cmd.meta.actor.id, at, manager);
+      }
       applied.decision = built.decision;
       const { write, next, children } = await this.prepare(instance, workflow, built.transition, meta, at);
       write.idempotency = cmd.idempotency ? { scope: cmd.idempotency.scope, key: cmd.idempotency.key, requestHash: cmd.idempotency.requestHash, statusCode: 200, response: toInstanceView(next, workflow) } : undefined;
@@ -325,6 +334,28 @@ export class TransitionRunner {
   }
 
   /**
+   * Issues the documents a step produces besides those its sender's event numbers in its payload:
+   * those issued on entering a state, and those of a deadline's or a child's event. Their numbers
+   * are in the register, the history row and the template's {so}, not in a payload.
+   */
+  private async issueAfterStep(later: Array<{ doc: DocumentDefinition; state: string }>, instance: InstanceRecord, t: Transition, actorId: string, at: Date, manager: Tx): Promise<void> {
+    if (!this.documentEngine) throw noDocumentEngine();
+    const links: DocumentLink[] = [...(((t.links?.documents as DocumentLink[] | undefined) ?? []))];
+    const bind = [...(t.bind ?? [])];
+    const issue = [...(t.issue ?? [])];
+    for (const { doc, state } of later) {
+      const { numbers } = await numberDocuments(this.documentRows, manager, [doc], undefined, at);
+      const produced = await this.produce(numbers, instance, t.result.state.context, t.payload ?? {}, actorId, at, state);
+      links.push(...produced.links);
+      bind.push(...produced.bind);
+      issue.push(...produced.issue);
+    }
+    t.links = { ...t.links, documents: links };
+    t.bind = bind;
+    t.issue = issue;
+  }
+
+  /**
    * A deadline came due: its event (when it has one and the machine takes it) and its escalation.
    * A job whose timer is no longer pending, has another job id (re-armed or extended), or whose
    * state was left, does nothing; the timer row is marked fired by the same statement.
@@ -400,6 +431,29 @@ function stepFrom(
 function unchanged(instance: InstanceRecord): Transition['result'] {
   const state = { value: instance.stateValue as never, context: instance.context, status: instance.status, snapshot: instance.snapshot };
   return { state, effects: [] };
+}
+
+/**
+ * The documents a step issues after the machine stepped: those whose state it enters (active after
+ * the step, not before), and, when the event is not a person's (whose documents are numbered before
+ * the step, into its payload), those of its event.
+ */
+export function documentsAfterStep(
+  documents: readonly DocumentDefinition[] | undefined,
+  cause: TransitionCommand['cause']['kind'],
+  instance: InstanceRecord,
+  t: Transition,
+): Array<{ doc: DocumentDefinition; state: string }> {
+  if (!documents?.length) return [];
+  const before = new Set(instance.statePaths);
+  const after = statePathsWithAncestors(t.result.state.value);
+  const entered = new Set(after.filter((p) => !before.has(p)));
+  const out: Array<{ doc: DocumentDefinition; state: string }> = [];
+  for (const doc of documents) {
+    if (doc.onEnter !== undefined && entered.has(doc.onEnter)) out.push({ doc, state: doc.onEnter });
+    else if (cause !== 'event' && doc.on !== undefined && doc.on === t.eventType) out.push({ doc, state: leafStates(instance) });
+  }
+  return out;
 }
 
 /** The instance's innermost active states (a parallel machine has several). */
