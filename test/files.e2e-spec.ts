@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createHash, randomBytes } from 'node:crypto';
-import { copyFile, cp, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { copyFile, cp, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -36,6 +36,7 @@ const LETTER = { nguoiKhieuNai: 'Nguyễn Văn An', diaChi: 'Tổ dân phố 3, 
 async function workflowsDir(): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'phoihop-files-wf-'));
   await copyFile('workflows/complaint.json', join(dir, 'complaint.json'));
+  await copyFile('test/fixtures/workflows/test-start-files.json', join(dir, 'test-start-files.json'));
   // The complaint's document templates, where the loader looks for them.
   await cp('workflows/templates', join(dir, 'templates'), { recursive: true });
   return dir;
@@ -125,6 +126,16 @@ function storeSuite(name: string, files: () => Promise<FilesModuleOptions & { cl
         const shard = await readdir(join(store.root, a.body.sha256.slice(0, 2)));
         expect(shard.filter((f) => f === a.body.sha256)).toHaveLength(1);
         expect(await readdir(join(store.root, 'tmp'))).toEqual([]);
+        // A crash in the middle of an upload leaves its temporary file: removed once it has not been written to for hours.
+        const abandoned = join(store.root, 'tmp', randomUUID());
+        const inProgress = join(store.root, 'tmp', randomUUID());
+        await writeFile(abandoned, randomBytes(1024));
+        await writeFile(inProgress, randomBytes(1024));
+        const hoursAgo = new Date(Date.now() - 7 * 3600_000);
+        await utimes(abandoned, hoursAgo, hoursAgo);
+        expect((await t.app.get(FilesService).cleanup(new Date())).leftovers).toBe(1);
+        expect(await readdir(join(store.root, 'tmp'))).toEqual([inProgress.split('/').pop()]);
+        await rm(inProgress);
       }
       if (store.kind === 'postgres') {
         const [n] = await t.app.get(DataSource).query(`SELECT count(DISTINCT sha256)::int AS blobs, count(*)::int AS chunks FROM file_blobs WHERE sha256 = $1`, [a.body.sha256]);
@@ -180,6 +191,26 @@ describe('attachments', () => {
   });
   afterAll(async () => {
     await t?.close();
+  });
+
+  it('binds the files a start input names to the first step, inside the first history row, and only the starter\'s own uploads', async () => {
+    const letter = pdf(64 * 1024);
+    const mine = await upload(officer, letter, 'Đơn đề nghị.pdf');
+    const other = await t.as('tiep-dan-nguoi-khac', [{ role: 'can-bo-tiep-dan', unit: 'bo-phan-tiep-cong-dan' }]);
+    const theirs = await upload(other, pdf(1024), 'Của người khác.pdf');
+    const before = await counts();
+    const refused = await officer.post('/api/v1/instances').send({ definitionKey: 'test-start-files', input: { nguoiNop: 'Đỗ Thị Mai', donThu: [mine.body.id, theirs.body.id] } }).expect(400);
+    expect(refused.body.details.problems).toEqual([{ field: 'input/donThu/1', reason: expect.stringContaining(theirs.body.id) }]);
+    expect(await counts()).toEqual(before);
+    expect((await db.query(`SELECT count(*)::int AS n FROM workflow_instances WHERE definition_key = 'test-start-files'`))[0].n).toBe(0);
+
+    const started = await officer.post('/api/v1/instances').send({ definitionKey: 'test-start-files', input: { nguoiNop: 'Đỗ Thị Mai', donThu: [mine.body.id] } }).expect(201);
+    const [first] = (await officer.get(`/api/v1/instances/${started.body.id}/history`).expect(200)).body.items;
+    expect(first.links.files).toEqual([expect.objectContaining({ id: mine.body.id, sha256: sha(letter), field: '/donThu/0', name: 'Đơn đề nghị.pdf' })]);
+    const files = (await officer.get(`/api/v1/instances/${started.body.id}/files`).expect(200)).body.items;
+    expect(files).toEqual([expect.objectContaining({ id: mine.body.id, seq: 1, state: 'tiepNhan', field: '/donThu/0' })]);
+    expect((await officer.get(`/api/v1/files/${mine.body.id}`).expect(200)).body.expiresAt ?? null).toBeNull();
+    expect((await officer.get(`/api/v1/instances/${started.body.id}/history/verify`).expect(200)).body).toMatchObject({ ok: true, files: [expect.objectContaining({ id: mine.body.id, ok: true })] });
   });
 
   it('binds uploads through a task form, records their digests in the hash chain, and serves them only as attachments', async () => {
@@ -339,6 +370,24 @@ describe('attachments', () => {
     expect(await files.store.exists(alone.body.sha256)).toBe(false);
     expect(await files.store.exists(kept.body.sha256)).toBe(true);
     expect((await download(officer, kept.body.id)).body.equals(shared)).toBe(true);
+  });
+
+  it('removes the chunks of uploads a crash left unfinished once they are hours old, never one in progress', async () => {
+    const files = t.app.get(FilesService);
+    const now = Date.now();
+    const key = (ms: number | undefined) => (ms === undefined ? `tmp:${randomUUID()}` : `tmp:${ms}:${randomUUID()}`);
+    // What a process killed in the middle of an upload leaves: its first chunks under the temporary key.
+    const abandoned = key(now - 7 * 3600_000);
+    const fromOlderVersion = key(undefined);
+    const inProgress = key(now - 60_000);
+    for (const k of [abandoned, fromOlderVersion, inProgress]) {
+      for (const n of [0, 1]) await db.query(`INSERT INTO file_blobs (sha256, chunk_no, data) VALUES ($1, $2, $3)`, [k, n, randomBytes(1024)]);
+    }
+    const done = await files.cleanup(new Date(now));
+    expect(done.leftovers).toBe(2);
+    const left = (await db.query(`SELECT DISTINCT sha256 FROM file_blobs WHERE sha256 LIKE 'tmp:%'`)).map((r: { sha256: string }) => r.sha256);
+    expect(left).toEqual([inProgress]);
+    await db.query(`DELETE FROM file_blobs WHERE sha256 = $1`, [inProgress]);
   });
 
   it('a backup carries the files, and its restore checks every digest', async () => {

@@ -8,7 +8,8 @@ export interface FileCleanupOptions {
 }
 
 /**
- * The worker role's cleanup of unbound uploads (a day old by default). Every worker may run it:
+ * The worker role's cleanup of unbound uploads (a day old by default) and of what uploads that
+ * never finished left in the store (a process that died in the middle of one). Every worker may run it:
  * rows are claimed with SKIP LOCKED and blobs removed under their digest's lock, so two workers
  * never remove the same thing twice nor a blob someone just uploaded again.
  */
@@ -28,7 +29,7 @@ export class FileCleanupService implements OnApplicationBootstrap, OnModuleDestr
     this.timer.unref();
   }
 
-  async runOnce(now?: Date): Promise<{ files: number; blobs: number } | undefined> {
+  async runOnce(now?: Date): Promise<{ files: number; blobs: number; leftovers: number } | undefined> {
     if (this.running) return undefined;
     const run = this.files.cleanup(now).catch((error) => {
       this.logger.error(`file cleanup: ${(error as Error).message}`);

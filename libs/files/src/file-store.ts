@@ -21,6 +21,11 @@ export interface FileStore {
   exists(sha256: string): Promise<boolean>;
   /** Removes the blob; nothing when it is not there. */
   delete(sha256: string): Promise<void>;
+  /**
+   * Removes what uploads that never finished left behind (a crash in the middle of one) when they
+   * began before `olderThan`; answers how many. A store whose writes are atomic has none.
+   */
+  removeLeftovers?(olderThan: Date): Promise<number>;
   /** Ends the store's connections (S3 client). */
   close?(): Promise<void>;
 }

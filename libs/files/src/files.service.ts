@@ -253,7 +253,7 @@ export class FilesService {
    * Removes unbound uploads past their expiry, then each blob no remaining row names (under the
    * digest's lock, so that an upload of the same bytes meanwhile keeps it).
    */
-  async cleanup(now = new Date()): Promise<{ files: number; blobs: number }> {
+  async cleanup(now = new Date()): Promise<{ files: number; blobs: number; leftovers: number }> {
     let files = 0;
     let blobs = 0;
     for (;;) {
@@ -270,10 +270,14 @@ export class FilesService {
       }
       if (removed.length < 500) break;
     }
-    if (files) this.logger.log(`removed ${files} expired unbound upload(s) and ${blobs} blob(s)`);
-    return { files, blobs };
+    const leftovers = (await this.store.removeLeftovers?.(new Date(now.getTime() - LEFTOVER_AGE_MS))) ?? 0;
+    if (files || leftovers) this.logger.log(`removed ${files} expired unbound upload(s), ${blobs} blob(s) and ${leftovers} unfinished upload(s)`);
+    return { files, blobs, leftovers };
   }
 }
+
+/** An upload unfinished for this long was abandoned (its process died): even 25 MB over a slow link takes minutes. */
+export const LEFTOVER_AGE_MS = 6 * 3_600_000;
 
 function formatMb(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -59,5 +59,21 @@ export class FsFileStore implements FileStore {
 
   async delete(sha256: string): Promise<void> {
     await rm(this.path(sha256), { force: true });
+  }
+
+  /** Temporary files not written to since `olderThan`: a write in progress keeps touching its file. */
+  async removeLeftovers(olderThan: Date): Promise<number> {
+    const tmpDir = join(this.root, 'tmp');
+    const names = await readdir(tmpDir).catch(() => [] as string[]);
+    let removed = 0;
+    for (const name of names) {
+      const file = join(tmpDir, name);
+      const info = await stat(file).catch(() => undefined);
+      if (info?.isFile() && info.mtime < olderThan) {
+        await rm(file, { force: true });
+        removed++;
+      }
+    }
+    return removed;
   }
 }

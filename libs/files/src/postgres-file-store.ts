@@ -20,7 +20,7 @@ export class PostgresFileStore implements FileStore {
   ) {}
 
   async put(source: Readable): Promise<StoredBlob> {
-    const temp = `tmp:${randomUUID()}`;
+    const temp = `tmp:${Date.now()}:${randomUUID()}`;
     const hash = createHash('sha256');
     let size = 0;
     let chunkNo = 0;
@@ -75,6 +75,10 @@ export class PostgresFileStore implements FileStore {
 
   exists(sha256: string): Promise<boolean> {
     return this.files.blobExists(this.database.manager, sha256);
+  }
+
+  removeLeftovers(olderThan: Date): Promise<number> {
+    return this.files.deleteTempBlobsBefore(this.database.manager, olderThan.getTime());
   }
 
   async delete(sha256: string): Promise<void> {

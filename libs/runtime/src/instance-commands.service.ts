@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CHILD_DONE_EVENT, START_EVENT_TYPE, type CompiledWorkflow } from '#libs/engine';
-import { canonicalJson, InstancesRepository, sha256, type DefinitionRecord, Database, type Tx } from '#libs/persistence';
+import { activeStatePaths, CHILD_DONE_EVENT, START_EVENT_TYPE, type CompiledWorkflow } from '#libs/engine';
+import { canonicalJson, FilesRepository, InstancesRepository, sha256, type DefinitionRecord, Database, type Tx } from '#libs/persistence';
 import { AuditTrail } from '#libs/core';
 import { DefinitionsService } from './definitions.service.js';
+import { inputFiles, resolveStartFiles } from './file-binding.js';
 import { DomainError, ErrorCode } from '#libs/core';
 import { InstanceQueries } from './instance-queries.service.js';
 import { StartBuilder } from './instance-starts.js';
@@ -30,6 +31,7 @@ export class InstanceCommands {
     private readonly audit: AuditTrail,
     private readonly outboxSignal: OutboxSignal,
     private readonly observer: TransitionObserver,
+    private readonly fileRows: FilesRepository,
   ) {}
 
   async start(command: StartCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
@@ -93,13 +95,27 @@ export class InstanceCommands {
     idempotency?: { scope: string; requestHash: string },
   ): Promise<Outcome<InstanceView>> {
     const began = performance.now();
-    const { row, view, children } = await this.starts.build(command, meta, record, workflow, at);
-    row.idempotency = idempotency && meta.idempotencyKey ? { ...idempotency, key: meta.idempotencyKey, statusCode: 201, response: view } : undefined;
-    try {
-      await inTransactionIf(this.dataSource, manager, children.length > 0, async (m) => {
+    const refs = inputFiles(workflow, command.input);
+    const insert = async (tx: Tx) => {
+      // Files the input names are checked under their rows' locks and bound by the insert's transaction.
+      const files = refs.length ? await resolveStartFiles(this.fileRows, tx, refs, meta.actor.id) : [];
+      const built = await this.starts.build(command, meta, record, workflow, at, null, 0, files);
+      const { row, view, children } = built;
+      row.idempotency = idempotency && meta.idempotencyKey ? { ...idempotency, key: meta.idempotencyKey, statusCode: 201, response: view } : undefined;
+      await inTransactionIf(this.dataSource, tx, children.length > 0, async (m) => {
         await this.instances.insertStarted(m, row);
         for (const child of children) await this.instances.insertStarted(m, child);
+        if (files.length) {
+          const state = activeStatePaths(row.stateValue as never).join(',');
+          await this.fileRows.bind(m, files.map((f) => ({ id: f.id, field: f.field, state, instanceId: row.id, seq: 1, event: START_EVENT_TYPE, at })));
+        }
       });
+      return built;
+    };
+    let row: Awaited<ReturnType<typeof insert>>['row'];
+    let view: InstanceView;
+    try {
+      ({ row, view } = await inTransactionIf(this.dataSource, manager, refs.length > 0, insert));
     } catch (error) {
       const e = error as { code?: string; constraint?: string };
       if (e.code === '23505' && String(e.constraint).includes('business_key')) throw await this.duplicateKey(record.key, command.businessKey!, meta.principal);

@@ -9,6 +9,7 @@ import { toInstanceView, type InstanceView } from './instance-view.js';
 import type { RequestMeta, StartCommand } from './requests.js';
 import { TimerPlanner } from './timer-planner.js';
 import { buildStartWrite, type ChildLink, type HostEffect } from './transition-write.js';
+import type { FileLink } from './file-binding.js';
 
 /** Most children one transition may start (a runaway list is refused, not half started). */
 export const MAX_CHILDREN_PER_TRANSITION = 1000;
@@ -34,6 +35,7 @@ export class StartBuilder {
     at: Date,
     parent: ChildLink | null = null,
     depth = 0,
+    files: FileLink[] = [],
   ): Promise<{ row: NewInstance; view: InstanceView; children: NewInstance[] }> {
     const result = resultOrRefuse(callEngine(() => start(workflow, command.input, { actor: meta.actor, at: at.toISOString() })));
     const id = randomUUID();
@@ -50,6 +52,7 @@ export class StartBuilder {
       at,
       parent,
       children: kids.links,
+      files,
     });
     return { row, view: toInstanceView(instance, workflow), children: kids.rows };
   }

@@ -23,7 +23,8 @@ export function createRuntime(dataSource: Database, documents?: DocumentEngine) 
   const planner = new TimerPlanner(calendar);
   const starts = new StartBuilder(definitions, planner);
   const observer = new TransitionObserver();
-  const runner = new TransitionRunner(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks, starts, planner, outboxSignal, observer, new FilesRepository(), new DocumentsRepository(), documents);
+  const files = new FilesRepository();
+  const runner = new TransitionRunner(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks, starts, planner, outboxSignal, observer, files, new DocumentsRepository(), documents);
   const queries = new InstanceQueries(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks);
   return {
     definitions,
@@ -31,7 +32,7 @@ export function createRuntime(dataSource: Database, documents?: DocumentEngine) 
     outboxSignal,
     audit,
     queries,
-    commands: new InstanceCommands(dataSource, definitions, repos.instances, queries, starts, runner, audit, outboxSignal, observer),
+    commands: new InstanceCommands(dataSource, definitions, repos.instances, queries, starts, runner, audit, outboxSignal, observer, files),
     timers: new TimerFiring(dataSource, definitions, repos.timers, runner, outboxSignal),
     children: new ChildReports(dataSource, definitions, repos.instances, runner),
   };

@@ -1,4 +1,5 @@
 import type { DocumentToIssue } from './documents.js';
+import type { FileLink } from './file-binding.js';
 import { START_EVENT_TYPE, type Actor, type StepResult } from '#libs/engine';
 import type { HostEffect } from './host-effects.js';
 import {
@@ -97,9 +98,9 @@ export function historyRow(
 }
 
 /** The links a started instance's first row records: its parent, and the children it started. */
-export function startLinks(parent: ChildLink | null, children: ChildLink[]): Record<string, unknown> | undefined {
-  if (!parent && !children.length) return undefined;
-  return { ...(parent ? { parent } : {}), ...(children.length ? { children } : {}) };
+export function startLinks(parent: ChildLink | null, children: ChildLink[], files: FileLink[] = []): Record<string, unknown> | undefined {
+  if (!parent && !children.length && !files.length) return undefined;
+  return { ...(parent ? { parent } : {}), ...(children.length ? { children } : {}), ...(files.length ? { files } : {}) };
 }
 
 /** A child that has just finished reports to its parent. */
@@ -192,13 +193,15 @@ export function buildStartWrite(input: {
   at: Date;
   parent: ChildLink | null;
   children: ChildLink[];
+  /** Files the start's input names, recorded (and hashed) in the first history row. */
+  files?: FileLink[];
 }): { row: NewInstance; instance: InstanceRecord } {
   const { id, result, plan, at } = input;
   const history = historyRow(
     id,
     1,
     GENESIS_HASH,
-    { eventType: START_EVENT_TYPE, payload: input.input ?? null, comment: null, links: startLinks(input.parent, input.children), toState: result.state.value },
+    { eventType: START_EVENT_TYPE, payload: input.input ?? null, comment: null, links: startLinks(input.parent, input.children, input.files), toState: result.state.value },
     null,
     at,
     input.who,

@@ -167,13 +167,19 @@ export class FilesRepository {
     return row?.data;
   }
 
-  /** Blobs no file row names (an upload that failed half-way, a crash between steps): what the cleanup may also remove. */
-  async orphanBlobKeys(manager: EntityManager, olderThanTempKeys: boolean, limit: number): Promise<string[]> {
-    const rows = await manager.query(
-      `SELECT DISTINCT b.sha256 FROM file_blobs b WHERE b.chunk_no = 0 AND NOT EXISTS (SELECT 1 FROM files f WHERE f.sha256 = b.sha256)
-         AND ($1 OR b.sha256 NOT LIKE 'tmp:%') LIMIT $2`,
-      [olderThanTempKeys, limit],
+  /**
+   * Removes the chunks of uploads that began before `beforeMs` and never finished (the process died
+   * in the middle): their temporary key carries the time the upload began (`tmp:<ms>:<uuid>`). A key
+   * without a time is from a version that did not write one, and is as old as that version.
+   */
+  async deleteTempBlobsBefore(manager: EntityManager, beforeMs: number): Promise<number> {
+    const rows: Array<{ sha256: string }> = await queryRows(
+      manager,
+      `DELETE FROM file_blobs WHERE sha256 LIKE 'tmp:%'
+         AND CASE WHEN sha256 ~ '^tmp:[0-9]{1,15}:' THEN split_part(sha256, ':', 2)::bigint < $1 ELSE true END
+       RETURNING sha256`,
+      [beforeMs],
     );
-    return rows.map((r: { sha256: string }) => r.sha256);
+    return new Set(rows.map((r) => r.sha256)).size;
   }
 }
