@@ -59,6 +59,16 @@ describe.each<QueueKind>(['postgres', 'redis'])('timers on the %s queue backend'
     );
   });
 
+  it('a limit in hours counted from a date the officer entered is due from that day\'s start, its reminder on an office morning', async () => {
+    const created = await start('test-date-deadline');
+    // Received Thursday 4 Mar 2027: 48 hours from 00:00 +07:00 end at the end of Friday 5 Mar.
+    const moved = await officer.post(`/api/v1/instances/${created.id}/events`).send({ type: 'NHAN', payload: { ngayNhan: '2027-03-04' } }).expect(200);
+    expect(moved.body.deadlines).toEqual([expect.objectContaining({ key: 'hanXuLy', state: 'xuLy', dueAt: '2027-03-05T17:00:00.000Z' })]);
+    const reminder = (await timers(created.id)).find((x) => x.kind === 'reminder')!;
+    // One working day before that last day: Thursday 4 Mar at 07:30 +07:00, not at midnight.
+    expect(reminder.fireAt).toBe('2027-03-04T00:30:00.000Z');
+  });
+
   it('a deadline with no event records that it passed and leaves the case overdue', async () => {
     const created = await start();
     await eventually(async () => (await history(created.id)).some((h) => h.event.type === 'deadline.passed'), 15000, 'the escalation-only deadline');

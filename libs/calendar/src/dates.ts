@@ -136,3 +136,16 @@ export function localDateToInstant(date: LocalDate, time: string = END_OF_DAY): 
   if (!valid) throw new CalendarError('INVALID_TIME', `time must be HH:mm or HH:mm:ss from 00:00 to 24:00 (got ${JSON.stringify(time)})`);
   return new Date((jd - JDN_UNIX_EPOCH) * MS_PER_DAY + ((h * 60 + m) * 60 + s) * 1000 - OFFSET_MS);
 }
+
+const LOCAL_DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?$/;
+
+/**
+ * The instant a limit counts from, as a case holds it: a date-time with a zone as it is; a
+ * date-time without one in Việt Nam's time (the ward's, never the server's); a date alone (what a
+ * date field holds: the day a letter was received) as the start of that day in Việt Nam.
+ */
+export function startInstant(value: Date | string): Date {
+  if (typeof value === 'string' && isLocalDate(value)) return localDateToInstant(value, '00:00');
+  if (typeof value === 'string' && LOCAL_DATE_TIME_RE.test(value)) return new Date(instantToMs(`${value}+07:00`));
+  return new Date(instantToMs(value, 'a start point'));
+}

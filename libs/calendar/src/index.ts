@@ -5,7 +5,7 @@
  * 8601 strings with a zone. See docs/calendar.md for the rules and their sources.
  */
 export { CalendarError, type CalendarErrorCode } from './errors.js';
-export { END_OF_DAY, isLocalDate, type LocalDate, localDateToInstant, MAX_YEAR, MIN_YEAR, toLocalDate } from './dates.js';
+export { END_OF_DAY, isLocalDate, type LocalDate, localDateToInstant, MAX_YEAR, MIN_YEAR, startInstant, toLocalDate } from './dates.js';
 export { type Holiday, type LocalizedName } from './holidays.js';
 export { type LunarDate, lunarToSolar, solarToLunar } from './lunar-dates.js';
 export { addDuration, type IsoDuration, parseIsoDuration } from './duration.js';

@@ -31,6 +31,27 @@ describe('due dates', () => {
     expect(dueOf(calendar, '2026-02-12T02:00:00Z', { duration: 'PT90S' }).dueAt.toISOString()).toBe('2026-02-12T02:01:30.000Z');
   });
 
+  it('counts a duration from a date alone from the start of that day in Việt Nam, and a date-time without a zone in Việt Nam time', () => {
+    // What a date field holds (ngayNhan: "2026-04-13"): 48 hours from 00:00 +07:00.
+    expect(dueOf(calendar, '2026-04-13', { duration: 'PT48H' })).toEqual({ dueDate: null, dueAt: new Date('2026-04-14T17:00:00.000Z') });
+    expect(dueOf(calendar, '2026-04-13T08:00', { duration: 'PT2H' }).dueAt.toISOString()).toBe('2026-04-13T03:00:00.000Z');
+    expect(dueOf(calendar, '2026-04-13T08:00', { workingDays: 1 }).dueDate).toBe('2026-04-14');
+  });
+
+  it('puts a reminder days before a limit in hours on an office morning of a working day, not at the time of day it is due', () => {
+    // Due Monday 9 Mar 2026 at 10:00 (+07:00); one working day before is Friday 6 Mar, at 07:30.
+    const due = dueOf(calendar, '2026-03-06T10:00:00+07:00', { duration: 'PT72H' });
+    expect(reminderAt(calendar, due, { workingDays: 1 }).toISOString()).toBe('2026-03-06T00:30:00.000Z');
+    expect(reminderAt(calendar, due, { duration: 'PT2H' }).toISOString()).toBe('2026-03-09T01:00:00.000Z');
+  });
+
+  it('answers a deadline the calendar cannot compute as the definition\'s fault (a 4xx naming it), not a crash', () => {
+    const effects = [arm('xuLy', spec({ key: 'hanXuLy', after: { duration: 'P200Y' } }), '2026-04-13T01:00:00Z')];
+    expect(() => planTimers({ effects, deadlines: {}, calendar, at: '2026-04-13T01:00:00Z', newId, specOf: () => undefined })).toThrow(
+      expect.objectContaining({ code: 'DEFINITION_INVALID', details: { issues: [expect.objectContaining({ path: '/machine/states/xuLy/meta/deadlines', code: 'deadline_not_computable' })] } }),
+    );
+  });
+
   it('extends from the current last day, not from today', () => {
     const d = { timerId: 'x', state: 's', startAt: '2026-03-02T02:00:00Z', dueDate: '2026-04-01', dueAt: '2026-04-01T17:00:00.000Z', generation: 1, extensions: [] };
     expect(extendDue(calendar, d, { days: 15 }).dueDate).toBe('2026-04-16');

@@ -1,4 +1,5 @@
-import { addDuration, localDateToInstant, toLocalDate, type LocalDate, type WorkingCalendar } from '#libs/calendar';
+import { addDuration, CalendarError, localDateToInstant, startInstant, toLocalDate, type LocalDate, type WorkingCalendar } from '#libs/calendar';
+import { DomainError, ErrorCode } from '#libs/core';
 import type { DeadlineSpec, DurationSpec, Effect, Label } from '#libs/engine';
 
 /** One running deadline of an instance, kept on the instance row (`deadlines[key]`). */
@@ -55,8 +56,8 @@ export function jobIdOf(timerId: string, generation: number): string {
 
 /** When a limit counted from `startAt` is over. Civil Code: counting starts the day after; a last day off moves to the next working day. */
 export function dueOf(calendar: WorkingCalendar, startAt: string, after: DurationSpec): { dueDate: LocalDate | null; dueAt: Date } {
-  if ('duration' in after) return { dueDate: null, dueAt: addDuration(startAt, after.duration) };
-  const start = toLocalDate(startAt);
+  if ('duration' in after) return { dueDate: null, dueAt: addDuration(startInstant(startAt), after.duration) };
+  const start = toLocalDate(startInstant(startAt));
   const dueDate = 'days' in after ? calendar.addCalendarDays(start, after.days) : calendar.addWorkingDays(start, after.workingDays);
   return { dueDate, dueAt: localDateToInstant(dueDate) };
 }
@@ -71,13 +72,14 @@ export function extendDue(calendar: WorkingCalendar, d: DeadlineState, by: Durat
   return { dueDate, dueAt: localDateToInstant(dueDate) };
 }
 
-/** A reminder `before` the limit: on an office morning for day-based limits, exactly before for durations. */
+/**
+ * A reminder `before` the limit: a duration exactly before it; days or working days before the
+ * limit's last day (the day a duration ends on, for a limit in hours) on an office morning.
+ */
 export function reminderAt(calendar: WorkingCalendar, due: { dueDate: LocalDate | null; dueAt: Date }, before: DurationSpec): Date {
-  if ('duration' in before || due.dueDate === null) {
-    const iso = 'duration' in before ? before.duration : 'days' in before ? `P${before.days}D` : `P${before.workingDays}D`;
-    return addDuration(due.dueAt, `-${iso}`);
-  }
-  let date = due.dueDate;
+  if ('duration' in before) return addDuration(due.dueAt, `-${before.duration}`);
+  // A limit in hours that ends at midnight has the day before as its last day.
+  let date = due.dueDate ?? toLocalDate(new Date(due.dueAt.getTime() - 1));
   if ('days' in before) {
     date = shiftDays(date, -before.days);
   } else {
@@ -127,6 +129,18 @@ export function planTimers(input: PlanInput): TimerPlan {
   };
 
   for (const effect of input.effects) {
+    try {
+      planOne(effect);
+    } catch (error) {
+      if (!(error instanceof CalendarError) || !('deadlineKey' in effect || 'deadline' in effect)) throw error;
+      throw deadlineNotComputable(effect as TimerEffect, error);
+    }
+  }
+  const dues = Object.values(deadlines).map((d) => Date.parse(d.dueAt));
+  plan.nextDueAt = dues.length ? new Date(Math.min(...dues)) : null;
+  return plan;
+
+  function planOne(effect: Effect): void {
     if (effect.type === 'timer.cancel') {
       delete deadlines[effect.deadlineKey];
       if (!plan.cancelStates.includes(effect.state)) plan.cancelStates.push(effect.state);
@@ -149,7 +163,7 @@ export function planTimers(input: PlanInput): TimerPlan {
       armReminders(spec.key, effect.state, spec, due);
     } else if (effect.type === 'timer.extend') {
       const current = deadlines[effect.deadlineKey];
-      if (!current) continue; // the deadline is not running: nothing to move
+      if (!current) return; // the deadline is not running: nothing to move
       const due = extendDue(input.calendar, current, effect.by);
       const generation = current.generation + 1;
       const alreadyFired = current.firedAt !== undefined;
@@ -177,9 +191,21 @@ export function planTimers(input: PlanInput): TimerPlan {
       if (spec) armReminders(effect.deadlineKey, current.state, spec, due);
     }
   }
-  const dues = Object.values(deadlines).map((d) => Date.parse(d.dueAt));
-  plan.nextDueAt = dues.length ? new Date(Math.min(...dues)) : null;
-  return plan;
+}
+
+type TimerEffect = Extract<Effect, { type: 'timer.arm' | 'timer.extend' }>;
+
+/**
+ * A deadline the calendar cannot compute (a start point or an extension outside the years it
+ * knows): the definition's doing, not the server's. A 4xx naming the deadline, and the
+ * transition is not written, so the case stays as it was.
+ */
+function deadlineNotComputable(effect: TimerEffect, error: CalendarError): DomainError {
+  const key = effect.type === 'timer.arm' ? effect.deadline.key : effect.deadlineKey;
+  const state = effect.type === 'timer.arm' ? effect.state : undefined;
+  const path = state ? `/machine/states/${state.split('.').join('/states/')}/meta/deadlines` : '/machine';
+  const message = `deadline "${key}"${state ? ` of state "${state}"` : ''} cannot be computed: ${error.message}`;
+  return new DomainError(ErrorCode.DefinitionInvalid, `The definition's ${message}; nothing was changed`, { issues: [{ path, code: 'deadline_not_computable', message }] });
 }
 
 /** True when the plan writes no timer row at all (the common case: most events arm nothing). */
