@@ -2,7 +2,9 @@
 /**
  * Writes the ward's DOCX templates (workflows/templates/*.docx) in the layout of Nghị định
  * 30/2020/NĐ-CP, Phụ lục I: issuing body and số/ký hiệu on the left, quốc hiệu and tiêu ngữ on the
- * right, place and date, the document type and trích yếu, the body, nơi nhận and the signer.
+ * right, place and date, the document type and trích yếu, the body, nơi nhận and the signer. The
+ * papers of the Party Building Board follow Hướng dẫn 36-HD/VPTW (2018) instead: the issuing body
+ * under its superior with a star, "Số 01-GM/BXDĐ" (no colon), ĐẢNG CỘNG SẢN VIỆT NAM on the right.
  * Plain WordprocessingML built with pizzip, so that the templates are reproducible and reviewable;
  * the generated files are committed too, because the ward edits them in Word afterwards.
  * Placeholders are docxtemplater tags: `{name}`, and the loop `{#noiNhan}…{/noiNhan}`.
@@ -27,17 +29,19 @@ function p(runs, { align = 'both', indent = false, before = 0, after = 60 } = {}
   return `<w:p><w:pPr><w:spacing w:before="${before}" w:after="${after}" w:line="300" w:lineRule="auto"/>${indent ? '<w:ind w:firstLine="567"/>' : ''}<w:jc w:val="${align}"/></w:pPr>${body}</w:p>`;
 }
 
-const center = (runs, o = {}) => p(runs, { align: 'center', ...o });
+// center() takes runs built by run() (one or a list); p() alone takes a plain string as the text of one run.
+const center = (runs, o = {}) => p([runs].flat(), { align: 'center', ...o });
 
-/** A borderless two-column table (the header and the signature block). */
-function table(left, right, widths = [3600, 5900]) {
+/** A borderless one-row table, one cell per column (the header, the signature blocks). */
+function table(columns, widths = [3600, 5900]) {
   const cell = (content, w) => `<w:tc><w:tcPr><w:tcW w:w="${w}" w:type="dxa"/></w:tcPr>${content.join('')}</w:tc>`;
-  return `<w:tbl><w:tblPr><w:tblW w:w="${widths[0] + widths[1]}" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid><w:gridCol w:w="${widths[0]}"/><w:gridCol w:w="${widths[1]}"/></w:tblGrid><w:tr>${cell(left, widths[0])}${cell(right, widths[1])}</w:tr></w:tbl>`;
+  const total = widths.reduce((a, b) => a + b, 0);
+  return `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/><w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid><w:tr>${columns.map((c, i) => cell(c, widths[i])).join('')}</w:tr></w:tbl>`;
 }
 
 /** ND 30, Phụ lục I, ô 1–4: the issuing body, số and ký hiệu; quốc hiệu, tiêu ngữ; place and date. */
 function header() {
-  return table(
+  return table([
     [
       center(run('ỦY BAN NHÂN DÂN', { bold: false, size: 13 }), { after: 0 }),
       center(run('PHƯỜNG AN PHONG', { bold: true, size: 13 }), { after: 0 }),
@@ -50,27 +54,79 @@ function header() {
       center(run('───────────────', { size: 13 }), { after: 120 }),
       center(run('{diaDanhNgay}', { italic: true, size: 14 })),
     ],
+  ]);
+}
+
+/**
+ * HD 36-HD/VPTW, Phụ lục 1 and 3, ô 1–4 of a Party paper: on the left the superior (in hoa, 14) and
+ * the issuing body (in hoa, 14, đậm) with a star under it, then "Số 01-GM/BXDĐ"; on the right the
+ * tiêu đề ĐẢNG CỘNG SẢN VIỆT NAM (in hoa, 15, đậm) with a rule as long as it, then place and date.
+ */
+function partyHeader() {
+  return table(
+    [
+      [
+        center(run('ĐẢNG ỦY PHƯỜNG AN PHONG', { size: 14 }), { after: 0 }),
+        center(run('BAN XÂY DỰNG ĐẢNG', { bold: true, size: 14 }), { after: 0 }),
+        center(run('*', { size: 14 }), { after: 120 }),
+        center(run('Số {so}', { size: 14 })),
+      ],
+      [
+        center(run('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, size: 15 }), { after: 0 }),
+        center(run('──────────────────', { size: 13 }), { after: 0 }),
+        center(run(' ', { size: 14 }), { after: 120 }),
+        center(run('{diaDanhNgay}', { italic: true, size: 14 })),
+      ],
+    ],
+    [4500, 5000],
   );
 }
 
-/** ND 30, ô 5: the document type and trích yếu. */
-function title(type, summary) {
-  return [center(run(type, { bold: true, size: 14 }), { before: 240, after: 0 }), ...summary.map((s, i) => center(run(s, { bold: true, size: 14 }), { after: i === summary.length - 1 ? 0 : 0 })), center(run('───────', { size: 13 }), { after: 240 })];
+/**
+ * ND 30, ô 5: the document type and trích yếu, a short rule under them. A Party paper (HD 36) has
+ * its type in 16 pt and five hyphens under the trích yếu.
+ */
+function title(type, summary, { typeSize = 14, rule = '───────' } = {}) {
+  return [center(run(type, { bold: true, size: typeSize }), { before: 240, after: 0 }), ...summary.map((s, i) => center(run(s, { bold: true, size: 14 }), { after: i === summary.length - 1 ? 0 : 0 })), center(run(rule, { size: 13 }), { after: 240 })];
 }
+const PARTY_TITLE = { typeSize: 16, rule: '-----' };
+
+/**
+ * How the nơi nhận block is written: ND 30 ("Nơi nhận:" bold italic 12, the list in 11, each line
+ * ending ";", "- Lưu: VT."), or HD 36 for the Party's papers ("Nơi nhận:" underlined 14, the list in
+ * 12, each line ending ",", "- Lưu BXDĐ." as the seed's program is filed).
+ */
+const STATE = { label: { bold: true, italic: true, size: 12 }, item: 11, end: ';', archive: '- Lưu: VT.' };
+const PARTY = { label: { underline: true, size: 14 }, item: 12, end: ',', archive: '- Lưu BXDĐ.' };
 
 /** ND 30, ô 9a–9b and 7: nơi nhận, the signer's title and name (a blank for the signature and seal). */
-function signature(signerTitle, signerName = '{nguoiKy}') {
+function signature(signerTitle, signerName = '{nguoiKy}', style = STATE) {
   return table(
     [
-      p([run('Nơi nhận:', { bold: true, italic: true, size: 12 })], { align: 'left', before: 240, after: 0 }),
-      // Each tag of the loop alone in its paragraph: docxtemplater (paragraphLoop) repeats the paragraph between them and drops theirs.
-      p([run('{#noiNhan}', { size: 11 })], { align: 'left', after: 0 }),
-      p([run('- {ten};', { size: 11 })], { align: 'left', after: 0 }),
-      p([run('{/noiNhan}', { size: 11 })], { align: 'left', after: 0 }),
-      p([run('- Lưu: VT.', { size: 11 })], { align: 'left', after: 0 }),
+      [
+        p([run('Nơi nhận:', style.label)], { align: 'left', before: 240, after: 0 }),
+        // Each tag of the loop alone in its paragraph: docxtemplater (paragraphLoop) repeats the paragraph between them and drops theirs.
+        p([run('{#noiNhan}', { size: style.item })], { align: 'left', after: 0 }),
+        p([run(`- {ten}${style.end}`, { size: style.item })], { align: 'left', after: 0 }),
+        p([run('{/noiNhan}', { size: style.item })], { align: 'left', after: 0 }),
+        p([run(style.archive, { size: style.item })], { align: 'left', after: 0 }),
+      ],
+      [...signerTitle.map((line, i) => center(run(line, { bold: true, size: 14 }), { before: i === 0 ? 240 : 0, after: 0 })), center(run(' ', { size: 14 }), { after: 1200 }), center(run(signerName, { bold: true, size: 14 }))],
     ],
-    [...signerTitle.map((line, i) => center(run(line, { bold: true, size: 14 }), { before: i === 0 ? 240 : 0, after: 0 })), center(run(' ', { size: 14 }), { after: 1200 }), center(run(signerName, { bold: true, size: 14 }))],
     [4500, 5000],
+  );
+}
+
+/** The signatures of the parties to a biên bản, side by side: each title, "(Ký, ghi rõ họ tên)", room to sign, the name if known. */
+function parties(...boxes) {
+  const width = Math.floor(9500 / boxes.length);
+  return table(
+    boxes.map(({ title: who, note = '(Ký, ghi rõ họ tên)', name = ' ' }) => [
+      center(run(who, { bold: true, size: 13 }), { before: 240, after: 0 }),
+      center(run(note, { italic: true, size: 12 }), { after: 1200 }),
+      center(run(name, { bold: true, size: 13 })),
+    ]),
+    boxes.map(() => width),
   );
 }
 
@@ -97,6 +153,13 @@ function docx(parts) {
 }
 
 const body = (text) => p(text, { indent: true });
+/** A heading of the body (I., II., …): bold, not indented. */
+const section = (text) => p([run(text, { bold: true })], { before: 120 });
+/** A list from an array field, one paragraph per item (each loop tag alone in its paragraph, as for noiNhan). */
+const list = (field, line) => [p([run(`{#${field}}`)], { after: 0 }), p(line, { indent: true, after: 0 }), p([run(`{/${field}}`)], { after: 0 })];
+
+/** The program every Party paper below carries out (the seed: its number as issued, its date). */
+const PROGRAM = 'Chương trình phối hợp số 01-CTr/BXDD-ĐUUBNDP, ngày 16/10/2025 giữa Ban Xây dựng Đảng Đảng ủy và Đảng ủy Ủy ban nhân dân phường về công tác tuyên giáo và dân vận, giai đoạn 2025 - 2030';
 
 const TEMPLATES = {
   // Thông tư 05/2021/TT-TTCP, mẫu số 04: thông báo về việc thụ lý giải quyết khiếu nại.
@@ -150,6 +213,61 @@ const TEMPLATES = {
     body('2. Nội dung kết luận: {noiDung}'),
     body('3. Việc xử lý: Chủ tịch Ủy ban nhân dân phường An Phong xử lý theo quy định tại Điều 36 Luật Tố cáo năm 2018; kết luận này được gửi cho người bị tố cáo và thông báo cho người tố cáo theo quy định./.'),
     signature(['CHỦ TỊCH'], ' '),
+  ],
+  // Luật Khiếu nại 2011, điều 30, and Nghị định 124/2020/NĐ-CP: the minutes of the dialogue (time and
+  // place, who took part, what was said, the result, the signatures or fingerprints of the parties),
+  // as the biên bản đối thoại of the forms of Thông tư 05/2021/TT-TTCP; the layout of a biên bản of ND 30.
+  'complaint-dialogue-minutes': [
+    header(),
+    ...title('BIÊN BẢN', ['Đối thoại giải quyết khiếu nại của ông (bà) {nguoiKhieuNai}']),
+    body('Thời gian: ngày {ngayDoiThoai}.'),
+    body('Địa điểm: {diaDiem}'),
+    body('Căn cứ Điều 30 Luật Khiếu nại năm 2011 và Nghị định số 124/2020/NĐ-CP ngày 19 tháng 10 năm 2020 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Khiếu nại, người giải quyết khiếu nại tổ chức đối thoại để làm rõ nội dung khiếu nại, yêu cầu của người khiếu nại và hướng giải quyết khiếu nại.'),
+    section('I. Thành phần tham gia đối thoại'),
+    body('1. Người giải quyết khiếu nại: Chủ tịch Ủy ban nhân dân phường An Phong (hoặc người được giao tổ chức đối thoại).'),
+    body('2. Người khiếu nại: ông (bà) {nguoiKhieuNai}, địa chỉ: {diaChi}.'),
+    body('3. Người bị khiếu nại, người có quyền, nghĩa vụ liên quan; cơ quan, tổ chức, cá nhân có liên quan: {nguoiLienQuan}'),
+    body('4. Những người tham gia đối thoại: {thanhPhan}'),
+    section('II. Nội dung đối thoại'),
+    body('1. Nội dung khiếu nại: {noiDung}.'),
+    body('2. Kết quả xác minh nội dung khiếu nại: khiếu nại {ketQuaXacMinh}.'),
+    body('3. Ý kiến của những người tham gia đối thoại: {bienBanDoiThoai}'),
+    section('III. Kết quả đối thoại'),
+    body('{ketQuaDoiThoai}'),
+    body('Biên bản đã được đọc lại cho những người tham gia đối thoại cùng nghe, thống nhất và ký tên hoặc điểm chỉ xác nhận; người tham gia đối thoại không ký, không điểm chỉ thì ghi rõ lý do. Biên bản được lưu vào hồ sơ vụ việc khiếu nại./.'),
+    parties(
+      { title: 'NGƯỜI KHIẾU NẠI', note: '(Ký, ghi rõ họ tên hoặc điểm chỉ)', name: '{nguoiKhieuNai}' },
+      { title: 'NGƯỜI CÓ QUYỀN, NGHĨA VỤ LIÊN QUAN' },
+      { title: 'NGƯỜI GHI BIÊN BẢN' },
+    ),
+    signature(['NGƯỜI CHỦ TRÌ ĐỐI THOẠI'], ' ', { ...STATE, archive: '- Lưu: VT, hồ sơ vụ việc.' }),
+  ],
+  // HD 36-HD/VPTW: a giấy mời of the Party Building Board to the yearly conference of the program (seed, III.4.2).
+  'conference-invitation': [
+    partyHeader(),
+    ...title('GIẤY MỜI', ['dự hội nghị giao ban thực hiện Chương trình phối hợp', 'về công tác tuyên giáo và dân vận'], PARTY_TITLE),
+    body(`Thực hiện ${PROGRAM}, Ban Xây dựng Đảng Đảng ủy phối hợp với Đảng ủy Ủy ban nhân dân phường tổ chức hội nghị giao ban để đánh giá kết quả thực hiện Chương trình phối hợp và xây dựng kế hoạch thực hiện năm tiếp theo.`),
+    body('Ban Xây dựng Đảng Đảng ủy trân trọng kính mời:'),
+    body('- Đồng chí đại diện Thường trực Đảng ủy phường;'),
+    body('- Lãnh đạo Ban Xây dựng Đảng Đảng ủy;'),
+    body('- Lãnh đạo Đảng ủy Ủy ban nhân dân phường;'),
+    body('- Lãnh đạo Ủy ban nhân dân phường;'),
+    body('- Văn phòng Đảng ủy Ủy ban nhân dân phường (Bộ phận Thường trực giúp việc).'),
+    body('Thời gian: {#gioHop}{gioHop}, {/gioHop}ngày {ngayHop}.'),
+    body('Địa điểm: {diaDiem}'),
+    body('Chương trình hội nghị:'),
+    ...list('chuongTrinh', [run('- {.};')]),
+    body('Tài liệu hội nghị do Bộ phận Thường trực giúp việc chuẩn bị. Rất mong các đồng chí đến dự đúng thời gian, thành phần./.'),
+    signature(['TRƯỞNG BAN'], ' ', PARTY),
+  ],
+  // HD 36-HD/VPTW: the Board's report of the 6-monthly or yearly exchange of information (seed, III.3.2 and III.4.1).
+  'information-exchange-report': [
+    partyHeader(),
+    ...title('BÁO CÁO', ['kết quả trao đổi thông tin, tài liệu thực hiện Chương trình phối hợp', 'về công tác tuyên giáo và dân vận (kỳ {ky})'], PARTY_TITLE),
+    body(`Thực hiện ${PROGRAM}, định kỳ 6 tháng, 01 năm Ban Xây dựng Đảng Đảng ủy và Đảng ủy Ủy ban nhân dân phường cung cấp, trao đổi thông tin, tài liệu có liên quan đến các nội dung Chương trình phối hợp. Ban Xây dựng Đảng Đảng ủy tổng hợp kết quả trao đổi thông tin kỳ {ky} như sau:`),
+    body('{tongHop}'),
+    body('Trên đây là kết quả trao đổi thông tin, tài liệu thực hiện Chương trình phối hợp kỳ {ky}, Ban Xây dựng Đảng Đảng ủy trân trọng báo cáo./.'),
+    signature(['TRƯỞNG BAN'], ' ', PARTY),
   ],
 };
 

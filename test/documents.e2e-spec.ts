@@ -67,7 +67,7 @@ describe('generated documents', () => {
     const dir = await mkdtemp(join(tmpdir(), 'phoihop-documents-wf-'));
     await copyFile('workflows/complaint.json', join(dir, 'complaint.json'));
     await mkdir(join(dir, 'templates'));
-    for (const f of ['complaint-acceptance-notice.docx', 'complaint-decision.docx']) await copyFile(join('workflows/templates', f), join(dir, 'templates', f));
+    for (const f of ['complaint-acceptance-notice.docx', 'complaint-decision.docx', 'complaint-dialogue-minutes.docx']) await copyFile(join('workflows/templates', f), join(dir, 'templates', f));
     t = await startTestApp({ workflowsDir: dir });
     officer = await t.officer();
     chairman = await t.as('chu-tich-thu-nghiem', [{ role: 'chu-tich', unit: 'ubnd' }]);
@@ -104,6 +104,8 @@ describe('generated documents', () => {
     const [doc] = (await officer.get(`/api/v1/instances/${first}/documents`).expect(200)).body.items;
     const docx = await bytesOf(officer, doc.docx.fileId);
     const text = textOf(documentXml(docx));
+    // The header, title and signature are runs, not their XML written out as text.
+    expect(documentXml(docx)).not.toContain('&lt;w:');
     const today = vietnamDate(new Date());
     const pad = (n: number) => String(n).padStart(2, '0');
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');

@@ -101,6 +101,8 @@ describe('complaint: main path to archive', () => {
     expect((await s.openTasks(c.id)).map((t) => t.state)).toContain('xuLy.giaiQuyet.doiThoai');
     await s.advanceTo(at('2026-04-24'));
     await s.send(c.id, p.thanhTra, 'DOI_THOAI', { ngayDoiThoai: '2026-04-24', thanhPhan: 'Người khiếu nại, thanh tra, địa chính', bienBanDoiThoai: 'Hai bên thống nhất một phần' });
+    // The minutes of the dialogue are numbered from their own register series.
+    expect((await s.get(c.id)).context.doiThoai).toMatchObject({ soBienBan: '01/BB-UBND' });
     expect(await s.openTasks(c.id)).toEqual(
       expect.arrayContaining([expect.objectContaining({ state: 'xuLy.giaiQuyet.quyetDinh', roles: ['chu-tich'], units: ['ubnd'], priority: 2 })]),
     );

@@ -149,18 +149,20 @@ describe('information-exchange: the half-year exchange of 15 Jun 2026, on time',
     expect(paths(view)).toEqual(['tongHop']);
     expect(view.context.yKienTraLai).toEqual(['Bổ sung số liệu của Văn phòng.']);
     view = await s.send(id, p.deputy, 'TONG_HOP', { noiDung: 'Báo cáo tổng hợp đã bổ sung số liệu' });
-    view = await s.send(id, p.head, 'BAO_CAO', { soBaoCao: '20-BC/BXDĐ', noiNhan: 'Ban Tuyên giáo và Dân vận Thành ủy' });
+    // The report's number is the register's (a Party paper: 01-BC/BXDĐ), not typed in.
+    await expect(s.send(id, p.head, 'BAO_CAO', { soBaoCao: '20-BC/BXDĐ' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    view = await s.send(id, p.head, 'BAO_CAO', { noiNhan: 'Ban Tuyên giáo và Dân vận Thành ủy' });
     expect(view.status).toBe('done');
     expect(paths(view)).toEqual(['daBaoCao']);
     expect(view.context).toMatchObject({
       tongHop: 'Báo cáo tổng hợp đã bổ sung số liệu',
-      soBaoCao: '20-BC/BXDĐ',
+      soBaoCao: '01-BC/BXDĐ',
       quaHanBaoCao: false,
       nguoiKy: { id: 'truong-ban-1' },
     });
     const effects = await s.effects(id);
     expect(effects).toContainEqual(
-      expect.objectContaining({ type: 'emit', topic: 'trao-doi-thong-tin.bao-cao', data: { ky: '6-thang', soBaoCao: '20-BC/BXDĐ', quaHan: false } }),
+      expect.objectContaining({ type: 'emit', topic: 'trao-doi-thong-tin.bao-cao', data: { ky: '6-thang', soBaoCao: '01-BC/BXDĐ', quaHan: false } }),
     );
     expect(effects.at(-1)).toMatchObject({ type: 'instance.done', output: { ketQua: 'da-bao-cao' } });
     expect(effects.some((e) => e.type === 'task.escalate')).toBe(false);
@@ -254,10 +256,10 @@ describe('information-exchange: a yearly exchange across National Day, the Offic
     ]);
     expect(await s.openTasks(id)).toEqual([expect.objectContaining({ state: 'baoCao', roles: ['truong-ban-xddd'], priority: 3 })]);
     expect(await s.effects(id)).toContainEqual(expect.objectContaining({ type: 'notify', roles: ['truong-ban-xddd', 'thuong-truc-dang-uy'] }));
-    const view = await s.send(id, p.head, 'BAO_CAO', { soBaoCao: '31-BC/BXDĐ' });
+    const view = await s.send(id, p.head, 'BAO_CAO', {});
     expect(view.status).toBe('done');
     expect(await s.effects(id)).toContainEqual(
-      expect.objectContaining({ type: 'emit', topic: 'trao-doi-thong-tin.bao-cao', data: { ky: 'nam', soBaoCao: '31-BC/BXDĐ', quaHan: true } }),
+      expect.objectContaining({ type: 'emit', topic: 'trao-doi-thong-tin.bao-cao', data: { ky: 'nam', soBaoCao: '01-BC/BXDĐ', quaHan: true } }),
     );
   });
 });
