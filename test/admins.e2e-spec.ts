@@ -153,6 +153,49 @@ describe('admins: define workflows as data — validate, simulate, version, publ
       await t.http.post('/api/v1/instances').send({ definitionKey: 'test-approval', version: 1, input: { noiDung: 'x' } }).expect(404);
     });
 
+    it('a migration says per case what happens to claims and deadlines, and keeps both unless told not to', async () => {
+      const officer = await t.officer();
+      const chairman = await t.as('chu-tich-giu-viec', [{ role: 'chu-tich', unit: 'ubnd' }]);
+      const running = await officer.post('/api/v1/instances').send({ definitionKey: 'test-approval', input: { noiDung: 'Kiến nghị về đèn chiếu sáng tổ dân phố 4' } }).expect(201);
+      expect(running.body.definition.version).toBe(2);
+      await officer.post(`/api/v1/instances/${running.body.id}/events`).send({ type: 'CHUYEN' }).expect(200);
+      const before = (await t.http.get(`/api/v1/instances/${running.body.id}`).expect(200)).body;
+      const task = (await chairman.get('/api/v1/tasks?bucket=claimable&limit=100').expect(200)).body.items.find((x: { instanceId: string }) => x.instanceId === running.body.id);
+      await chairman.post(`/api/v1/tasks/${task.id}/claim`).expect(200);
+
+      // v3 renames the final state's label only: the chairman's step and its limit are the same.
+      const latest = (await t.http.get('/api/v1/definitions/test-approval/versions/2').expect(200)).body.source;
+      latest.machine.states.daDuyet.meta.label = { vi: 'Đã phê duyệt', en: 'Approved' };
+      await t.http.post('/api/v1/definitions').send({ source: latest }).expect(201);
+      await t.http.post('/api/v1/definitions/test-approval/versions/3/publish').expect(200);
+
+      const plan = { fromVersion: 2, toVersion: 3, instanceIds: [running.body.id] };
+      const dry = (await t.http.post('/api/v1/definitions/test-approval/migrations').send({ ...plan, dryRun: true }).expect(200)).body;
+      expect(dry.instances[0]).toMatchObject({
+        movable: true,
+        tasks: [{ state: 'thamDinh', change: 'kept', assignee: 'chu-tich-giu-viec' }],
+        deadlines: [{ key: 'thamDinh', state: 'thamDinh', change: 'kept', dueAt: before.deadlines[0].dueAt, previousDueAt: before.deadlines[0].dueAt }],
+      });
+      const dropping = (await t.http.post('/api/v1/definitions/test-approval/migrations').send({ ...plan, keepClaims: false, keepDeadlineStarts: false, dryRun: true }).expect(200)).body;
+      expect(dropping.instances[0].tasks).toEqual([
+        { state: 'thamDinh', change: 'closed', assignee: 'chu-tich-giu-viec', note: expect.stringContaining('keepClaims: false') },
+        { state: 'thamDinh', change: 'opened' },
+      ]);
+      expect(dropping.instances[0].deadlines).toEqual([expect.objectContaining({ key: 'thamDinh', change: 'restarted', previousDueAt: before.deadlines[0].dueAt })]);
+      await t.http.post('/api/v1/definitions/test-approval/migrations').send({ ...plan, keepClaims: 'yes', dryRun: true }).expect(400);
+
+      const applied = await t.http.post('/api/v1/definitions/test-approval/migrations').send(plan).expect(200);
+      expect(applied.body.moved).toEqual([running.body.id]);
+      const after = (await t.http.get(`/api/v1/instances/${running.body.id}`).expect(200)).body;
+      expect(after).toMatchObject({ definition: { version: 3 }, state: 'thamDinh' });
+      expect(after.deadlines[0].dueAt).toBe(before.deadlines[0].dueAt);
+      const open = await t.app.get(DataSource).query(`SELECT id, state, assignee FROM tasks WHERE instance_id = $1 AND status = 'open'`, [running.body.id]);
+      expect(open).toEqual([{ id: task.id, state: 'thamDinh', assignee: 'chu-tich-giu-viec' }]);
+      const history = (await t.http.get(`/api/v1/instances/${running.body.id}/history`).expect(200)).body.items;
+      expect(history[history.length - 1].event.payload).toMatchObject({ tasks: [{ state: 'thamDinh', change: 'kept' }], deadlines: [{ key: 'thamDinh', change: 'kept' }] });
+      await chairman.post(`/api/v1/tasks/${task.id}/complete`).send({ outcome: 'DUYET', payload: { soQuyetDinh: '12/QĐ-UBND' } }).expect(200);
+    });
+
     it('diagrams, paths and dry runs help before publishing, and write nothing', async () => {
       const diagram = await t.http.get('/api/v1/definitions/test-approval/versions/2/diagram?format=mermaid').expect(200);
       expect(diagram.headers['content-type']).toContain('text/plain');

@@ -471,8 +471,11 @@ describe('web app (browser)', () => {
     await page.getByTestId('publish').click();
     await page.getByTestId('publish-yes').click();
     await page.getByTestId('version-status').filter({ hasText: 'Đã ban hành' }).waitFor();
+    await page.getByTestId('workflow-flash').filter({ hasText: 'Hồ sơ đang chạy trên phiên bản cũ (phiên bản 1: 1 hồ sơ)' }).waitFor();
     await page.getByTestId('migrate-dry').click();
     await page.getByTestId('migrate-summary').filter({ hasText: '1 hồ sơ chuyển được, 0 hồ sơ bị chặn.' }).waitFor();
+    // Per case, what happens to its task and whoever holds it.
+    await page.getByTestId('migrate-changes').filter({ hasText: 'Việc ở bước xuLy: giữ nguyên' }).waitFor();
     await page.getByTestId('migrate-apply').click();
     await page.getByTestId('migrate-apply-yes').click();
     await page.getByText('Đã chuyển 1 hồ sơ; 0 hồ sơ bị chặn.').waitFor();

@@ -72,7 +72,8 @@ export class DefinitionAdminService {
     await this.audit.record({ actor: by, action: 'definition.draft_deleted', subjectType: 'definition', subjectId: `${key}@${version}` });
   }
 
-  async publish(key: string, version: number, by: AuditActor, at = new Date()): Promise<DefinitionRecord> {
+  /** Publishes a draft; answers it with the older versions that still run cases (to migrate or retire). */
+  async publish(key: string, version: number, by: AuditActor, at = new Date()): Promise<DefinitionRecord & { runningOnOlder: Array<{ version: number; status: string; runningInstances: number }> }> {
     const draft = await this.draftOf(key, version);
     const check = await this.check(draft.source);
     if (!check.valid) {
@@ -90,7 +91,8 @@ export class DefinitionAdminService {
       await this.audit.record({ actor: by, action: 'definition.published', subjectType: 'definition', subjectId: `${key}@${v}`, data: { checksum }, at }, m);
       return v;
     });
-    return (await this.definitions.findVersion(this.dataSource.manager, key, published))!;
+    const record = (await this.definitions.findVersion(this.dataSource.manager, key, published))!;
+    return { ...record, runningOnOlder: await this.definitions.activeInstancesBelow(this.dataSource.manager, key, published) };
   }
 
   async retire(key: string, version: number, by: AuditActor, at = new Date()): Promise<DefinitionRecord & { runningInstances: number }> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { activeStatePaths, type CompiledWorkflow, type DeadlineSpec, type Effect, type StateValue } from '#libs/engine';
-import { InstancesRepository, type InstanceRecord, type TransitionWrite, Database } from '#libs/persistence';
+import { InstancesRepository, TasksRepository, type InstanceRecord, type TaskRecord, type TransitionWrite, Database } from '#libs/persistence';
 import { AuditTrail, type AuditActor } from '#libs/core';
 import { TimerPlanner } from './timer-planner.js';
-import type { DeadlineMap } from './deadline-plan.js';
+import type { DeadlineMap, TimerPlan } from './deadline-plan.js';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from '#libs/core';
 import { statePathsWithAncestors } from './instance-view.js';
@@ -18,6 +18,29 @@ export interface MigrationPlan {
   stateMap?: Record<string, string>;
   /** Only these instances (default: every active instance on fromVersion). */
   instanceIds?: string[];
+  /** Keep an open task, with whoever claimed it, where its state and the task are the same in the new version (default true). */
+  keepClaims?: boolean;
+  /** Count a deadline whose state stays from when it started, extensions kept, rather than from the migration (default true). */
+  keepDeadlineStarts?: boolean;
+}
+
+/** What a move does to one open task. */
+export interface TaskChange {
+  state: string;
+  change: 'kept' | 'closed' | 'opened';
+  assignee?: string | null;
+  /** Why a claimed task is not kept. */
+  note?: string;
+}
+
+/** What a move does to one deadline. */
+export interface DeadlineChange {
+  key: string;
+  state: string;
+  change: 'kept' | 'restarted' | 'armed' | 'cancelled' | 'passed';
+  startAt?: string;
+  dueAt?: string;
+  previousDueAt?: string;
 }
 
 export interface MigrationVerdict {
@@ -27,6 +50,9 @@ export interface MigrationVerdict {
   to: string[] | null;
   movable: boolean;
   reason?: string;
+  /** For a case that can move: what happens to its tasks (and their claims) and its deadlines. */
+  tasks?: TaskChange[];
+  deadlines?: DeadlineChange[];
 }
 
 export const MIGRATED = 'instance.migrated';
@@ -65,15 +91,28 @@ export class MigrationService {
     private readonly dataSource: Database,
     private readonly definitions: DefinitionsService,
     private readonly instances: InstancesRepository,
+    private readonly tasks: TasksRepository,
     private readonly planner: TimerPlanner,
     private readonly outboxSignal: OutboxSignal,
     private readonly audit: AuditTrail,
   ) {}
 
-  async dryRun(plan: MigrationPlan): Promise<{ plan: MigrationPlan; instances: MigrationVerdict[]; movable: number; blocked: number }> {
+  async dryRun(plan: MigrationPlan, now = new Date()): Promise<{ plan: MigrationPlan; instances: MigrationVerdict[]; movable: number; blocked: number }> {
     const { target, candidates } = await this.load(plan);
-    const verdicts = candidates.map((i) => this.verdict(i, target, plan));
+    const verdicts: MigrationVerdict[] = [];
+    for (const instance of candidates) {
+      const verdict = this.verdict(instance, target, plan);
+      if (verdict.movable) {
+        const { tasks, deadlines } = await this.consequences(instance, target, verdict.to!, plan, await this.openTasks(instance.id), now);
+        Object.assign(verdict, { tasks, deadlines });
+      }
+      verdicts.push(verdict);
+    }
     return { plan, instances: verdicts, movable: verdicts.filter((v) => v.movable).length, blocked: verdicts.filter((v) => !v.movable).length };
+  }
+
+  private async openTasks(instanceId: string): Promise<TaskRecord[]> {
+    return (await this.tasks.listByInstance(this.dataSource.manager, instanceId)).filter((t) => t.status === 'open');
   }
 
   async apply(plan: MigrationPlan, by: AuditActor, now = new Date()): Promise<{ moved: string[]; blocked: MigrationVerdict[] }> {
@@ -150,22 +189,19 @@ export class MigrationService {
     by: AuditActor,
     now: Date,
   ): Promise<TransitionWrite> {
-    const at = now.toISOString();
     const value = valueOf(leaves);
-    const oldPaths = statePathsWithAncestors(instance.stateValue);
-    const newPaths = statePathsWithAncestors(value);
-    // Close what the old states held, open what the new states declare, as if they had just been entered.
-    const effects: Effect[] = [
-      ...Object.entries(instance.deadlines as DeadlineMap).map(([deadlineKey, d]) => ({ type: 'timer.cancel' as const, state: d.state, deadlineKey, at })),
-      ...oldPaths.map((state) => ({ type: 'task.close' as const, state, at })),
-    ];
-    for (const state of newPaths) {
-      const info = target.states.get(state);
-      if (info?.task) effects.push({ type: 'task.open', state, task: info.task, at });
-      for (const deadline of info?.deadlines ?? []) effects.push({ type: 'timer.arm', state, deadline: deadline as DeadlineSpec, startAt: startOf(deadline, instance.context, at), at });
-    }
-    const timers = await this.planner.plan(target, effects, {}, now);
-    const payload = { definitionKey: instance.definitionKey, fromVersion: plan.fromVersion, toVersion: plan.toVersion, toDefinitionId: targetRecord.id, from: activeStatePaths(instance.stateValue as StateValue), to: leaves };
+    const { effects, timers, tasks, deadlines } = await this.consequences(instance, target, leaves, plan, await this.openTasks(instance.id), now);
+    const payload = {
+      definitionKey: instance.definitionKey,
+      fromVersion: plan.fromVersion,
+      toVersion: plan.toVersion,
+      toDefinitionId: targetRecord.id,
+      from: activeStatePaths(instance.stateValue as StateValue),
+      to: leaves,
+      // What the move did, in the history row (hashed): who kept a claim, which limits restarted.
+      tasks,
+      deadlines,
+    };
     const actor = { id: by.id, roles: by.roles ?? [], units: by.units ?? [] };
     const state = { status: 'active' as const, value, context: instance.context, snapshot: { status: 'active', value, historyValue: {}, context: instance.context, children: {} } };
     const { write } = buildTransitionWrite({
@@ -174,12 +210,99 @@ export class MigrationService {
       plan: timers,
       who: { actor },
       at: now,
-      // Every timer of the states left is cancelled: the new states' deadlines start afresh.
-      timers: { arm: timers.arm, cancelStates: oldPaths, cancelReminderKeys: [], extend: [], fire: null },
+      // Every pending timer of the states left is cancelled; the new states' deadlines are armed again (from their start, when kept).
+      timers: { arm: timers.arm, cancelStates: statePathsWithAncestors(instance.stateValue), cancelReminderKeys: [], extend: [], fire: null },
       definition: { id: targetRecord.id, version: targetRecord.version },
     });
     return write;
   }
+
+  /**
+   * What moving a case to `leaves` of the target does: the effects to write and, for people, the
+   * tasks kept (with their claims), closed and opened, and the deadlines kept, restarted, armed,
+   * cancelled or left passed.
+   */
+  private async consequences(
+    instance: InstanceRecord,
+    target: CompiledWorkflow,
+    leaves: string[],
+    plan: MigrationPlan,
+    open: TaskRecord[],
+    now: Date,
+  ): Promise<{ effects: Effect[]; timers: TimerPlan; tasks: TaskChange[]; deadlines: DeadlineChange[] }> {
+    const at = now.toISOString();
+    const keepClaims = plan.keepClaims !== false;
+    const keepStarts = plan.keepDeadlineStarts !== false;
+    const oldPaths = statePathsWithAncestors(instance.stateValue);
+    const newPaths = statePathsWithAncestors(valueOf(leaves));
+    const previous = instance.deadlines as DeadlineMap;
+    const tasks: TaskChange[] = [];
+    const kept = new Set<string>();
+    for (const t of open) {
+      const why = !newPaths.includes(t.state)
+        ? `its state is not active after the move`
+        : !sameTask(t, target.states.get(t.state)?.task)
+          ? `the task is different in version ${plan.toVersion}`
+          : !keepClaims
+            ? 'claims are not kept (keepClaims: false)'
+            : undefined;
+      if (why === undefined) {
+        kept.add(t.state);
+        tasks.push({ state: t.state, change: 'kept', assignee: t.assignee });
+      } else {
+        tasks.push({ state: t.state, change: 'closed', assignee: t.assignee, ...(t.assignee ? { note: `${t.assignee}'s claim ends: ${why}` } : {}) });
+      }
+    }
+    // A passed deadline whose state stays is left passed (re-arming it would fire it again).
+    const stillPassed = keepStarts ? Object.entries(previous).filter(([key, d]) => d.firedAt !== undefined && newPaths.includes(d.state) && declares(target, d.state, key)) : [];
+    const carried: DeadlineMap = Object.fromEntries(stillPassed);
+    const effects: Effect[] = [
+      ...Object.entries(previous)
+        .filter(([key]) => !(key in carried))
+        .map(([deadlineKey, d]) => ({ type: 'timer.cancel' as const, state: d.state, deadlineKey, at })),
+      ...oldPaths.filter((state) => !kept.has(state)).map((state) => ({ type: 'task.close' as const, state, at })),
+    ];
+    const deadlines: DeadlineChange[] = stillPassed.map(([key, d]) => ({ key, state: d.state, change: 'passed', dueAt: d.dueAt }));
+    const armed: Array<{ key: string; state: string; startAt: string; before?: string; restarted: boolean }> = [];
+    for (const state of newPaths) {
+      const info = target.states.get(state);
+      if (info?.task && !kept.has(state)) {
+        effects.push({ type: 'task.open', state, task: info.task, at });
+        tasks.push({ state, change: 'opened' });
+      }
+      for (const deadline of info?.deadlines ?? []) {
+        if (deadline.key in carried) continue;
+        const before = previous[deadline.key];
+        const keepStart = keepStarts && before !== undefined && before.state === state;
+        const startAt = keepStart ? before.startAt : startOf(deadline, instance.context, at);
+        effects.push({ type: 'timer.arm', state, deadline: deadline as DeadlineSpec, startAt, at });
+        if (keepStart) for (const x of before.extensions) effects.push({ type: 'timer.extend', deadlineKey: deadline.key, by: x.by, at: x.at, ...(x.reason === undefined ? {} : { reason: x.reason }) });
+        armed.push({ key: deadline.key, state, startAt, before: before?.dueAt, restarted: before !== undefined && !keepStart });
+      }
+    }
+    const timers = await this.planner.plan(target, effects, carried, now);
+    for (const a of armed) {
+      const d = timers.deadlines[a.key];
+      deadlines.push({ key: a.key, state: a.state, change: a.before === undefined ? 'armed' : a.restarted ? 'restarted' : 'kept', startAt: a.startAt, dueAt: d?.dueAt, ...(a.before ? { previousDueAt: a.before } : {}) });
+      // A kept task's due date follows its state's deadline as it is now.
+      if (kept.has(a.state) && d) timers.moved.push({ state: a.state, dueAt: d.dueAt });
+    }
+    for (const [key, d] of Object.entries(previous)) {
+      if (!(key in carried) && !armed.some((a) => a.key === key)) deadlines.push({ key, state: d.state, change: 'cancelled', previousDueAt: d.dueAt });
+    }
+    return { effects, timers, tasks, deadlines };
+  }
+}
+
+/** Whether an open task is the one the target version declares for its state (same title, candidates and outcomes). */
+function sameTask(row: TaskRecord, spec: { title: unknown; roles: string[]; units?: string[]; outcomes: string[] } | undefined): boolean {
+  if (!spec) return false;
+  const same = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+  return JSON.stringify(row.title) === JSON.stringify(spec.title) && same(row.candidateRoles, spec.roles) && same(row.candidateUnits, spec.units ?? []) && same(row.outcomes, spec.outcomes);
+}
+
+function declares(target: CompiledWorkflow, state: string, key: string): boolean {
+  return (target.states.get(state)?.deadlines ?? []).some((d) => d.key === key);
 }
 
 function startOf(deadline: { from?: unknown }, context: Record<string, unknown>, at: string): string {

@@ -7,7 +7,7 @@ import { AdminOnly } from '../auth/auth.decorators.js';
 import { CurrentPrincipal } from '../common/request-context.js';
 import { DiagramQuery, DiffQuery, DryRunDto, MigrationDto, SourceDto, PreviewDiagramDto } from './dto/definitions.dto.js';
 import { ApiEmpty, ApiErrors, ApiJson, ApiMedia, SignedIn } from '../common/openapi.js';
-import { DefinitionCheckDto, DefinitionDiffDto, DefinitionLatestListDto, DefinitionSummaryDto, DefinitionVersionDto, DefinitionVersionListDto, DraftDto, DryRunResultDto, MigrationDryRunDto, MigrationResultDto, PathReportDto, RetiredDefinitionDto } from './dto/definition-responses.dto.js';
+import { DefinitionCheckDto, DefinitionDiffDto, DefinitionLatestListDto, DefinitionVersionDto, DefinitionVersionListDto, DraftDto, DryRunResultDto, MigrationDryRunDto, MigrationResultDto, PathReportDto, PublishedDefinitionDto, RetiredDefinitionDto } from './dto/definition-responses.dto.js';
 
 const summary = (d: DefinitionRecord) => ({
   id: d.id,
@@ -85,14 +85,15 @@ export class DefinitionsController {
     await this.admin.deleteDraft(key, version, actorOf(p));
   }
 
-  @ApiJson(DefinitionSummaryDto, { description: 'Published' })
+  @ApiJson(PublishedDefinitionDto, { description: 'Published, with the older versions that still run cases' })
   @ApiErrors(400, 403, 404, 409, 413, 422, 429)
   @Post(':key/versions/:version/publish')
   @AdminOnly()
   @HttpCode(200)
   @ApiOperation({ summary: 'Publish a draft: immutable, checksummed; refused while invalid or while a reachable state has no way out' })
   async publish(@Param('key') key: string, @Param('version', versionPipe) version: number, @CurrentPrincipal() p: Principal) {
-    return summary(await this.admin.publish(key, version, actorOf(p)));
+    const published = await this.admin.publish(key, version, actorOf(p));
+    return { ...summary(published), runningOnOlder: published.runningOnOlder };
   }
 
   @ApiJson(RetiredDefinitionDto, { description: 'Retired, with how many instances still run on it' })
@@ -149,7 +150,7 @@ export class DefinitionsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move running instances to another version by a state map; dryRun lists who can move and why not' })
   migrate(@Param('key') key: string, @Body() dto: MigrationDto, @CurrentPrincipal() p: Principal) {
-    const plan = { definitionKey: key, fromVersion: dto.fromVersion, toVersion: dto.toVersion, stateMap: dto.stateMap, instanceIds: dto.instanceIds };
+    const plan = { definitionKey: key, fromVersion: dto.fromVersion, toVersion: dto.toVersion, stateMap: dto.stateMap, instanceIds: dto.instanceIds, keepClaims: dto.keepClaims, keepDeadlineStarts: dto.keepDeadlineStarts };
     return dto.dryRun ? this.migrations.dryRun(plan) : this.migrations.apply(plan, actorOf(p));
   }
 

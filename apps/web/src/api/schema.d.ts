@@ -2149,7 +2149,13 @@ export interface components {
       };
       check: components['schemas']['DefinitionCheckDto'];
     };
-    DefinitionSummaryDto: {
+    RunningVersionDto: {
+      version: number;
+      /** @enum {string} */
+      status: 'published' | 'retired';
+      runningInstances: number;
+    };
+    PublishedDefinitionDto: {
       /** Format: uuid */
       id: string;
       /** @example example-document-approval */
@@ -2164,6 +2170,7 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       publishedAt: string | null;
+      runningOnOlder: components['schemas']['RunningVersionDto'][];
     };
     RetiredDefinitionDto: {
       /** Format: uuid */
@@ -2307,6 +2314,27 @@ export interface components {
         [key: string]: string;
       };
       instanceIds?: string[];
+      keepClaims?: boolean;
+      keepDeadlineStarts?: boolean;
+    };
+    MigrationTaskChangeDto: {
+      state: string;
+      /** @enum {string} */
+      change: 'kept' | 'closed' | 'opened';
+      assignee?: string | null;
+      /** @description Why a claimed task is not kept */
+      note?: string;
+    };
+    MigrationDeadlineChangeDto: {
+      key: string;
+      state: string;
+      /** @enum {string} */
+      change: 'kept' | 'restarted' | 'armed' | 'cancelled' | 'passed';
+      startAt?: string;
+      /** Format: date-time */
+      dueAt?: string;
+      /** Format: date-time */
+      previousDueAt?: string;
     };
     MigrationVerdictDto: {
       /** Format: uuid */
@@ -2316,6 +2344,10 @@ export interface components {
       to: string[] | null;
       movable: boolean;
       reason?: string;
+      /** @description For a case that can move: its tasks kept (with the claim), closed or opened */
+      tasks?: components['schemas']['MigrationTaskChangeDto'][];
+      /** @description For a case that can move: its deadlines kept, restarted, armed, cancelled or left passed */
+      deadlines?: components['schemas']['MigrationDeadlineChangeDto'][];
     };
     MigrationDryRunDto: {
       plan: components['schemas']['MigrationPlanDto'];
@@ -2340,6 +2372,16 @@ export interface components {
         [key: string]: string;
       };
       instanceIds?: string[];
+      /**
+       * @description Keep an open task with its claim where its state and the task are the same in the new version
+       * @default true
+       */
+      keepClaims: boolean;
+      /**
+       * @description Count a deadline whose state stays from when it started (extensions kept), not from the migration
+       * @default true
+       */
+      keepDeadlineStarts: boolean;
       /** @default false */
       dryRun: boolean;
     };
@@ -2363,6 +2405,22 @@ export interface components {
     };
     DefinitionLatestListDto: {
       items: components['schemas']['DefinitionLatestDto'][];
+    };
+    DefinitionSummaryDto: {
+      /** Format: uuid */
+      id: string;
+      /** @example example-document-approval */
+      key: string;
+      version: number;
+      /** @enum {string} */
+      status: 'draft' | 'published' | 'retired';
+      title: components['schemas']['LocalizedText'];
+      /** @description SHA-256 of the canonical source */
+      checksum: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      publishedAt: string | null;
     };
     DefinitionVersionListDto: {
       items: components['schemas']['DefinitionSummaryDto'][];
@@ -7326,7 +7384,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Published */
+      /** @description Published, with the older versions that still run cases */
       200: {
         headers: {
           /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
@@ -7334,7 +7392,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['DefinitionSummaryDto'];
+          'application/json': components['schemas']['PublishedDefinitionDto'];
         };
       };
       /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */

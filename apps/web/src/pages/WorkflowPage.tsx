@@ -176,9 +176,14 @@ function Workbench({
       if (!detail) return;
       if (text !== initialText)
         await api(`/definitions/${encodeURIComponent(detail.key)}/versions/${detail.version}`, { method: 'PUT', body: { source: check.source } });
-      await api(`/definitions/${encodeURIComponent(detail.key)}/versions/${detail.version}/publish`, { method: 'POST' });
+      const published = await api<{ runningOnOlder: Array<{ version: number; runningInstances: number }> }>(
+        `/definitions/${encodeURIComponent(detail.key)}/versions/${detail.version}/publish`,
+        { method: 'POST' },
+      );
       invalidateDefinitions(detail.key);
-      onChanged?.(t('wf.published', { key: detail.key, v: detail.version }));
+      // Cases on older versions stay there until moved: say so, and what to do about it.
+      const older = published.runningOnOlder.map((o) => t('wf.runningOn', { v: o.version, n: o.runningInstances })).join('; ');
+      onChanged?.(`${t('wf.published', { key: detail.key, v: detail.version })}${older ? ` ${t('wf.runningOnOlder', { list: older })}` : ''}`);
     });
 
   const remove = () =>

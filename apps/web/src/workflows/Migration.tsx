@@ -1,5 +1,5 @@
 // Moving running cases between versions: a state map, a dry run listing who can move and why
-// not, then applying it.
+// not (and, per case, what happens to its claimed tasks and its deadlines), then applying it.
 import { useState } from 'react';
 import { api } from '../api/client.ts';
 import type { DefinitionSummary, MigrationVerdict } from '../api/types.ts';
@@ -9,12 +9,15 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { Link } from '../router.tsx';
 
 export function Migration({ defKey, versions, onApplied }: { defKey: string; versions: DefinitionSummary[]; onApplied(): void }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const published = versions.filter((v) => v.status !== 'draft').map((v) => v.version);
   const [from, setFrom] = useState(published[1] ?? published[0] ?? 1);
   const [to, setTo] = useState(published[0] ?? 1);
   const [mapText, setMapText] = useState('');
   const [mapError, setMapError] = useState('');
+  const [keepClaims, setKeepClaims] = useState(true);
+  const [keepDeadlineStarts, setKeepDeadlineStarts] = useState(true);
   const [dry, setDry] = useState<{ instances: MigrationVerdict[]; movable: number; blocked: number } | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>();
@@ -40,7 +43,7 @@ export function Migration({ defKey, versions, onApplied }: { defKey: string; ver
     if (!map) return;
     setError(undefined);
     try {
-      const body = { fromVersion: from, toVersion: to, ...(Object.keys(map).length ? { stateMap: map } : {}), dryRun };
+      const body = { fromVersion: from, toVersion: to, ...(Object.keys(map).length ? { stateMap: map } : {}), keepClaims, keepDeadlineStarts, dryRun };
       if (dryRun) {
         setDry(await api(`/definitions/${encodeURIComponent(defKey)}/migrations`, { method: 'POST', body }));
       } else {
@@ -101,6 +104,14 @@ export function Migration({ defKey, versions, onApplied }: { defKey: string; ver
           </p>
         ) : null}
       </div>
+      <div className="field">
+        <label className="checkbox">
+          <input type="checkbox" checked={keepClaims} onChange={(e) => setKeepClaims(e.target.checked)} data-testid="migrate-keep-claims" /> {t('wf.keepClaims')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={keepDeadlineStarts} onChange={(e) => setKeepDeadlineStarts(e.target.checked)} /> {t('wf.keepDeadlineStarts')}
+        </label>
+      </div>
       <div className="actions-row">
         <button type="button" className="secondary" onClick={() => call(true)} data-testid="migrate-dry">
           {t('wf.migrateDry')}
@@ -124,6 +135,23 @@ export function Migration({ defKey, versions, onApplied }: { defKey: string; ver
               <li key={v.instanceId} className={v.movable ? 'ok' : 'blocked'}>
                 <Link to={`/cases/${v.instanceId}`}>{v.businessKey ?? v.instanceId.slice(0, 8)}</Link>: {v.from.join(', ')} → {v.to?.join(', ') ?? '?'} —{' '}
                 {v.movable ? t('wf.movable') : `${t('wf.blocked')}: ${v.reason ?? ''}`}
+                {v.tasks?.length || v.deadlines?.length ? (
+                  <ul className="plain migration-changes" data-testid="migrate-changes">
+                    {(v.tasks ?? []).map((c, i) => (
+                      <li key={`t${i}`}>
+                        {t(`wf.task.${c.change}`, { state: c.state, who: c.assignee ?? '' })}
+                        {c.assignee && c.change === 'kept' ? ` (${t('wf.claimKept', { who: c.assignee })})` : ''}
+                        {c.note ? ` — ${c.note}` : ''}
+                      </li>
+                    ))}
+                    {(v.deadlines ?? []).map((c, i) => (
+                      <li key={`d${i}`}>
+                        {t(`wf.deadline.${c.change}`, { key: c.key, due: i18n.dateTime(c.dueAt ?? c.previousDueAt) })}
+                        {c.change === 'restarted' && c.previousDueAt ? ` (${t('wf.previousDue', { due: i18n.dateTime(c.previousDueAt) })})` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -117,6 +117,16 @@ export class DefinitionsRepository {
     await manager.query(`UPDATE workflow_definitions SET status = 'retired', retired_at = $2, updated_at = $2, updated_by = $3 WHERE id = $1 AND status = 'published'`, [id, at, by]);
   }
 
+  /** The older versions of a key that still have running instances, and how many each. */
+  async activeInstancesBelow(manager: EntityManager, key: string, version: number): Promise<Array<{ version: number; status: string; runningInstances: number }>> {
+    const rows = await manager.query(
+      `SELECT d.version, d.status, count(*)::int AS n FROM workflow_definitions d JOIN workflow_instances i ON i.definition_id = d.id AND i.status = 'active'
+        WHERE d.key = $1 AND d.version < $2 GROUP BY d.version, d.status ORDER BY d.version`,
+      [key, version],
+    );
+    return rows.map((r: { version: number; status: string; n: number }) => ({ version: r.version, status: r.status, runningInstances: r.n }));
+  }
+
   async countActiveInstances(manager: EntityManager, id: string): Promise<number> {
     return (await manager.query(`SELECT count(*)::int AS n FROM workflow_instances WHERE definition_id = $1 AND status = 'active'`, [id]))[0].n;
   }

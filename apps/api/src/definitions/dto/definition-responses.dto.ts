@@ -118,12 +118,41 @@ export class DryRunResultDto {
   @ApiProperty({ type: [DryRunStepResultDto] }) steps!: DryRunStepResultDto[];
 }
 
+export class RunningVersionDto {
+  @ApiProperty({ type: 'integer' }) version!: number;
+  @ApiProperty({ enum: ['published', 'retired'] }) status!: string;
+  @ApiProperty({ type: 'integer' }) runningInstances!: number;
+}
+
+/** A version just published, with the older ones that still run cases (migrate them, or retire those versions). */
+export class PublishedDefinitionDto extends DefinitionSummaryDto {
+  @ApiProperty({ type: [RunningVersionDto] }) runningOnOlder!: RunningVersionDto[];
+}
+
 export class MigrationPlanDto {
   @ApiProperty() definitionKey!: string;
   @ApiProperty({ type: 'integer' }) fromVersion!: number;
   @ApiProperty({ type: 'integer' }) toVersion!: number;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } }) stateMap?: Record<string, string>;
   @ApiPropertyOptional({ type: [String] }) instanceIds?: string[];
+  @ApiPropertyOptional() keepClaims?: boolean;
+  @ApiPropertyOptional() keepDeadlineStarts?: boolean;
+}
+
+export class MigrationTaskChangeDto {
+  @ApiProperty() state!: string;
+  @ApiProperty({ enum: ['kept', 'closed', 'opened'] }) change!: 'kept' | 'closed' | 'opened';
+  @ApiPropertyOptional({ type: 'string', nullable: true }) assignee?: string | null;
+  @ApiPropertyOptional({ description: "Why a claimed task is not kept" }) note?: string;
+}
+
+export class MigrationDeadlineChangeDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() state!: string;
+  @ApiProperty({ enum: ['kept', 'restarted', 'armed', 'cancelled', 'passed'] }) change!: 'kept' | 'restarted' | 'armed' | 'cancelled' | 'passed';
+  @ApiPropertyOptional() startAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) dueAt?: string;
+  @ApiPropertyOptional({ format: 'date-time' }) previousDueAt?: string;
 }
 
 export class MigrationVerdictDto {
@@ -133,6 +162,8 @@ export class MigrationVerdictDto {
   @ApiProperty({ type: [String], nullable: true }) to!: string[] | null;
   @ApiProperty() movable!: boolean;
   @ApiPropertyOptional() reason?: string;
+  @ApiPropertyOptional({ type: [MigrationTaskChangeDto], description: 'For a case that can move: its tasks kept (with the claim), closed or opened' }) tasks?: MigrationTaskChangeDto[];
+  @ApiPropertyOptional({ type: [MigrationDeadlineChangeDto], description: 'For a case that can move: its deadlines kept, restarted, armed, cancelled or left passed' }) deadlines?: MigrationDeadlineChangeDto[];
 }
 
 /** dryRun: true — who can move and why not. */

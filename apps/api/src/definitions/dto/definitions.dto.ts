@@ -53,6 +53,16 @@ export class MigrationDto {
   @IsUUID(undefined, { each: true, message: 'instanceIds must be UUIDs' })
   instanceIds?: string[];
 
+  @ApiPropertyOptional({ default: true, description: 'Keep an open task with its claim where its state and the task are the same in the new version' })
+  @IsOptional()
+  @IsIn([true, false])
+  keepClaims?: boolean;
+
+  @ApiPropertyOptional({ default: true, description: 'Count a deadline whose state stays from when it started (extensions kept), not from the migration' })
+  @IsOptional()
+  @IsIn([true, false])
+  keepDeadlineStarts?: boolean;
+
   @ApiPropertyOptional({ default: false }) @IsOptional() @IsIn([true, false]) dryRun?: boolean;
 }
 
