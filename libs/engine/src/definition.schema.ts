@@ -5,6 +5,10 @@
  * only checked for shape (`{ type, params }`) there; their params are checked per type against
  * `guardParamSchemas` / `actionParamSchemas` by the static checks, so that an error names the
  * exact reference. Plain data, no imports: tools may serve it as JSON.
+ *
+ * Where a message alone would not teach (alternatives, patterns, `{ type, params }` references),
+ * a schema carries the standard annotations `description` (a noun phrase: what is expected) and
+ * `examples` (a short example of each allowed shape); validation messages quote them (ajv.ts).
  */
 
 /** Dotted path that reads a value: `context.…`, `payload.…`, `actor.…`, `event.…`. */
@@ -32,35 +36,87 @@ export const REPORT_PATH_PATTERN = '^(context|output)(\\.[A-Za-z0-9_$-]+)+$';
 export const REPORT_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
 export const TOPIC_PATTERN = '^[a-z][A-Za-z0-9._-]{0,127}$';
 
+/** The guard and action types of the vocabulary (vocabulary.ts implements them; specs keep the lists in step). */
+export const GUARD_TYPE_NAMES: readonly string[] = ['hasRole', 'inUnit', 'compare', 'exists', 'notSameActor', 'all', 'any', 'not', 'childrenDone'];
+export const ACTION_TYPE_NAMES: readonly string[] = ['assign', 'increment', 'append', 'recordActor', 'notify', 'emit', 'startChildren', 'extendDeadline'];
+
+const orList = (names: readonly string[]) => `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+
+const roleName = {
+  type: 'string',
+  pattern: ROLE_PATTERN,
+  description: 'a role name (lowercase letters, digits, "-" and "_")',
+  examples: ['truong-phong'],
+} as const;
+
+const eventType = {
+  type: 'string',
+  pattern: EVENT_TYPE_PATTERN,
+  description: 'an event type (letters, digits and "_", starting with a letter)',
+  examples: ['GUI_DUYET'],
+} as const;
+
+const stateKey = {
+  type: 'string',
+  pattern: STATE_KEY_PATTERN,
+  description: 'a state key (letters, digits, "_" and "-")',
+  examples: ['choDuyet'],
+} as const;
+
+const stepName = {
+  type: 'string',
+  pattern: STEP_NAME_PATTERN,
+  description: `an event type, or "@start" (the start)`,
+  examples: ['GUI_DUYET', '@start'],
+} as const;
+
+const readPath = {
+  type: 'string',
+  pattern: READ_PATH_PATTERN,
+  description: 'a path under context, payload, actor or event',
+  examples: ['payload.soTien', 'context.ketQua'],
+} as const;
+
+const writePath = {
+  type: 'string',
+  pattern: WRITE_PATH_PATTERN,
+  description: 'a context path',
+  examples: ['ketQua', 'hoSo.soTien'],
+} as const;
+
 const label = {
   type: 'object',
+  description: 'a label in Vietnamese and English',
+  examples: [{ vi: 'Duyệt', en: 'Approve' }],
   required: ['vi', 'en'],
   additionalProperties: false,
   properties: {
-    vi: { type: 'string', pattern: '\\S', maxLength: 2000 },
-    en: { type: 'string', pattern: '\\S', maxLength: 2000 },
+    vi: { type: 'string', pattern: '\\S', maxLength: 2000, description: 'text that is not blank' },
+    en: { type: 'string', pattern: '\\S', maxLength: 2000, description: 'text that is not blank' },
   },
 } as const;
 
 const duration = {
   type: 'object',
+  examples: [{ days: 10 }, { workingDays: 5 }, { duration: 'PT4H' }],
   minProperties: 1,
   maxProperties: 1,
   additionalProperties: false,
   properties: {
     days: { type: 'integer', minimum: 1, maximum: 36500 },
     workingDays: { type: 'integer', minimum: 1, maximum: 36500 },
-    duration: { type: 'string', pattern: ISO_DURATION_PATTERN },
+    duration: { type: 'string', pattern: ISO_DURATION_PATTERN, description: 'an ISO-8601 duration', examples: ['P3D', 'PT4H'] },
   },
 } as const;
 
 const operand = {
   type: 'object',
+  examples: [{ path: 'payload.soTien' }, { value: 0 }],
   minProperties: 1,
   maxProperties: 1,
   additionalProperties: false,
   properties: {
-    path: { type: 'string', pattern: READ_PATH_PATTERN },
+    path: readPath,
     value: {},
   },
 } as const;
@@ -75,9 +131,23 @@ const ref = {
   },
 } as const;
 
-const roleList = { type: 'array', items: { type: 'string', pattern: ROLE_PATTERN } } as const;
+const guardRef = {
+  ...ref,
+  description: `a guard object of type ${orList(GUARD_TYPE_NAMES)}`,
+  examples: [{ type: 'hasRole', params: { role: '...' } }],
+} as const;
+
+const actionRef = {
+  ...ref,
+  description: `an action object of type ${orList(ACTION_TYPE_NAMES)}`,
+  examples: [{ type: 'increment', params: { path: 'soLanTraLai' } }],
+} as const;
+
+const roleList = { type: 'array', items: roleName } as const;
 
 const userRef = {
+  description: 'a user id or an operand',
+  examples: ['u-mai', { path: 'context.nguoiNop' }],
   if: { type: 'string' },
   then: { type: 'string', minLength: 1 },
   else: operand,
@@ -92,19 +162,34 @@ export const definitionSchema = {
   additionalProperties: false,
   properties: {
     $schema: { type: 'string' },
-    key: { type: 'string', pattern: DEFINITION_KEY_PATTERN },
+    key: {
+      type: 'string',
+      pattern: DEFINITION_KEY_PATTERN,
+      description: 'lowercase letters, digits and "-" (2 to 63, starting with a letter)',
+      examples: ['khieu-nai'],
+    },
     title: { $ref: '#/$defs/label' },
     description: { $ref: '#/$defs/label' },
     roles: {
       type: 'object',
-      propertyNames: { pattern: ROLE_PATTERN },
+      propertyNames: roleName,
       additionalProperties: { $ref: '#/$defs/label' },
     },
     inputSchema: { type: ['object', 'boolean'] },
+    startableBy: {
+      type: 'object',
+      required: ['roles'],
+      additionalProperties: false,
+      description: 'who may start a case, e.g. { "roles": ["can-bo-tiep-dan"], "units": ["bo-phan-tiep-cong-dan"] }',
+      properties: {
+        roles: { type: 'array', minItems: 1, uniqueItems: true, items: roleName },
+        units: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 128 } },
+      },
+    },
     context: { type: 'object' },
     events: {
       type: 'object',
-      propertyNames: { pattern: EVENT_TYPE_PATTERN },
+      propertyNames: eventType,
       additionalProperties: { $ref: '#/$defs/eventDefinition' },
     },
     machine: { $ref: '#/$defs/stateNode' },
@@ -118,7 +203,7 @@ export const definitionSchema = {
         properties: {
           key: { type: 'string', pattern: SCHEDULE_KEY_PATTERN },
           label: { $ref: '#/$defs/label' },
-          cron: { type: 'string', pattern: CRON_PATTERN },
+          cron: { type: 'string', pattern: CRON_PATTERN, description: 'a five-field cron (minute hour day month weekday)', examples: ['0 7 * * 1-5'] },
           timezone: { type: 'string', enum: ['Asia/Ho_Chi_Minh', 'UTC'] },
           businessKey: { type: 'string', minLength: 1, maxLength: 200 },
           input: { type: 'object' },
@@ -211,23 +296,31 @@ export const definitionSchema = {
           minProperties: 1,
           anyOf: [{ required: ['roles'] }, { required: ['actorsOf'] }],
           properties: {
-            roles: { type: 'array', minItems: 1, items: { type: 'string', pattern: ROLE_PATTERN } },
+            roles: { type: 'array', minItems: 1, items: roleName },
             units: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-            actorsOf: { type: 'array', minItems: 1, items: { type: 'string', pattern: STEP_NAME_PATTERN } },
+            actorsOf: { type: 'array', minItems: 1, items: stepName },
           },
         },
       },
     },
-    guardRef: ref,
-    actionRef: ref,
+    guardRef,
+    actionRef,
     actionList: {
       if: { type: 'array' },
       then: { type: 'array', items: { $ref: '#/$defs/actionRef' } },
       else: { $ref: '#/$defs/actionRef' },
     },
-    target: { type: 'string', minLength: 1, maxLength: 1000 },
+    target: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 1000,
+      description: 'a target state: a sibling, ".child" or "#id.path"',
+      examples: ['daDuyet'],
+    },
     transitionObject: {
       type: 'object',
+      description: 'a transition object',
+      examples: [{ target: 'daDuyet', guard: '…', actions: '…' }],
       additionalProperties: false,
       properties: {
         target: {
@@ -243,6 +336,8 @@ export const definitionSchema = {
       },
     },
     transition: {
+      description: 'a target state, a transition object or a list of transition objects',
+      examples: ['daDuyet', { target: 'daDuyet', guard: '…', actions: '…' }],
       if: { type: 'string' },
       then: { $ref: '#/$defs/target' },
       else: {
@@ -261,7 +356,7 @@ export const definitionSchema = {
         roles: { ...roleList, minItems: 1, uniqueItems: true },
         units: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 128 } },
         priority,
-        outcomes: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: EVENT_TYPE_PATTERN } },
+        outcomes: { type: 'array', uniqueItems: true, items: eventType },
       },
     },
     notify: {
@@ -283,16 +378,17 @@ export const definitionSchema = {
         label: { $ref: '#/$defs/label' },
         after: { $ref: '#/$defs/duration' },
         from: {
+          examples: ['entry', { context: 'ngayNhan' }],
           if: { type: 'string' },
           then: { const: 'entry' },
           else: {
             type: 'object',
             required: ['context'],
             additionalProperties: false,
-            properties: { context: { type: 'string', pattern: WRITE_PATH_PATTERN } },
+            properties: { context: writePath },
           },
         },
-        event: { type: 'string', pattern: EVENT_TYPE_PATTERN },
+        event: eventType,
         escalate: {
           type: 'object',
           additionalProperties: false,
@@ -333,16 +429,16 @@ export const definitionSchema = {
       properties: {
         id: { type: 'string', pattern: STATE_ID_PATTERN },
         type: { enum: ['parallel', 'final'] },
-        initial: { type: 'string', pattern: STATE_KEY_PATTERN },
+        initial: stateKey,
         states: {
           type: 'object',
           minProperties: 1,
-          propertyNames: { pattern: STATE_KEY_PATTERN },
+          propertyNames: stateKey,
           additionalProperties: { $ref: '#/$defs/stateNode' },
         },
         on: {
           type: 'object',
-          propertyNames: { pattern: EVENT_TYPE_PATTERN },
+          propertyNames: eventType,
           additionalProperties: { $ref: '#/$defs/transition' },
         },
         always: { $ref: '#/$defs/transition' },
@@ -364,7 +460,7 @@ export const guardParamSchemas: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['role'],
     additionalProperties: false,
-    properties: { role: { type: 'string', pattern: ROLE_PATTERN } },
+    properties: { role: roleName },
   },
   inUnit: {
     type: 'object',
@@ -386,34 +482,34 @@ export const guardParamSchemas: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['path'],
     additionalProperties: false,
-    properties: { path: { type: 'string', pattern: READ_PATH_PATTERN } },
+    properties: { path: readPath },
   },
   notSameActor: {
     type: 'object',
     additionalProperties: false,
     anyOf: [{ required: ['steps'] }, { required: ['path'] }],
     properties: {
-      steps: { type: 'array', minItems: 1, items: { type: 'string', pattern: STEP_NAME_PATTERN } },
-      path: { type: 'string', pattern: READ_PATH_PATTERN },
+      steps: { type: 'array', minItems: 1, items: stepName },
+      path: readPath,
     },
   },
   all: {
     type: 'object',
     required: ['guards'],
     additionalProperties: false,
-    properties: { guards: { type: 'array', minItems: 1, items: ref } },
+    properties: { guards: { type: 'array', minItems: 1, items: guardRef } },
   },
   any: {
     type: 'object',
     required: ['guards'],
     additionalProperties: false,
-    properties: { guards: { type: 'array', minItems: 1, items: ref } },
+    properties: { guards: { type: 'array', minItems: 1, items: guardRef } },
   },
   not: {
     type: 'object',
     required: ['guard'],
     additionalProperties: false,
-    properties: { guard: ref },
+    properties: { guard: guardRef },
   },
   childrenDone: {
     type: 'object',
@@ -433,7 +529,7 @@ export const actionParamSchemas: Record<string, Record<string, unknown>> = {
       set: {
         type: 'object',
         minProperties: 1,
-        propertyNames: { pattern: WRITE_PATH_PATTERN },
+        propertyNames: writePath,
         additionalProperties: operand,
       },
     },
@@ -443,7 +539,7 @@ export const actionParamSchemas: Record<string, Record<string, unknown>> = {
     required: ['path'],
     additionalProperties: false,
     properties: {
-      path: { type: 'string', pattern: WRITE_PATH_PATTERN },
+      path: writePath,
       by: { type: 'number' },
     },
   },
@@ -452,7 +548,7 @@ export const actionParamSchemas: Record<string, Record<string, unknown>> = {
     required: ['path', 'item'],
     additionalProperties: false,
     properties: {
-      path: { type: 'string', pattern: WRITE_PATH_PATTERN },
+      path: writePath,
       item: operand,
     },
   },
@@ -460,7 +556,7 @@ export const actionParamSchemas: Record<string, Record<string, unknown>> = {
     type: 'object',
     required: ['path'],
     additionalProperties: false,
-    properties: { path: { type: 'string', pattern: WRITE_PATH_PATTERN } },
+    properties: { path: writePath },
   },
   notify: {
     type: 'object',
@@ -488,7 +584,7 @@ export const actionParamSchemas: Record<string, Record<string, unknown>> = {
     properties: {
       group: { type: 'string', pattern: CHILD_GROUP_PATTERN },
       definition: { type: 'string', pattern: DEFINITION_KEY_PATTERN },
-      forEach: { type: 'string', pattern: WRITE_PATH_PATTERN },
+      forEach: writePath,
       input: {
         type: 'object',
         additionalProperties: {

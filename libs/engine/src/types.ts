@@ -188,6 +188,8 @@ export interface WorkflowDefinition {
   description?: Label;
   roles?: Record<string, Label>;
   inputSchema?: JsonSchema;
+  /** Who may start a case: a holder of one of `roles` (in one of `units`, when named). Anyone signed in when absent. */
+  startableBy?: { roles: string[]; units?: string[] };
   context?: Record<string, unknown>;
   events: Record<string, EventDefinition>;
   machine: StateNodeDefinition;

@@ -11,6 +11,8 @@ import {
   type ValidationIssue,
   type WorkflowDefinition,
 } from './index.js';
+import { ACTION_TYPE_NAMES, actionParamSchemas, GUARD_TYPE_NAMES, guardParamSchemas } from './definition.schema.js';
+import { ACTION_TYPES, GUARD_TYPES } from './vocabulary.js';
 import { actors, clone, complaintDefinition, tinyDefinition } from './test-fixtures.js';
 
 type AnyObj = Record<string, any>;
@@ -280,6 +282,7 @@ describe('validateDefinition: broken definitions', () => {
     for (const i of issues) {
       expect(typeof i.message).toBe('string');
       expect(i.message.length).toBeGreaterThan(0);
+      expect(i.message).not.toMatch(/\n/);
     }
   });
 
@@ -306,6 +309,196 @@ describe('validateDefinition: broken definitions', () => {
     expect(caught).toBeInstanceOf(DefinitionError);
     expect((caught as DefinitionError).issues).toEqual(validateDefinition(def).issues);
     expect((caught as DefinitionError).message).toContain('invalid_target');
+  });
+});
+
+describe('validateDefinition: messages that teach (issue 21)', () => {
+  const S = '/machine/states';
+  const GUARD_EXAMPLE = '{ "type": "hasRole", "params": { "role": "..." } }';
+
+  /** The one issue at `path` (the schema's cascade of errors is collapsed there). */
+  function issueAt(def: unknown, path: string): ValidationIssue {
+    const at = issuesOf(def).filter((i) => i.path === path);
+    expect(at).toHaveLength(1);
+    return at[0];
+  }
+
+  it('the vocabulary named in messages is the vocabulary the engine implements', () => {
+    expect([...GUARD_TYPE_NAMES]).toEqual([...GUARD_TYPES]);
+    expect(Object.keys(guardParamSchemas)).toEqual([...GUARD_TYPES]);
+    expect([...ACTION_TYPE_NAMES].sort()).toEqual([...ACTION_TYPES].sort());
+    expect(Object.keys(actionParamSchemas).sort()).toEqual([...ACTION_TYPES].sort());
+  });
+
+  it.each([
+    ['a word', 'start', 'invalid_value', '(got "start")'],
+    ['a number', 3, 'invalid_type', '(got 3)'],
+  ])('a deadline counted from %s names both allowed shapes of "from"', (_name, from, code, got) => {
+    const path = `${S}/xuLy/meta/deadlines/0/from`;
+    const issue = issueAt(
+      complaint((d) => (d.machine.states.xuLy.meta.deadlines[0].from = from)),
+      path,
+    );
+    expect(issue).toEqual({ path, code, message: `must be "entry" or { "context": "ngayNhan" } ${got}` });
+  });
+
+  it('a "from" object with a wrong key names the key it needs', () => {
+    const at = `${S}/xuLy/meta/deadlines/0/from`;
+    const issues = issuesOf(complaint((d) => (d.machine.states.xuLy.meta.deadlines[0].from = { path: 'ngayNhan' })));
+    expect(issues).toEqual(
+      expect.arrayContaining([
+        { path: `${at}/context`, code: 'required', message: '"context" is required (e.g. { "context": "ngayNhan" })' },
+        { path: `${at}/path`, code: 'unknown_key', message: 'unknown key "path" (allowed: "context"; e.g. { "context": "ngayNhan" })' },
+      ]),
+    );
+  });
+
+  it.each(['daDuyet', 'hasRole can-bo'])('a guard written as the string %p shows the { type, params } form and the guard types', (guard) => {
+    const path = `${S}/choDuyet/on/DUYET/0/guard`;
+    const issue = issueAt(
+      tiny((d) => (d.machine.states.choDuyet.on.DUYET[0].guard = guard)),
+      path,
+    );
+    expect(issue.code).toBe('invalid_type');
+    expect(issue.message).toContain(GUARD_EXAMPLE);
+    for (const type of GUARD_TYPES) expect(issue.message).toContain(type);
+    expect(issue.message).toContain(`(got "${guard}")`);
+  });
+
+  it('a guard nested in "all" written as a string gets the same message, as invalid_params', () => {
+    const path = `${S}/choDuyet/on/DUYET/0/guard/params/guards/0`;
+    const issue = issueAt(
+      tiny((d) => (d.machine.states.choDuyet.on.DUYET[0].guard.params.guards[0] = 'hasRole')),
+      path,
+    );
+    expect(issue.code).toBe('invalid_params');
+    expect(issue.message).toMatch(/^all: must be a guard object of type hasRole, inUnit, .* or childrenDone, e\.g\. /);
+    expect(issue.message).toContain(GUARD_EXAMPLE);
+  });
+
+  it('a guard of an unknown type lists the known types', () => {
+    const path = `${S}/choDuyet/on/DUYET/0/guard/type`;
+    const issue = issueAt(
+      tiny((d) => (d.machine.states.choDuyet.on.DUYET[0].guard = { type: 'isManager', params: {} })),
+      path,
+    );
+    expect(issue).toEqual({ path, code: 'unknown_guard', message: `unknown guard "isManager"; known: ${GUARD_TYPES.join(', ')}` });
+  });
+
+  it('a guard without its type says so with an example', () => {
+    const base = `${S}/choDuyet/on/DUYET/0/guard`;
+    const issues = issuesOf(tiny((d) => (d.machine.states.choDuyet.on.DUYET[0].guard = { role: 'truong-phong' })));
+    expect(issues).toEqual([
+      { path: `${base}/type`, code: 'required', message: `"type" is required (e.g. ${GUARD_EXAMPLE})` },
+      { path: `${base}/role`, code: 'unknown_key', message: `unknown key "role" (allowed: "type", "params"; e.g. ${GUARD_EXAMPLE})` },
+    ]);
+  });
+
+  it('an action written as a string shows the action form and the action types', () => {
+    const path = `${S}/nhap/entry`;
+    const issue = issueAt(
+      tiny((d) => (d.machine.states.nhap.entry = 'alert(1)')),
+      path,
+    );
+    expect(issue.code).toBe('invalid_type');
+    expect(issue.message).toContain('{ "type": "increment", "params": { "path": "soLanTraLai" } }');
+    for (const type of ACTION_TYPES) expect(issue.message).toContain(type);
+  });
+
+  it('an unknown event kind names the allowed kinds (enum)', () => {
+    expect(
+      issueAt(
+        tiny((d) => (d.events.GUI.kind = 'robot')),
+        '/events/GUI/kind',
+      ),
+    ).toEqual({
+      path: '/events/GUI/kind',
+      code: 'invalid_value',
+      message: 'must be one of "human", "system", "timer" (got "robot")',
+    });
+  });
+
+  it('a bad priority and a bad compare operator name the allowed values', () => {
+    const p = issueAt(
+      tiny((d) => (d.machine.states.nhap.meta.task = { ...task(['GUI']), priority: 'asap' })),
+      `${S}/nhap/meta/task/priority`,
+    );
+    expect(p).toEqual(expect.objectContaining({ code: 'invalid_value', message: 'must be one of "low", "normal", "high", "urgent" (got "asap")' }));
+    const op = issueAt(
+      tiny((d) => (d.machine.states.choDuyet.on.DUYET[0].guard.params.guards[1].params.op = '=~')),
+      `${S}/choDuyet/on/DUYET/0/guard/params/guards/1/params/op`,
+    );
+    expect(op.code).toBe('invalid_params');
+    expect(op.message).toBe('compare: must be one of "==", "!=", ">", ">=", "<", "<=", "in", "notIn", "contains" (got "=~")');
+  });
+
+  it('a transition of the wrong kind names the three forms', () => {
+    const issue = issueAt(
+      tiny((d) => (d.machine.states.nhap.on.GUI = 5)),
+      `${S}/nhap/on/GUI`,
+    );
+    expect(issue).toEqual(
+      expect.objectContaining({
+        code: 'invalid_type',
+        message:
+          'must be a target state, a transition object or a list of transition objects, e.g. "daDuyet" or { "target": "daDuyet", "guard": …, "actions": … } (got 5)',
+      }),
+    );
+  });
+
+  it('a duration with two units names the one-key shapes', () => {
+    const path = `${S}/xuLy/meta/deadlines/0/after`;
+    const issue = issueAt(
+      complaint((d) => (d.machine.states.xuLy.meta.deadlines[0].after = { days: 30, workingDays: 20 })),
+      path,
+    );
+    expect(issue).toEqual({
+      path,
+      code: 'invalid_size',
+      message: 'must be { "days": 10 } or { "workingDays": 5 } or { "duration": "PT4H" } (got { "days": …, "workingDays": … })',
+    });
+  });
+
+  it('anyOf: "sentBy" without roles or actorsOf is one issue naming both', () => {
+    const issues = issuesOf(tiny((d) => (d.events.GUI.sentBy = { units: ['phong-a'] })));
+    expect(issues).toEqual([{ path: '/events/GUI/sentBy', code: 'required', message: 'must have "roles" or "actorsOf"' }]);
+  });
+
+  it('anyOf: notSameActor without steps or path is one issue naming both', () => {
+    const path = `${S}/choDuyet/on/DUYET/0/guard`;
+    const issues = issuesOf(tiny((d) => (d.machine.states.choDuyet.on.DUYET[0].guard = { type: 'notSameActor', params: {} })));
+    expect(issues).toEqual([{ path: `${path}/params`, code: 'invalid_params', message: 'notSameActor: must have "steps" or "path"' }]);
+  });
+
+  it('patterns are taught by example, not by regular expression', () => {
+    expect(
+      issueAt(
+        tiny((d) => (d.key = 'Đề xuất')),
+        '/key',
+      ),
+    ).toEqual({
+      path: '/key',
+      code: 'invalid_format',
+      message: 'must be lowercase letters, digits and "-" (2 to 63, starting with a letter), e.g. "khieu-nai" (got "Đề xuất")',
+    });
+    const name = issueAt(
+      tiny((d) => (d.events['gui-lai'] = { label: { vi: 'Gửi lại', en: 'Resend' }, kind: 'human' })),
+      '/events/gui-lai',
+    );
+    expect(name).toEqual({
+      path: '/events/gui-lai',
+      code: 'invalid_key',
+      message: 'invalid name "gui-lai": must be an event type (letters, digits and "_", starting with a letter), e.g. "GUI_DUYET"',
+    });
+  });
+
+  it('an unknown key on a state lists the keys a state may have', () => {
+    const issue = issueAt(
+      tiny((d) => (d.machine.states.nhap.onEntry = [])),
+      `${S}/nhap/onEntry`,
+    );
+    expect(issue.code).toBe('unknown_key');
+    expect(issue.message).toMatch(/^unknown key "onEntry" \(allowed: "id", "type", "initial", "states", "on", .*"entry", "exit", .*\)$/);
   });
 });
 

@@ -60,7 +60,8 @@ let actionValidators: Map<string, ValidateFunction> | undefined;
 
 function formatValidators() {
   if (!definitionValidator || !guardValidators || !actionValidators) {
-    const ajv = createAjv();
+    // Verbose: errors carry the failing schema and value, so messages name what was expected there.
+    const ajv = createAjv({ verbose: true });
     definitionValidator = ajv.compile(definitionSchema as object);
     guardValidators = new Map(Object.entries(guardParamSchemas).map(([k, s]) => [k, ajv.compile(s)]));
     actionValidators = new Map(Object.entries(actionParamSchemas).map(([k, s]) => [k, ajv.compile(s)]));
@@ -543,6 +544,7 @@ class StaticChecker {
   }
 
   private checkSenders(): void {
+    (this.def.startableBy?.roles ?? []).forEach((r, i) => this.checkRole(r, `/startableBy/roles/${i}`));
     for (const [type, ev] of Object.entries(this.def.events)) {
       if (!ev.sentBy) continue;
       const at = `/events/${ptr(type)}/sentBy`;
