@@ -230,6 +230,37 @@ describe('admins: define workflows as data — validate, simulate, version, publ
       expect((await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM workflow_history`))[0].n).toBe(before);
     });
 
+    it('a definition names who may start it: others are refused with 403, the list says who may, an unknown role is named', async () => {
+      const source = {
+        key: 'dang-ky-hoi-truong',
+        title: { vi: 'Đăng ký sử dụng hội trường', en: 'Booking the ward hall' },
+        roles: { 'van-phong': { vi: 'Văn phòng HĐND-UBND', en: "People's Council and Committee office" } },
+        startableBy: { roles: ['van-phong'], units: ['van-phong-hdnd-ubnd'] },
+        events: { XONG: { label: { vi: 'Xác nhận', en: 'Confirm' }, kind: 'human' } },
+        machine: {
+          initial: 'kiemTra',
+          states: {
+            kiemTra: { meta: { label: { vi: 'Kiểm tra', en: 'Check' }, task: { title: { vi: 'Kiểm tra đăng ký', en: 'Check the request' }, roles: ['van-phong'], outcomes: ['XONG'] } }, on: { XONG: 'xong' } },
+            xong: { type: 'final', meta: { label: { vi: 'Xong', en: 'Done' } } },
+          },
+        },
+      };
+      const wrong = await validate({ ...source, startableBy: { roles: ['khong-co'] } });
+      expect(wrong.issues).toContainEqual(expect.objectContaining({ path: '/startableBy/roles/0', code: 'unknown_role' }));
+      const draft = await t.http.post('/api/v1/definitions').send({ source }).expect(201);
+      await t.http.post(`/api/v1/definitions/dang-ky-hoi-truong/versions/${draft.body.version}/publish`).expect(200);
+      const listed = (await t.http.get('/api/v1/definitions').expect(200)).body.items.find((d: { key: string }) => d.key === 'dang-ky-hoi-truong');
+      expect(listed.startableBy).toEqual({ roles: ['van-phong'], units: ['van-phong-hdnd-ubnd'] });
+
+      const elsewhere = await t.as('van-phong-don-vi-khac', [{ role: 'van-phong', unit: 'ubnd' }]);
+      const refused = await elsewhere.post('/api/v1/instances').send({ definitionKey: 'dang-ky-hoi-truong' }).expect(403);
+      expect(refused.body).toMatchObject({ code: 'FORBIDDEN', message: expect.stringContaining('Văn phòng HĐND-UBND') });
+      await t.http.post('/api/v1/instances').send({ definitionKey: 'dang-ky-hoi-truong' }).expect(403); // an admin holds no workflow role
+      expect((await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM workflow_instances WHERE definition_key = 'dang-ky-hoi-truong'`))[0].n).toBe(0);
+      const office = await t.as('van-phong-1', [{ role: 'van-phong', unit: 'van-phong-hdnd-ubnd' }]);
+      await office.post('/api/v1/instances').send({ definitionKey: 'dang-ky-hoi-truong' }).expect(201);
+    });
+
     it('an admin-defined workflow published through the API runs end to end with no restart', async () => {
       const source = {
         key: 'y-kien-mttq',

@@ -9,7 +9,7 @@ import { InstanceQueries } from './instance-queries.service.js';
 import { StartBuilder } from './instance-starts.js';
 import type { InstanceView } from './instance-view.js';
 import { OutboxSignal } from './outbox-signal.js';
-import type { Principal } from '#libs/core';
+import { holdsRoleIn, type Principal } from '#libs/core';
 import { replay, type EventCommand, type Outcome, type RequestMeta, type StartCommand } from './requests.js';
 import { TransitionObserver } from './transition-observer.js';
 import { inTransactionIf, TransitionRunner } from './transition-runner.js';
@@ -36,6 +36,7 @@ export class InstanceCommands {
 
   async start(command: StartCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
     const { record, workflow } = await this.definitions.forStart(command.definitionKey, command.version);
+    assertMayStart(workflow, record.key, meta.principal);
     const at = meta.now ?? new Date();
     const scope = meta.principal ? `instances:create:${meta.principal.userId}` : 'instances:create';
     const requestHash = sha256(canonicalJson(command));
@@ -141,6 +142,19 @@ export class InstanceCommands {
     }
     return new DomainError(ErrorCode.DuplicateBusinessKey, 'This business key cannot be used; choose another', { field: 'businessKey' });
   }
+}
+
+/**
+ * A definition that names who may start it (`startableBy`) is started only by them; the engine's
+ * own starts (schedules, children) have no principal and are not asked.
+ */
+export function assertMayStart(workflow: CompiledWorkflow, key: string, principal: Principal | undefined): void {
+  const who = workflow.definition.startableBy;
+  if (!who || !principal || holdsRoleIn(principal.memberships, who.roles, who.units ?? [])) return;
+  const roles = who.roles.map((r) => workflow.definition.roles?.[r]?.vi ?? r).join(', ');
+  throw new DomainError(ErrorCode.Forbidden, `A case of "${key}" is started by ${roles}${who.units?.length ? ` (${who.units.join(', ')})` : ''}; you hold none of these roles there`, {
+    startableBy: who,
+  });
 }
 
 /** Where an event's Idempotency-Key is kept: per instance and per caller (the engine's own reports have none). */

@@ -18,6 +18,7 @@ const summary = (d: DefinitionRecord) => ({
   checksum: d.checksum,
   createdAt: d.createdAt.toISOString(),
   publishedAt: d.publishedAt?.toISOString() ?? null,
+  startableBy: (d.source as { startableBy?: { roles: string[]; units?: string[] } } | undefined)?.startableBy ?? null,
 });
 
 const versionPipe = new ParseIntPipe({

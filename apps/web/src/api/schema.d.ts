@@ -2128,6 +2128,10 @@ export interface components {
        */
       lang: 'vi' | 'en';
     };
+    StartableByDto: {
+      roles: string[];
+      units?: string[];
+    };
     DraftDto: {
       /** Format: uuid */
       id: string;
@@ -2143,6 +2147,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       publishedAt: string | null;
+      /** @description Who may start a case; null: anyone signed in */
+      startableBy: components['schemas']['StartableByDto'] | null;
       /** @description The workflow definition (docs/definition-format.md) */
       source: {
         [key: string]: unknown;
@@ -2170,6 +2176,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       publishedAt: string | null;
+      /** @description Who may start a case; null: anyone signed in */
+      startableBy: components['schemas']['StartableByDto'] | null;
       runningOnOlder: components['schemas']['RunningVersionDto'][];
     };
     RetiredDefinitionDto: {
@@ -2187,6 +2195,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       publishedAt: string | null;
+      /** @description Who may start a case; null: anyone signed in */
+      startableBy: components['schemas']['StartableByDto'] | null;
       /** @description Instances still running on this version */
       runningInstances: number;
     };
@@ -2400,6 +2410,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       publishedAt: string | null;
+      /** @description Who may start a case; null: anyone signed in */
+      startableBy: components['schemas']['StartableByDto'] | null;
       /** @description How many versions the key has */
       versions: number;
     };
@@ -2421,6 +2433,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       publishedAt: string | null;
+      /** @description Who may start a case; null: anyone signed in */
+      startableBy: components['schemas']['StartableByDto'] | null;
     };
     DefinitionVersionListDto: {
       items: components['schemas']['DefinitionSummaryDto'][];
@@ -2440,6 +2454,8 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       publishedAt: string | null;
+      /** @description Who may start a case; null: anyone signed in */
+      startableBy: components['schemas']['StartableByDto'] | null;
       /** @description The workflow definition (docs/definition-format.md) */
       source: {
         [key: string]: unknown;

@@ -19,6 +19,9 @@ const SessionContext = createContext<Session | null>(null);
 
 export const isAdmin = (me: Me | null) => !!me?.memberships.some((m) => m.role === 'admin');
 export const isAuditor = (me: Me | null) => !!me?.memberships.some((m) => m.role === 'auditor');
+/** Whether `me` may start a case of a definition that names who may (`startableBy`); the API checks the same. */
+export const mayStart = (me: Me | null, who: { roles: string[]; units?: string[] } | null | undefined) =>
+  !who || !!me?.memberships.some((m) => who.roles.includes(m.role) && (!who.units?.length || who.units.includes(m.unit)));
 /** Admins and auditors read the whole history. */
 export const canAudit = (me: Me | null) => isAdmin(me) || isAuditor(me);
 

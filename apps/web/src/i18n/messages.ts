@@ -328,6 +328,7 @@ export const vi = {
   'case.started': 'Đã khởi tạo hồ sơ.',
   'case.input': 'Thông tin ban đầu',
   'case.chooseWorkflow': 'Chọn quy trình',
+  'case.nothingToStart': 'Bạn không giữ vai trò nào được tạo hồ sơ của các quy trình đang áp dụng.',
 
   'audit.title': 'Kiểm tra, giám sát',
   'audit.search': 'Tra cứu diễn biến',
@@ -808,6 +809,7 @@ export const en: Record<MessageKey, string> = {
   'case.started': 'The case has started.',
   'case.input': 'Initial information',
   'case.chooseWorkflow': 'Choose a workflow',
+  'case.nothingToStart': 'None of your roles may start a case of the workflows in force.',
 
   'audit.title': 'Audit',
   'audit.search': 'Search the history',

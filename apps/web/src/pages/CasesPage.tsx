@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
 import type { Instance, InstancePage } from '../api/types.ts';
 import { useLoad } from '../api/use-load.ts';
-import { isAuditor, useSession } from '../auth/session.tsx';
+import { isAuditor, mayStart, useSession } from '../auth/session.tsx';
 import { ErrorMessage, Loading } from '../components/feedback.tsx';
 import { DueDate, useNow } from '../components/time.tsx';
 import { useDefinitions, useVersion } from '../definitions/catalogue.ts';
@@ -117,8 +117,10 @@ export function NewCasePage() {
   const i18n = useI18n();
   const { t, L } = i18n;
   const { query } = useLocation();
+  const { me } = useSession();
   const definitions = useDefinitions();
-  const published = (definitions ?? []).filter((d) => d.status === 'published');
+  // Only the workflows this person may start are offered (the API refuses the others with 403).
+  const published = (definitions ?? []).filter((d) => d.status === 'published' && mayStart(me, d.startableBy));
   const [key, setKey] = useState(query.get('key') ?? '');
   const chosen = published.find((d) => d.key === key);
   const detail = useVersion(chosen?.key, chosen?.version);
@@ -140,6 +142,7 @@ export function NewCasePage() {
           ))}
         </select>
       </div>
+      {definitions && !published.length ? <p className="notice">{t('case.nothingToStart')}</p> : null}
       {chosen && !detail ? <Loading /> : null}
       {detail ? (
         <StartForm key={`${detail.key}@${detail.version}`} definitionKey={detail.key} version={detail.version} schema={detail.source.inputSchema} i18n={i18n} />

@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ANY_JSON, IssueDto, JSON_OBJECT, LocalizedText, STATE_VALUE } from '../../common/dto/common.dto.js';
 
+export class StartableByDto {
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiPropertyOptional({ type: [String] }) units?: string[];
+}
+
 export class DefinitionSummaryDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'example-document-approval' }) key!: string;
@@ -10,6 +15,7 @@ export class DefinitionSummaryDto {
   @ApiProperty({ type: 'string', nullable: true, description: 'SHA-256 of the canonical source' }) checksum!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) publishedAt!: string | null;
+  @ApiProperty({ type: StartableByDto, nullable: true, description: 'Who may start a case; null: anyone signed in' }) startableBy!: StartableByDto | null;
 }
 
 export class DefinitionLatestDto extends DefinitionSummaryDto {
