@@ -1,80 +1,51 @@
 import 'reflect-metadata';
 import { EnvironmentError } from '#libs/config';
+import { answer, EXIT, overview, type Spec } from './cli.js';
+import * as specs from './specs.js';
 
-// Each command's module is loaded when it runs: `phoihop backup` need not load the engine, `validate` no database driver.
-const commands = {
-  audit: () => import('./commands/audit.js'),
-  backup: () => import('./commands/backup.js'),
-  design: () => import('./commands/design.js'),
-  migrate: () => import('./commands/migrate.js'),
-  remote: () => import('./commands/remote.js'),
-  user: () => import('./commands/user.js'),
-  validate: () => import('./commands/validate.js'),
+type Handler = (args: string[]) => Promise<number>;
+
+// Each command's module is loaded when it runs: `phoihop backup` need not load the engine, `validate`
+// no database driver, and `--help` or a refused argument (answered from specs.ts) loads none of them.
+const commands: Record<string, { spec: Spec; load: () => Promise<Handler> }> = {
+  migrate: { spec: specs.migrate, load: async () => (await import('./commands/migrate.js')).migrate },
+  validate: { spec: specs.validate, load: async () => (await import('./commands/validate.js')).validate },
+  simulate: { spec: specs.simulate, load: async () => (await import('./commands/design.js')).simulate },
+  diagram: { spec: specs.diagram, load: async () => (await import('./commands/design.js')).diagram },
+  publish: { spec: specs.publish, load: async () => (await import('./commands/remote.js')).publish },
+  units: { spec: specs.units, load: async () => (await import('./commands/user.js')).units },
+  user: { spec: specs.user, load: async () => (await import('./commands/user.js')).user },
+  audit: { spec: specs.audit, load: async () => (await import('./commands/audit.js')).audit },
+  backup: { spec: specs.backup, load: async () => (await import('./commands/backup.js')).backup },
+  restore: { spec: specs.restore, load: async () => (await import('./commands/backup.js')).restore },
 };
 
-const HELP = `phoihop — the Phối Hợp command line
-
-Usage:
-  phoihop migrate              apply pending database migrations (DATABASE_URL, or the embedded database under DATA_DIR)
-  phoihop migrate --plan FILE [--dry-run] [--server URL]
-                               move running instances to another version (plan: definitionKey, fromVersion, toVersion, stateMap)
-  phoihop simulate FILE        paths through a definition, state and transition coverage, dead ends (exit 1 if any)
-  phoihop diagram FILE [--lang vi|en]
-                               Mermaid stateDiagram-v2 of a definition
-  phoihop publish FILE [--server URL]
-                               create a draft from the file and publish it on a running server
-                               (remote commands use PHOIHOP_TOKEN, an admin API token, and PHOIHOP_SERVER)
-  phoihop validate FILE...     check workflow definition files; prints every problem with its JSON pointer
-  phoihop units load FILE      load org units (the ward's: workflows/seed/ward.json)
-  phoihop user create --username NAME --role ROLE --unit UNIT [--display-name TEXT] [--password-stdin]
-                               create a user (the first admin: --role admin --unit phuong-an-phong)
-  phoihop audit verify [--checkpoint FILE [--public-key PEM]]
-                               re-walk the audit ledger; check it against a signed checkpoint kept elsewhere
-  phoihop audit export [--format ndjson|csv] [filters] > FILE
-                               export history (progress on stderr); filters: --definition-key --event-type --actor --business-key --from --to
-  phoihop backup --out FILE    logical backup (one consistent snapshot, gzip) of DATABASE_URL or the embedded database
-  phoihop restore --in FILE [--force] [--check] [--skip-verify]
-                               restore into an empty database (a new DATA_DIR gets a new cluster), in one transaction,
-                               then verify every hash chain; --check only checks the file (docs/backups.md)
-  phoihop help                 this text
-
-Run inside the repository with: npx phoihop <command>  (or npm run phoihop -- <command>)`;
+const HELP = overview(Object.values(commands).map((c) => c.spec));
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'migrate': {
-      const planned = await (await commands.remote()).migratePlan(rest);
-      return planned >= 0 ? planned : (await commands.migrate()).migrate();
-    }
-    case 'simulate':
-      return (await commands.design()).simulate(rest);
-    case 'diagram':
-      return (await commands.design()).diagram(rest);
-    case 'publish':
-      return (await commands.remote()).publish(rest);
-    case 'validate':
-      return (await commands.validate()).validate(rest);
-    case 'user':
-      return (await commands.user()).user(rest);
-    case 'units':
-      return (await commands.user()).units(rest);
-    case 'audit':
-      return (await commands.audit()).audit(rest);
-    case 'backup':
-      return (await commands.backup()).backup(rest);
-    case 'restore':
-      return (await commands.backup()).restore(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      console.log(HELP);
-      return 0;
-    default:
-      console.error(`unknown command "${command}"\n\n${HELP}`);
-      return 2;
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    console.log(HELP);
+    return EXIT.ok;
   }
+  if (name === 'help') {
+    // `phoihop help audit export` is `phoihop audit export --help`.
+    const [topic, ...sub] = rest;
+    if (topic === undefined) console.log(HELP);
+    else if (Object.hasOwn(commands, topic)) answer(commands[topic].spec, [...sub, '--help']);
+    else {
+      console.error(`phoihop help: unknown command "${topic}"; the commands: ${Object.keys(commands).join(', ')}`);
+      return EXIT.usage;
+    }
+    return EXIT.ok;
+  }
+  if (!Object.hasOwn(commands, name)) {
+    console.error(`phoihop: unknown ${name.startsWith('-') ? 'option' : 'command'} "${name}"; the commands: ${Object.keys(commands).join(', ')}\nRun "phoihop help" for more.`);
+    return EXIT.usage;
+  }
+  // Help, and arguments the command would refuse, are answered before its code is loaded.
+  const { spec, load } = commands[name];
+  return answer(spec, rest) ?? (await load())(rest);
 }
 
 main(process.argv.slice(2)).then(
@@ -82,6 +53,6 @@ main(process.argv.slice(2)).then(
   (error) => {
     // The embedded server's refusals (by name: importing persistence here would load the driver for every command) say what to do in one sentence.
     console.error(error instanceof EnvironmentError || error?.name === 'EmbeddedPostgresError' ? error.message : error);
-    process.exit(error instanceof EnvironmentError ? 2 : 1);
+    process.exit(error instanceof EnvironmentError ? EXIT.usage : EXIT.failed);
   },
 );

@@ -1,34 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { AuditSearchService, checkpointSignatureOk, LedgerService, type Checkpoint } from '#libs/audit';
 import { AuditRepository, createDataSource, HistorySearchRepository } from '#libs/persistence';
+import { EXIT, group, run, UsageError, type Parsed } from '../cli.js';
 import { withDatabase } from '../database.js';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-const USAGE = `usage: phoihop audit verify [--checkpoint FILE [--public-key PEM_FILE]]
-       phoihop audit export [--format ndjson|csv] [--definition-key K] [--event-type T] [--actor U] [--business-key B] [--from ISO] [--to ISO] > FILE`;
+import { audit as spec } from '../specs.js';
 
 /** `phoihop audit …`: verify the ledger (against a signed checkpoint kept elsewhere), or export history with progress. */
 export async function audit(args: string[]): Promise<number> {
-  const [sub, ...rest] = args;
-  if (sub === 'verify') return verify(rest);
-  if (sub === 'export') return exportHistory(rest);
-  console.error(USAGE);
-  return 2;
+  return group(spec, args, {
+    verify: (rest) => run(spec.commands.verify, rest, verify),
+    export: (rest) => run(spec.commands.export, rest, exportHistory),
+  });
 }
 
-async function verify(args: string[]): Promise<number> {
-  const file = option(args, 'checkpoint');
+async function verify({ values }: Parsed<typeof spec.commands.verify.options>): Promise<number> {
+  const file = values.checkpoint;
+  const pinned = values['public-key'];
+  if (pinned !== undefined && file === undefined) throw new UsageError('--public-key goes with --checkpoint FILE');
   let checkpoint: Checkpoint | undefined;
-  if (file) {
+  if (file !== undefined) {
     checkpoint = JSON.parse(await readFile(file, 'utf8')) as Checkpoint;
-    const pinned = option(args, 'public-key');
-    if (!checkpointSignatureOk(checkpoint, pinned ? await readFile(pinned, 'utf8') : undefined)) {
-      console.log(`✗ the checkpoint's signature does not verify${pinned ? ' with the pinned key' : ''}`);
-      return 1;
+    if (!checkpointSignatureOk(checkpoint, pinned !== undefined ? await readFile(pinned, 'utf8') : undefined)) {
+      console.log(`✗ the checkpoint's signature does not verify${pinned !== undefined ? ' with the pinned key' : ''}`);
+      return EXIT.failed;
     }
   }
   return withDatabase((url) => verifyLedger(url, checkpoint));
@@ -43,36 +37,43 @@ export async function verifyLedger(url: string, checkpoint?: Checkpoint): Promis
     const result = await ledger.verify();
     if (!result.ok) {
       console.log(`✗ ledger broken at gseq ${result.broken!.gseq} (${result.broken!.kind}${result.broken!.instanceId ? `, instance ${result.broken!.instanceId} seq ${result.broken!.seq}` : ''}): ${result.broken!.reason}`);
-      return 1;
+      return EXIT.failed;
     }
     console.log(`✓ ledger: ${result.checked} entries, chain intact, head ${result.head ?? '(empty)'}`);
     if (checkpoint) {
       const chainHash = await repository.ledgerChainHashAt(ds.manager, checkpoint.gseq);
       if (chainHash === undefined) {
         console.log(`✗ the checkpoint's entry ${checkpoint.gseq} is not in the ledger (entries were removed)`);
-        return 1;
+        return EXIT.failed;
       }
       if (chainHash !== checkpoint.chainHash) {
         console.log(`✗ the ledger at ${checkpoint.gseq} differs from the checkpoint of ${checkpoint.at}: the history before it was rewritten`);
-        return 1;
+        return EXIT.failed;
       }
       console.log(`✓ checkpoint of ${checkpoint.at} (entry ${checkpoint.gseq}) matches the ledger`);
     }
-    return 0;
+    return EXIT.ok;
   } finally {
     await ds.destroy();
   }
 }
 
-async function exportHistory(args: string[]): Promise<number> {
-  const format = (option(args, 'format') ?? 'ndjson') as 'ndjson' | 'csv';
-  if (format !== 'ndjson' && format !== 'csv') {
-    console.error(USAGE);
-    return 2;
-  }
-  const date = (name: string) => {
-    const v = option(args, name);
-    return v ? new Date(v) : undefined;
+async function exportHistory({ values }: Parsed<typeof spec.commands.export.options>): Promise<number> {
+  const format = (values.format ?? 'ndjson') as 'ndjson' | 'csv';
+  const date = (name: 'from' | 'to') => {
+    const v = values[name];
+    if (v === undefined) return undefined;
+    const at = new Date(v);
+    if (Number.isNaN(at.getTime())) throw new UsageError(`--${name} must be a date or a time (ISO 8601, e.g. 2026-01-31 or 2026-01-31T08:00:00+07:00), not "${v}"`);
+    return at;
+  };
+  const filter = {
+    definitionKey: values['definition-key'],
+    eventType: values['event-type'],
+    actor: values.actor,
+    businessKey: values['business-key'],
+    from: date('from'),
+    to: date('to'),
   };
   return withDatabase(async (url) => {
     const ds = await createDataSource({ url, poolSize: 2, applicationName: 'phoihop-cli' }).initialize();
@@ -80,14 +81,7 @@ async function exportHistory(args: string[]): Promise<number> {
       const search = new AuditSearchService(ds, new AuditRepository(), new HistorySearchRepository());
       const started = Date.now();
       const total = await search.export(
-        {
-          definitionKey: option(args, 'definition-key'),
-          eventType: option(args, 'event-type'),
-          actor: option(args, 'actor'),
-          businessKey: option(args, 'business-key'),
-          from: date('from'),
-          to: date('to'),
-        },
+        filter,
         format,
         process.stdout,
         (n) => {
@@ -96,7 +90,7 @@ async function exportHistory(args: string[]): Promise<number> {
         },
       );
       process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}${total.toLocaleString('en-US')} rows exported in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-      return 0;
+      return EXIT.ok;
     } finally {
       await ds.destroy();
     }

@@ -1,20 +1,8 @@
 import { fileStoreSettings, loadEnvironment } from '#libs/config';
 import { BackupError, createDataSource, FilesRepository, readBackup, readBackupHeader, restoreBackup, verifyHistoryChains, writeBackup } from '#libs/persistence';
+import { EXIT, run, UsageError } from '../cli.js';
 import { NoDatabaseError, withDatabase } from '../database.js';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
-const BACKUP_USAGE = `usage: phoihop backup --out FILE
-  A logical backup of DATABASE_URL (or of the embedded database under DATA_DIR) in one consistent
-  snapshot, gzip-compressed; FILE must not exist yet. See docs/backups.md.`;
-
-const RESTORE_USAGE = `usage: phoihop restore --in FILE [--force] [--check] [--skip-verify]
-  Restores FILE into DATABASE_URL (or the embedded database under DATA_DIR; a new DATA_DIR gets a new
-  cluster) in one transaction. The database must be empty; --force also accepts one that holds no
-  workflow instances and erases what a first start seeded there. --check only reads and checks the file.`;
+import { backup as backupSpec, restore as restoreSpec } from '../specs.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} kB`);
@@ -24,7 +12,7 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 function failed(error: unknown): number {
   if (error instanceof BackupError || error instanceof NoDatabaseError) {
     console.error(`✗ ${error.message}`);
-    return 1;
+    return EXIT.failed;
   }
   throw error;
 }
@@ -47,16 +35,15 @@ async function withFileStore<T>(url: string, work: (files: typeof import('#libs/
 
 /** `phoihop backup --out FILE`. */
 export async function backup(args: string[]): Promise<number> {
-  const out = option(args, 'out');
-  const format = option(args, 'format');
-  if (format && format !== 'phoihop') {
-    console.error(`--format ${format}: only the built-in format is written here; for pg_dump archives run a pg_dump that matches the server (docs/backups.md)`);
-    return 2;
-  }
-  if (!out || out.startsWith('--')) {
-    console.error(BACKUP_USAGE);
-    return 2;
-  }
+  return run(backupSpec, args, ({ values }) => {
+    if (values.format !== undefined && values.format !== 'phoihop') {
+      throw new UsageError(`--format ${values.format}: only the built-in format is written here; for pg_dump archives run a pg_dump that matches the server (docs/backups.md)`);
+    }
+    return writeTo(values.out);
+  });
+}
+
+async function writeTo(out: string): Promise<number> {
   try {
     return await withDatabase(
       async (url) => {
@@ -77,7 +64,7 @@ export async function backup(args: string[]): Promise<number> {
         console.log(`✓ backup of ${h.database} (PostgreSQL ${h.server.version}, snapshot at ${h.createdAt}) written to ${out}`);
         console.log(`  ${h.tables.length} tables, ${n(result.rows)} rows, ${result.sequences} sequences, ${h.migrations.length} migrations; ${size(result.bytes)} in ${seconds(result.ms)}`);
         for (const [table, rows] of Object.entries(result.perTable)) if (rows) console.log(`    ${table.padEnd(24)} ${n(rows).padStart(10)}`);
-        return 0;
+        return EXIT.ok;
       },
       { mustExist: true },
     );
@@ -88,25 +75,24 @@ export async function backup(args: string[]): Promise<number> {
 
 /** `phoihop restore --in FILE [--force] [--check] [--skip-verify]`. */
 export async function restore(args: string[]): Promise<number> {
-  const file = option(args, 'in');
-  if (!file || file.startsWith('--')) {
-    console.error(RESTORE_USAGE);
-    return 2;
-  }
+  return run(restoreSpec, args, ({ values }) => restoreFrom(values.in, { force: values.force === true, check: values.check === true, skipVerify: values['skip-verify'] === true }));
+}
+
+async function restoreFrom(file: string, options: { force: boolean; check: boolean; skipVerify: boolean }): Promise<number> {
   try {
-    if (args.includes('--check')) {
+    if (options.check) {
       const started = Date.now();
       const contents = await readBackup(file, {});
       const h = contents.header;
       console.log(`✓ ${file} is complete and intact: backup of ${h.database} at ${h.createdAt} (PostgreSQL ${h.server.version}), this build can restore it`);
       console.log(`  ${h.tables.length} tables, ${n(contents.rows)} rows, ${contents.sequences.length} sequences, ${h.migrations.length} migrations; read in ${seconds(Date.now() - started)}`);
-      return 0;
+      return EXIT.ok;
     }
     // A missing, foreign or too new file is refused before any database is started or created.
     await readBackupHeader(file);
     return await withDatabase(async (url) => {
       const result = await restoreBackup(url, file, {
-        force: args.includes('--force'),
+        force: options.force,
         applicationName: 'phoihop-cli-restore',
         onTable: (table, rows) => {
           if (process.stderr.isTTY) process.stderr.write(`\r${table}: ${n(rows)} rows\x1b[K`);
@@ -119,12 +105,12 @@ export async function restore(args: string[]): Promise<number> {
       if (result.cleared.length) console.log(`  --force: erased the rows that were there in ${result.cleared.join(', ')}`);
       if (result.migrated.before.length) console.log(`  migrations run before loading: ${result.migrated.before.join(', ')}`);
       if (result.migrated.after.length) console.log(`  newer migrations run after loading: ${result.migrated.after.join(', ')}`);
-      if (args.includes('--skip-verify')) return 0;
+      if (options.skipVerify) return EXIT.ok;
       const chains = await verifyHistoryChains(url);
       if (!chains.ok) {
         const b = chains.broken!;
         console.log(`✗ history chain of instance ${b.instanceId} broken at seq ${b.seq}: ${b.reason}`);
-        return 1;
+        return EXIT.failed;
       }
       console.log(`✓ history: ${n(chains.instances)} instances, ${n(chains.rows)} rows, every hash chain intact`);
       const filesOk = await withFileStore(url, async (files, store, db) => {
@@ -136,7 +122,7 @@ export async function restore(args: string[]): Promise<number> {
         if (check.ok) console.log(`✓ attachments: ${n(check.checked)} blobs, every digest intact`);
         return check.ok && moved.broken.length === 0;
       });
-      if (!filesOk) return 1;
+      if (!filesOk) return EXIT.failed;
       // Loaded only here: the ledger's verifier brings the audit library along.
       return (await import('./audit.js')).verifyLedger(url);
     });
