@@ -207,7 +207,7 @@ function buildMachine(analysis: Analysis): Built | { issues: ValidationIssue[] }
 }
 
 function normalizeDeadline(d: DeadlineDefinition): DeadlineSpec {
-  const spec: DeadlineSpec = { key: d.key, after: d.after, from: d.from ?? 'entry', reminders: d.reminders ?? [] };
+  const spec: DeadlineSpec = { key: d.key, ...(d.before ? { before: d.before } : { after: d.after }), from: d.from ?? 'entry', reminders: d.reminders ?? [] };
   if (d.label) spec.label = d.label;
   if (d.event) spec.event = d.event;
   if (d.escalate) spec.escalate = d.escalate;

@@ -371,12 +371,13 @@ export const definitionSchema = {
     },
     deadline: {
       type: 'object',
-      required: ['key', 'after'],
+      required: ['key'],
       additionalProperties: false,
       properties: {
         key: { type: 'string', pattern: DEADLINE_KEY_PATTERN },
         label: { $ref: '#/$defs/label' },
         after: { $ref: '#/$defs/duration' },
+        before: { $ref: '#/$defs/duration' },
         from: {
           examples: ['entry', { context: 'ngayNhan' }],
           if: { type: 'string' },

@@ -333,7 +333,7 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
             type: 'timer.arm',
             state: info.path,
             deadline: jsonClone(d),
-            startAt: startOf(d, context, at),
+            startAt: startOf(d, context, env),
             at,
           });
         }
@@ -404,10 +404,20 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
   };
 }
 
-function startOf(d: DeadlineSpec, context: Ctx, at: string): string {
-  if (d.from === 'entry') return at;
+/**
+ * The instant a deadline counts from: the step's for `from: "entry"`, else the date the case holds.
+ * A person's step that would arm it without that date is refused naming the field (a limit counted
+ * from the moment of a click is not the legal limit); the engine's own steps (a deadline, a child's
+ * report) cannot be refused by anyone who could fix it, so they count from their own time.
+ */
+function startOf(d: DeadlineSpec, context: Ctx, env: StepEnv): string {
+  if (d.from === 'entry') return env.at;
   const v = getIn(context, writeSegments(d.from.context));
-  return typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? v : at;
+  if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return v;
+  if (env.actor.roles.includes('system')) return env.at;
+  const path = `/context/${writeSegments(d.from.context).join('/')}`;
+  const message = `deadline "${d.key}" counts ${d.before ? 'back ' : ''}from ${d.from.context}, which holds no date${v === undefined || v === null ? '' : ` (it holds ${JSON.stringify(v).slice(0, 40)})`}`;
+  throw new EngineError('INVALID_PAYLOAD', message, { issues: [{ path, code: 'missing_date', message }] });
 }
 
 function finalOutput(wf: CompiledWorkflow, value: StateValue): unknown {

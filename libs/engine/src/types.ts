@@ -128,7 +128,10 @@ export interface ScheduleDefinition {
 export interface DeadlineDefinition {
   key: string;
   label?: Label;
-  after: DurationSpec;
+  /** Counted forward from `from`; exactly one of `after` and `before`. */
+  after?: DurationSpec;
+  /** Counted back from the date `from` names (an event's date): its last day is that long before it. */
+  before?: DurationSpec;
   from?: DeadlineFrom;
   event?: string;
   escalate?: EscalationSpec;
@@ -139,7 +142,8 @@ export interface DeadlineDefinition {
 export interface DeadlineSpec {
   key: string;
   label?: Label;
-  after: DurationSpec;
+  after?: DurationSpec;
+  before?: DurationSpec;
   from: DeadlineFrom;
   event?: string;
   escalate?: EscalationSpec;

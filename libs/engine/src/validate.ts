@@ -598,6 +598,11 @@ class StaticChecker {
           this.add(`${at}/event`, 'deadline_event_not_accepted', `deadline event "${dl.event}" is not accepted in state "${n.path}" or its descendants`);
         }
       }
+      if ((dl.after === undefined) === (dl.before === undefined)) {
+        this.add(at, 'deadline_span', `deadline "${dl.key}" needs exactly one of "after" (counted forward, e.g. "after": { "workingDays": 10 }) and "before" (counted back from a date in the case, e.g. "before": { "workingDays": 2 }, "from": { "context": "ngaySuKien" })`);
+      } else if (dl.before !== undefined && typeof dl.from !== 'object') {
+        this.add(`${at}/from`, 'deadline_before_needs_date', `deadline "${dl.key}" is counted back ("before"), so it needs the date it counts back from: "from": { "context": "ngaySuKien" }`);
+      }
       if (typeof dl.from === 'object') this.checkPath(dl.from.context, `${at}/from/context`);
       (dl.escalate?.addRoles ?? []).forEach((r, j) => this.checkRole(r, `${at}/escalate/addRoles/${j}`));
       (dl.escalate?.notify?.roles ?? []).forEach((r, j) => this.checkRole(r, `${at}/escalate/notify/roles/${j}`));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { WorkingCalendar } from '#libs/calendar';
 import type { DeadlineSpec, Effect } from '#libs/engine';
-import { dueOf, extendDue, jobIdOf, planTimers, reminderAt } from './deadline-plan.js';
+import { deadlineDue, dueBefore, dueOf, extendDue, jobIdOf, planTimers, reminderAt } from './deadline-plan.js';
 
 // Tết 2026 as the government announced it for civil servants: 14–22 Feb.
 const calendar = new WorkingCalendar(
@@ -50,6 +50,23 @@ describe('due dates', () => {
     expect(() => planTimers({ effects, deadlines: {}, calendar, at: '2026-04-13T01:00:00Z', newId, specOf: () => undefined })).toThrow(
       expect.objectContaining({ code: 'DEFINITION_INVALID', details: { issues: [expect.objectContaining({ path: '/machine/states/xuLy/meta/deadlines', code: 'deadline_not_computable' })] } }),
     );
+  });
+
+  it('counts a limit back from a date in the case: working days, calendar days moved back to a working day, or a duration', () => {
+    // The event is on Monday 9 Mar 2026.
+    expect(dueBefore(calendar, '2026-03-09', { workingDays: 2 })).toEqual({ dueDate: '2026-03-05', dueAt: new Date('2026-03-05T17:00:00.000Z') });
+    expect(dueBefore(calendar, '2026-03-09', { days: 2 }).dueDate).toBe('2026-03-06'); // Saturday 7 Mar is not a working day: Friday
+    expect(dueBefore(calendar, '2026-03-09T08:00:00+07:00', { duration: 'PT2H' }).dueAt.toISOString()).toBe('2026-03-08T23:00:00.000Z'); // 06:00 +07:00
+    // Across Tết: 3 working days before Tuesday 24 Feb 2026 is Thursday 12 Feb.
+    expect(deadlineDue(calendar, '2026-02-24', { before: { workingDays: 3 } }).dueDate).toBe('2026-02-12');
+    expect(deadlineDue(calendar, '2026-02-12T02:00:00Z', { after: { workingDays: 10 } }).dueDate).toBe('2026-03-05');
+  });
+
+  it('reminds on the morning of a working day before a limit counted back from a date', () => {
+    const effects = [arm('chuanBi', spec({ key: 'chuanBiHoiTruong', after: undefined, before: { workingDays: 2 }, from: { context: 'ngaySuKien' }, reminders: [{ before: { workingDays: 1 } }] }), '2026-03-09')];
+    const plan = planTimers({ effects, deadlines: {}, calendar, at: '2026-03-02T01:00:00Z', newId, specOf: () => undefined });
+    expect(plan.deadlines.chuanBiHoiTruong).toMatchObject({ dueDate: '2026-03-05', dueAt: '2026-03-05T17:00:00.000Z' });
+    expect(plan.arm.find((t) => t.kind === 'reminder')!.fireAt).toBe('2026-03-04T00:30:00.000Z'); // Wednesday 4 Mar, 07:30
   });
 
   it('extends from the current last day, not from today', () => {

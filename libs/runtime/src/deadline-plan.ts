@@ -62,6 +62,23 @@ export function dueOf(calendar: WorkingCalendar, startAt: string, after: Duratio
   return { dueDate, dueAt: localDateToInstant(dueDate) };
 }
 
+/** When a deadline is over: counted forward from its start (`after`), or back from the date it names (`before`). */
+export function deadlineDue(calendar: WorkingCalendar, startAt: string, spec: Pick<DeadlineSpec, 'after' | 'before'>): { dueDate: LocalDate | null; dueAt: Date } {
+  return spec.before ? dueBefore(calendar, startAt, spec.before) : dueOf(calendar, startAt, spec.after!);
+}
+
+/**
+ * A limit counted back from a date in the case (the day of an event): its last day is n working
+ * days before it, or n calendar days before it moved back to a working day (a limit before a date
+ * never ends later than asked); over at the end of that day. A duration: exactly that long before.
+ */
+export function dueBefore(calendar: WorkingCalendar, dateAt: string, before: DurationSpec): { dueDate: LocalDate | null; dueAt: Date } {
+  if ('duration' in before) return { dueDate: null, dueAt: addDuration(startInstant(dateAt), `-${before.duration}`) };
+  const date = toLocalDate(startInstant(dateAt));
+  const dueDate = 'days' in before ? previousWorkingDay(calendar, shiftDays(date, -before.days)) : workingDaysBefore(calendar, date, before.workingDays);
+  return { dueDate, dueAt: localDateToInstant(dueDate) };
+}
+
 /** Moves a running limit by `by`, from its current last day (extensions add to the limit, not to today). */
 export function extendDue(calendar: WorkingCalendar, d: DeadlineState, by: DurationSpec): { dueDate: LocalDate | null; dueAt: Date } {
   if ('duration' in by || d.dueDate === null) {
@@ -79,16 +96,26 @@ export function extendDue(calendar: WorkingCalendar, d: DeadlineState, by: Durat
 export function reminderAt(calendar: WorkingCalendar, due: { dueDate: LocalDate | null; dueAt: Date }, before: DurationSpec): Date {
   if ('duration' in before) return addDuration(due.dueAt, `-${before.duration}`);
   // A limit in hours that ends at midnight has the day before as its last day.
-  let date = due.dueDate ?? toLocalDate(new Date(due.dueAt.getTime() - 1));
-  if ('days' in before) {
-    date = shiftDays(date, -before.days);
-  } else {
-    for (let left = before.workingDays; left > 0; ) {
-      date = shiftDays(date, -1);
-      if (calendar.isWorkingDay(date)) left--;
-    }
-  }
+  const last = due.dueDate ?? toLocalDate(new Date(due.dueAt.getTime() - 1));
+  const date = 'days' in before ? shiftDays(last, -before.days) : workingDaysBefore(calendar, last, before.workingDays);
   return localDateToInstant(date, REMINDER_TIME);
+}
+
+/** The n-th working day before `date`. */
+function workingDaysBefore(calendar: WorkingCalendar, date: LocalDate, n: number): LocalDate {
+  let day = date;
+  for (let left = n; left > 0; ) {
+    day = shiftDays(day, -1);
+    if (calendar.isWorkingDay(day)) left--;
+  }
+  return day;
+}
+
+/** `date` if it is a working day, else the working day before it. */
+function previousWorkingDay(calendar: WorkingCalendar, date: LocalDate): LocalDate {
+  let day = date;
+  while (!calendar.isWorkingDay(day)) day = shiftDays(day, -1);
+  return day;
 }
 
 function shiftDays(date: LocalDate, days: number): LocalDate {
@@ -147,7 +174,7 @@ export function planTimers(input: PlanInput): TimerPlan {
       plan.arm = plan.arm.filter((t) => t.state !== effect.state);
     } else if (effect.type === 'timer.arm') {
       const spec = effect.deadline;
-      const due = dueOf(input.calendar, effect.startAt, spec.after);
+      const due = deadlineDue(input.calendar, effect.startAt, spec);
       const id = input.newId();
       plan.arm.push({ id, state: effect.state, deadlineKey: spec.key, kind: 'deadline', fireAt: due.dueAt.toISOString(), generation: 1, jobId: jobIdOf(id, 1), spec: { ...spec } });
       deadlines[spec.key] = {
