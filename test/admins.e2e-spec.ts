@@ -326,6 +326,7 @@ describe('admins: define workflows as data — validate, simulate, version, publ
         await writeFile(join(dir, 'plan.json'), JSON.stringify({ definitionKey: 'cli-published', fromVersion: 1, toVersion: 2 }));
         const dry = await cli(['migrate', '--plan', join(dir, 'plan.json'), '--dry-run']);
         expect(dry).toMatchObject({ code: 0, out: expect.stringContaining('1 can move, 0 cannot') });
+        expect(dry.out).toContain('task tiepNhan: kept');
         expect((await cli(['migrate', '--plan', join(dir, 'plan.json')])).out).toContain('moved 1; blocked 0');
         source.machine.states.tiepNhan.on.CHUYEN.target = 'khongCo';
         await writeFile(join(dir, 'bad.json'), JSON.stringify(source));

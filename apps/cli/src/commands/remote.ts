@@ -145,7 +145,16 @@ export async function publish(args: string[]): Promise<number> {
 interface DryRun {
   movable: number;
   blocked: number;
-  instances: Array<{ movable: boolean; instanceId: string; businessKey?: string | null; from: string[]; to?: string[] | null; reason?: string }>;
+  instances: Array<{
+    movable: boolean;
+    instanceId: string;
+    businessKey?: string | null;
+    from: string[];
+    to?: string[] | null;
+    reason?: string;
+    tasks?: Array<{ state: string; change: string; assignee?: string | null; note?: string }>;
+    deadlines?: Array<{ key: string; state: string; change: string; dueAt?: string; previousDueAt?: string }>;
+  }>;
 }
 
 interface Applied {
@@ -162,7 +171,15 @@ export async function migratePlan(options: { plan: string; dryRun: boolean; serv
     if (options.dryRun) {
       const dry = await call<DryRun>(s, 'POST', `${path(definitionKey)}/migrations`, body);
       console.log(`${dry.movable} can move, ${dry.blocked} cannot`);
-      for (const v of dry.instances) console.log(`  ${v.movable ? '✓' : '✗'} ${v.instanceId} ${v.businessKey ?? ''} ${v.from.join(',')} → ${v.to?.join(',') ?? '-'}${v.reason ? `  (${v.reason})` : ''}`);
+      for (const v of dry.instances) {
+        console.log(`  ${v.movable ? '✓' : '✗'} ${v.instanceId} ${v.businessKey ?? ''} ${v.from.join(',')} → ${v.to?.join(',') ?? '-'}${v.reason ? `  (${v.reason})` : ''}`);
+        // What the move does to the case's tasks (and who holds them) and its deadlines.
+        for (const c of v.tasks ?? []) console.log(`      task ${c.state}: ${c.change}${c.assignee ? ` (${c.assignee})` : ''}${c.note ? ` — ${c.note}` : ''}`);
+        for (const c of v.deadlines ?? []) {
+          const due = c.dueAt && c.previousDueAt && c.dueAt !== c.previousDueAt ? `${c.previousDueAt} → ${c.dueAt}` : (c.dueAt ?? c.previousDueAt ?? '');
+          console.log(`      deadline ${c.key} (${c.state}): ${c.change}${due ? `, due ${due}` : ''}`);
+        }
+      }
       // A dry run informs.
       return EXIT.ok;
     }
