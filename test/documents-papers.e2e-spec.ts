@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { copyFile, mkdir, mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PizZip from 'pizzip';
 import { findSoffice } from '#libs/documents';
 import { vietnamDate } from '#libs/runtime';
 import { startTestApp, type TestAgent, type TestApp } from './support/app.js';
+import { documentXml, textOf } from './support/docx.js';
+import { bytesOf } from './support/download.js';
 import { eventually } from './support/eventually.js';
 
 /**
@@ -19,21 +20,6 @@ import { eventually } from './support/eventually.js';
 
 const SOFFICE = findSoffice();
 const WORKFLOWS = ['complaint.json', 'annual-review-conference.json', 'information-exchange.json'];
-
-function binary(res: any, done: (e: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
-async function bytesOf(agent: TestAgent, fileId: string): Promise<Buffer> {
-  const res = await agent.get(`/api/v1/files/${fileId}/content`).buffer(true).parse(binary).expect(200);
-  return res.body as Buffer;
-}
-
-const documentXml = (docx: Buffer) => new PizZip(docx).file('word/document.xml')!.asText();
-/** The text of a WordprocessingML body, runs joined (a phrase may be cut into several runs). */
-const textOf = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
 /** Today's date line as a paper of the register writes it (ND 30 and HD 36 alike: 05, tháng 01 and 02 with a leading 0). */
 function dateLine(): string {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, type TestAgent, type TestApp } from './support/app.js';
 import { docx, docxText } from './support/docx.js';
+import { bytesOf } from './support/download.js';
 import { eventually } from './support/eventually.js';
 
 /**
@@ -81,18 +82,7 @@ describe('documents issued on entering a state and by a deadline', () => {
   });
 
   const documents = async (id: string) => (await officer.get(`/api/v1/instances/${id}/documents`).expect(200)).body.items as Array<Record<string, any>>;
-  const content = async (fileId: string) =>
-    (
-      await officer
-        .get(`/api/v1/files/${fileId}/content`)
-        .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200)
-    ).body as Buffer;
+  const content = (fileId: string) => bytesOf(officer, fileId);
 
   it('a step that enters the state issues its paper, and the deadline that leaves it issues another', async () => {
     const started = await officer.post('/api/v1/instances').send({ definitionKey: 'test-document-triggers', input: { nguoiDeNghi: 'Phạm Thị Lan' } }).expect(201);

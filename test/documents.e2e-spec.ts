@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import PizZip from 'pizzip';
 import { copyFile, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PizZip from 'pizzip';
 import { actorOf } from '#libs/core';
 import { findSoffice } from '#libs/documents';
 import { IdentityService, principalOf } from '#libs/identity';
 import { InstanceCommands, vietnamDate } from '#libs/runtime';
 import { startTestApp, type TestAgent, type TestApp } from './support/app.js';
+import { documentXml, textOf } from './support/docx.js';
+import { binary, bytesOf } from './support/download.js';
 import { eventually } from './support/eventually.js';
 
 /**
@@ -30,21 +32,6 @@ const VERIFIED = {
 const DECISION = { ngayQuyetDinh: '2026-04-29', ketLuan: 'dung', noiDungGiaiQuyet: 'Hủy quyết định xử phạt vi phạm hành chính số 07/QĐ-XPHC.', nguoiKy: 'Trần Văn Bình' };
 
 const SOFFICE = findSoffice();
-
-function binary(res: any, done: (e: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
-
-async function bytesOf(agent: TestAgent, fileId: string): Promise<Buffer> {
-  const res = await agent.get(`/api/v1/files/${fileId}/content`).buffer(true).parse(binary).expect(200);
-  return res.body as Buffer;
-}
-
-const documentXml = (docx: Buffer) => new PizZip(docx).file('word/document.xml')!.asText();
-/** The text of a WordprocessingML body, runs joined (a phrase may be cut into several runs). */
-const textOf = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
 
 describe('generated documents', () => {
   let t: TestApp;

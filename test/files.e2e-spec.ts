@@ -11,6 +11,7 @@ import { blobRows, digestOf, FilesService, FsFileStore, moveBlobsToStore, verify
 import { createDataSource, FilesRepository, restoreBackup, writeBackup } from '#libs/persistence';
 import { startTestApp, type TestAgent, type TestApp } from './support/app.js';
 import { docx } from './support/docx.js';
+import { binary } from './support/download.js';
 import { freePort, startNode } from './support/process.js';
 
 /**
@@ -40,14 +41,6 @@ async function workflowsDir(): Promise<string> {
   // The complaint's document templates, where the loader looks for them.
   await cp('workflows/templates', join(dir, 'templates'), { recursive: true });
   return dir;
-}
-
-/** Binary bodies as Buffers, whatever their type. */
-function binary(res: any, done: (e: Error | null, body: Buffer) => void) {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-  res.on('error', (e: Error) => done(e, Buffer.concat(chunks)));
 }
 
 async function upload(agent: TestAgent, bytes: Buffer, filename: string, expectStatus = 201) {

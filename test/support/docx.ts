@@ -13,8 +13,11 @@ export async function docx(...paragraphs: string[]): Promise<Buffer> {
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
-/** The text of a DOCX body, runs joined (a phrase may be cut into several runs). */
-export function docxText(bytes: Buffer): string {
-  const xml = new PizZip(bytes).file('word/document.xml')!.asText();
-  return [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-}
+/** The body of a DOCX, as WordprocessingML. */
+export const documentXml = (docx: Buffer) => new PizZip(docx).file('word/document.xml')!.asText();
+
+/** The text of a WordprocessingML body, runs joined (a phrase may be cut into several runs). */
+export const textOf = (xml: string) => [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+
+/** The text of a DOCX body. */
+export const docxText = (bytes: Buffer) => textOf(documentXml(bytes));
