@@ -192,6 +192,8 @@ describe('attachments', () => {
     const other = await t.as('tiep-dan-nguoi-khac', [{ role: 'can-bo-tiep-dan', unit: 'bo-phan-tiep-cong-dan' }]);
     const theirs = await upload(other, pdf(1024), 'Của người khác.pdf');
     const before = await counts();
+    const notAnId = await officer.post('/api/v1/instances').send({ definitionKey: 'test-start-files', input: { nguoiNop: 'Đỗ Thị Mai', donThu: ['giay-de-nghi.pdf'] } }).expect(400);
+    expect(notAnId.body).toMatchObject({ code: 'INVALID_INPUT', details: { issues: [expect.objectContaining({ path: '/input/donThu/0' })] } });
     const refused = await officer.post('/api/v1/instances').send({ definitionKey: 'test-start-files', input: { nguoiNop: 'Đỗ Thị Mai', donThu: [mine.body.id, theirs.body.id] } }).expect(400);
     expect(refused.body.details.problems).toEqual([{ field: 'input/donThu/1', reason: expect.stringContaining(theirs.body.id) }]);
     expect(await counts()).toEqual(before);

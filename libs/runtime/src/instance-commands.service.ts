@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { activeStatePaths, CHILD_DONE_EVENT, START_EVENT_TYPE, type CompiledWorkflow } from '#libs/engine';
+import { activeStatePaths, CHILD_DONE_EVENT, isFileId, START_EVENT_TYPE, type CompiledWorkflow } from '#libs/engine';
 import { canonicalJson, FilesRepository, InstancesRepository, sha256, type DefinitionRecord, Database, type Tx } from '#libs/persistence';
 import { AuditTrail } from '#libs/core';
 import { DefinitionsService } from './definitions.service.js';
@@ -96,7 +96,8 @@ export class InstanceCommands {
     idempotency?: { scope: string; requestHash: string },
   ): Promise<Outcome<InstanceView>> {
     const began = performance.now();
-    const refs = inputFiles(workflow, command.input);
+    // A value that is no file id is the engine's to refuse (INVALID_INPUT, naming the field), not the database's.
+    const refs = inputFiles(workflow, command.input).filter((r) => isFileId(r.id));
     const insert = async (tx: Tx) => {
       // Files the input names are checked under their rows' locks and bound by the insert's transaction.
       const files = refs.length ? await resolveStartFiles(this.fileRows, tx, refs, meta.actor.id) : [];
