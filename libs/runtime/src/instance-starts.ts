@@ -10,6 +10,7 @@ import type { RequestMeta, StartCommand } from './requests.js';
 import { TimerPlanner } from './timer-planner.js';
 import { buildStartWrite, type ChildLink, type HostEffect } from './transition-write.js';
 import type { FileLink } from './file-binding.js';
+import { holdsRoleIn } from '#libs/core';
 
 /** Most children one transition may start (a runaway list is refused, not half started). */
 export const MAX_CHILDREN_PER_TRANSITION = 1000;
@@ -54,6 +55,9 @@ export class StartBuilder {
       children: kids.links,
       files,
     });
+    // A starter who asks for it and may do a first task gets it, as a clerk registering a letter goes on to record it.
+    const starter = parent === null && command.claimFirstTask ? meta.principal : undefined;
+    if (starter) for (const t of row.tasks.open) if (holdsRoleIn(starter.memberships, t.roles, t.units)) t.assignee = starter.username;
     return { row, view: toInstanceView(instance, workflow), children: kids.rows };
   }
 

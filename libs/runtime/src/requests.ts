@@ -20,6 +20,8 @@ export interface StartCommand {
   version?: number;
   businessKey?: string;
   input?: Record<string, unknown>;
+  /** The caller takes the first tasks they may do (see StartBuilder). */
+  claimFirstTask?: boolean;
 }
 
 export interface EventCommand {

@@ -1,7 +1,7 @@
 // Cases: the list (newest first, filtered) and starting a new one with the workflow's input form.
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
-import type { Instance, InstancePage } from '../api/types.ts';
+import type { Instance, InstancePage, Task } from '../api/types.ts';
 import { useLoad } from '../api/use-load.ts';
 import { isAuditor, mayStart, useSession } from '../auth/session.tsx';
 import { ErrorMessage, Loading } from '../components/feedback.tsx';
@@ -163,6 +163,7 @@ function StartForm({
   i18n: ReturnType<typeof useI18n>;
 }) {
   const { t } = i18n;
+  const { me } = useSession();
   const [value, setValue] = useState(() => initialValue(schema));
   const [businessKey, setBusinessKey] = useState('');
   const [submitted, setSubmitted] = useState(false);
@@ -186,10 +187,13 @@ function StartForm({
     try {
       const created = await api<Instance>('/instances', {
         method: 'POST',
-        body: { definitionKey, version, input: prune(value, schema), ...(businessKey.trim() ? { businessKey: businessKey.trim() } : {}) },
+        body: { definitionKey, version, input: prune(value, schema), claimFirstTask: true, ...(businessKey.trim() ? { businessKey: businessKey.trim() } : {}) },
       });
-      flash(t('case.started'));
-      navigate(`/cases/${created.id}`);
+      // The starter who holds the first task has it already (the API assigns it): straight to its form.
+      const tasks = await api<{ items: Task[] }>(`/instances/${created.id}/tasks`).catch(() => ({ items: [] as Task[] }));
+      const mine = tasks.items.find((x) => x.status === 'open' && x.assignee === me?.username);
+      flash(mine ? t('case.startedToTask') : t('case.started'));
+      navigate(mine ? `/tasks/${mine.id}` : `/cases/${created.id}`);
     } catch (err) {
       setBusy(false);
       if (err instanceof ApiError && err.issues.length) setServerErrors(issuesToErrors(err.issues, i18n));

@@ -166,12 +166,12 @@ const DEPENDENT_PARTS: Array<{ name: string; needed: (w: DependentWrite) => bool
   )` },
   { name: 'k_open', needed: (w) => w.tasks.open.length > 0, sql: `
   k_open AS (
-    INSERT INTO tasks (id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, status, priority, due_at, created_seq, created_at)
+    INSERT INTO tasks (id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, status, priority, due_at, created_seq, created_at, assignee, claimed_at)
     SELECT x.id, src.id, $30::jsonb->'tasks'->>'definitionKey', x.state, x.title,
            ARRAY(SELECT jsonb_array_elements_text(x.roles)), ARRAY(SELECT jsonb_array_elements_text(x.units)), ARRAY(SELECT jsonb_array_elements_text(x.outcomes)),
-           'open', x.priority, x."dueAt", $12::int, $10::timestamptz
+           'open', x.priority, x."dueAt", $12::int, $10::timestamptz, x.assignee, CASE WHEN x.assignee IS NOT NULL THEN $10::timestamptz END
       FROM src, jsonb_to_recordset($30::jsonb->'tasks'->'open')
-           AS x(id uuid, state text, title jsonb, roles jsonb, units jsonb, outcomes jsonb, priority smallint, "dueAt" timestamptz)
+           AS x(id uuid, state text, title jsonb, roles jsonb, units jsonb, outcomes jsonb, priority smallint, "dueAt" timestamptz, assignee text)
   )` },
   { name: 't_arm', needed: (w) => w.timers.arm.length > 0, sql: `
   t_arm AS (
@@ -237,7 +237,8 @@ export const NO_TIMER_WRITES: TimerWrites = { arm: [], cancelStates: [], cancelR
 /** Task rows a transition writes: tasks of entered states opened, of exited states closed, escalations applied. */
 export interface TaskWrites {
   definitionKey: string;
-  open: Array<{ id: string; state: string; title: unknown; roles: string[]; units: string[]; outcomes: string[]; priority: number; dueAt: string | null }>;
+  /** `assignee`: opened already claimed (a case's starter who is a candidate of its first task). */
+  open: Array<{ id: string; state: string; title: unknown; roles: string[]; units: string[]; outcomes: string[]; priority: number; dueAt: string | null; assignee?: string }>;
   closeStates: string[];
   /** The task whose outcome this transition is: closed as completed (by the history row's actor, with the event as outcome). */
   complete: string | null;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min } from 'class-validator';
 
 export class CreateInstanceDto {
   @ApiProperty({ example: 'example-leave-request', description: 'Key of a published workflow definition' })
@@ -24,4 +24,12 @@ export class CreateInstanceDto {
   @IsOptional()
   @IsObject()
   input?: Record<string, unknown>;
+
+  @ApiPropertyOptional({
+    default: false,
+    description: "Take the case's first tasks that the caller may do (assigned to them at the start), as a clerk who registers a letter goes on to record it. The web app's new-case form sends true.",
+  })
+  @IsOptional()
+  @IsIn([true, false])
+  claimFirstTask?: boolean;
 }
