@@ -204,6 +204,12 @@ describe('admins: define workflows as data — validate, simulate, version, publ
       const inst = await t.http.post('/api/v1/instances').send({ definitionKey: 'test-approval', input: { noiDung: 'Vẽ sơ đồ' } }).expect(201);
       const marked = await t.http.get(`/api/v1/definitions/test-approval/versions/2/diagram?instance=${inst.body.id}`).expect(200);
       expect(marked.text).toContain('class tiepNhan active');
+      // Guards read as sentences, deadlines as notes; ?collapse and ?depth fold compound states (this workflow has none).
+      expect(diagram.text).toContain('thamDinh --> daDuyet : Phê duyệt [có vai trò chu-tich và không phải người ở nguoiChuyen]');
+      expect(diagram.text).toContain('note right of thamDinh : ⏱ 10 ngày làm việc');
+      expect((await t.http.get('/api/v1/definitions/test-approval/versions/2/diagram?collapse=thamDinh,khongCo&depth=1').expect(200)).text).toBe(diagram.text);
+      await t.http.get('/api/v1/definitions/test-approval/versions/2/diagram?depth=0').expect(400);
+      await t.http.get('/api/v1/definitions/test-approval/versions/2/diagram?collapse=a%3Bb').expect(400);
       // An unsaved text (the editor's live preview) is drawn by the same code; an invalid one gets its problems.
       const source = (await t.http.get('/api/v1/definitions/test-approval/versions/2').expect(200)).body.source;
       const preview = await t.http.post('/api/v1/definitions/diagram').send({ source, lang: 'en' }).expect(200);
@@ -228,6 +234,124 @@ describe('admins: define workflows as data — validate, simulate, version, publ
         [false, ['thamDinh']], // separation of duties: the same actor forwarded it
       ]);
       expect((await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM workflow_history`))[0].n).toBe(before);
+    });
+
+    it('a dry run takes the start input and acts as a role or a test user: tasks with candidates, due dates on the working calendar, reminders, escalations', async () => {
+      const L = (vi: string, en: string) => ({ vi, en });
+      const source = {
+        key: 'chay-thu-vai-tro',
+        title: L('Đăng ký hội nghị (chạy thử)', 'Conference registration (dry run)'),
+        roles: { 'van-phong': L('Văn phòng', 'Office'), 'chu-tich': L('Chủ tịch', 'Chairman'), 'pho-chu-tich': L('Phó Chủ tịch', 'Vice-chairman') },
+        inputSchema: {
+          type: 'object',
+          required: ['noiDung', 'soNguoi'],
+          properties: { noiDung: { type: 'string', minLength: 3 }, soNguoi: { type: 'integer', minimum: 1, maximum: 1000 } },
+        },
+        events: {
+          TRINH: { label: L('Trình', 'Submit'), kind: 'human' },
+          DUYET: { label: L('Duyệt', 'Approve'), kind: 'human' },
+          QUA_HAN: { label: L('Quá hạn duyệt', 'Approval overdue'), kind: 'timer' },
+        },
+        machine: {
+          initial: 'tiepNhan',
+          states: {
+            tiepNhan: {
+              meta: { label: L('Tiếp nhận', 'Intake'), task: { title: L('Tiếp nhận đăng ký', 'Take the registration'), roles: ['van-phong'], units: ['van-phong-hdnd-ubnd'], outcomes: ['TRINH'] } },
+              on: { TRINH: [{ target: 'chuTichDuyet', guard: { type: 'compare', params: { left: { path: 'context.soNguoi' }, op: '>', right: { value: 200 } } } }, { target: 'xong' }] },
+            },
+            chuTichDuyet: {
+              meta: {
+                label: L('Chủ tịch duyệt', "Chairman's approval"),
+                task: { title: L('Duyệt hội nghị lớn', 'Approve a large conference'), roles: ['chu-tich'], units: ['ubnd'], priority: 'high', outcomes: ['DUYET'] },
+                deadlines: [
+                  {
+                    key: 'hanDuyet',
+                    label: L('Hạn duyệt', 'Approval due'),
+                    after: { workingDays: 3 },
+                    event: 'QUA_HAN',
+                    reminders: [{ before: { workingDays: 1 }, message: L('Sắp đến hạn duyệt', 'Approval due soon') }],
+                    escalate: { priority: 'urgent', addRoles: ['pho-chu-tich'], notify: { roles: ['van-phong'], message: L('Quá hạn duyệt hội nghị', 'Conference approval overdue') } },
+                  },
+                ],
+              },
+              on: { DUYET: 'xong', QUA_HAN: 'quaHan' },
+            },
+            xong: { type: 'final', meta: { label: L('Xong', 'Done') } },
+            quaHan: { type: 'final', meta: { label: L('Quá hạn', 'Overdue') } },
+          },
+        },
+      };
+      const draft = await t.http.post('/api/v1/definitions').send({ source }).expect(201);
+      const base = `/api/v1/definitions/chay-thu-vai-tro/versions/${draft.body.version}`;
+      // The branch on a large number in the start input is reached by the simulation.
+      const paths = (await t.http.get(`${base}/paths`).expect(200)).body;
+      expect(paths.stateCoverage).toMatchObject({ ratio: 1, reasons: [] });
+      expect(paths.shortest.chuTichDuyet[0].by).toEqual({ roles: ['van-phong'], units: ['van-phong-hdnd-ubnd'], task: 'tiepNhan' });
+      await t.as('chu-tich-thu', [{ role: 'chu-tich', unit: 'ubnd' }]);
+
+      // Thursday 12 Feb 2026, 09:00: three working days skip Tết (14–22 Feb): due Tuesday 24 Feb.
+      const input = { noiDung: 'Hội nghị tổng kết', soNguoi: 300 };
+      const run = (await t.http
+        .post(`${base}/dry-run`)
+        .send({
+          input,
+          startAt: '2026-02-12T02:00:00.000Z',
+          steps: [
+            { type: 'TRINH', as: { roles: ['van-phong'], units: ['van-phong-hdnd-ubnd'] } },
+            { type: 'DUYET', as: { roles: ['van-phong'] } },
+            { type: 'DUYET', as: { user: 'chu-tich-thu' } },
+          ],
+        })
+        .expect(200)).body;
+      const [started, submitted, notHis, approved] = run.steps;
+      expect(started).toMatchObject({ ok: true, context: input, tasks: { opened: [{ state: 'tiepNhan', roles: ['van-phong'], units: ['van-phong-hdnd-ubnd'], dueAt: null }] } });
+      expect(submitted).toMatchObject({
+        ok: true,
+        at: '2026-02-12T03:00:00.000Z',
+        activeStates: ['chuTichDuyet'],
+        actor: { roles: ['van-phong'], units: ['van-phong-hdnd-ubnd'] },
+        answers: { state: 'tiepNhan', candidate: true },
+        tasks: {
+          opened: [{ state: 'chuTichDuyet', roles: ['chu-tich'], units: ['ubnd'], priority: 'high', dueDate: '2026-02-24', dueAt: '2026-02-24T17:00:00.000Z' }],
+          closed: ['tiepNhan'],
+        },
+        deadlines: {
+          armed: [
+            {
+              key: 'hanDuyet',
+              state: 'chuTichDuyet',
+              dueDate: '2026-02-24',
+              dueAt: '2026-02-24T17:00:00.000Z',
+              event: 'QUA_HAN',
+              // One working day before the last day, at 07:30 on an office morning: Monday 23 Feb.
+              reminders: [{ at: '2026-02-23T00:30:00.000Z', roles: ['chu-tich'], message: { vi: 'Sắp đến hạn duyệt', en: 'Approval due soon' } }],
+              escalation: { at: '2026-02-24T17:00:00.000Z', priority: 'urgent', addRoles: ['pho-chu-tich'], notify: { roles: ['van-phong'], users: [] } },
+            },
+          ],
+        },
+        warnings: [],
+      });
+      expect(submitted.notifications).toContainEqual(expect.objectContaining({ kind: 'task-assigned', roles: ['chu-tich'], units: ['ubnd'], state: 'chuTichDuyet' }));
+      // Acting as a role that is not the task's candidate: refused as a real case would.
+      expect(notHis).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' }, activeStates: ['chuTichDuyet'], answers: { state: 'chuTichDuyet', candidate: false } });
+      expect(approved).toMatchObject({ ok: true, status: 'done', activeStates: ['xong'], actor: { id: 'chu-tich-thu', user: 'chu-tich-thu', roles: ['chu-tich'] }, deadlines: { cancelled: ['hanDuyet'] } });
+
+      // As the caller (an admin, no workflow role): taken, with a warning; the deadline's event falls due at the deadline, sent by the system, with its escalation.
+      const late = (await t.http.post(`${base}/dry-run`).send({ input, startAt: '2026-02-12T02:00:00.000Z', steps: [{ type: 'TRINH' }, { type: 'QUA_HAN' }] }).expect(200)).body.steps;
+      expect(late[1]).toMatchObject({ ok: true, warnings: [{ code: 'not_allowed', message: expect.stringContaining('a real case would refuse this step') }] });
+      expect(late[2]).toMatchObject({ ok: true, at: '2026-02-24T17:00:00.000Z', firesDeadline: 'hanDuyet', actor: { id: 'system' }, activeStates: ['quaHan'] });
+      expect(late[2].notifications).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ kind: 'escalation', roles: ['pho-chu-tich'], units: ['ubnd'] }),
+          expect.objectContaining({ kind: 'escalation', roles: ['van-phong'], title: { vi: 'Quá hạn duyệt hội nghị', en: 'Conference approval overdue' } }),
+        ]),
+      );
+      // A small number takes the other branch; an unknown test user is named.
+      const small = (await t.http.post(`${base}/dry-run`).send({ input: { ...input, soNguoi: 20 }, as: { roles: ['van-phong'] }, steps: [{ type: 'TRINH' }] }).expect(200)).body.steps;
+      expect(small[1]).toMatchObject({ ok: true, activeStates: ['xong'], actor: { roles: ['van-phong'] } });
+      const unknown = await t.http.post(`${base}/dry-run`).send({ input, steps: [{ type: 'TRINH', as: { user: 'khong-co-ai' } }] }).expect(400);
+      expect(unknown.body.details.problems).toEqual([{ field: 'steps[0].as.user', reason: expect.stringContaining('khong-co-ai') }]);
+      expect((await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM workflow_instances WHERE definition_key = 'chay-thu-vai-tro'`))[0].n).toBe(0);
     });
 
     it('a definition names who may start it: others are refused with 403, the list says who may, an unknown role is named', async () => {

@@ -276,6 +276,37 @@ describe('phoihop validate prints the design warnings; --strict makes them fail'
   });
 });
 
+describe('phoihop diagram: readable guards and deadlines; --collapse and --depth fold compound states', () => {
+  const FILE = 'workflows/complaint.json';
+
+  it('diagram --collapse draws a compound state as one node, its children\'s transitions attached to it', async () => {
+    const full = await phoihop(['diagram', FILE]);
+    expect(full).toMatchObject({ code: 0, stderr: '' });
+    expect(full.stdout).toContain('xuLy_phanLoai --> chuyenDon : Phân loại đơn [có vai trò can-bo-xu-ly-don và ketQua = “khong-thuoc-tham-quyen”]');
+    expect(full.stdout).toMatch(/note right of xuLy_giaiQuyet : ⏱ .*30 ngày kể từ ngayThuLy → Quá hạn giải quyết/);
+
+    const folded = await phoihop(['diagram', FILE, '--collapse', 'xuLy', '--lang', 'en']);
+    expect(folded).toMatchObject({ code: 0, stderr: '' });
+    expect(folded.stdout).toMatch(/^stateDiagram-v2\n/);
+    expect(folded.stdout).toMatch(/state "[^"]+ \(…\)" as xuLy\n/);
+    expect(folded.stdout).not.toContain('xuLy_');
+    expect(folded.stdout).toContain('xuLy --> chuyenDon : Classify the letter [has role can-bo-xu-ly-don and ketQua = “khong-thuoc-tham-quyen”]');
+    expect(folded.stdout.split('\n').length).toBeLessThan(full.stdout.split('\n').length);
+    // --depth 1 folds every top-level compound state: here the same.
+    expect((await phoihop(['diagram', FILE, '--depth', '1', '--lang', 'en'])).stdout).toBe(folded.stdout);
+    expect((await phoihop(['diagram', FILE, '--collapse', 'xuLy.giaiQuyet'])).stdout).toBe((await phoihop(['diagram', FILE, '--collapse=giaiQuyet'])).stdout);
+
+    for (const [args, message] of [
+      [['--collapse', 'xuLy,khongCo'], `--collapse: ${FILE} has no state "khongCo"`],
+      [['--depth', '0'], '--depth must be a whole number from 1, not "0"'],
+    ] as const) {
+      const refused = await phoihop(['diagram', FILE, ...args]);
+      expect(refused).toMatchObject({ code: 2, stdout: '' });
+      expect(refused.stderr).toContain(message);
+    }
+  });
+});
+
 describe('phoihop publish and validate --server against the running API', () => {
   let t: TestApp;
   let dir: string;

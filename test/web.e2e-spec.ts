@@ -445,6 +445,19 @@ describe('web app (browser)', () => {
     await page.getByTestId('workflow-flash').filter({ hasText: 'Đã ban hành web-quy-trinh phiên bản 1' }).waitFor();
     await page.getByTestId('simulate').click();
     await page.getByTestId('simulation').filter({ hasText: 'Độ phủ bước: 100%' }).waitFor();
+    // A dry run of a path: the start input from the generated form, each step as the role chosen.
+    await page.getByTestId('dry-run-open').first().click();
+    const dry = page.getByTestId('dry-run');
+    await dry.getByTestId('dry-run-task').filter({ hasText: 'Việc mới: Xử lý ý kiến — giao cho Chuyên viên · không có hạn' }).waitFor();
+    await dry.getByLabel('Nội dung').fill('Ý kiến chạy thử');
+    await dry.getByLabel('Vai trò ở bước 1').selectOption({ label: 'Tôi (người gọi)' });
+    await dry.getByTestId('dry-run-go').click();
+    await dry.locator('[data-testid="dry-run-result"] > li[data-ok="false"]').filter({ hasText: 'Hoàn thành' }).waitFor(); // an admin holds no role
+    await dry.getByLabel('Vai trò ở bước 1').selectOption({ label: 'Chuyên viên' });
+    const sent = page.waitForRequest((r) => r.url().endsWith('/dry-run') && r.method() === 'POST');
+    await dry.getByTestId('dry-run-go').click();
+    expect((await sent).postDataJSON()).toEqual({ input: { noiDung: 'Ý kiến chạy thử' }, steps: [{ type: 'HOAN_THANH', as: { roles: ['chuyen-vien'] } }] });
+    await dry.locator('[data-testid="dry-run-result"] > li[data-ok="true"]').filter({ hasText: 'Đã xong' }).waitFor();
     await screenshot(page, 'workflow-published');
     const published = (await t.http.get('/api/v1/definitions/web-quy-trinh/versions/1').expect(200)).body;
     expect(published).toMatchObject({ status: 'published', source: { events: { HOAN_THANH: { label: { en: 'Finish' } } } } });
@@ -638,6 +651,18 @@ describe('web app (browser)', () => {
     await screenshot(page, 'preferences');
     const saved = (await (await t.as('tham-dinh-1')).get('/api/v1/me/preferences').expect(200)).body;
     expect(saved).toMatchObject({ language: 'en', emailPreferences: { escalation: 'off', 'task-assigned': 'digest' } });
+  });
+
+  it('8. an officer who starts a case they may also handle lands on its first task, already theirs', async () => {
+    await t.as('tham-dinh-2', [{ role: 'can-bo-tham-dinh', unit: 'ubnd' }]);
+    const page = await as('tham-dinh-2');
+    await page.goto(`${base}/cases/new?key=web-form`);
+    await page.getByLabel('Tên đề xuất').fill('Sơn lại nhà văn hóa tổ 2');
+    await page.getByTestId('start-case').click();
+    await page.waitForURL(/\/tasks\//);
+    const taskId = new URL(page.url()).pathname.split('/').pop();
+    const task = (await t.http.get(`/api/v1/tasks/${taskId}`).expect(200)).body;
+    expect(task).toMatchObject({ assignee: 'tham-dinh-2', status: 'open', definitionKey: 'web-form' });
   });
 
   it('logged no script error and no Content-Security-Policy violation on any page', () => {

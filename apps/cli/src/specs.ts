@@ -48,10 +48,18 @@ export const simulate = command({
 export const diagram = command({
   name: 'diagram',
   summary: 'a Mermaid stateDiagram-v2 of a definition, on standard output',
-  usage: ['diagram FILE [--lang vi|en]'],
+  usage: ['diagram FILE [--lang vi|en] [--collapse STATE,STATE] [--depth N]'],
+  description: `Guards are drawn as their description, or read from their params ("soNguoi > 200",
+"có vai trò chu-tich"); deadlines, reminders and escalations are notes on their states. A large
+workflow reads better with its compound states collapsed: each is drawn as one node, and the
+transitions of the states inside it attach to that node.`,
   arguments: [{ name: 'FILE', description: 'a workflow definition (JSON)' }],
-  options: { lang: { type: 'string', value: 'vi|en', choices: ['vi', 'en'], description: 'the labels\' language (default vi)' } },
-  exits: { 0: 'the diagram was printed', 1: 'the file is unreadable or invalid' },
+  options: {
+    lang: { type: 'string', value: 'vi|en', choices: ['vi', 'en'], description: 'the labels\' language (default vi)' },
+    collapse: { type: 'string', value: 'STATE,STATE', description: 'draw these compound states as one node (state paths such as xuLy.thamDinh, or keys)' },
+    depth: { type: 'string', value: 'N', description: 'draw only N levels of states: those deeper are folded into their ancestor' },
+  },
+  exits: { 0: 'the diagram was printed', 1: 'the file is unreadable or invalid', 2: '--depth is not a whole number from 1, or --collapse names a state FILE lacks' },
 });
 
 export const publish = command({

@@ -131,10 +131,12 @@ const ref = {
   },
 } as const;
 
+// `description` labels the guard in diagrams (see design/mermaid.ts); evaluation ignores it.
 const guardRef = {
   ...ref,
   description: `a guard object of type ${orList(GUARD_TYPE_NAMES)}`,
   examples: [{ type: 'hasRole', params: { role: '...' } }],
+  properties: { ...ref.properties, description: label },
 } as const;
 
 const actionRef = {

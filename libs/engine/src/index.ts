@@ -11,10 +11,11 @@ export { BUILTIN_ROLES, DOCUMENT_BUILTINS, documentPlaceholderIssues } from './v
 export { FILE_FORMAT, isFileId, declaresFiles, fileReferences, type FileReference } from './file-refs.js';
 export { designWarnings } from './design/warnings.js';
 export { SCHEMALESS_NOTE_MAX } from './runtime.js';
-export { explorePaths, type PathStep, type PathReport, type Coverage, type ExploreOptions } from './design/paths.js';
+export { explorePaths, whoMaySend, type PathStep, type PathReport, type Coverage, type ExploreOptions, type UncoveredReason } from './design/paths.js';
 export { toMermaid, escapeMermaidLabel, type MermaidOptions } from './design/mermaid.js';
-export { dryRun, type DryRunStep, type DryRunOptions, type DryRunResult, type DryRunError } from './design/dry-run.js';
-export { samplePayloads, simulationActor, SIM_START_AT } from './design/sample.js';
+export { dryRun, DryRunSession, openTasksOf, type DryRunStep, type DryRunOptions, type DryRunResult, type DryRunError, type OpenTask } from './design/dry-run.js';
+export { samplePayloads, sampleVariants, simulationActor, SIM_START_AT, type SampleVariant } from './design/sample.js';
+export { describeGuard } from './design/guards.js';
 export { actorsOfSteps, GUARD_TYPES, ACTION_TYPES, EXTENSIONS_KEY } from './vocabulary.js';
 export {
   definitionSchema,

@@ -38,6 +38,8 @@ export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 export interface GuardRef {
   type: string;
   params?: Record<string, unknown>;
+  /** What the guard means, for people (diagrams); never evaluated. */
+  description?: Label;
 }
 
 /** A `{ type, params }` reference to an action of the fixed vocabulary. */

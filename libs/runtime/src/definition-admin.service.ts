@@ -1,7 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { activeStatePaths, compileWorkflow, designWarnings, dryRun, explorePaths, toMermaid, validateDefinition, type StateValue, type ValidationIssue, type WorkflowDefinition } from '#libs/engine';
+import { CalendarError } from '#libs/calendar';
+import {
+  activeStatePaths,
+  CHILD_DONE_EVENT,
+  compileWorkflow,
+  designWarnings,
+  DryRunSession,
+  explorePaths,
+  SIM_START_AT,
+  simulationActor,
+  START_EVENT_TYPE,
+  SYSTEM_ACTOR,
+  toMermaid,
+  validateDefinition,
+  type CompiledWorkflow,
+  type StateValue,
+  type ValidationIssue,
+  type WorkflowDefinition,
+} from '#libs/engine';
 import { canonicalJson, DefinitionsRepository, IdentityRepository, sha256, withAdvisoryLock, type DefinitionRecord, Database } from '#libs/persistence';
-import { AuditTrail, type AuditActor } from '#libs/core';
+import { AuditTrail, type AuditActor, type Principal } from '#libs/core';
+import { CalendarService } from './calendar.service.js';
+import { planTimers, type DeadlineMap, type TimerPlan } from './deadline-plan.js';
+import { answeredTask, deadlineFor, principalPersona, rolePersona, stepView, whyNotAllowed, whyNotStarter, type DryRunPersona, type DryRunRequest, type DryRunStepView, type Persona } from './dry-run-view.js';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from '#libs/core';
 import { jsonDiff } from './json-diff.js';
@@ -13,6 +34,12 @@ export interface DefinitionCheck {
   issues: ValidationIssue[];
   /** Worth knowing, not blocking: e.g. a role no user holds yet. */
   warnings: ValidationIssue[];
+}
+
+/** Which compound states a diagram draws as one node (toMermaid's `collapse` and `depth`). */
+export interface DiagramFolding {
+  collapse?: string[];
+  depth?: number;
 }
 
 /**
@@ -28,6 +55,7 @@ export class DefinitionAdminService {
     private readonly identity: IdentityRepository,
     private readonly catalogue: DefinitionsService,
     private readonly audit: AuditTrail,
+    private readonly calendar: CalendarService,
   ) {}
 
   /** Every problem at once: JSON Schema, static checks; warnings for roles no user holds, and the engine's design warnings. */
@@ -109,17 +137,25 @@ export class DefinitionAdminService {
     return { key, from, to, changes: jsonDiff(a.source, b.source) };
   }
 
-  /** Mermaid stateDiagram-v2 of a version (drafts too), with an instance's current states marked. */
-  async diagram(key: string, version: number, opts: { instanceState?: unknown; lang?: 'vi' | 'en' }): Promise<string> {
+  /**
+   * Mermaid stateDiagram-v2 of a version (drafts too), with an instance's current states marked;
+   * `collapse` (state paths or keys) and `depth` draw compound states as one node.
+   */
+  async diagram(key: string, version: number, opts: { instanceState?: unknown; lang?: 'vi' | 'en' } & DiagramFolding): Promise<string> {
     const record = await this.catalogue.version(key, version);
-    return toMermaid(this.compile(record), { active: opts.instanceState === undefined ? undefined : activeStatePaths(opts.instanceState as StateValue), lang: opts.lang ?? 'vi' });
+    return toMermaid(this.compile(record), {
+      active: opts.instanceState === undefined ? undefined : activeStatePaths(opts.instanceState as StateValue),
+      lang: opts.lang ?? 'vi',
+      collapse: opts.collapse,
+      depth: opts.depth,
+    });
   }
 
   /** Mermaid of a definition not saved yet (the editor's live preview); 400 listing its problems when it is invalid. */
-  previewDiagram(source: unknown, lang: 'vi' | 'en' = 'vi'): string {
+  previewDiagram(source: unknown, lang: 'vi' | 'en' = 'vi', folding: DiagramFolding = {}): string {
     const { valid, issues } = validateDefinition(source);
     if (!valid) throw new DomainError(ErrorCode.DefinitionInvalid, `The definition has ${issues.length} problem(s); fix them to see its diagram`, { issues });
-    return toMermaid(compileWorkflow(source), { lang });
+    return toMermaid(compileWorkflow(source), { lang, collapse: folding.collapse, depth: folding.depth });
   }
 
   /** Paths through a version and its state and transition coverage. */
@@ -127,13 +163,108 @@ export class DefinitionAdminService {
     return explorePaths(this.compile(await this.catalogue.version(key, version)));
   }
 
-  /** Steps a sandbox instance through events with simulated time; writes nothing. */
-  async dryRun(key: string, version: number, body: { input?: Record<string, unknown>; startAt?: string; steps: Array<{ type: string; payload?: Record<string, unknown>; at?: string }> }, actor: { id: string; roles: string[]; units: string[] }) {
+  /**
+   * Steps a sandbox instance through events with simulated time; writes nothing. Each step is
+   * taken as the caller, or as whoever it names (`as`: roles in units, or a user), and then follows
+   * the rules of a real case (the open task's candidates, `sentBy`, `startableBy`); deadline and
+   * child events are sent by the system, a deadline's event (without `at`) when it falls due. Each
+   * step says the tasks opened with their candidates and due dates, the deadlines with reminders
+   * and escalations, and the notifications, dated on the ward's working calendar.
+   */
+  async dryRun(key: string, version: number, body: DryRunRequest, caller: Principal): Promise<{ key: string; version: number; steps: DryRunStepView[] }> {
     const record = await this.catalogue.version(key, version);
-    return { key, version, steps: dryRun(this.compile(record), body.steps, { input: body.input, actor, startAt: body.startAt }) };
+    const wf = this.compile(record);
+    const allUnits = simulationActor(wf).units;
+    const personas = new Map<string, Persona>();
+    const personaOf = async (as: DryRunPersona | undefined, field: string): Promise<Persona | undefined> => {
+      if (!as) return undefined;
+      if (as.user !== undefined) {
+        const cached = personas.get(`user:${as.user}`);
+        if (cached) return cached;
+        const user = await this.identity.findUserByUsername(this.dataSource.manager, as.user);
+        if (!user || !user.active) throw invalid(`${field}.user`, `is not an active user: "${as.user}"`);
+        const persona = principalPersona({ userId: user.id, username: user.username, displayName: user.displayName, memberships: user.memberships }, true, user.username);
+        personas.set(`user:${as.user}`, persona);
+        return persona;
+      }
+      if (!as.roles?.length) throw invalid(`${field}.roles`, 'must name a role (or give a user)');
+      return rolePersona({ roles: as.roles, units: as.units, id: as.id }, allUnits);
+    };
+    const callerPersona = principalPersona(caller, false);
+    const starter = (await personaOf(body.as, 'as')) ?? callerPersona;
+    const stepPersonas = await Promise.all(body.steps.map((s, i) => personaOf(s.as, `steps[${i}].as`)));
+    const calendar = await this.calendar.current();
+    let ids = 0;
+    const specOf = (k: string) => {
+      const owner = wf.deadlineOwners.get(k);
+      return owner === undefined ? undefined : wf.states.get(owner)?.deadlines.find((d) => d.key === k);
+    };
+    let deadlines: DeadlineMap = {};
+    /** The timers a step arms, on the working calendar; a DomainError (a deadline the calendar cannot compute) refuses the step. */
+    const plan = (effects: DryRunStepView['effects'], at: string, fire?: { timerId: string; deadlineKey: string }): TimerPlan | { code: string; message: string } => {
+      try {
+        return planTimers({ effects: [...effects], deadlines, calendar, at, newId: () => `dry-${++ids}`, specOf, fire });
+      } catch (err) {
+        if (err instanceof DomainError || err instanceof CalendarError) return { code: err instanceof DomainError ? err.code : ErrorCode.DefinitionInvalid, message: err.message };
+        throw err;
+      }
+    };
+
+    const session = new DryRunSession(wf, { actor: starter.actor, startAt: body.startAt ?? SIM_START_AT });
+    const views: DryRunStepView[] = [];
+    const warnings: DryRunStepView['warnings'] = [];
+    const cannotStart = whyNotStarter(wf, starter);
+    if (cannotStart && starter.chosen) {
+      const refused = session.refuse({ type: START_EVENT_TYPE, at: session.at }, { code: ErrorCode.Forbidden, message: cannotStart });
+      return { key, version, steps: [stepView(wf, refused, starter, deadlines, undefined, { warnings })] };
+    }
+    if (cannotStart) warnings.push({ code: 'not_allowed', message: `a real case would refuse this start: ${cannotStart}` });
+    let started = session.start(body.input, starter.actor);
+    let startPlan: TimerPlan | undefined;
+    if (started.ok) {
+      const p = plan(started.effects, started.at);
+      if ('arm' in p) {
+        startPlan = p;
+        deadlines = p.deadlines;
+      } else started = session.revert(p);
+    }
+    views.push(stepView(wf, started, starter, deadlines, startPlan, { warnings }));
+    if (!started.ok) return { key, version, steps: views };
+
+    body.steps.forEach((s, i) => {
+      const event = wf.definition.events[s.type];
+      const engineEvent = event?.kind === 'timer' || s.type === CHILD_DONE_EVENT;
+      const persona: Persona = stepPersonas[i] ?? (engineEvent ? { actor: SYSTEM_ACTOR, memberships: [], chosen: false, system: true } : starter);
+      const before = session.state!;
+      const stepWarnings: DryRunStepView['warnings'] = [];
+      const answers = answeredTask(wf, before.value, s.type, persona);
+      // A deadline's event falls due at the deadline (unless the step gives its own instant).
+      const due = event?.kind === 'timer' ? deadlineFor(s.type, deadlines, specOf) : undefined;
+      let at = s.at;
+      if (!at && due && deadlines[due].dueAt > session.at) at = deadlines[due].dueAt;
+      const why = whyNotAllowed(wf, before.value, s.type, persona, session.steps);
+      if (why && persona.chosen) {
+        const refused = session.refuse({ type: s.type, at }, { code: ErrorCode.Forbidden, message: why });
+        views.push(stepView(wf, refused, persona, deadlines, undefined, { answers, warnings: stepWarnings }));
+        return;
+      }
+      if (why) stepWarnings.push({ code: 'not_allowed', message: `a real case would refuse this step: ${why}` });
+      const payload = s.payload ?? (due ? { deadline: due, dueAt: deadlines[due].dueAt } : undefined);
+      let result = session.step({ type: s.type, payload, actor: persona.actor, at });
+      let stepPlan: TimerPlan | undefined;
+      if (result.ok) {
+        const p = plan(result.effects, result.at, due ? { timerId: deadlines[due].timerId, deadlineKey: due } : undefined);
+        if ('arm' in p) {
+          stepPlan = p;
+          deadlines = p.deadlines;
+        } else result = session.revert(p);
+      }
+      views.push(stepView(wf, result, persona, deadlines, stepPlan, { answers, ...(due && result.ok ? { firesDeadline: due } : {}), warnings: stepWarnings }));
+    });
+    return { key, version, steps: views };
   }
 
-  private compile(record: DefinitionRecord) {
+  private compile(record: DefinitionRecord): CompiledWorkflow {
     const check = validateDefinition(record.source);
     if (!check.valid) throw new DomainError(ErrorCode.DefinitionInvalid, `${record.key}@${record.version} is invalid; fix the draft first`, { issues: check.issues });
     return compileWorkflow(record.source);

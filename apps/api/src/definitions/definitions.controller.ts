@@ -53,7 +53,7 @@ export class DefinitionsController {
   @Header('Content-Type', 'text/plain; charset=utf-8')
   @ApiOperation({ summary: 'Mermaid stateDiagram-v2 of a definition not saved yet (the editor preview); 400 with its problems when invalid' })
   previewDiagram(@Body() dto: PreviewDiagramDto) {
-    return this.admin.previewDiagram(dto.source, dto.lang);
+    return this.admin.previewDiagram(dto.source, dto.lang, { collapse: dto.collapse, depth: dto.depth });
   }
 
   @ApiJson(DraftDto, { status: 201, description: 'The draft, with its check' })
@@ -120,10 +120,10 @@ export class DefinitionsController {
   @ApiErrors(400, 404)
   @Get(':key/versions/:version/diagram')
   @Header('Content-Type', 'text/plain; charset=utf-8')
-  @ApiOperation({ summary: 'Mermaid stateDiagram-v2 (nested and parallel states); ?instance=ID marks its current state' })
+  @ApiOperation({ summary: 'Mermaid stateDiagram-v2 (nested and parallel states, readable guards, deadlines); ?instance=ID marks its current state; ?collapse=…&depth=N fold compound states' })
   async diagram(@Param('key') key: string, @Param('version', versionPipe) version: number, @Query() q: DiagramQuery, @CurrentPrincipal() p: Principal) {
     const state = q.instance ? (await this.instances.get(q.instance, p)).state : undefined;
-    return this.admin.diagram(key, version, { instanceState: state, lang: q.lang });
+    return this.admin.diagram(key, version, { instanceState: state, lang: q.lang, collapse: q.collapse, depth: q.depth });
   }
 
   @ApiJson(PathReportDto, { description: 'Paths, coverage and dead ends' })
@@ -134,13 +134,13 @@ export class DefinitionsController {
     return this.admin.paths(key, version);
   }
 
-  @ApiJson(DryRunResultDto, { description: 'Each step: accepted or refused, the state, context and effects after it' })
+  @ApiJson(DryRunResultDto, { description: 'Each step: accepted or refused, who acted, the state, context and effects after it, the tasks with their candidates and due dates, deadlines with reminders and escalations, notifications' })
   @ApiErrors(400, 403, 404, 413, 429)
   @Post(':key/versions/:version/dry-run')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Step a sandbox instance through chosen events with simulated time; nothing is written' })
+  @ApiOperation({ summary: 'Step a sandbox instance through chosen events with simulated time, as the caller, a role or a test user; nothing is written' })
   dryRun(@Param('key') key: string, @Param('version', versionPipe) version: number, @Body() dto: DryRunDto, @CurrentPrincipal() p: Principal) {
-    return this.admin.dryRun(key, version, dto, actorOf(p));
+    return this.admin.dryRun(key, version, dto, p);
   }
 
   @ApiExtraModels(MigrationDryRunDto, MigrationResultDto)

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { compileWorkflow, DefinitionError, explorePaths, toMermaid } from '#libs/engine';
-import { EXIT, issueLine, run } from '../cli.js';
+import { EXIT, issueLine, run, UsageError } from '../cli.js';
 import { diagram as diagramSpec, simulate as simulateSpec } from '../specs.js';
 
 async function load(file: string) {
@@ -31,15 +31,23 @@ export async function simulate(args: string[]): Promise<number> {
   });
 }
 
-/** `phoihop diagram FILE [--lang en]`: Mermaid stateDiagram-v2 on stdout. */
+/** `phoihop diagram FILE [--lang en] [--collapse STATE,STATE] [--depth N]`: Mermaid stateDiagram-v2 on stdout. */
 export async function diagram(args: string[]): Promise<number> {
   return run(diagramSpec, args, async ({ values, positionals: [file] }) => {
+    if (values.depth !== undefined && !/^[1-9][0-9]{0,2}$/.test(values.depth)) throw new UsageError(`--depth must be a whole number from 1, not "${values.depth}"`);
+    const collapse = values.collapse?.split(',').map((s) => s.trim()).filter(Boolean);
+    let wf;
     try {
-      console.log(toMermaid(await load(file), { lang: (values.lang ?? 'vi') as 'vi' | 'en' }));
-      return EXIT.ok;
+      wf = await load(file);
     } catch (error) {
       return failed(error);
     }
+    // A state path (xuLy.thamDinh) or key (thamDinh): a name the definition lacks is a typo, not a no-op.
+    const names = new Set([...wf.states.keys()].flatMap((path) => [path, path.slice(path.lastIndexOf('.') + 1)]));
+    const unknown = (collapse ?? []).filter((name) => !name || !names.has(name));
+    if (unknown.length) throw new UsageError(`--collapse: ${file} has no state ${unknown.map((n) => `"${n}"`).join(', ')}`);
+    console.log(toMermaid(wf, { lang: (values.lang ?? 'vi') as 'vi' | 'en', collapse, depth: values.depth === undefined ? undefined : Number(values.depth) }));
+    return EXIT.ok;
   });
 }
 

@@ -838,7 +838,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Mermaid stateDiagram-v2 (nested and parallel states); ?instance=ID marks its current state */
+    /** Mermaid stateDiagram-v2 (nested and parallel states, readable guards, deadlines); ?instance=ID marks its current state; ?collapse=…&depth=N fold compound states */
     get: operations['DefinitionsController_diagram'];
     put?: never;
     post?: never;
@@ -874,7 +874,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Step a sandbox instance through chosen events with simulated time; nothing is written */
+    /** Step a sandbox instance through chosen events with simulated time, as the caller, a role or a test user; nothing is written */
     post: operations['DefinitionsController_dryRun'];
     delete?: never;
     options?: never;
@@ -2127,6 +2127,15 @@ export interface components {
        * @enum {string}
        */
       lang: 'vi' | 'en';
+      /**
+       * @description compound states drawn as one node, their children hidden (state paths such as xuLy.thamDinh, or keys); names the definition lacks are ignored
+       * @example [
+       *       "xuLy"
+       *     ]
+       */
+      collapse?: string[];
+      /** @description states nested deeper than this are folded into their ancestor at this depth (1: top-level states only) */
+      depth?: number;
     };
     StartableByDto: {
       roles: string[];
@@ -2230,6 +2239,16 @@ export interface components {
       to: number;
       changes: components['schemas']['JsonChangeDto'][];
     };
+    RolesInUnitsDto: {
+      roles: string[];
+      units: string[];
+    };
+    PathStepSenderDto: {
+      roles: string[];
+      units: string[];
+      /** @description The state whose open task the event answers */
+      task?: string;
+    };
     PathStepDto: {
       event: string;
       payload?: {
@@ -2239,30 +2258,106 @@ export interface components {
       to: string[];
       /** @description Set when the step needed another actor (separation of duties) */
       actorId?: string;
+      /** @description Set when the step needed an actor without some role or unit (a branch for whoever lacks it): the roles and units it acted with */
+      as?: components['schemas']['RolesInUnitsDto'];
+      /** @description Who may send it in a real case: the candidates of the task it answers, or the event's sentBy; absent when anyone may, or the engine sends it */
+      by?: components['schemas']['PathStepSenderDto'];
     };
     WorkflowPathDto: {
       steps: components['schemas']['PathStepDto'][];
       end: string[];
       done: boolean;
+      /** @description The start input of this path, when it is not the report's */
+      input?: {
+        [key: string]: unknown;
+      };
+    };
+    UncoveredReasonDto: {
+      /** @description The state path, or the transition ("source --EVENT--> target") */
+      item: string;
+      /** @enum {string} */
+      code:
+        | 'input_never_valid'
+        | 'no_path'
+        | 'parent_not_reached'
+        | 'source_not_reached'
+        | 'guard_never_true'
+        | 'guard_outside_form'
+        | 'earlier_transition'
+        | 'payload_never_valid'
+        | 'never_done'
+        | 'deadline_only'
+        | 'bound'
+        | 'not_taken';
+      /**
+       * @description Why, in English
+       * @example guard compare(payload.soNguoi > 200) was never true with the sampled payloads
+       */
+      reason: string;
+      /**
+       * @description The guard (or its parts) that never held
+       * @example compare(payload.soNguoi > 200)
+       */
+      guard?: string;
+      /** @description For a state, the transition into it the reason is about; for a transition, the earlier one taken instead, or its source state */
+      via?: string;
+      /** @description The deadline event, or the event whose form refuses the sampled payloads */
+      event?: string;
+      /** @description The form's objection to the payloads (or start input) aimed at the guard */
+      issue?: components['schemas']['IssueDto'];
     };
     CoverageDto: {
       covered: string[];
       uncovered: string[];
       ratio: number;
+      /** @description One per uncovered item, in the same order: why it was never reached */
+      reasons: components['schemas']['UncoveredReasonDto'][];
     };
     DeadEndDto: {
       state: string[];
       steps: components['schemas']['PathStepDto'][];
     };
     PathReportDto: {
+      /** @description The start input the paths and shortest paths start from (absent when no sampled input is accepted) */
+      input?: {
+        [key: string]: unknown;
+      };
       paths: components['schemas']['WorkflowPathDto'][];
       /** @description State path -> shortest path reaching it */
       shortest: {
         [key: string]: components['schemas']['PathStepDto'][];
       };
+      /** @description State path -> the start input of its shortest path, for states only another input than `input` reaches */
+      shortestInput: {
+        [key: string]: {
+          [key: string]: unknown;
+        };
+      };
       stateCoverage: components['schemas']['CoverageDto'];
       transitionCoverage: components['schemas']['CoverageDto'];
       deadEnds: components['schemas']['DeadEndDto'][];
+    };
+    DryRunPersonaDto: {
+      /**
+       * @description roles held (in each of `units`, or in every unit the definition names)
+       * @example [
+       *       "chu-tich"
+       *     ]
+       */
+      roles?: string[];
+      /**
+       * @example [
+       *       "ubnd"
+       *     ]
+       */
+      units?: string[];
+      /** @description the simulated person (separation of duties tells people apart by it); default from the roles and units */
+      id?: string;
+      /**
+       * @description a user: their roles and units
+       * @example chu-tich-1
+       */
+      user?: string;
     };
     DryRunStepDto: {
       /** @example TRINH */
@@ -2270,15 +2365,20 @@ export interface components {
       payload?: {
         [key: string]: unknown;
       };
-      /** @description simulated time of the step */
+      /** @description simulated time of the step; default: an hour after the previous one, or when its deadline falls due for a deadline's event */
       at?: string;
+      /** @description who takes the step (then a real case's rules apply); default: the `as` of the run, else the caller */
+      as?: components['schemas']['DryRunPersonaDto'];
     };
     DryRunDto: {
+      /** @description the start input */
       input?: {
         [key: string]: unknown;
       };
       /** @description simulated start time */
       startAt?: string;
+      /** @description who starts the case and takes the steps that name no one; default: the caller */
+      as?: components['schemas']['DryRunPersonaDto'];
       steps: components['schemas']['DryRunStepDto'][];
     };
     DryRunErrorDto: {
@@ -2286,6 +2386,109 @@ export interface components {
       message: string;
       allowedEvents?: string[];
       issues?: components['schemas']['IssueDto'][];
+    };
+    DryRunActorDto: {
+      roles: string[];
+      units: string[];
+      /** @description The id the engine saw (a username, or the simulated person) */
+      id: string;
+      /** @description Set when the step was taken as a named user */
+      user?: string;
+    };
+    DryRunAnsweredTaskDto: {
+      roles: string[];
+      units: string[];
+      state: string;
+      /** @description Whether the actor is one of its candidates */
+      candidate: boolean;
+    };
+    DryRunTaskDto: {
+      roles: string[];
+      units: string[];
+      state: string;
+      title: components['schemas']['LocalizedText'];
+      /** @enum {string} */
+      priority: 'low' | 'normal' | 'high' | 'urgent';
+      outcomes: string[];
+      /**
+       * Format: date-time
+       * @description The nearest deadline running on its state, on the working calendar
+       */
+      dueAt: string | null;
+      /**
+       * Format: date
+       * @description The limit's last day (Vietnam), for day-counted limits
+       */
+      dueDate: string | null;
+    };
+    DryRunTasksDto: {
+      /** @description Opened by the step */
+      opened: components['schemas']['DryRunTaskDto'][];
+      /** @description States whose task the step closed */
+      closed: string[];
+      /** @description Open after the step */
+      open: components['schemas']['DryRunTaskDto'][];
+    };
+    DryRunReminderDto: {
+      /** Format: date-time */
+      at: string;
+      /** @description Who is reminded: the task's candidate roles */
+      roles: string[];
+      message?: components['schemas']['LocalizedText'];
+    };
+    DryRunNotifyDto: {
+      roles: string[];
+      users: string[];
+      message: components['schemas']['LocalizedText'];
+    };
+    DryRunEscalationDto: {
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      priority?: 'low' | 'normal' | 'high' | 'urgent';
+      addRoles: string[];
+      notify?: components['schemas']['DryRunNotifyDto'];
+    };
+    DryRunDeadlineDto: {
+      key: string;
+      state: string;
+      label?: components['schemas']['LocalizedText'];
+      /** @description What it counts from */
+      startAt: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: date */
+      dueDate: string | null;
+      /** @description The event sent when it falls due */
+      event?: string;
+      reminders: components['schemas']['DryRunReminderDto'][];
+      escalation?: components['schemas']['DryRunEscalationDto'];
+    };
+    DryRunExtendedDto: {
+      key: string;
+      /** Format: date-time */
+      dueAt: string;
+      /** Format: date */
+      dueDate: string | null;
+    };
+    DryRunDeadlinesDto: {
+      armed: components['schemas']['DryRunDeadlineDto'][];
+      cancelled: string[];
+      extended: components['schemas']['DryRunExtendedDto'][];
+    };
+    DryRunNotificationDto: {
+      roles: string[];
+      units: string[];
+      /** @enum {string} */
+      kind: 'task-assigned' | 'message' | 'escalation';
+      users: string[];
+      title: components['schemas']['LocalizedText'];
+      state?: string;
+    };
+    DryRunWarningDto: {
+      /** @example not_allowed */
+      code: string;
+      message: string;
     };
     DryRunStepResultDto: {
       event: string;
@@ -2310,6 +2513,17 @@ export interface components {
       })[];
       /** Format: date-time */
       at: string;
+      /** @description Who took the step */
+      actor: components['schemas']['DryRunActorDto'];
+      /** @description The open task the event answers */
+      answers?: components['schemas']['DryRunAnsweredTaskDto'];
+      /** @description The deadline that fell due with this step (its event) */
+      firesDeadline?: string;
+      tasks: components['schemas']['DryRunTasksDto'];
+      deadlines: components['schemas']['DryRunDeadlinesDto'];
+      notifications: components['schemas']['DryRunNotificationDto'][];
+      /** @description E.g. a real case would refuse the step (the caller is not a candidate) */
+      warnings: components['schemas']['DryRunWarningDto'][];
     };
     DryRunResultDto: {
       key: string;
@@ -2478,6 +2692,11 @@ export interface components {
       input?: {
         [key: string]: unknown;
       };
+      /**
+       * @description Take the case's first tasks that the caller may do (assigned to them at the start), as a clerk who registers a letter goes on to record it. The web app's new-case form sends true.
+       * @default false
+       */
+      claimFirstTask: boolean;
     };
     InstancePageDto: {
       items: components['schemas']['InstanceDto'][];
@@ -7707,6 +7926,10 @@ export interface operations {
         /** @description mark the current state of this instance */
         instance?: string;
         lang?: 'vi' | 'en';
+        /** @description compound states drawn as one node, their children hidden (state paths such as xuLy.thamDinh, or keys); names the definition lacks are ignored; comma-separated */
+        collapse?: string;
+        /** @description states nested deeper than this are folded into their ancestor at this depth (1: top-level states only) */
+        depth?: number;
       };
       header?: never;
       path: {
@@ -7859,7 +8082,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Each step: accepted or refused, the state, context and effects after it */
+      /** @description Each step: accepted or refused, who acted, the state, context and effects after it, the tasks with their candidates and due dates, deadlines with reminders and escalations, notifications */
       200: {
         headers: {
           /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */

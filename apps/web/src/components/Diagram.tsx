@@ -1,8 +1,9 @@
 // Mermaid diagrams. The text comes from the API (labels escaped by the engine) or from the
 // editor's preview; mermaid renders it with securityLevel 'strict' and htmlLabels off, and the
 // SVG is scrubbed once more before it is put in the page — the only dangerouslySetInnerHTML in
-// the app.
-import { useEffect, useState } from 'react';
+// the app. A workflow with nested steps gets a "collapse" control: the page asks the API for the
+// diagram with `depth` (deeper steps drawn inside their ancestor's single box).
+import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 
 type Mermaid = typeof import('mermaid').default;
@@ -79,7 +80,63 @@ export function renderMermaid(text: string): Promise<string> {
   return job;
 }
 
-export function Diagram({ text, title, note, stale = false }: { text: string | undefined; title: string; note?: string; stale?: boolean }) {
+/** How many levels of steps a definition's machine has (1: no nested step, nothing to collapse). */
+export function diagramLevels(machine: unknown): number {
+  const walk = (node: unknown, depth: number): number => {
+    const states = node && typeof node === 'object' ? (node as { states?: unknown }).states : undefined;
+    const children = states && typeof states === 'object' && !Array.isArray(states) ? Object.values(states) : [];
+    return children.length ? Math.max(...children.map((c) => walk(c, depth + 1))) : depth;
+  };
+  return walk(machine, 0);
+}
+
+/** The collapse control's state: the levels drawn (`undefined`: all), and how many there are. */
+export interface DiagramDepth {
+  value: number | undefined;
+  levels: number;
+  onChange(depth: number | undefined): void;
+}
+
+/** "Collapse": every level, or only the first N levels of steps (those deeper drawn in their ancestor's box). */
+export function DiagramDepthControl({ depth }: { depth: DiagramDepth }) {
+  const { t } = useI18n();
+  const id = useId();
+  if (depth.levels < 2) return null;
+  return (
+    <div className="toolbar diagram-tools">
+      <label htmlFor={id}>{t('diagram.collapse')}</label>
+      <select
+        id={id}
+        data-testid="diagram-depth"
+        value={depth.value === undefined ? '' : String(depth.value)}
+        onChange={(e) => depth.onChange(e.target.value ? Number(e.target.value) : undefined)}
+      >
+        <option value="">{t('diagram.allLevels')}</option>
+        {Array.from({ length: depth.levels - 1 }, (_, i) => i + 1).map((n) => (
+          <option key={n} value={n}>
+            {t('diagram.levels', { n })}
+          </option>
+        ))}
+      </select>
+      {depth.value !== undefined ? <span className="muted small">{t('diagram.collapsedNote')}</span> : null}
+    </div>
+  );
+}
+
+export function Diagram({
+  text,
+  title,
+  note,
+  stale = false,
+  depth,
+}: {
+  text: string | undefined;
+  title: string;
+  note?: string;
+  stale?: boolean;
+  /** Offer the collapse control (shown when the workflow has nested steps). */
+  depth?: DiagramDepth;
+}) {
   const { t } = useI18n();
   const [svg, setSvg] = useState<string>();
   const [error, setError] = useState<string>();
@@ -102,6 +159,7 @@ export function Diagram({ text, title, note, stale = false }: { text: string | u
 
   return (
     <figure className={`diagram${stale ? ' stale' : ''}`} data-testid="diagram">
+      {depth ? <DiagramDepthControl depth={depth} /> : null}
       {error ? (
         <p className="notice error" role="alert">
           {t('app.error')}: {error}

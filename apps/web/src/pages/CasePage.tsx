@@ -6,7 +6,7 @@ import { api, apiText, downloadFile } from '../api/client.ts';
 import type { DefinitionSource, FileInfo, GeneratedDocument, HistoryRow, InboxPage, Instance, Timer, Verification } from '../api/types.ts';
 import { useLoad } from '../api/use-load.ts';
 import { useSession } from '../auth/session.tsx';
-import { Diagram } from '../components/Diagram.tsx';
+import { Diagram, diagramLevels } from '../components/Diagram.tsx';
 import { ErrorMessage, LiveStatus, Loading } from '../components/feedback.tsx';
 import { useRoleName } from '../components/Header.tsx';
 import { eventName, PayloadView, statesName } from '../components/history.tsx';
@@ -43,15 +43,17 @@ export function CasePage({ id }: { id: string }) {
   const inst = instance.data;
   const definition = useVersion(inst?.definition.key, inst?.definition.version);
   const source = definition?.source;
+  // The collapse control: how many levels of steps the diagram draws (all by default).
+  const [depth, setDepth] = useState<number>();
   const diagram = useLoad(
     (signal) =>
       inst
         ? apiText(`/definitions/${encodeURIComponent(inst.definition.key)}/versions/${inst.definition.version}/diagram`, {
-            query: { format: 'mermaid', instance: id, lang },
+            query: { format: 'mermaid', instance: id, lang, depth },
             signal,
           })
         : Promise.resolve(undefined),
-    [inst?.id, inst?.revision, lang],
+    [inst?.id, inst?.revision, lang, depth],
   );
 
   if (instance.error) return <ErrorMessage error={instance.error} onRetry={instance.reload} />;
@@ -109,7 +111,12 @@ export function CasePage({ id }: { id: string }) {
           <section aria-labelledby="diagram-title">
             <h2 id="diagram-title">{t('case.diagram')}</h2>
             <ErrorMessage error={diagram.error} />
-            <Diagram text={diagram.data} title={`${t('case.diagram')}: ${current}`} note={t('case.diagramNote')} />
+            <Diagram
+              text={diagram.data}
+              title={`${t('case.diagram')}: ${current}`}
+              note={t('case.diagramNote')}
+              depth={{ value: depth, levels: diagramLevels(source?.machine), onChange: setDepth }}
+            />
           </section>
           <Documents documents={documents.data} error={documents.error} source={source} />
           <Attachments files={files.data} error={files.error} source={source} changed={verify.data?.files?.filter((f) => !f.ok).map((f) => f.id) ?? []} />

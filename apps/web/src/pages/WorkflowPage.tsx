@@ -6,7 +6,7 @@ import type { DefinitionCheck, DefinitionDetail, DefinitionSummary } from '../ap
 import { useLoad } from '../api/use-load.ts';
 import { canAudit, isAdmin, isAuditor, useSession } from '../auth/session.tsx';
 import { ConfirmButton } from '../components/Confirm.tsx';
-import { Diagram } from '../components/Diagram.tsx';
+import { Diagram, diagramLevels, type DiagramDepth } from '../components/Diagram.tsx';
 import { ErrorMessage, LiveStatus, Loading } from '../components/feedback.tsx';
 import { JsonEditor } from '../components/JsonEditor.tsx';
 import { invalidateDefinitions } from '../definitions/catalogue.ts';
@@ -121,7 +121,9 @@ function Workbench({
   const { t, lang } = useI18n();
   const { me } = useSession();
   const [text, setText] = useState(initialText);
-  const check = useDefinitionCheck(text, editable || !detail);
+  // The diagram's collapse control: how many levels of steps it draws (all by default).
+  const [depth, setDepth] = useState<number>();
+  const check = useDefinitionCheck(text, editable || !detail, depth);
   const [status, setStatus] = useState('');
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -129,10 +131,11 @@ function Workbench({
   const serverDiagram = useLoad(
     (signal) =>
       published
-        ? apiText(`/definitions/${encodeURIComponent(detail.key)}/versions/${detail.version}/diagram`, { query: { format: 'mermaid', lang }, signal })
+        ? apiText(`/definitions/${encodeURIComponent(detail.key)}/versions/${detail.version}/diagram`, { query: { format: 'mermaid', lang, depth }, signal })
         : Promise.resolve(undefined),
-    [detail?.key, detail?.version, published, lang],
+    [detail?.key, detail?.version, published, lang, depth],
   );
+  const diagramDepth: DiagramDepth = { value: depth, levels: diagramLevels(published ? detail.source.machine : check.source?.machine), onChange: setDepth };
 
   useEffect(() => {
     if (detail?.check) check.setCheck(initialText, detail.check);
@@ -284,7 +287,7 @@ function Workbench({
         {published ? (
           <>
             <ErrorMessage error={serverDiagram.error} />
-            <Diagram text={serverDiagram.data} title={t('wf.diagram')} />
+            <Diagram text={serverDiagram.data} title={t('wf.diagram')} depth={diagramDepth} />
           </>
         ) : check.preview ? (
           <Diagram
@@ -292,6 +295,7 @@ function Workbench({
             title={t('wf.preview')}
             stale={check.previewStale}
             note={check.previewStale ? t('wf.previewStale') : t('wf.previewNote')}
+            depth={diagramDepth}
           />
         ) : (
           <p className="muted">{t('wf.previewNote')}</p>

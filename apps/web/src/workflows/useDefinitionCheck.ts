@@ -50,7 +50,8 @@ export interface DefinitionCheckState {
   setCheck(text: string, check: DefinitionCheck): void;
 }
 
-export function useDefinitionCheck(text: string, enabled = true): DefinitionCheckState {
+/** `depth`: the preview's collapse control (levels of steps drawn; all when undefined). */
+export function useDefinitionCheck(text: string, enabled = true, depth?: number): DefinitionCheckState {
   const { t, lang } = useI18n();
   const explain = (code: string, message: string) => (lang === 'vi' && EXPLAIN_VI[code] ? `${EXPLAIN_VI[code]} — ${message}` : message);
   const located = useMemo(() => locate(text), [text]);
@@ -115,13 +116,13 @@ export function useDefinitionCheck(text: string, enabled = true): DefinitionChec
   useEffect(() => {
     if (!valid || !source) return;
     // Drawn by the server from the unsaved text, with the engine's own diagram code.
-    apiText('/definitions/diagram', { method: 'POST', body: { source, lang } }).then(
+    apiText('/definitions/diagram', { method: 'POST', body: { source, lang, depth } }).then(
       (mermaid) => {
         if (latest.current === text) setPreview(mermaid);
       },
       () => undefined, // keep the last drawing
     );
-  }, [valid, text, lang]);
+  }, [valid, text, lang, depth]);
 
   return {
     source,

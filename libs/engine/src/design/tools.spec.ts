@@ -36,7 +36,7 @@ const designDefinition: WorkflowDefinition = {
       choDuyet: {
         meta: { label: L('Chờ duyệt', 'Awaiting approval') },
         on: {
-          // The second branch is never taken by an actor holding every role: left uncovered.
+          // The second branch is for whoever does not hold the role: an actor without it takes it.
           DUYET: [{ target: 'xuLy', guard: { type: 'hasRole', params: { role: 'truong-phong' } } }, { target: 'daHuy' }],
           HUY: 'daHuy',
         },
@@ -78,21 +78,29 @@ describe('explorePaths', () => {
   const wf = compileWorkflow(designDefinition);
   const report = explorePaths(wf);
 
-  it('covers every state and reports the transition no actor can take', () => {
+  it('covers every state and transition, the branch for whoever lacks a role with an actor without it', () => {
     expect(report.stateCoverage.uncovered).toEqual([]);
     expect(report.stateCoverage.covered).toHaveLength(11);
     expect(report.stateCoverage.ratio).toBe(1);
-    expect(report.transitionCoverage.uncovered).toEqual(['choDuyet --DUYET--> daHuy']);
+    expect(report.stateCoverage.reasons).toEqual([]);
+    expect(report.transitionCoverage.uncovered).toEqual([]);
     expect(report.transitionCoverage.covered).toEqual([
       'soan --GUI--> xuLy',
       'soan --GUI--> choDuyet',
       'choDuyet --DUYET--> xuLy',
+      'choDuyet --DUYET--> daHuy',
       'choDuyet --HUY--> daHuy',
       'xuLy --onDone--> xong',
       'xuLy.a.lam --XONG_A--> xuLy.a.xongA',
       'xuLy.b.lam --XONG_B--> xuLy.b.xongB',
     ]);
-    expect(report.transitionCoverage.ratio).toBeCloseTo(7 / 8);
+    expect(report.transitionCoverage.ratio).toBe(1);
+    const withoutRole = report.paths.find((p) => p.steps.some((s) => s.as))!;
+    expect(withoutRole.steps.map((s) => [s.event, s.as])).toEqual([
+      ['GUI', undefined],
+      ['DUYET', { roles: ['admin'], units: [] }],
+    ]);
+    expect(withoutRole.end).toEqual(['daHuy']);
   });
 
   it('gives the shortest path to a final state, taking the guarded enum branch', () => {
@@ -106,7 +114,8 @@ describe('explorePaths', () => {
   });
 
   it('lists the simple paths, all ending done, and no dead end', () => {
-    expect(report.paths).toHaveLength(5);
+    expect(report.input).toEqual({});
+    expect(report.paths).toHaveLength(6);
     expect(report.paths.every((p) => p.done)).toBe(true);
     expect(report.paths.map((p) => p.steps.map((s) => s.event).join(' '))).toContain('GUI DUYET XONG_B XONG_A');
     expect(report.deadEnds).toEqual([]);
@@ -153,23 +162,23 @@ describe('toMermaid', () => {
         '--',
         'xuLy_a_lam --> xuLy_a_xongA : Xong phần A',
         'xuLy_a_xongA --> [*]',
-        'soan --> xuLy : Gửi hồ sơ [compare]',
+        'soan --> xuLy : Gửi hồ sơ [loai = “khan”]',
         'soan --> choDuyet : Gửi hồ sơ',
-        'choDuyet --> xuLy : Phê duyệt [hasRole truong-phong]',
+        'choDuyet --> xuLy : Phê duyệt [có vai trò truong-phong]',
         'xuLy --> xong : (hoàn thành)',
         'xong --> [*]',
       ]),
     );
     expect(m).not.toContain('classDef');
-    expect(toMermaid(wf, { lang: 'en' })).toContain('soan --> xuLy : Submit [compare]');
+    expect(toMermaid(wf, { lang: 'en' })).toContain('soan --> xuLy : Submit [loai = “khan”]');
   });
 
   it('shows always transitions and root transitions', () => {
     const c = toMermaid(compileWorkflow(complaintDefinition), { lang: 'en' });
-    expect(c).toContain('phanLoai --> chuyenDon : (auto) [compare]');
+    expect(c).toContain('phanLoai --> chuyenDon : (auto) [loai = “ngoai-tham-quyen”]');
     expect(c).toContain('phanLoai --> xuLy : (auto)\n');
     expect(c).toContain('state "(any state)" as root_any');
-    expect(c).toContain('root_any --> daRut : Withdraw [any(hasRole chu-tich, hasRole admin)]');
+    expect(c).toContain('root_any --> daRut : Withdraw [has role chu-tich or has role admin]');
     expect(toMermaid(compileWorkflow(complaintDefinition))).toContain('phanLoai --> xuLy : (tự động)\n');
   });
 

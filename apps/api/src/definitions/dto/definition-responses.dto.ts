@@ -62,23 +62,51 @@ export class DefinitionDiffDto {
   @ApiProperty({ type: [JsonChangeDto] }) changes!: JsonChangeDto[];
 }
 
+export class RolesInUnitsDto {
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ type: [String] }) units!: string[];
+}
+
+export class PathStepSenderDto extends RolesInUnitsDto {
+  @ApiPropertyOptional({ description: 'The state whose open task the event answers' }) task?: string;
+}
+
 export class PathStepDto {
   @ApiProperty() event!: string;
   @ApiPropertyOptional(JSON_OBJECT()) payload?: Record<string, unknown>;
   @ApiProperty({ type: [String], description: 'Active leaf state paths after the step' }) to!: string[];
   @ApiPropertyOptional({ description: 'Set when the step needed another actor (separation of duties)' }) actorId?: string;
+  @ApiPropertyOptional({ type: RolesInUnitsDto, description: 'Set when the step needed an actor without some role or unit (a branch for whoever lacks it): the roles and units it acted with' })
+  as?: RolesInUnitsDto;
+  @ApiPropertyOptional({ type: PathStepSenderDto, description: "Who may send it in a real case: the candidates of the task it answers, or the event's sentBy; absent when anyone may, or the engine sends it" })
+  by?: PathStepSenderDto;
 }
 
 export class WorkflowPathDto {
   @ApiProperty({ type: [PathStepDto] }) steps!: PathStepDto[];
   @ApiProperty({ type: [String] }) end!: string[];
   @ApiProperty() done!: boolean;
+  @ApiPropertyOptional(JSON_OBJECT({ description: "The start input of this path, when it is not the report's" })) input?: Record<string, unknown>;
+}
+
+export class UncoveredReasonDto {
+  @ApiProperty({ description: 'The state path, or the transition ("source --EVENT--> target")' }) item!: string;
+  @ApiProperty({
+    enum: ['input_never_valid', 'no_path', 'parent_not_reached', 'source_not_reached', 'guard_never_true', 'guard_outside_form', 'earlier_transition', 'payload_never_valid', 'never_done', 'deadline_only', 'bound', 'not_taken'],
+  })
+  code!: string;
+  @ApiProperty({ example: 'guard compare(payload.soNguoi > 200) was never true with the sampled payloads', description: 'Why, in English' }) reason!: string;
+  @ApiPropertyOptional({ example: 'compare(payload.soNguoi > 200)', description: 'The guard (or its parts) that never held' }) guard?: string;
+  @ApiPropertyOptional({ description: 'For a state, the transition into it the reason is about; for a transition, the earlier one taken instead, or its source state' }) via?: string;
+  @ApiPropertyOptional({ description: 'The deadline event, or the event whose form refuses the sampled payloads' }) event?: string;
+  @ApiPropertyOptional({ type: IssueDto, description: "The form's objection to the payloads (or start input) aimed at the guard" }) issue?: IssueDto;
 }
 
 export class CoverageDto {
   @ApiProperty({ type: [String] }) covered!: string[];
   @ApiProperty({ type: [String] }) uncovered!: string[];
   @ApiProperty({ minimum: 0, maximum: 1 }) ratio!: number;
+  @ApiProperty({ type: [UncoveredReasonDto], description: 'One per uncovered item, in the same order: why it was never reached' }) reasons!: UncoveredReasonDto[];
 }
 
 export class DeadEndDto {
@@ -87,9 +115,12 @@ export class DeadEndDto {
 }
 
 export class PathReportDto {
+  @ApiPropertyOptional(JSON_OBJECT({ description: 'The start input the paths and shortest paths start from (absent when no sampled input is accepted)' })) input?: Record<string, unknown>;
   @ApiProperty({ type: [WorkflowPathDto] }) paths!: WorkflowPathDto[];
   @ApiProperty({ type: 'object', additionalProperties: { type: 'array', items: { $ref: '#/components/schemas/PathStepDto' } }, description: 'State path -> shortest path reaching it' })
   shortest!: Record<string, PathStepDto[]>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'object', additionalProperties: true }, description: 'State path -> the start input of its shortest path, for states only another input than `input` reaches' })
+  shortestInput!: Record<string, Record<string, unknown>>;
   @ApiProperty({ type: CoverageDto }) stateCoverage!: CoverageDto;
   @ApiProperty({ type: CoverageDto }) transitionCoverage!: CoverageDto;
   @ApiProperty({ type: [DeadEndDto] }) deadEnds!: DeadEndDto[];
@@ -106,6 +137,86 @@ export class EffectDto {
   @ApiProperty({ example: 'task.open', description: 'task.open, task.close, timer.arm, timer.cancel, notify, child.start…; other members depend on it' }) type!: string;
 }
 
+export class DryRunActorDto extends RolesInUnitsDto {
+  @ApiProperty({ description: 'The id the engine saw (a username, or the simulated person)' }) id!: string;
+  @ApiPropertyOptional({ description: 'Set when the step was taken as a named user' }) user?: string;
+}
+
+export class DryRunAnsweredTaskDto extends RolesInUnitsDto {
+  @ApiProperty() state!: string;
+  @ApiProperty({ description: 'Whether the actor is one of its candidates' }) candidate!: boolean;
+}
+
+export class DryRunTaskDto extends RolesInUnitsDto {
+  @ApiProperty() state!: string;
+  @ApiProperty({ type: LocalizedText }) title!: LocalizedText;
+  @ApiProperty({ enum: ['low', 'normal', 'high', 'urgent'] }) priority!: string;
+  @ApiProperty({ type: [String] }) outcomes!: string[];
+  @ApiProperty({ type: 'string', format: 'date-time', nullable: true, description: 'The nearest deadline running on its state, on the working calendar' }) dueAt!: string | null;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true, description: "The limit's last day (Vietnam), for day-counted limits" }) dueDate!: string | null;
+}
+
+export class DryRunReminderDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: [String], description: "Who is reminded: the task's candidate roles" }) roles!: string[];
+  @ApiPropertyOptional({ type: LocalizedText }) message?: LocalizedText;
+}
+
+export class DryRunNotifyDto {
+  @ApiProperty({ type: [String] }) roles!: string[];
+  @ApiProperty({ type: [String] }) users!: string[];
+  @ApiProperty({ type: LocalizedText }) message!: LocalizedText;
+}
+
+export class DryRunEscalationDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiPropertyOptional({ enum: ['low', 'normal', 'high', 'urgent'] }) priority?: string;
+  @ApiProperty({ type: [String] }) addRoles!: string[];
+  @ApiPropertyOptional({ type: DryRunNotifyDto }) notify?: DryRunNotifyDto;
+}
+
+export class DryRunDeadlineDto {
+  @ApiProperty() key!: string;
+  @ApiProperty() state!: string;
+  @ApiPropertyOptional({ type: LocalizedText }) label?: LocalizedText;
+  @ApiProperty({ description: 'What it counts from' }) startAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true }) dueDate!: string | null;
+  @ApiPropertyOptional({ description: 'The event sent when it falls due' }) event?: string;
+  @ApiProperty({ type: [DryRunReminderDto] }) reminders!: DryRunReminderDto[];
+  @ApiPropertyOptional({ type: DryRunEscalationDto }) escalation?: DryRunEscalationDto;
+}
+
+export class DryRunExtendedDto {
+  @ApiProperty() key!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ type: 'string', format: 'date', nullable: true }) dueDate!: string | null;
+}
+
+export class DryRunTasksDto {
+  @ApiProperty({ type: [DryRunTaskDto], description: 'Opened by the step' }) opened!: DryRunTaskDto[];
+  @ApiProperty({ type: [String], description: 'States whose task the step closed' }) closed!: string[];
+  @ApiProperty({ type: [DryRunTaskDto], description: 'Open after the step' }) open!: DryRunTaskDto[];
+}
+
+export class DryRunDeadlinesDto {
+  @ApiProperty({ type: [DryRunDeadlineDto] }) armed!: DryRunDeadlineDto[];
+  @ApiProperty({ type: [String] }) cancelled!: string[];
+  @ApiProperty({ type: [DryRunExtendedDto] }) extended!: DryRunExtendedDto[];
+}
+
+export class DryRunNotificationDto extends RolesInUnitsDto {
+  @ApiProperty({ enum: ['task-assigned', 'message', 'escalation'] }) kind!: string;
+  @ApiProperty({ type: [String] }) users!: string[];
+  @ApiProperty({ type: LocalizedText }) title!: LocalizedText;
+  @ApiPropertyOptional() state?: string;
+}
+
+export class DryRunWarningDto {
+  @ApiProperty({ example: 'not_allowed' }) code!: string;
+  @ApiProperty() message!: string;
+}
+
 export class DryRunStepResultDto {
   @ApiProperty() event!: string;
   @ApiProperty() ok!: boolean;
@@ -116,6 +227,13 @@ export class DryRunStepResultDto {
   @ApiProperty({ enum: ['active', 'done'] }) status!: 'active' | 'done';
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true, required: ['type'], properties: { type: { type: 'string' } } } }) effects!: EffectDto[];
   @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ type: DryRunActorDto, description: 'Who took the step' }) actor!: DryRunActorDto;
+  @ApiPropertyOptional({ type: DryRunAnsweredTaskDto, description: 'The open task the event answers' }) answers?: DryRunAnsweredTaskDto;
+  @ApiPropertyOptional({ description: 'The deadline that fell due with this step (its event)' }) firesDeadline?: string;
+  @ApiProperty({ type: DryRunTasksDto }) tasks!: DryRunTasksDto;
+  @ApiProperty({ type: DryRunDeadlinesDto }) deadlines!: DryRunDeadlinesDto;
+  @ApiProperty({ type: [DryRunNotificationDto] }) notifications!: DryRunNotificationDto[];
+  @ApiProperty({ type: [DryRunWarningDto], description: 'E.g. a real case would refuse the step (the caller is not a candidate)' }) warnings!: DryRunWarningDto[];
 }
 
 export class DryRunResultDto {
