@@ -9,24 +9,10 @@ import type { ActionRef, CompiledWorkflow, GuardRef, JsonSchema } from '../types
 import { writeSegments } from '../vocabulary.js';
 import { simulationActor } from './sample.js';
 import { nodePath, transitionEventName, transitionKey } from './trace.js';
+import type { NodeLike, TransitionLike } from './machine-shape.js';
 
 // ---------------------------------------------------------------------------------------------
 // Transitions
-
-interface NodeLike {
-  path: string[];
-  states: Record<string, NodeLike>;
-  transitions: Map<string, TransitionLike[]>;
-  always?: TransitionLike[];
-}
-
-interface TransitionLike {
-  source: NodeLike;
-  target?: NodeLike[];
-  eventType: string;
-  guard?: unknown;
-  actions?: unknown[];
-}
 
 /** One transition of the compiled machine. */
 export interface TransitionInfo {

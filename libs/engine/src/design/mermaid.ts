@@ -9,6 +9,7 @@
  */
 import type { CompiledWorkflow, DeadlineSpec, DurationSpec, GuardRef, Label, StateNodeDefinition, TransitionConfig, TransitionObject } from '../types.js';
 import { nodePath } from './trace.js';
+import type { NodeLike, TransitionLike } from './machine-shape.js';
 
 export type DiagramLang = 'vi' | 'en';
 
@@ -24,23 +25,6 @@ export interface MermaidOptions {
   collapse?: string[];
   /** States nested deeper than this are folded into their ancestor at this depth (1: top-level states only). */
   depth?: number;
-}
-
-interface NodeLike {
-  key: string;
-  path: string[];
-  type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
-  initial?: { target: NodeLike[] };
-  states: Record<string, NodeLike>;
-  transitions: Map<string, TransitionLike[]>;
-  always?: TransitionLike[];
-}
-
-interface TransitionLike {
-  source: NodeLike;
-  target?: NodeLike[];
-  eventType: string;
-  guard?: { type?: string; params?: Record<string, unknown> };
 }
 
 const RESERVED = new Set([
