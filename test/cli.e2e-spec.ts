@@ -266,6 +266,21 @@ describe('phoihop validate prints the design warnings; --strict makes them fail'
     expect((await phoihop(['validate', clean, warned, '--strict'])).code).toBe(1);
   });
 
+  it('simulate names each transition never taken and why', async () => {
+    // A branch for more than 1,000 signatories on a form that accepts at most 500: never taken.
+    const source = JSON.parse(await readFile('test/fixtures/workflows/test-approval.json', 'utf8'));
+    source.events.CHUYEN.schema.properties.soNguoiKy = { type: 'integer', minimum: 1, maximum: 500 };
+    source.machine.states.tiepNhan.on.CHUYEN = [
+      { target: 'daDuyet', guard: { type: 'compare', params: { left: { path: 'payload.soNguoiKy' }, op: '>', right: { value: 1000 } } } },
+      source.machine.states.tiepNhan.on.CHUYEN,
+    ];
+    const file = join(dir, 'nhanh-khong-toi.json');
+    await writeFile(file, JSON.stringify(source));
+    const { code, stdout } = await phoihop(['simulate', file]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/never taken: tiepNhan --CHUYEN--> daDuyet \(guard_outside_form\): .*soNguoiKy/);
+  });
+
   it('an invalid file fails, warnings or not; the others are still checked', async () => {
     const { code, stdout } = await phoihop(['validate', broken, warned, join(dir, 'khong-co.json')]);
     expect(code).toBe(1);

@@ -14,9 +14,10 @@ export async function simulate(args: string[]): Promise<number> {
       const report = explorePaths(await load(file));
       const pct = (r: number) => `${Math.round(r * 100)} %`;
       console.log(`states covered: ${pct(report.stateCoverage.ratio)} (${report.stateCoverage.covered.length}/${report.stateCoverage.covered.length + report.stateCoverage.uncovered.length})`);
-      if (report.stateCoverage.uncovered.length) console.log(`  never reached: ${report.stateCoverage.uncovered.join(', ')}`);
+      // Each state or transition not reached, with why (the same reasons as the API and the web give).
+      for (const r of report.stateCoverage.reasons) console.log(`  never reached: ${r.item} (${r.code}): ${r.reason}`);
       console.log(`transitions covered: ${pct(report.transitionCoverage.ratio)}`);
-      if (report.transitionCoverage.uncovered.length) console.log(`  never taken: ${report.transitionCoverage.uncovered.join('; ')}`);
+      for (const r of report.transitionCoverage.reasons) console.log(`  never taken: ${r.item} (${r.code}): ${r.reason}`);
       console.log(`paths (${report.paths.length}):`);
       for (const p of report.paths.slice(0, 50)) console.log(`  ${p.steps.map((s) => s.event).join(' → ') || '(start)'}  ⇒  ${p.end.join(', ')}${p.done ? ' ✓' : ''}`);
       if (report.deadEnds.length) {
