@@ -385,6 +385,35 @@ describe('admins: define workflows as data — validate, simulate, version, publ
       await office.post('/api/v1/instances').send({ definitionKey: 'dang-ky-hoi-truong' }).expect(201);
     });
 
+    it('a published definition that refuses a step at run time answers 400 naming the deadline, changes nothing, and is in the admins\' audit log', async () => {
+      const source = {
+        key: 'han-qua-xa',
+        title: { vi: 'Thời hạn vượt lịch (kiểm thử)', en: 'A limit beyond the calendar (test)' },
+        roles: { 'can-bo': { vi: 'Cán bộ', en: 'Officer' } },
+        events: { GUI: { label: { vi: 'Gửi', en: 'Send' }, kind: 'human' }, XONG: { label: { vi: 'Xong', en: 'Done' }, kind: 'human' } },
+        machine: {
+          initial: 'nhap',
+          states: {
+            nhap: { meta: { label: { vi: 'Nháp', en: 'Draft' }, task: { title: { vi: 'Gửi', en: 'Send' }, roles: ['can-bo'], outcomes: ['GUI'] } }, on: { GUI: 'choXuLy' } },
+            choXuLy: {
+              meta: { label: { vi: 'Chờ xử lý', en: 'Waiting' }, task: { title: { vi: 'Xử lý', en: 'Handle' }, roles: ['can-bo'], outcomes: ['XONG'] }, deadlines: [{ key: 'hanXa', after: { duration: 'P300Y' } }] },
+              on: { XONG: 'xong' },
+            },
+            xong: { type: 'final', meta: { label: { vi: 'Xong', en: 'Done' } } },
+          },
+        },
+      };
+      const draft = await t.http.post('/api/v1/definitions').send({ source }).expect(201);
+      await t.http.post(`/api/v1/definitions/han-qua-xa/versions/${draft.body.version}/publish`).expect(200);
+      const officer = await t.officer();
+      const started = await officer.post('/api/v1/instances').send({ definitionKey: 'han-qua-xa' }).expect(201);
+      const refused = await officer.post(`/api/v1/instances/${started.body.id}/events`).send({ type: 'GUI' }).expect(400);
+      expect(refused.body).toMatchObject({ code: 'DEFINITION_INVALID', details: { issues: [expect.objectContaining({ path: '/machine/states/choXuLy/meta/deadlines', code: 'deadline_not_computable' })] } });
+      expect((await officer.get(`/api/v1/instances/${started.body.id}`).expect(200)).body).toMatchObject({ state: 'nhap', revision: 1 });
+      const log = (await t.http.get('/api/v1/audit/log').query({ action: 'definition.runtime_refusal' }).expect(200)).body.items;
+      expect(log).toContainEqual(expect.objectContaining({ action: 'definition.runtime_refusal', subjectId: `han-qua-xa@${draft.body.version}`, data: expect.objectContaining({ instanceId: started.body.id, event: 'GUI' }) }));
+    });
+
     it('an admin-defined workflow published through the API runs end to end with no restart', async () => {
       const source = {
         key: 'y-kien-mttq',

@@ -61,15 +61,38 @@ export class InstanceCommands {
       throw new DomainError(ErrorCode.EventNotAccepted, `"${CHILD_DONE_EVENT}" is sent by the engine when a child instance finishes; it cannot be sent by a request`, { allowedEvents: [] });
     }
     const key = meta.idempotencyKey;
-    const { outcome, decision } = await this.runner.apply({
-      instanceId,
-      meta,
-      cause: { kind: 'event', event: command },
-      idempotency: key ? { scope: eventScope(instanceId, meta.principal), key, requestHash: sha256(canonicalJson(command)), strict: true } : undefined,
-    });
+    const { outcome, decision } = await this.runner
+      .apply({
+        instanceId,
+        meta,
+        cause: { kind: 'event', event: command },
+        idempotency: key ? { scope: eventScope(instanceId, meta.principal), key, requestHash: sha256(canonicalJson(command)), strict: true } : undefined,
+      })
+      .catch((error: unknown) => this.recordDefinitionRefusal(error, instanceId, command.type, meta));
     if (outcome === 'noop') throw new Error('a person event produced no transition');
     if (!outcome.replayed && decision) await this.recordOverride(decision, instanceId, meta);
     return outcome;
+  }
+
+  /**
+   * A published definition that refuses a step at run time (a deadline the calendar cannot compute)
+   * is the admins' to fix, not the sender's: the refusal is also written to the audit log
+   * (`definition.runtime_refusal`, `GET /audit/log`), with the case and the path in the definition.
+   */
+  private async recordDefinitionRefusal(error: unknown, instanceId: string, eventType: string, meta: RequestMeta): Promise<never> {
+    if (error instanceof DomainError && error.code === ErrorCode.DefinitionInvalid) {
+      const instance = await this.queries.get(instanceId).catch(() => undefined);
+      await this.audit.record({
+        actor: meta.actor,
+        action: 'definition.runtime_refusal',
+        subjectType: 'definition',
+        subjectId: instance ? `${instance.definition.key}@${instance.definition.version}` : instanceId,
+        data: { instanceId, event: eventType, message: error.message, issues: error.details?.issues ?? [] },
+        requestId: meta.requestId,
+        at: meta.now ?? new Date(),
+      });
+    }
+    throw error;
   }
 
   /** An admin's override is also an audit trail entry (the history row holds it too, hashed). */
