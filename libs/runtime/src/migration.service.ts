@@ -297,7 +297,7 @@ export class MigrationService {
 /** Whether an open task is the one the target version declares for its state (same title, candidates and outcomes). */
 function sameTask(row: TaskRecord, spec: { title: unknown; roles: string[]; units?: string[]; outcomes: string[] } | undefined): boolean {
   if (!spec) return false;
-  const same = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && [...a].sort().every((x, i) => x === [...b].sort()[i]);
+  const same = (a: readonly string[] = [], b: readonly string[] = []) => a.length === b.length && [...a].sort().join('\u0000') === [...b].sort().join('\u0000');
   return JSON.stringify(row.title) === JSON.stringify(spec.title) && same(row.candidateRoles, spec.roles) && same(row.candidateUnits, spec.units ?? []) && same(row.outcomes, spec.outcomes);
 }
 
