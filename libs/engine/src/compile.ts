@@ -154,6 +154,12 @@ function actorRecorders(nodes: readonly NodeInfo[]): Map<string, Set<string>> {
 
 /** A guard reference as compiled: `notSameActor` with a context path also gets the steps recording it. */
 function compileGuard(ref: GuardRef, scope: GuardScope): GuardRef {
+  const compiled = compileGuardParams(ref, scope);
+  // A refusal's words go with the guard, so that a refused step can say them (runtime.ts).
+  return ref.message ? { ...compiled, message: ref.message, ...(ref.field ? { field: ref.field } : {}) } : compiled;
+}
+
+function compileGuardParams(ref: GuardRef, scope: GuardScope): GuardRef {
   const params = ref.params ?? {};
   switch (ref.type) {
     case 'notSameActor': {

@@ -34,6 +34,8 @@ export const CHILD_GROUP_PATTERN = '^[a-z][A-Za-z0-9_-]{0,63}$';
 /** What a report reads of a finished instance: its context, or its final output. */
 export const REPORT_PATH_PATTERN = '^(context|output)(\\.[A-Za-z0-9_$-]+)+$';
 export const REPORT_KEY_PATTERN = '^[A-Za-z][A-Za-z0-9_-]{0,63}$';
+/** A context field as `fields` names it: a top-level key, or a dotted path into it. */
+export const FIELD_PATH_PATTERN = '^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z0-9_$-]+)*$';
 export const TOPIC_PATTERN = '^[a-z][A-Za-z0-9._-]{0,127}$';
 
 /** The guard and action types of the vocabulary (vocabulary.ts implements them; specs keep the lists in step). */
@@ -131,12 +133,24 @@ const ref = {
   },
 } as const;
 
-// `description` labels the guard in diagrams (see design/mermaid.ts); evaluation ignores it.
+// `description` labels the guard in diagrams (see design/mermaid.ts); `message` is what a person
+// whose step the guard refused reads, under the payload `field` it concerns. Evaluation ignores both.
 const guardRef = {
   ...ref,
   description: `a guard object of type ${orList(GUARD_TYPE_NAMES)}`,
   examples: [{ type: 'hasRole', params: { role: '...' } }],
-  properties: { ...ref.properties, description: label },
+  properties: {
+    ...ref.properties,
+    description: label,
+    message: label,
+    field: {
+      type: 'string',
+      pattern: '^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z0-9_$-]+)*$',
+      description: 'the payload field the refusal concerns, as a dotted path without "payload."',
+      examples: ['ngayThuLy'],
+    },
+  },
+  dependencies: { field: ['message'] },
 } as const;
 
 const actionRef = {
@@ -178,6 +192,35 @@ export const definitionSchema = {
       additionalProperties: { $ref: '#/$defs/label' },
     },
     inputSchema: { type: ['object', 'boolean'] },
+    summary: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 300,
+      description: 'one line that tells a case from the others in lists, with {field} placeholders of context fields',
+      examples: ['{nguoiKhieuNai}: {noiDung}'],
+    },
+    fields: {
+      type: 'object',
+      description: 'how people see the case data: per context field (a dotted path allowed), its label, whether it is hidden, searched, and how it is shown',
+      examples: [{ ngayNhan: { label: { vi: 'Ngày nhận đơn', en: 'Date received' }, format: 'date' } }],
+      propertyNames: { type: 'string', pattern: FIELD_PATH_PATTERN, description: 'a context field, e.g. "nguoiKhieuNai" or "xacMinh.ketLuan"' },
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          label: { $ref: '#/$defs/label' },
+          hidden: { type: 'boolean', description: 'true: the field is for the machine (a flag, a counter); no page shows it' },
+          search: { type: 'boolean', description: 'true: the field\'s words find the case in search (never for confidential data)' },
+          format: { enum: ['text', 'date', 'datetime', 'user', 'users', 'files', 'longText'], description: 'how the web shows the value' },
+        },
+      },
+    },
+    values: {
+      type: 'object',
+      description: 'labels of the enum values people see, e.g. { "truc-tiep": { "vi": "Trực tiếp", "en": "In person" } }',
+      propertyNames: { type: 'string', minLength: 1, maxLength: 200 },
+      additionalProperties: { $ref: '#/$defs/label' },
+    },
     startableBy: {
       type: 'object',
       required: ['roles'],

@@ -1,4 +1,4 @@
-import type { EngineErrorCode, ValidationIssue } from './types.js';
+import type { EngineErrorCode, GuardRefusal, ValidationIssue } from './types.js';
 
 /** Thrown by compileWorkflow() when a definition is invalid. */
 export class DefinitionError extends Error {
@@ -25,13 +25,16 @@ export class EngineError extends Error {
   readonly issues?: ValidationIssue[];
   /** GUARD_REJECTED: the guard types that refused (e.g. hasRole, notSameActor). */
   readonly failedGuards?: string[];
+  /** GUARD_REJECTED: what the refusing guards tell a person (guards that carry a `message`). */
+  readonly refusals?: GuardRefusal[];
 
-  constructor(code: EngineErrorCode, message: string, extra: { allowedEvents?: string[]; issues?: ValidationIssue[]; failedGuards?: string[] } = {}) {
+  constructor(code: EngineErrorCode, message: string, extra: { allowedEvents?: string[]; issues?: ValidationIssue[]; failedGuards?: string[]; refusals?: GuardRefusal[] } = {}) {
     super(message);
     this.name = 'EngineError';
     this.code = code;
     if (extra.allowedEvents) this.allowedEvents = extra.allowedEvents;
     if (extra.issues) this.issues = extra.issues;
     if (extra.failedGuards) this.failedGuards = extra.failedGuards;
+    if (extra.refusals?.length) this.refusals = extra.refusals;
   }
 }

@@ -19,6 +19,8 @@ import type {
   CompiledWorkflow,
   DeadlineSpec,
   Effect,
+  GuardRef,
+  GuardRefusal,
   Label,
   Operand,
   PersistedState,
@@ -88,10 +90,12 @@ export function step(wf: CompiledWorkflow, current: PersistedState, event: StepI
   const xEvent = { type, payload, actor: opts.actor, at: opts.at };
   return withEnv(env, () => {
     if (!wf.machine.getTransitionData(snap, xEvent).length) {
-      const failedGuards = failingGuards(snap, type, env);
-      throw new EngineError('GUARD_REJECTED', `event "${type}" is not allowed now: no transition's guard passed (${failedGuards.join(', ') || 'guard'})`, {
+      const { types: failedGuards, refusals } = failingGuards(snap, type, env);
+      const reason = refusals.length ? refusals.map((r) => r.message.en).join('; ') : `no transition's guard passed (${failedGuards.join(', ') || 'guard'})`;
+      throw new EngineError('GUARD_REJECTED', `event "${type}" is not allowed now: ${reason}`, {
         allowedEvents: allowed.slice(),
         failedGuards,
+        refusals,
       });
     }
     const [next, actions] = runTransition(wf, snap, xEvent);
@@ -123,22 +127,26 @@ export function withChildDone(current: PersistedState, payload: unknown, at: str
 /**
  * The guard types that said no, for an event whose every candidate transition was refused: the
  * leaves of `all`, and `any`/`not` as a whole. Lets the host tell "not allowed to" (role, unit,
- * separation of duties) from "not now" (a condition on the data).
+ * separation of duties) from "not now" (a condition on the data). With them, the refusals in a
+ * person's words of the guards that carry a `message` (the outermost one that said no), once each.
  */
-function failingGuards(snap: AnyMachineSnapshot, type: string, env: StepEnv): string[] {
+function failingGuards(snap: AnyMachineSnapshot, type: string, env: StepEnv): { types: string[]; refusals: GuardRefusal[] } {
   const failed = new Set<string>();
-  const visit = (ref: { type: string; params?: Record<string, unknown> }) => {
+  const refusals = new Map<string, GuardRefusal>();
+  const visit = (ref: GuardRef, explained: boolean) => {
     if (evalGuard(ref as never, snap.context as Ctx, env)) return;
-    if (ref.type === 'all') for (const g of (ref.params?.guards ?? []) as Array<{ type: string }>) visit(g);
+    const says = !explained && ref.message !== undefined;
+    if (says) refusals.set(JSON.stringify([ref.field ?? null, ref.message]), { message: ref.message!, ...(ref.field ? { field: ref.field } : {}) });
+    if (ref.type === 'all') for (const g of (ref.params?.guards ?? []) as GuardRef[]) visit(g, explained || says);
     else failed.add(ref.type);
   };
   for (const node of (snap as unknown as { _nodes: Array<{ transitions: Map<string, Array<{ guard?: unknown }>> }> })._nodes) {
     for (const t of node.transitions.get(type) ?? []) {
-      const guard = t.guard as { type: string; params?: Record<string, unknown> } | undefined;
-      if (guard && typeof guard === 'object' && typeof guard.type === 'string') visit(guard);
+      const guard = t.guard as GuardRef | undefined;
+      if (guard && typeof guard === 'object' && typeof guard.type === 'string') visit(guard, false);
     }
   }
-  return [...failed].sort();
+  return { types: [...failed].sort(), refusals: [...refusals.values()] };
 }
 
 /**

@@ -40,6 +40,16 @@ export interface GuardRef {
   params?: Record<string, unknown>;
   /** What the guard means, for people (diagrams); never evaluated. */
   description?: Label;
+  /** What a person whose step this guard refused is told; never evaluated. */
+  message?: Label;
+  /** The payload field (dotted, without `payload.`) the refusal concerns: the form shows it there. */
+  field?: string;
+}
+
+/** A guard's refusal in a person's words (a guard with a `message` that said no). */
+export interface GuardRefusal {
+  message: Label;
+  field?: string;
 }
 
 /** A `{ type, params }` reference to an action of the fixed vocabulary. */
@@ -196,12 +206,28 @@ export interface WorkflowDefinition {
   inputSchema?: JsonSchema;
   /** Who may start a case: a holder of one of `roles` (in one of `units`, when named). Anyone signed in when absent. */
   startableBy?: { roles: string[]; units?: string[] };
+  /** One line that tells a case from the others in lists: `{field}` placeholders of context fields. */
+  summary?: string;
+  /** How people see the case data, per context field (dotted paths allowed). */
+  fields?: Record<string, FieldPresentation>;
+  /** Labels of the enum values people see (options, case data, history). */
+  values?: Record<string, Label>;
   context?: Record<string, unknown>;
   events: Record<string, EventDefinition>;
   machine: StateNodeDefinition;
   schedules?: ScheduleDefinition[];
   reporting?: ReportingDefinition;
   documents?: DocumentDefinition[];
+}
+
+/** How a context field is shown to people (`fields.<path>`). */
+export interface FieldPresentation {
+  label?: Label;
+  /** For the machine only (a flag, a counter): no page shows it. */
+  hidden?: boolean;
+  /** Its words find the case in search. Never set for confidential data. */
+  search?: boolean;
+  format?: 'text' | 'date' | 'datetime' | 'user' | 'users' | 'files' | 'longText';
 }
 
 /**

@@ -390,7 +390,7 @@ describe('validateDefinition: messages that teach (issue 21)', () => {
     const issues = issuesOf(tiny((d) => (d.machine.states.choDuyet.on.DUYET[0].guard = { role: 'truong-phong' })));
     expect(issues).toEqual([
       { path: `${base}/type`, code: 'required', message: `"type" is required (e.g. ${GUARD_EXAMPLE})` },
-      { path: `${base}/role`, code: 'unknown_key', message: `unknown key "role" (allowed: "type", "params", "description"; e.g. ${GUARD_EXAMPLE})` },
+      { path: `${base}/role`, code: 'unknown_key', message: `unknown key "role" (allowed: "type", "params", "description", "message", "field"; e.g. ${GUARD_EXAMPLE})` },
     ]);
   });
 

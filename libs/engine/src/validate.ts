@@ -7,6 +7,7 @@ import type { Ajv, ValidateFunction } from 'ajv';
 import { ajvIssues, createAjv, toIssueValidator } from './ajv.js';
 import { actionParamSchemas, definitionSchema, guardParamSchemas } from './definition.schema.js';
 import { designChecks } from './design/checks.js';
+import { presentationIssues } from './design/presentation-checks.js';
 import type { NodeInfo } from './node-info.js';
 import { FORBIDDEN_SEGMENTS, isPlainObject, ptr, scanJson, splitPath } from './json.js';
 import { START_STEP, type ActionRef, type GuardRef, type Operand, type StateNodeDefinition, type TransitionObject, type ValidationIssue, type WorkflowDefinition } from './types.js';
@@ -229,6 +230,7 @@ class StaticChecker {
     }
     this.checkSchedules(inputValidator);
     this.checkDocuments();
+    for (const i of presentationIssues(this.def)) this.issues.push(i);
     return {
       issues: this.issues,
       definition: this.def,

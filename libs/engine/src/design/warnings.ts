@@ -3,6 +3,7 @@
  * They do not stop publishing; the admin tools show them beside the errors.
  */
 import { ptr } from '../json.js';
+import { presentationWarnings } from './presentation-checks.js';
 import type { StateNodeDefinition, ValidationIssue, WorkflowDefinition } from '../types.js';
 
 /** Event types some state's task lists as an outcome. */
@@ -33,5 +34,5 @@ export function designWarnings(def: WorkflowDefinition): ValidationIssue[] {
       });
     }
   }
-  return warnings;
+  return [...warnings, ...presentationWarnings(def)];
 }
