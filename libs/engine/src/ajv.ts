@@ -29,6 +29,8 @@ export function createAjv(extra: Options = {}): Ajv {
 function codeFor(e: ErrorObject): string {
   switch (e.keyword) {
     case 'required':
+    case 'dependencies':
+    case 'dependentRequired':
       return 'required';
     case 'type':
       return 'invalid_type';
@@ -296,6 +298,9 @@ function messageFor(e: ErrorObject, hint: Hint | undefined): string {
       const example = objectExamples(hint);
       return `"${String(params.missingProperty)}" is required${example ? ` (${example})` : ''}`;
     }
+    case 'dependencies':
+    case 'dependentRequired':
+      return `"${String(params.missingProperty)}" is required with "${String(params.property)}"`;
     case 'additionalProperties':
     case 'unevaluatedProperties': {
       const key = String(params.additionalProperty ?? params.unevaluatedProperty);

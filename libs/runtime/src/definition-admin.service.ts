@@ -40,6 +40,8 @@ export interface DefinitionCheck {
 export interface DiagramFolding {
   collapse?: string[];
   depth?: number;
+  /** `described`: only guards with a description (people's diagram); `all` by default. */
+  guards?: 'all' | 'described';
 }
 
 /**
@@ -148,6 +150,7 @@ export class DefinitionAdminService {
       lang: opts.lang ?? 'vi',
       collapse: opts.collapse,
       depth: opts.depth,
+      guards: opts.guards,
     });
   }
 

@@ -33,7 +33,11 @@ export function refusalError(error: EngineError): DomainError {
       if (failed.length && failed.every((g) => g === 'hasRole' || g === 'inUnit')) {
         return new DomainError(ErrorCode.Forbidden, 'Your roles or units do not allow this step', { failedGuards: failed });
       }
-      return new DomainError(ErrorCode.GuardRejected, error.message, { allowedEvents: error.allowedEvents ?? [], failedGuards: failed });
+      // A guard that explains itself: its words, in both languages, at the payload field it concerns
+      // (`issues`, as a refused payload is answered, so a form shows it under that field).
+      const refusals = error.refusals ?? [];
+      const issues = refusals.map((r) => ({ path: r.field ? `/payload/${r.field.split('.').join('/')}` : '/payload', code: 'refused', message: r.message.en, label: r.message }));
+      return new DomainError(ErrorCode.GuardRejected, error.message, { allowedEvents: error.allowedEvents ?? [], failedGuards: failed, ...(refusals.length ? { refusals, issues } : {}) });
     }
     case 'INSTANCE_DONE':
       return new DomainError(ErrorCode.InstanceDone, error.message, { allowedEvents: [] });

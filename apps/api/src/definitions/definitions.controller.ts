@@ -123,7 +123,7 @@ export class DefinitionsController {
   @ApiOperation({ summary: 'Mermaid stateDiagram-v2 (nested and parallel states, readable guards, deadlines); ?instance=ID marks its current state; ?collapse=…&depth=N fold compound states' })
   async diagram(@Param('key') key: string, @Param('version', versionPipe) version: number, @Query() q: DiagramQuery, @CurrentPrincipal() p: Principal) {
     const state = q.instance ? (await this.instances.get(q.instance, p)).state : undefined;
-    return this.admin.diagram(key, version, { instanceState: state, lang: q.lang, collapse: q.collapse, depth: q.depth });
+    return this.admin.diagram(key, version, { instanceState: state, lang: q.lang, collapse: q.collapse, depth: q.depth, guards: q.guards });
   }
 
   @ApiJson(PathReportDto, { description: 'Paths, coverage and dead ends' })
@@ -160,7 +160,7 @@ export class DefinitionsController {
   @ApiOperation({ summary: 'Every workflow key with its newest version' })
   async list() {
     const rows = await this.definitions.list();
-    return { items: rows.map((d) => ({ ...summary(d), versions: d.versions })) };
+    return { items: rows.map((d) => ({ ...summary(d), versions: d.versions, roles: (d.source as { roles?: Record<string, { vi: string; en: string }> } | undefined)?.roles ?? {} })) };
   }
 
   @ApiJson(DefinitionVersionListDto, { description: 'The versions' })

@@ -25,6 +25,12 @@ export interface MermaidOptions {
   collapse?: string[];
   /** States nested deeper than this are folded into their ancestor at this depth (1: top-level states only). */
   depth?: number;
+  /**
+   * `all` (the default, for admins): every guard, its description or a phrase made from its params.
+   * `described` (for people following a case): only guards that carry a description; roles and data
+   * conditions written for the machine are left out.
+   */
+  guards?: 'all' | 'described';
 }
 
 const RESERVED = new Set([
@@ -134,7 +140,7 @@ export function toMermaid(wf: CompiledWorkflow, opts: MermaidOptions = {}): stri
     let label = escapeMermaidLabel(text);
     const source = written(t);
     const guard = (source?.guard ?? t.guard) as GuardRef | undefined;
-    if (guard) label += ` [${escapeMermaidLabel(guardText(guard, lang, eventName))}]`;
+    if (guard && (opts.guards !== 'described' || guard.description?.[lang])) label += ` [${escapeMermaidLabel(guardText(guard, lang, eventName))}]`;
     if (typeof source?.description === 'string' && source.description.trim()) label += ` — ${escapeMermaidLabel(source.description)}`;
     return label;
   };

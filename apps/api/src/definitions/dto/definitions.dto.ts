@@ -32,6 +32,10 @@ export class DiffQuery {
 
 export class DiagramQuery {
   @ApiPropertyOptional({ enum: ['mermaid'], default: 'mermaid' }) @IsOptional() @IsIn(['mermaid']) format?: 'mermaid';
+  @ApiPropertyOptional({ enum: ['all', 'described'], default: 'all', description: 'described: only guards that carry a description (the diagram people following a case read); all: every guard (admins)' })
+  @IsOptional()
+  @IsIn(['all', 'described'], { message: 'guards must be all or described' })
+  guards?: 'all' | 'described';
   @ApiPropertyOptional({ description: 'mark the current state of this instance' }) @IsOptional() @IsUUID(undefined, { message: 'instance must be a UUID' }) instance?: string;
   @ApiPropertyOptional({ enum: ['vi', 'en'], default: 'vi' }) @IsOptional() @IsIn(['vi', 'en']) lang?: 'vi' | 'en';
   @ApiPropertyOptional({ type: String, description: `${COLLAPSE}; comma-separated`, example: 'xuLy,thamDinh' })
