@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { TimerFiring } from '#libs/runtime';
 import { startTestApp, type TestApp } from './support/app.js';
 import { eventually } from './support/eventually.js';
 import { startNode } from './support/process.js';
@@ -386,32 +387,82 @@ describe('admins: define workflows as data — validate, simulate, version, publ
     });
 
     it('a published definition that refuses a step at run time answers 400 naming the deadline, changes nothing, and is in the admins\' audit log', async () => {
+      const L = (vi: string, en: string) => ({ vi, en });
+      // Valid, but the calendar cannot count 100 years from the date this case gives (it ends in 2199).
       const source = {
         key: 'han-qua-xa',
-        title: { vi: 'Thời hạn vượt lịch (kiểm thử)', en: 'A limit beyond the calendar (test)' },
-        roles: { 'can-bo': { vi: 'Cán bộ', en: 'Officer' } },
-        events: { GUI: { label: { vi: 'Gửi', en: 'Send' }, kind: 'human' }, XONG: { label: { vi: 'Xong', en: 'Done' }, kind: 'human' } },
+        title: L('Thời hạn vượt lịch (kiểm thử)', 'A limit beyond the calendar (test)'),
+        roles: { 'can-bo': L('Cán bộ', 'Officer') },
+        inputSchema: { type: 'object', required: ['ngayHen'], properties: { ngayHen: { type: 'string', format: 'date' } } },
+        context: { ngayHen: null },
+        events: { GUI: { label: L('Gửi', 'Send'), kind: 'human' }, XONG: { label: L('Xong', 'Done'), kind: 'human' }, HET_GIO: { label: L('Hết giờ', 'Time is up'), kind: 'timer' } },
         machine: {
           initial: 'nhap',
           states: {
-            nhap: { meta: { label: { vi: 'Nháp', en: 'Draft' }, task: { title: { vi: 'Gửi', en: 'Send' }, roles: ['can-bo'], outcomes: ['GUI'] } }, on: { GUI: 'choXuLy' } },
+            nhap: {
+              meta: { label: L('Nháp', 'Draft'), task: { title: L('Gửi', 'Send'), roles: ['can-bo'], outcomes: ['GUI'] }, deadlines: [{ key: 'hanNhap', after: { duration: 'PT1H' }, event: 'HET_GIO' }] },
+              on: { GUI: 'choXuLy', HET_GIO: 'choXuLy' },
+            },
             choXuLy: {
-              meta: { label: { vi: 'Chờ xử lý', en: 'Waiting' }, task: { title: { vi: 'Xử lý', en: 'Handle' }, roles: ['can-bo'], outcomes: ['XONG'] }, deadlines: [{ key: 'hanXa', after: { duration: 'P300Y' } }] },
+              meta: { label: L('Chờ xử lý', 'Waiting'), task: { title: L('Xử lý', 'Handle'), roles: ['can-bo'], outcomes: ['XONG'] }, deadlines: [{ key: 'hanXa', after: { days: 36500 }, from: { context: 'ngayHen' } }] },
               on: { XONG: 'xong' },
             },
-            xong: { type: 'final', meta: { label: { vi: 'Xong', en: 'Done' } } },
+            xong: { type: 'final', meta: { label: L('Xong', 'Done') } },
           },
         },
       };
+      // What the validator can see is refused there: an ISO duration longer than 100 years.
+      const tooLong = structuredClone(source) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      tooLong.machine.states.choXuLy.meta.deadlines = [{ key: 'hanXa', after: { duration: 'P300Y' } }];
+      expect((await validate(tooLong)).issues).toEqual([expect.objectContaining({ path: '/machine/states/choXuLy/meta/deadlines/0/after/duration', code: 'duration_too_long' })]);
+
       const draft = await t.http.post('/api/v1/definitions').send({ source }).expect(201);
-      await t.http.post(`/api/v1/definitions/han-qua-xa/versions/${draft.body.version}/publish`).expect(200);
+      const pub = await t.http.post(`/api/v1/definitions/han-qua-xa/versions/${draft.body.version}/publish`);
+      expect(pub.body).toMatchObject({ status: 'published' });
       const officer = await t.officer();
-      const started = await officer.post('/api/v1/instances').send({ definitionKey: 'han-qua-xa' }).expect(201);
+      const started = await officer.post('/api/v1/instances').send({ definitionKey: 'han-qua-xa', input: { ngayHen: '2150-06-01' } }).expect(201);
       const refused = await officer.post(`/api/v1/instances/${started.body.id}/events`).send({ type: 'GUI' }).expect(400);
       expect(refused.body).toMatchObject({ code: 'DEFINITION_INVALID', details: { issues: [expect.objectContaining({ path: '/machine/states/choXuLy/meta/deadlines', code: 'deadline_not_computable' })] } });
       expect((await officer.get(`/api/v1/instances/${started.body.id}`).expect(200)).body).toMatchObject({ state: 'nhap', revision: 1 });
-      const log = (await t.http.get('/api/v1/audit/log').query({ action: 'definition.runtime_refusal' }).expect(200)).body.items;
-      expect(log).toContainEqual(expect.objectContaining({ action: 'definition.runtime_refusal', subjectId: `han-qua-xa@${draft.body.version}`, data: expect.objectContaining({ instanceId: started.body.id, event: 'GUI' }) }));
+      const refusals = async () => (await t.http.get('/api/v1/audit/log').query({ action: 'definition.runtime_refusal', subject: 'han-qua-xa' }).expect(200)).body.items;
+      expect(await refusals()).toEqual([expect.objectContaining({ subjectId: `han-qua-xa@${draft.body.version}`, data: expect.objectContaining({ instanceId: started.body.id, event: 'GUI', cause: 'event' }) })]);
+
+      // The same refusal when the deadline moves the case: the job fails (and is retried), the case
+      // stays, and the admins are told once, however often it is retried.
+      const db = t.app.get(DataSource);
+      const [timer] = await db.query(`SELECT id, job_id FROM timers WHERE instance_id = $1 AND status = 'pending'`, [started.body.id]);
+      const firing = t.app.get(TimerFiring);
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await expect(firing.fireTimer(timer.id, timer.job_id, new Date(Date.now() + 2 * 3600_000))).rejects.toMatchObject({ code: 'DEFINITION_INVALID' });
+      }
+      expect((await officer.get(`/api/v1/instances/${started.body.id}`).expect(200)).body).toMatchObject({ state: 'nhap', revision: 1 });
+      const logged = await refusals();
+      expect(logged).toHaveLength(2);
+      expect(logged[1]).toMatchObject({ actorId: 'system', data: { instanceId: started.body.id, event: 'hanNhap', cause: 'deadline', timerId: timer.id } });
+      expect((await t.http.get('/api/v1/audit/log').query({ action: 'definition.runtime_refusal', subject: 'khac' }).expect(200)).body.items).toEqual([]);
+
+      // Repair by migration. A version whose new deadline counts from a date the case lacks cannot
+      // take it (the reason names the field; nothing is replaced by the moment of the move) ...
+      const publish = async (changed: typeof source) => {
+        const next = await t.http.post('/api/v1/definitions').send({ source: changed }).expect(201);
+        await t.http.post(`/api/v1/definitions/han-qua-xa/versions/${next.body.version}/publish`).expect(200);
+        return next.body.version as number;
+      };
+      const lacking = structuredClone(source) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      lacking.context.ngayNop = null;
+      lacking.machine.states.nhap.meta.deadlines = [{ key: 'hanNop', after: { workingDays: 2 }, from: { context: 'ngayNop' }, event: 'HET_GIO' }];
+      const v2 = await publish(lacking);
+      const plan = { fromVersion: draft.body.version, toVersion: v2, instanceIds: [started.body.id] };
+      const dry = (await t.http.post('/api/v1/definitions/han-qua-xa/migrations').send({ ...plan, dryRun: true }).expect(200)).body;
+      expect(dry).toMatchObject({ movable: 0, blocked: 1, instances: [{ movable: false, reason: expect.stringContaining('context.ngayNop') }] });
+      expect((await t.http.post('/api/v1/definitions/han-qua-xa/migrations').send(plan).expect(200)).body).toMatchObject({ moved: [], blocked: [{ reason: expect.stringContaining('ngayNop') }] });
+      // ... and a corrected one moves it, after which the step goes through.
+      const fixed = structuredClone(source) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      fixed.machine.states.choXuLy.meta.deadlines = [{ key: 'hanXa', after: { days: 30 } }];
+      const v3 = await publish(fixed);
+      const moved = await t.http.post('/api/v1/definitions/han-qua-xa/migrations').send({ ...plan, toVersion: v3 }).expect(200);
+      expect(moved.body.moved).toEqual([started.body.id]);
+      await officer.post(`/api/v1/instances/${started.body.id}/events`).send({ type: 'GUI' }).expect(200);
     });
 
     it('an admin-defined workflow published through the API runs end to end with no restart', async () => {

@@ -80,7 +80,7 @@ export class AuditSearchService {
     return { items, nextCursor: rows.length > page.limit ? items[items.length - 1].gseq : null };
   }
 
-  async searchLog(f: { actor?: string; action?: string; from?: Date; to?: Date }, page: { afterId?: string; limit: number }) {
+  async searchLog(f: { actor?: string; action?: string; subject?: string; from?: Date; to?: Date }, page: { afterId?: string; limit: number }) {
     const rows = await this.audit.searchAudit(this.database.manager, { ...f, afterId: page.afterId, limit: page.limit + 1 });
     const items = rows.slice(0, page.limit).map((r) => ({ ...r, at: r.at.toISOString() }));
     return { items, nextCursor: rows.length > page.limit ? items[items.length - 1].id : null };

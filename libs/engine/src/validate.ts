@@ -10,7 +10,7 @@ import { designChecks } from './design/checks.js';
 import { presentationIssues } from './design/presentation-checks.js';
 import type { NodeInfo } from './node-info.js';
 import { FORBIDDEN_SEGMENTS, isPlainObject, ptr, scanJson, splitPath } from './json.js';
-import { START_STEP, type ActionRef, type GuardRef, type Operand, type StateNodeDefinition, type TransitionObject, type ValidationIssue, type WorkflowDefinition } from './types.js';
+import { START_STEP, type ActionRef, type DurationSpec, type GuardRef, type Operand, type StateNodeDefinition, type TransitionObject, type ValidationIssue, type WorkflowDefinition } from './types.js';
 
 /** Roles every definition may name without declaring them. */
 export const BUILTIN_ROLES: readonly string[] = ['admin', 'auditor', 'system'];
@@ -606,9 +606,24 @@ class StaticChecker {
         this.add(`${at}/from`, 'deadline_before_needs_date', `deadline "${dl.key}" is counted back ("before"), so it needs the date it counts back from: "from": { "context": "ngaySuKien" }`);
       }
       if (typeof dl.from === 'object') this.checkPath(dl.from.context, `${at}/from/context`);
+      this.checkSpan(dl.after ?? dl.before, `${at}/${dl.after !== undefined ? 'after' : 'before'}/duration`);
+      (dl.reminders ?? []).forEach((r, j) => this.checkSpan(r.before, `${at}/reminders/${j}/before/duration`));
       (dl.escalate?.addRoles ?? []).forEach((r, j) => this.checkRole(r, `${at}/escalate/addRoles/${j}`));
       (dl.escalate?.notify?.roles ?? []).forEach((r, j) => this.checkRole(r, `${at}/escalate/notify/roles/${j}`));
     });
+  }
+
+  /**
+   * An ISO duration is bounded like `days` (36500): a limit the calendar cannot count would be
+   * refused at run time, case by case, instead of here.
+   */
+  private checkSpan(span: DurationSpec | undefined, at: string): void {
+    const iso = span && 'duration' in span ? span.duration : undefined;
+    if (typeof iso !== 'string') return;
+    const days = isoDurationDays(iso);
+    if (days > MAX_SPAN_DAYS) {
+      this.add(at, 'duration_too_long', `the duration ${iso} is about ${Math.round(days)} days; a time limit may be at most ${MAX_SPAN_DAYS} days (100 years), e.g. "P2Y" or { "days": 730 }`);
+    }
   }
 
   // -- eventless loops -------------------------------------------------------------------------
@@ -670,6 +685,17 @@ function normalizeTransitions(t: unknown, base: string): NormalizedTransition[] 
   if (typeof t === 'string') return [{ t: { target: t, __fromString: true }, ptr: base }];
   if (Array.isArray(t)) return t.map((x, i) => ({ t: x as TransitionObject, ptr: `${base}/${i}` }));
   return [{ t: t as TransitionObject, ptr: base }];
+}
+
+/** The longest time limit, as for `days` and `workingDays` in the schema. */
+const MAX_SPAN_DAYS = 36500;
+
+/** An ISO-8601 duration's length in days, counting a year as 365.25 days and a month as 31 (an upper bound is what matters). */
+function isoDurationDays(iso: string): number {
+  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(iso);
+  if (!m) return 0;
+  const [y, mo, w, d, h, mi, sec] = m.slice(1).map((x) => Number(x ?? 0));
+  return y * 365.25 + mo * 31 + w * 7 + d + h / 24 + mi / 1440 + sec / 86400;
 }
 
 function errorMessage(err: unknown): string {

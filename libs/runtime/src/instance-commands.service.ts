@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { activeStatePaths, CHILD_DONE_EVENT, isFileId, START_EVENT_TYPE, type CompiledWorkflow } from '#libs/engine';
 import { canonicalJson, FilesRepository, InstancesRepository, sha256, type DefinitionRecord, Database, type Tx } from '#libs/persistence';
 import { AuditTrail } from '#libs/core';
+import { DefinitionRefusals } from './definition-refusals.js';
 import { DefinitionsService } from './definitions.service.js';
 import { inputFiles, resolveStartFiles } from './file-binding.js';
 import { DomainError, ErrorCode } from '#libs/core';
@@ -32,6 +33,7 @@ export class InstanceCommands {
     private readonly outboxSignal: OutboxSignal,
     private readonly observer: TransitionObserver,
     private readonly fileRows: FilesRepository,
+    private readonly refusals: DefinitionRefusals,
   ) {}
 
   async start(command: StartCommand, meta: RequestMeta): Promise<Outcome<InstanceView>> {
@@ -74,23 +76,12 @@ export class InstanceCommands {
     return outcome;
   }
 
-  /**
-   * A published definition that refuses a step at run time (a deadline the calendar cannot compute)
-   * is the admins' to fix, not the sender's: the refusal is also written to the audit log
-   * (`definition.runtime_refusal`, `GET /audit/log`), with the case and the path in the definition.
-   */
+  /** A definition's refusal of a person's step is also the admins' to see (definition-refusals.ts). */
   private async recordDefinitionRefusal(error: unknown, instanceId: string, eventType: string, meta: RequestMeta): Promise<never> {
-    if (error instanceof DomainError && error.code === ErrorCode.DefinitionInvalid) {
+    if (DefinitionRefusals.isDefinitionRefusal(error)) {
       const instance = await this.queries.get(instanceId).catch(() => undefined);
-      await this.audit.record({
-        actor: meta.actor,
-        action: 'definition.runtime_refusal',
-        subjectType: 'definition',
-        subjectId: instance ? `${instance.definition.key}@${instance.definition.version}` : instanceId,
-        data: { instanceId, event: eventType, message: error.message, issues: error.details?.issues ?? [] },
-        requestId: meta.requestId,
-        at: meta.now ?? new Date(),
-      });
+      const definition = instance ? `${instance.definition.key}@${instance.definition.version}` : instanceId;
+      await this.refusals.record(error, { definition, instanceId, event: eventType, cause: 'event' }, { actor: meta.actor, requestId: meta.requestId, at: meta.now ?? new Date() });
     }
     throw error;
   }

@@ -103,8 +103,13 @@ export class MigrationService {
     for (const instance of candidates) {
       const verdict = this.verdict(instance, target, plan);
       if (verdict.movable) {
-        const { tasks, deadlines } = await this.consequences(instance, target, verdict.to!, plan, await this.openTasks(instance.id), now);
-        Object.assign(verdict, { tasks, deadlines });
+        try {
+          const { tasks, deadlines } = await this.consequences(instance, target, verdict.to!, plan, await this.openTasks(instance.id), now);
+          Object.assign(verdict, { tasks, deadlines });
+        } catch (error) {
+          verdicts.push(unmovable(verdict, error));
+          continue;
+        }
       }
       verdicts.push(verdict);
     }
@@ -126,7 +131,13 @@ export class MigrationService {
           blocked.push(verdict);
           continue;
         }
-        const write = await this.moveWrite(instance, target, targetRecord, verdict.to!, plan, by, now);
+        let write: TransitionWrite;
+        try {
+          write = await this.moveWrite(instance, target, targetRecord, verdict.to!, plan, by, now);
+        } catch (error) {
+          blocked.push(unmovable(verdict, error));
+          continue;
+        }
         if (await this.instances.applyTransition(this.dataSource.manager, write)) moved.push(instance.id);
         else blocked.push({ ...verdict, movable: false, reason: 'the instance changed while it was being moved; run the migration again' });
       }
@@ -305,11 +316,23 @@ function declares(target: CompiledWorkflow, state: string, key: string): boolean
   return (target.states.get(state)?.deadlines ?? []).some((d) => d.key === key);
 }
 
-function startOf(deadline: { from?: unknown }, context: Record<string, unknown>, at: string): string {
+/** A case that cannot move for a reason of its own data (the verdict says it; nothing is written). */
+class Unmovable extends Error {}
+
+function unmovable(verdict: MigrationVerdict, error: unknown): MigrationVerdict {
+  if (!(error instanceof Unmovable)) throw error;
+  return { ...verdict, to: null, movable: false, reason: error.message };
+}
+
+/**
+ * Where a re-armed deadline counts from: the moment of the move for `from: "entry"`, else the date
+ * the case holds. As for a person's step (the engine's rule), a missing date is never replaced by
+ * the moment of the click: the case is not moved, and the reason names the field to fill in.
+ */
+function startOf(deadline: { key: string; from?: unknown }, context: Record<string, unknown>, at: string): string {
   const from = deadline.from as { context?: string } | string | undefined;
-  if (from && typeof from === 'object' && typeof from.context === 'string') {
-    const v = from.context.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), context);
-    if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return v;
-  }
-  return at;
+  if (!from || typeof from !== 'object' || typeof from.context !== 'string') return at;
+  const v = from.context.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), context);
+  if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return v;
+  throw new Unmovable(`deadline "${deadline.key}" counts from context.${from.context.replace(/^context\./, '')}, which this case does not hold as a date: set it on the case before moving it, or keep the deadline's start (keepDeadlineStarts)`);
 }

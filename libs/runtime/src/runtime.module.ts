@@ -12,6 +12,7 @@ import { NotificationDelivery } from './notification-delivery.service.js';
 import { NotificationsService } from './notifications.service.js';
 import { OutboxSignal } from './outbox-signal.js';
 import { EmailSignal } from './email-signal.js';
+import { DefinitionRefusals } from './definition-refusals.js';
 import { EmailSettingsService } from './email-settings.service.js';
 import { TasksService } from './tasks.service.js';
 import { TimerFiring } from './timer-firing.service.js';
@@ -28,6 +29,7 @@ const INSTANCE_SERVICES = [InstanceCommands, InstanceQueries, TimerFiring, Child
   imports: [CoreModule],
   providers: [
     DefinitionsService,
+    DefinitionRefusals,
     ...INSTANCE_SERVICES,
     TransitionRunner,
     StartBuilder,

@@ -2,6 +2,7 @@ import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, Do
 import { AuditTrail } from '#libs/core';
 import { CalendarService } from './calendar.service.js';
 import { ChildReports } from './child-reports.service.js';
+import { DefinitionRefusals } from './definition-refusals.js';
 import { DefinitionsService } from './definitions.service.js';
 import { InstanceCommands } from './instance-commands.service.js';
 import { InstanceQueries } from './instance-queries.service.js';
@@ -15,7 +16,9 @@ import type { DocumentEngine } from './documents.js';
 
 /** The runtime's services wired by hand, for scripts and benchmarks that run without Nest. */
 export function createRuntime(dataSource: Database, documents?: DocumentEngine) {
-  const audit = new AuditTrail(dataSource, new AuditRepository());
+  const auditEntries = new AuditRepository();
+  const audit = new AuditTrail(dataSource, auditEntries);
+  const refusals = new DefinitionRefusals(dataSource, audit, auditEntries);
   const definitions = new DefinitionsService(dataSource, new DefinitionsRepository(), audit, documents);
   const calendar = new CalendarService(dataSource, new CalendarOverridesRepository(), audit);
   const outboxSignal = new OutboxSignal();
@@ -32,8 +35,8 @@ export function createRuntime(dataSource: Database, documents?: DocumentEngine) 
     outboxSignal,
     audit,
     queries,
-    commands: new InstanceCommands(dataSource, definitions, repos.instances, queries, starts, runner, audit, outboxSignal, observer, files),
-    timers: new TimerFiring(dataSource, definitions, repos.timers, runner, outboxSignal),
+    commands: new InstanceCommands(dataSource, definitions, repos.instances, queries, starts, runner, audit, outboxSignal, observer, files, refusals),
+    timers: new TimerFiring(dataSource, definitions, repos.timers, runner, outboxSignal, refusals),
     children: new ChildReports(dataSource, definitions, repos.instances, runner),
   };
 }

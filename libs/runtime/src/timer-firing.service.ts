@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TimersRepository, type InstanceRecord, type TimerRecord, Database } from '#libs/persistence';
+import { DefinitionRefusals } from './definition-refusals.js';
 import { DefinitionsService } from './definitions.service.js';
 import { OutboxSignal } from './outbox-signal.js';
 import { SYSTEM_ACTOR } from './requests.js';
@@ -22,6 +23,7 @@ export class TimerFiring {
     private readonly timers: TimersRepository,
     private readonly runner: TransitionRunner,
     private readonly outboxSignal: OutboxSignal,
+    private readonly refusals: DefinitionRefusals,
   ) {}
 
   async fireTimer(timerId: string, jobId: string, now?: Date): Promise<FireOutcome> {
@@ -29,12 +31,16 @@ export class TimerFiring {
     if (!found || found.timer.status !== 'pending' || found.timer.jobId !== jobId) return 'stale';
     const at = now ?? new Date();
     if (found.timer.kind === 'reminder') return this.fireReminder(found.timer, found.instance, at);
-    const { outcome } = await this.runner.apply({
-      instanceId: found.timer.instanceId,
-      meta: { actor: SYSTEM_ACTOR, now: at },
-      cause: { kind: 'deadline', timer: found.timer },
-      preloaded: found.instance,
-    });
+    const { timer, instance } = found;
+    const { outcome } = await this.runner
+      .apply({ instanceId: timer.instanceId, meta: { actor: SYSTEM_ACTOR, now: at }, cause: { kind: 'deadline', timer }, preloaded: instance })
+      .catch(async (error: unknown) => {
+        // The job is retried and re-armed (the case waits for a corrected version and a migration);
+        // the admins are told once per timer.
+        const refusal = { definition: `${instance.definitionKey}@${instance.definitionVersion}`, instanceId: instance.id, event: timer.deadlineKey, cause: 'deadline' as const, timerId: timer.id };
+        await this.refusals.record(error, refusal, { actor: SYSTEM_ACTOR, at, once: `timer:${timer.id}` });
+        throw error;
+      });
     return outcome === 'noop' ? 'stale' : 'fired';
   }
 

@@ -37,7 +37,7 @@ export class AuditController {
   @AdminOnly()
   @ApiOperation({ summary: 'Actions that are not transitions: tasks claimed or delegated, definitions published, users, tokens, calendar, failed sign-ins' })
   log(@Query() q: AuditLogQuery) {
-    return this.search.searchLog({ actor: q.actor, action: q.action, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, { afterId: q.cursor, limit: q.limit ?? 50 });
+    return this.search.searchLog({ actor: q.actor, action: q.action, subject: q.subject, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined }, { afterId: q.cursor, limit: q.limit ?? 50 });
   }
 
   @ApiMedia({ 'application/x-ndjson': { type: 'string', description: 'One AuditRowDto as JSON per line' }, 'text/csv': { type: 'string', description: 'UTF-8 with BOM, one row per transition' } }, { description: 'Every transition of the search (format=ndjson, the default, or csv)', headers: CONTENT_DISPOSITION })

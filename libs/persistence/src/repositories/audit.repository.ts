@@ -145,14 +145,25 @@ export class AuditRepository {
     return rows.map((r: Record<string, any>) => String(r.gseq));
   }
 
-  async searchAudit(manager: EntityManager, f: { actor?: string; action?: string; from?: Date; to?: Date; afterId?: string; limit: number }): Promise<AuditRecord[]> {
+  /**
+   * Audit log entries by actor, action, subject and time. `subject` matches a subject id exactly,
+   * or every `<subject>@…` (a definition key finds the entries of all its versions).
+   */
+  async searchAudit(manager: EntityManager, f: { actor?: string; action?: string; subject?: string; from?: Date; to?: Date; afterId?: string; limit: number }): Promise<AuditRecord[]> {
     const rows = await manager.query(
       `SELECT * FROM audit_log
         WHERE ($1::text IS NULL OR actor_id = $1) AND ($2::text IS NULL OR action = $2)
           AND ($3::timestamptz IS NULL OR at >= $3) AND ($4::timestamptz IS NULL OR at < $4) AND ($5::bigint IS NULL OR id > $5)
+          AND ($7::text IS NULL OR subject_id = $7 OR starts_with(subject_id, $7 || '@'))
         ORDER BY id LIMIT $6`,
-      [f.actor ?? null, f.action ?? null, f.from ?? null, f.to ?? null, f.afterId ?? null, f.limit],
+      [f.actor ?? null, f.action ?? null, f.from ?? null, f.to ?? null, f.afterId ?? null, f.limit, f.subject ?? null],
     );
     return rows.map(toAudit);
+  }
+
+  /** Whether an entry of `action` was recorded for `requestId` (an effect that must be recorded once). */
+  async hasEntry(manager: EntityManager, action: string, requestId: string): Promise<boolean> {
+    const rows = await manager.query(`SELECT 1 FROM audit_log WHERE action = $1 AND request_id = $2 LIMIT 1`, [action, requestId]);
+    return rows.length > 0;
   }
 }

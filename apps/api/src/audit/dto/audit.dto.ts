@@ -37,6 +37,11 @@ export class ExportQuery extends HistorySearchQuery {
 export class AuditLogQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) actor?: string;
   @ApiPropertyOptional({ example: 'task.delegated' }) @IsOptional() @IsString() @MaxLength(100) action?: string;
+  @ApiPropertyOptional({ example: 'hall-booking', description: 'a subject id, or a definition key (its entries for every version, `key@N`)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  subject?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString({}, { message: 'from must be an ISO date or instant' }) from?: string;
   @ApiPropertyOptional() @IsOptional() @IsDateString({}, { message: 'to must be an ISO date or instant' }) to?: string;
 
