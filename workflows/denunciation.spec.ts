@@ -207,7 +207,10 @@ describe('denunciation: initial handling overdue, escalated, and extended to 10 
     expect((await s.openTasks(late)).find((t) => t.state === 'xuLyBanDau')?.dueAt).toEqual(new Date('2026-05-12T17:00:00.000Z'));
 
     // No second extension: 10 working days is the maximum.
-    await expect(s.send(late, officer, 'GIA_HAN_XU_LY_BAN_DAU', { lyDo: 'Thêm lần nữa' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(late, officer, 'GIA_HAN_XU_LY_BAN_DAU', { lyDo: 'Thêm lần nữa' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      message: expect.stringContaining('The initial handling time limit has already been extended once'),
+    });
     const after = await s.get(late);
     expect(after.revision).toBe(view.revision);
     expect(after.deadlines).toEqual(view.deadlines);
@@ -256,6 +259,12 @@ describe('denunciation: resolution extended twice, a third extension refused', (
     const before = await s.get(id);
     await expect(s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '41/QĐ-UBND', lyDo: 'Còn phức tạp', mucDo: 'phuc-tap' })).rejects.toMatchObject({
       code: 'GUARD_REJECTED',
+      details: {
+        refusals: expect.arrayContaining([
+          { message: expect.objectContaining({ vi: 'Chỉ vụ việc đặc biệt phức tạp mới được gia hạn giải quyết lần thứ hai.' }), field: 'mucDo' },
+        ]),
+        issues: expect.arrayContaining([expect.objectContaining({ path: '/payload/mucDo', code: 'refused' })]),
+      },
     });
     expect((await s.get(id)).revision).toBe(before.revision);
 
@@ -265,8 +274,9 @@ describe('denunciation: resolution extended twice, a third extension refused', (
       lyDo: 'Vụ việc đặc biệt phức tạp, phải trưng cầu giám định',
       mucDo: 'dac-biet-phuc-tap',
     });
-    // From Mon 29 Jun, +30 days = Wed 29 Jul.
-    expect(deadline(view, 'giaiQuyet')).toMatchObject({ dueDate: '2026-07-29' });
+    // Counted on from the legal last day of the first extension, Sat 27 Jun (not from Mon 29 Jun,
+    // where the weekend moved it): +30 days = Mon 27 Jul.
+    expect(deadline(view, 'giaiQuyet')).toMatchObject({ dueDate: '2026-07-27' });
     expect(deadline(view, 'giaiQuyet').extensions).toHaveLength(2);
     expect(view.context).toMatchObject({
       soLanGiaHanGiaiQuyet: 2,
@@ -286,7 +296,7 @@ describe('denunciation: resolution extended twice, a third extension refused', (
 
     // When even the extended limit passes, the chairman's task is escalated and the inspector told.
     expect(await s.advanceTo('2026-07-30T00:00:00.000Z')).toEqual(
-      expect.arrayContaining([expect.objectContaining({ kind: 'deadline', deadlineKey: 'giaiQuyet', fireAt: '2026-07-29T17:00:00.000Z', outcome: 'fired' })]),
+      expect.arrayContaining([expect.objectContaining({ kind: 'deadline', deadlineKey: 'giaiQuyet', fireAt: '2026-07-27T17:00:00.000Z', outcome: 'fired' })]),
     );
     expect(await tasksByState(s, id)).toEqual([
       expect.objectContaining({ state: 'giaiQuyet', roles: ['chu-tich'], priority: URGENT }),
@@ -305,7 +315,10 @@ describe('denunciation: forwarding outside competence', () => {
     const { id } = await s.start('denunciation', officer, input);
     await s.advanceTo('2026-04-24T02:00:00.000Z');
     // Forwarding needs the competent body.
-    await expect(s.send(id, officer, 'PHAN_LOAI', { ketQua: 'chuyen-don' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(id, officer, 'PHAN_LOAI', { ketQua: 'chuyen-don' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      message: 'event "PHAN_LOAI" is not allowed now: A proposal to forward the denunciation must name the competent authority; a proposal not to accept it must give the reason.',
+    });
     const view = await s.send(id, officer, 'PHAN_LOAI', { ketQua: 'chuyen-don', coQuanCoThamQuyen: 'Thanh tra thành phố Hải Phòng' });
     expect(view.activeStates.map((a) => a.path)).toEqual(['chuyenDon']);
     // 5 working days from receipt (Thu 23 Apr): Fri 24, Tue 28, Wed 29, Mon 4, Tue 5 May.

@@ -75,6 +75,21 @@ describe('due dates', () => {
     expect(extendDue(calendar, d, { days: 30 }).dueDate).toBe('2026-05-04'); // 1 May is a holiday, 2–3 May a weekend
   });
 
+  it('extends from the legal last day, not from the day a weekend moved it to (issue 17)', () => {
+    // Accepted Fri 6 Feb 2026: 30 days end Sun 8 Mar, so the limit is Mon 9 Mar; 15 more days end Mon 23 Mar.
+    const plan = planTimers({ effects: [arm('giaiQuyet', spec({ key: 'giaiQuyet', after: { days: 30 } }), '2026-02-06')], deadlines: {}, calendar, at: '2026-02-06T02:00:00Z', newId, specOf: () => undefined });
+    expect(plan.deadlines.giaiQuyet).toMatchObject({ dueDate: '2026-03-09', legalDate: '2026-03-08' });
+    const extended = extendDue(calendar, plan.deadlines.giaiQuyet, { days: 15 });
+    expect(extended).toMatchObject({ dueDate: '2026-03-23', legalDate: '2026-03-23' });
+    // A row written before the legal day was kept: it is recomputed from the start and the definition.
+    const { legalDate: _, ...old } = plan.deadlines.giaiQuyet;
+    expect(extendDue(calendar, old, { days: 15 }, { after: { days: 30 } }).dueDate).toBe('2026-03-23');
+    // Twice: the second counts on from the first's legal day (23 Mar + 10 = Thu 2 Apr).
+    expect(extendDue(calendar, { ...plan.deadlines.giaiQuyet, ...extended, dueAt: extended.dueAt.toISOString() }, { days: 10 }).dueDate).toBe('2026-04-02');
+    // Working days are counted after the legal last day too: after Sun 8 Mar, five end Fri 13 Mar.
+    expect(extendDue(calendar, plan.deadlines.giaiQuyet, { workingDays: 5 }).dueDate).toBe('2026-03-13');
+  });
+
   it('puts a working-day reminder on an office morning before the last day', () => {
     const due = { dueDate: '2026-03-05', dueAt: new Date('2026-03-05T17:00:00Z') };
     expect(reminderAt(calendar, due, { workingDays: 2 }).toISOString()).toBe('2026-03-03T00:30:00.000Z');

@@ -10,6 +10,11 @@ export interface DeadlineState {
   startAt: string;
   /** The last day of the limit (Vietnam local date), for calendar- and working-day limits. */
   dueDate: LocalDate | null;
+  /**
+   * The last day the law counts to, before a day off moved it (`dueDate` is that day or the next
+   * working one): an extension counts on from here. Absent on rows written before it was kept.
+   */
+  legalDate?: LocalDate;
   /** The instant the limit is over: the end of `dueDate`, or start + an ISO duration. */
   dueAt: string;
   generation: number;
@@ -79,14 +84,36 @@ export function dueBefore(calendar: WorkingCalendar, dateAt: string, before: Dur
   return { dueDate, dueAt: localDateToInstant(dueDate) };
 }
 
-/** Moves a running limit by `by`, from its current last day (extensions add to the limit, not to today). */
-export function extendDue(calendar: WorkingCalendar, d: DeadlineState, by: DurationSpec): { dueDate: LocalDate | null; dueAt: Date } {
+/**
+ * The last day a limit counted from `startAt` ends on by the count alone: for calendar days, the
+ * day before a day off moves it (Civil Code art. 148: the move is made once, at the end).
+ */
+export function legalDateOf(startAt: string, spec: Pick<DeadlineSpec, 'after' | 'before'>, due: LocalDate | null): LocalDate | undefined {
+  if (due === null) return undefined;
+  if (spec.after && 'days' in spec.after) return shiftDays(toLocalDate(startInstant(startAt)), spec.after.days);
+  return due;
+}
+
+/**
+ * Moves a running limit by `by` (extensions add to the limit, not to today), counted on from the
+ * legal last day, not from the day a weekend or holiday moved it to, then moved off a day off once:
+ * a complaint accepted on 6 Feb 2026 with 30 days ends Sun 8 Mar (so Mon 9 Mar); extended by 15
+ * days it ends Mon 23 Mar, not 24 Mar.
+ */
+export function extendDue(calendar: WorkingCalendar, d: DeadlineState, by: DurationSpec, spec?: Pick<DeadlineSpec, 'after' | 'before'>): { dueDate: LocalDate | null; dueAt: Date; legalDate?: LocalDate } {
   if ('duration' in by || d.dueDate === null) {
     const iso = 'duration' in by ? by.duration : 'days' in by ? `P${by.days}D` : `P${by.workingDays}D`;
     return { dueDate: d.dueDate, dueAt: addDuration(d.dueAt, iso) };
   }
-  const dueDate = 'days' in by ? calendar.addCalendarDays(d.dueDate, by.days) : calendar.addWorkingDays(d.dueDate, by.workingDays);
-  return { dueDate, dueAt: localDateToInstant(dueDate) };
+  const legal = d.legalDate ?? (d.extensions.length === 0 && spec ? legalDateOf(d.startAt, spec, d.dueDate) : undefined) ?? d.dueDate;
+  if ('days' in by) {
+    const legalDate = shiftDays(legal, by.days);
+    const dueDate = nextWorkingDay(calendar, legalDate);
+    return { dueDate, dueAt: localDateToInstant(dueDate), legalDate };
+  }
+  // Working days are counted after the legal last day too (after Sun 8 Mar: 9 to 13 Mar for five).
+  const dueDate = calendar.addWorkingDays(legal, by.workingDays);
+  return { dueDate, dueAt: localDateToInstant(dueDate), legalDate: dueDate };
 }
 
 /**
@@ -108,6 +135,13 @@ function workingDaysBefore(calendar: WorkingCalendar, date: LocalDate, n: number
     day = shiftDays(day, -1);
     if (calendar.isWorkingDay(day)) left--;
   }
+  return day;
+}
+
+/** `date` if it is a working day, else the working day after it. */
+function nextWorkingDay(calendar: WorkingCalendar, date: LocalDate): LocalDate {
+  let day = date;
+  while (!calendar.isWorkingDay(day)) day = shiftDays(day, 1);
   return day;
 }
 
@@ -183,6 +217,7 @@ export function planTimers(input: PlanInput): TimerPlan {
         label: spec.label,
         startAt: effect.startAt,
         dueDate: due.dueDate,
+        ...(legalDateOf(effect.startAt, spec, due.dueDate) !== undefined ? { legalDate: legalDateOf(effect.startAt, spec, due.dueDate) } : {}),
         dueAt: due.dueAt.toISOString(),
         generation: 1,
         extensions: [],
@@ -191,15 +226,16 @@ export function planTimers(input: PlanInput): TimerPlan {
     } else if (effect.type === 'timer.extend') {
       const current = deadlines[effect.deadlineKey];
       if (!current) return; // the deadline is not running: nothing to move
-      const due = extendDue(input.calendar, current, effect.by);
+      const spec = input.specOf(effect.deadlineKey);
+      const due = extendDue(input.calendar, current, effect.by, spec);
       const generation = current.generation + 1;
       const alreadyFired = current.firedAt !== undefined;
       current.extensions.push({ by: effect.by, at: effect.at, previousDueAt: current.dueAt, ...(effect.reason === undefined ? {} : { reason: effect.reason }) });
       current.dueDate = due.dueDate;
+      if (due.legalDate !== undefined) current.legalDate = due.legalDate;
       current.dueAt = due.dueAt.toISOString();
       current.generation = generation;
       delete current.firedAt;
-      const spec = input.specOf(effect.deadlineKey);
       const armedNow = plan.arm.find((t) => t.id === current.timerId);
       if (armedNow) {
         Object.assign(armedNow, { fireAt: current.dueAt, generation, jobId: jobIdOf(armedNow.id, generation) });
