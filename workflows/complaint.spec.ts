@@ -9,11 +9,13 @@ const FILE = 'workflows/complaint.json';
 
 const at = (date: string, time = '02:00') => `${date}T${time}:00.000Z`; // 09:00 in Vietnam by default
 
-async function refusal(p: Promise<unknown>): Promise<{ code: string }> {
+type Refusal = { code: string; message: string; details?: { refusals?: unknown[]; issues?: unknown[] } };
+
+async function refusal(p: Promise<unknown>): Promise<Refusal> {
   try {
     await p;
   } catch (error) {
-    return error as { code: string };
+    return error as Refusal;
   }
   throw new Error('expected a refusal');
 }
@@ -79,8 +81,19 @@ describe('complaint: main path to archive', () => {
     expect(await s.openTasks(c.id)).toEqual([expect.objectContaining({ state: 'xuLy.thuLy', roles: ['can-bo-xu-ly-don'], priority: 2 })]);
 
     await s.advanceTo(at('2026-04-15'));
-    // A notice of acceptance dated before the receipt is refused, and takes no number from the register.
-    expect((await refusal(s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-04-10' }))).code).toBe('GUARD_REJECTED');
+    // A notice of acceptance dated before the receipt is refused, and takes no number from the register;
+    // the refusal says why in both languages, under the date to correct.
+    const early = await refusal(s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-04-10' }));
+    expect(early.code).toBe('GUARD_REJECTED');
+    expect(early.message).toBe(
+      'event "THU_LY" is not allowed now: The acceptance date may not be before the date the letter was received: choose that date or a later one.',
+    );
+    const earlyWords = {
+      vi: 'Ngày thụ lý không được trước ngày nhận đơn: chọn ngày thụ lý từ ngày nhận đơn trở đi.',
+      en: 'The acceptance date may not be before the date the letter was received: choose that date or a later one.',
+    };
+    expect(early.details?.refusals).toEqual([{ message: earlyWords, field: 'ngayThuLy' }]);
+    expect(early.details?.issues).toEqual([{ path: '/payload/ngayThuLy', code: 'refused', message: earlyWords.en, label: earlyWords }]);
     await s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-04-15' });
     view = await s.get(c.id);
     // 30 calendar days from 15 Apr: Fri 15 May.
@@ -208,7 +221,10 @@ describe('complaint: time limits passing and extension', () => {
     ]);
     expect(view.context._extensions).toEqual([expect.objectContaining({ deadline: 'giai-quyet', by: { days: 15 }, reason: gianHan.lyDo })]);
     // The law allows one extension (to 45 days) for a first complaint.
-    expect((await refusal(s.send(c.id, p.chuTich, 'GIA_HAN', gianHan))).code).toBe('GUARD_REJECTED');
+    const again = await refusal(s.send(c.id, p.chuTich, 'GIA_HAN', gianHan));
+    expect(again.code).toBe('GUARD_REJECTED');
+    expect(again.message).toContain('it cannot be extended again');
+    expect(again.details?.refusals).toEqual([{ message: expect.objectContaining({ vi: expect.stringContaining('không gia hạn thêm được') }) }]);
 
     const fired = await s.advanceTo(at('2026-06-16', '00:00'));
     // (The other instance of this scenario, accepted on 29 Apr, passes its own limit on 29 May.)
@@ -264,7 +280,12 @@ describe('complaint: branches and refusals', () => {
     const p = people(s);
     const c = await s.start('complaint', p.tiepDan);
     await s.send(c.id, p.tiepDan, 'TIEP_NHAN', letter('2026-08-27', 7));
-    expect((await refusal(s.send(c.id, p.xuLyDon, 'PHAN_LOAI', { ketQua: 'thuoc-tham-quyen' }))).code).toBe('GUARD_REJECTED');
+    const noRepresentative = await refusal(s.send(c.id, p.xuLyDon, 'PHAN_LOAI', { ketQua: 'thuoc-tham-quyen' }));
+    expect(noRepresentative.code).toBe('GUARD_REJECTED');
+    // Every branch refused (one per classification result), but the person reads one reason, under the field to fill in.
+    expect(noRepresentative.details?.refusals).toEqual([
+      { message: expect.objectContaining({ vi: expect.stringContaining('cử người đại diện') }), field: 'nguoiDaiDien' },
+    ]);
     await s.send(c.id, p.xuLyDon, 'PHAN_LOAI', { ketQua: 'thuoc-tham-quyen', nguoiDaiDien: ['Nguyễn Văn An', 'Trần Thị Bình'] });
     expect(await s.get(c.id)).toMatchObject({ state: { xuLy: 'thuLy' }, context: { nguoiDaiDien: ['Nguyễn Văn An', 'Trần Thị Bình'] } });
   });

@@ -59,10 +59,13 @@ const refusal = async (p: Promise<unknown>) => {
   try {
     await p;
   } catch (error) {
-    return error as { code: string };
+    return error as { code: string; message: string; details?: { refusals?: Array<{ message: { vi: string; en: string }; field?: string }> } };
   }
   throw new Error('expected a refusal');
 };
+
+/** What a refused person reads: each refusal's English words, and the form field it is shown under. */
+const reasons = (e: Awaited<ReturnType<typeof refusal>>) => (e.details?.refusals ?? []).map((r) => [r.field ?? null, r.message.en]);
 
 /** Refused steps must leave the instance exactly as it was. */
 async function unchanged(s: Scenario, id: string, attempts: () => Promise<void>) {
@@ -218,7 +221,9 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
       const { soKeHoach: _omitted, ...incomplete } = plan(2026, '2026-01-20', '2026-10-31');
       expect((await refusal(s.send(id, p.deputy, 'BAN_HANH_KE_HOACH', incomplete))).code).toBe('INVALID_PAYLOAD');
       expect((await refusal(s.send(id, p.deputy, 'BAN_HANH_KE_HOACH', { ...plan(2026, '2026-01-20', '2026-10-31'), nam: 2019 }))).code).toBe('INVALID_PAYLOAD');
-      expect((await refusal(s.send(id, p.deputy, 'BAN_HANH_KE_HOACH', plan(2026, '2026-01-20', '2026-01-10')))).code).toBe('GUARD_REJECTED');
+      const early = await refusal(s.send(id, p.deputy, 'BAN_HANH_KE_HOACH', plan(2026, '2026-01-20', '2026-01-10')));
+      expect(early.code).toBe('GUARD_REJECTED');
+      expect(reasons(early)).toEqual([['ngayKetThucTrienKhai', 'The last day of the implementation period may not be before the date the plan is issued.']]);
       expect((await refusal(s.send(id, p.deputy, 'CHOT_DANH_SACH', { moHinh: models }))).code).toBe('EVENT_NOT_ACCEPTED');
       expect((await refusal(s.send(id, p.deputy, 'QUA_HAN_KE_HOACH'))).code).toBe('FORBIDDEN');
     });
@@ -254,7 +259,9 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
     await s.advanceTo('2026-02-03T02:00:00.000Z');
     const strip = ({ donVi: _d, ...m }: (typeof models)[number]) => m;
     await unchanged(s, id, async () => {
-      expect((await refusal(s.send(id, p.headVh, 'DANG_KY', { donVi: 'phong-kinh-te', moHinh: [strip(models[0])] }))).code).toBe('GUARD_REJECTED');
+      const otherUnit = await refusal(s.send(id, p.headVh, 'DANG_KY', { donVi: 'phong-kinh-te', moHinh: [strip(models[0])] }));
+      expect(otherUnit.code).toBe('GUARD_REJECTED');
+      expect(reasons(otherUnit)).toEqual([['donVi', 'You may register only for your own unit: choose the unit you work in.']]);
       const { linhVuc: _l, ...noField } = strip(models[0]);
       expect((await refusal(s.send(id, p.headKt, 'DANG_KY', { donVi: 'phong-kinh-te', moHinh: [noField] }))).code).toBe('INVALID_PAYLOAD');
       expect((await refusal(s.send(id, p.headKt, 'DANG_KY', { donVi: 'phong-kinh-te', moHinh: [] }))).code).toBe('INVALID_PAYLOAD');
@@ -370,7 +377,9 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
       expect((await refusal(s.send(kids[0], p.chairman, 'HOAN_THANH_TRIEN_KHAI', report))).code).toBe('INSTANCE_NOT_FOUND');
       expect((await refusal(s.send(kids[0], p.headKt, 'HOAN_THANH_TRIEN_KHAI', { ...report, minhChung: [] }))).code).toBe('INVALID_PAYLOAD');
       expect((await refusal(s.send(kids[0], p.headKt, 'NOP_TU_DANH_GIA', selfAssessment(92)))).code).toBe('EVENT_NOT_ACCEPTED');
-      expect((await refusal(s.send(kids[0], p.deputy, 'DUNG_XET', { lyDo: 'Chưa quá hạn' }))).code).toBe('GUARD_REJECTED');
+      const notLate = await refusal(s.send(kids[0], p.deputy, 'DUNG_XET', { lyDo: 'Chưa quá hạn' }));
+      expect(notLate.code).toBe('GUARD_REJECTED');
+      expect(notLate.message).toContain('missed the time limit for its results report or its self-assessment');
     });
 
     expect(await s.advanceTo('2026-10-20T02:00:00.000Z')).toEqual([]);
@@ -496,8 +505,12 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
       baoCao: 'Năm 2026 có 3 mô hình đăng ký; 2 được công nhận; đề xuất khen thưởng 1.',
     };
     await unchanged(s, id, async () => {
-      expect((await refusal(s.send(id, p.deputy, 'TONG_HOP', { ...counts, soDangKy: 2 }))).code).toBe('GUARD_REJECTED');
-      expect((await refusal(s.send(id, p.deputy, 'TONG_HOP', { ...counts, soDeXuat: 3 }))).code).toBe('GUARD_REJECTED');
+      const wrongCount = await refusal(s.send(id, p.deputy, 'TONG_HOP', { ...counts, soDangKy: 2 }));
+      expect(wrongCount.code).toBe('GUARD_REJECTED');
+      expect(reasons(wrongCount).map(([field]) => field)).toContain('soDangKy');
+      const tooMany = await refusal(s.send(id, p.deputy, 'TONG_HOP', { ...counts, soDeXuat: 3 }));
+      expect(tooMany.code).toBe('GUARD_REJECTED');
+      expect(reasons(tooMany)).toEqual([['soDeXuat', 'The number proposed for commendation may not exceed the number recognised.']]);
       expect((await refusal(s.send(id, p.deputy, 'TONG_HOP', { ...counts, soCongNhan: -1 }))).code).toBe('INVALID_PAYLOAD');
       expect((await refusal(s.send(id, p.headKt, 'TONG_HOP', counts))).code).toBe('FORBIDDEN'); // sees the campaign (registered), may not aggregate
       expect((await refusal(s.send(id, p.chairman, 'TONG_HOP', counts))).code).toBe('INSTANCE_NOT_FOUND');
@@ -708,7 +721,9 @@ describe('dan-van-kheo: the 2027 campaign, late at every step', () => {
     // 19 Feb + 15 days is Sat 6 Mar: the next working day.
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-dang-ky', dueDate: '2027-03-08', dueAt: '2027-03-08T17:00:00.000Z' })]);
     await unchanged(s, id, async () => {
-      expect((await refusal(s.send(id, p.deputy, 'GIA_HAN_DANG_KY', { lyDo: 'Lần hai' }))).code).toBe('GUARD_REJECTED');
+      const twice = await refusal(s.send(id, p.deputy, 'GIA_HAN_DANG_KY', { lyDo: 'Lần hai' }));
+      expect(twice.code).toBe('GUARD_REJECTED');
+      expect(twice.message).toContain('The registration period has already been extended once');
     });
   });
 
@@ -868,7 +883,11 @@ describe('dan-van-kheo: the 2027 campaign, late at every step', () => {
     expect(paths(view)).toEqual(['thamDinh']);
     expect(view.context).toMatchObject({ soLanBoSung: 2, hoSoBoSung: [more, { ...more, noiDung: 'Đã có ý kiến của Ủy ban MTTQ phường.' }] });
     await unchanged(s, kids[2], async () => {
-      expect((await refusal(s.send(kids[2], p.deputy, 'YEU_CAU_BO_SUNG', { noiDung: 'Lần thứ ba' }))).code).toBe('GUARD_REJECTED');
+      const third = await refusal(s.send(kids[2], p.deputy, 'YEU_CAU_BO_SUNG', { noiDung: 'Lần thứ ba' }));
+      expect(third.code).toBe('GUARD_REJECTED');
+      expect(third.details?.refusals).toEqual([
+        { message: expect.objectContaining({ vi: 'Đã yêu cầu bổ sung hồ sơ đủ số lần tối đa: lập báo cáo thẩm định với hồ sơ hiện có.' }) },
+      ]);
     });
   });
 

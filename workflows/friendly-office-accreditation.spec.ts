@@ -71,7 +71,10 @@ describe('friendly-office-accreditation: self-assessment across Hùng Kings day 
   it('refuses another department’s head, a missing criterion and an early recognition, changing nothing', async () => {
     const before = await s.get(id);
     const history = await s.history(id);
-    await expect(s.send(id, p.headVh, 'NOP_TU_DANH_GIA', selfAssessment(88))).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(id, p.headVh, 'NOP_TU_DANH_GIA', selfAssessment(88))).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      message: 'event "NOP_TU_DANH_GIA" is not allowed now: Only the head of the registering unit may file its self-assessment and its remediation report.',
+    });
     const incomplete = selfAssessment(88);
     delete (incomplete.tieuChi as Partial<typeof incomplete.tieuChi>).chuyenDoiSo;
     await expect(s.send(id, p.headKt, 'NOP_TU_DANH_GIA', incomplete)).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });

@@ -73,7 +73,10 @@ describe('petition: answered on time across Hùng Kings day and 30 Apr / 1 May',
 
   it('only the assigned unit can answer', async () => {
     const before = await s.get(id);
-    await expect(s.send(id, p.officerVh, 'TRINH_TRA_LOI', { noiDung: 'Dự thảo của phòng khác' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(id, p.officerVh, 'TRINH_TRA_LOI', { noiDung: 'Dự thảo của phòng khác' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      message: 'event "TRINH_TRA_LOI" is not allowed now: Only the unit the petition was assigned to may draft the answer or return the petition.',
+    });
     expect((await s.get(id)).revision).toBe(before.revision);
   });
 
@@ -215,7 +218,10 @@ describe('petition: outside competence, returns and refused input', () => {
     await s.send(id, p.officerKt, 'TRA_LAI_DON', { lyDo: 'Cần thanh tra xác minh' });
     await s.send(id, p.letters, 'GIAO_XU_LY', { donViXuLy: 'thanh-tra' });
     const before = await s.get(id);
-    await expect(s.send(id, p.officerTt, 'TRA_LAI_DON', { lyDo: 'Trả lại lần ba' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(id, p.officerTt, 'TRA_LAI_DON', { lyDo: 'Trả lại lần ba' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      details: { refusals: [{ message: expect.objectContaining({ vi: expect.stringContaining('trả lại để phân loại lại hai lần') }) }] },
+    });
     expect(await s.get(id)).toMatchObject({ revision: before.revision, state: 'traLoi', context: before.context });
     view = await s.send(id, p.officerTt, 'TRINH_TRA_LOI', { noiDung: 'Thanh tra phường sẽ kiểm tra.' });
     expect(view.activeStates.map((a) => a.path)).toEqual(['kiemTra']);

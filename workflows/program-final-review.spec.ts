@@ -415,7 +415,10 @@ describe('program-final-review: every step late, across Tết and Hùng Kings’
       }),
     ]);
     const before = await s.get(id);
-    await expect(s.send(id, p.head, 'HOAN_HOI_NGHI', { lyDo: 'Lùi lần ba' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(id, p.head, 'HOAN_HOI_NGHI', { lyDo: 'Lùi lần ba' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      details: { refusals: [{ message: expect.objectContaining({ vi: 'Hội nghị tổng kết đã được lùi 2 lần: không lùi thêm được, hãy tổ chức hội nghị.' }) }] },
+    });
     expect((await s.get(id)).revision).toBe(before.revision);
     const fired = await s.advanceTo('2030-05-28T02:00:00.000Z');
     expect(fired.map((f) => [f.kind, f.deadlineKey, f.fireAt])).toEqual([

@@ -34,7 +34,10 @@ describe('proposal-appraisal: main path with a revision loop, across the 30 Apr 
 
     // A head of another department cannot submit this agency's proposal; nothing changes.
     const before = await s.get(deAn.id);
-    await expect(s.send(deAn.id, p.truongPhongKhac, 'TRINH')).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(deAn.id, p.truongPhongKhac, 'TRINH')).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      message: 'event "TRINH" is not allowed now: Only the head of the agency that submits this proposal may submit it, resubmit it or withdraw it.',
+    });
     expect(await s.get(deAn.id)).toMatchObject({ revision: before.revision, state: before.state, context: before.context });
     expect(await s.history(deAn.id)).toHaveLength(1);
 

@@ -49,7 +49,10 @@ describe('social supervision: late answer, escalation, one follow-up round, Fron
   it('a head of another agency cannot answer, and nothing changes', async () => {
     const before = await s.get(id);
     const history = await s.history(id);
-    await expect(s.send(id, p.headVh, 'TRA_LOI', { noiDung: 'Trả lời nhầm', soVanBan: '1/BC' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(id, p.headVh, 'TRA_LOI', { noiDung: 'Trả lời nhầm', soVanBan: '1/BC' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      message: 'event "TRA_LOI" is not allowed now: Only the head of the agency assigned to answer may send the answer.',
+    });
     await expect(s.send(id, p.headKt, 'TRA_LOI', { noiDung: 'Thiếu số văn bản' })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
     await expect(s.send(id, p.headKt, 'DANH_GIA', { ketQua: 'dong-y' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
     const after = await s.get(id);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
-import { designWarnings, validateDefinition, type StateNodeDefinition, type WorkflowDefinition } from '#libs/engine';
+import { designWarnings, validateDefinition, type GuardRef, type StateNodeDefinition, type WorkflowDefinition } from '#libs/engine';
 
 /** The admins' validator over every shipped workflow: CI refuses a definition it would refuse. */
 describe('shipped workflows', () => {
@@ -50,6 +50,67 @@ describe('shipped workflows', () => {
 
   it.each(files)('%s: every human event is a task outcome wherever it is accepted, or has a sentBy', (file) => {
     expect(unruledEvents(load(file))).toEqual([]);
+  });
+
+  /**
+   * Every refusal a person can cause is explained: each guard on a human event's transition that
+   * looks at the data or the state of the case (anything but hasRole, inUnit and notSameActor, which
+   * answer 403 of themselves) carries a `message`, or sits inside a guard that does. As the engine
+   * reports them (runtime.ts), a refusal is read from the outermost guard with a message that said
+   * no, looking into `all` only: a guard inside an `any` or a `not` is explained by that `any` or
+   * `not` (or a guard around it), never by itself.
+   */
+  function unexplainedGuards(def: WorkflowDefinition): string[] {
+    const PERSONAL = new Set(['hasRole', 'inUnit', 'notSameActor']);
+    const out: string[] = [];
+    const visit = (g: GuardRef, at: string, explained: boolean, reported: boolean): void => {
+      // `reported`: the engine still looks at this guard on its own (only `all` is looked into).
+      const says = explained || (reported && g.message !== undefined);
+      const params = g.params ?? {};
+      if (g.type === 'all' || g.type === 'any') {
+        (params.guards as GuardRef[]).forEach((c, i) => visit(c, `${at}/params/guards/${i}`, says, reported && g.type === 'all'));
+      } else if (g.type === 'not') {
+        visit(params.guard as GuardRef, `${at}/params/guard`, says, false);
+      } else if (!PERSONAL.has(g.type) && !says) {
+        out.push(`${at} (${g.type})`);
+      }
+    };
+    const walk = (node: StateNodeDefinition, at: string): void => {
+      for (const [event, config] of Object.entries(node.on ?? {})) {
+        if (def.events[event]?.kind !== 'human') continue;
+        const list = Array.isArray(config) ? config : [config];
+        list.forEach((t, i) => {
+          const guard = typeof t === 'object' && t !== null ? t.guard : undefined;
+          if (guard) visit(guard, `${at}/on/${event}${Array.isArray(config) ? `/${i}` : ''}/guard`, false, true);
+        });
+      }
+      for (const [key, child] of Object.entries(node.states ?? {})) walk(child, `${at}/states/${key}`);
+    };
+    walk(def.machine, '/machine');
+    return out;
+  }
+
+  it.each(files)('%s: every refusal a person can cause by the data or the state of the case says why (a guard message)', (file) => {
+    expect(unexplainedGuards(load(file))).toEqual([]);
+  });
+
+  it('that check looks through all, any and not, and counts a message inside an any as unread', () => {
+    const def = load('complaint.json');
+    const date = { type: 'compare', params: { left: { path: 'payload.ngayThuLy' }, op: '>=', right: { path: 'context.ngayNhan' } } };
+    const message = { vi: 'Ngày thụ lý không được trước ngày nhận đơn', en: 'The acceptance date may not be before the date received' };
+    const role = { type: 'hasRole', params: { role: 'can-bo-xu-ly-don' } };
+    const withGuard = (guard: unknown) => {
+      const copy = JSON.parse(JSON.stringify(def)) as WorkflowDefinition;
+      (copy.machine.states!.xuLy.states!.thuLy.on!.THU_LY as { guard: unknown }).guard = guard;
+      return unexplainedGuards(copy);
+    };
+    const at = '/machine/states/xuLy/states/thuLy/on/THU_LY/guard';
+    expect(withGuard({ type: 'all', params: { guards: [role, date] } })).toEqual([`${at}/params/guards/1 (compare)`]);
+    expect(withGuard({ type: 'all', params: { guards: [role, { ...date, message }] } })).toEqual([]);
+    expect(withGuard({ type: 'all', message, params: { guards: [role, date] } })).toEqual([]);
+    expect(withGuard({ type: 'any', params: { guards: [role, { ...date, message }] } })).toEqual([`${at}/params/guards/1 (compare)`]);
+    expect(withGuard({ type: 'not', message, params: { guard: { type: 'not', params: { guard: date } } } })).toEqual([]);
+    expect(withGuard(role)).toEqual([]);
   });
 
   it('that check notices an event that is a task outcome in one state but accepted without a task in another', () => {

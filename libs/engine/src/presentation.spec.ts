@@ -39,6 +39,9 @@ describe('what people read of a case (issue 20)', () => {
     expect(caseSummary(def, { nguoiDeNghi: 'Nguyễn Văn A', kenh: 'truc-tiep', ngayNhan: '2026-03-05' })).toBe('Nguyễn Văn A: Trực tiếp — 05/03/2026');
     expect(caseSummary(def, { nguoiDeNghi: 'Nguyễn Văn A', kenh: null })).toBe('Nguyễn Văn A: —'.replace(/[: —]+$/, ''));
     expect(caseSummary(def, {})).toBeNull();
+    // An instant is dated in Việt Nam: 20:00 UTC on 4 March is already 5 March there.
+    expect(caseSummary(def, { nguoiDeNghi: 'B', kenh: 'buu-chinh', ngayNhan: '2026-03-04T20:00:00.000Z' })).toBe('B: Bưu chính — 05/03/2026');
+    expect(caseSummary(def, { nguoiDeNghi: 'B', kenh: 'buu-chinh', ngayNhan: '2026-03-04T20:00:00+07:00' })).toBe('B: Bưu chính — 04/03/2026');
     expect(caseSummary({ summary: '{noiDung}' }, { noiDung: 'x'.repeat(500) })).toHaveLength(200);
     expect(caseSummary({}, { a: 1 })).toBeNull();
   });

@@ -13,6 +13,17 @@ export const SUMMARY_PLACEHOLDER = /\{([A-Za-z_$][A-Za-z0-9_$]*(?:\.[A-Za-z0-9_$
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/;
 
+/** Việt Nam's offset (no daylight saving since 1975): an instant is shown by its date there. */
+const VIETNAM_OFFSET_MS = 7 * 3600_000;
+
+/** dd/mm/yyyy: a date as written; an instant (a date-time with a zone) by its date in Việt Nam. */
+function vietnamDate(value: string, date: RegExpExecArray): string {
+  const instant = /[zZ]|[+-]\d{2}:?\d{2}$/.test(value.slice(10)) ? Date.parse(value) : NaN;
+  if (Number.isNaN(instant)) return `${date[3]}/${date[2]}/${date[1]}`;
+  const local = new Date(instant + VIETNAM_OFFSET_MS).toISOString();
+  return `${local.slice(8, 10)}/${local.slice(5, 7)}/${local.slice(0, 4)}`;
+}
+
 /** A value as a person reads it: enum values by their Vietnamese label, ISO dates as dd/mm/yyyy. */
 export function displayValue(definition: Pick<WorkflowDefinition, 'values'>, value: unknown): string {
   if (value === null || value === undefined || value === '') return '';
@@ -20,7 +31,7 @@ export function displayValue(definition: Pick<WorkflowDefinition, 'values'>, val
     const label = definition.values?.[value];
     if (label) return label.vi;
     const date = ISO_DATE.exec(value);
-    if (date && value.length <= 30) return `${date[3]}/${date[2]}/${date[1]}`;
+    if (date && value.length <= 30) return vietnamDate(value, date);
     return value;
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
