@@ -102,6 +102,7 @@ describe('approvers: identity, tasks and the rules that protect the process', ()
       expect: { anonymous: 401, approver: 403, otherUnit: 403, auditor: 403, admin: 201 },
     },
     { name: 'GET /units', call: (a) => a.get('/api/v1/units'), expect: { anonymous: 401, approver: 200, otherUnit: 200, auditor: 200, admin: 200 } },
+    { name: 'GET /people', call: (a) => a.get('/api/v1/people'), expect: { anonymous: 401, approver: 200, otherUnit: 200, auditor: 200, admin: 200 } },
     {
       name: 'PUT /units/:key',
       call: (a) => a.put('/api/v1/units/to-dan-pho-1').send({ name: { vi: 'Tổ dân phố số 1', en: 'Residential group 1' }, parentKey: 'phuong-an-phong' }),
@@ -235,6 +236,14 @@ describe('approvers: identity, tasks and the rules that protect the process', ()
     await agents.approver.delete(`/api/v1/me/tokens/${created.body.id}`).expect(204);
     await t.anon.get('/api/v1/me').set('Authorization', `Bearer ${created.body.token}`).expect(401);
     await t.anon.get('/api/v1/me').set('Authorization', 'Bearer not-a-jwt').expect(401);
+  });
+
+  it('any signed-in person reads who is who (names only): pages name colleagues, never by user id', async () => {
+    await t.http.patch(`/api/v1/users/${(await t.http.get('/api/v1/users').expect(200)).body.items.find((u: { username: string }) => u.username === 'tiep-dan-1').id}`).send({ email: 'tiep-dan-1@anphong.gov.vn' }).expect(200);
+    const people = (await agents.approver.get('/api/v1/people').expect(200)).body.items;
+    const officer = people.find((p: { username: string }) => p.username === 'tiep-dan-1');
+    expect(Object.keys(officer).sort()).toEqual(['displayName', 'username']);
+    expect(JSON.stringify(people)).not.toContain('@anphong.gov.vn');
   });
 
   it('a weak password or a bad membership is refused naming the field', async () => {

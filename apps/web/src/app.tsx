@@ -27,15 +27,42 @@ function Shell() {
     if (status === 'signed-in' && (path === '/' || path === '/login')) navigate(home, { replace: true });
   }, [status, path, home]);
 
-  // A new page: move focus to its heading so that screen readers announce it.
+  // A new page: move focus to its heading so that screen readers announce it. A page that loads
+  // its data first shows its heading a moment later: the focus waits for it (a few seconds at most),
+  // unless the person has moved it meanwhile.
   useEffect(() => {
     if (first.current) {
       first.current = false;
       return;
     }
-    const frame = requestAnimationFrame(() => (main.current?.querySelector<HTMLElement>('h1') ?? main.current)?.focus({ preventScroll: false }));
+    const root = main.current;
+    if (!root) return;
     window.scrollTo(0, 0);
-    return () => cancelAnimationFrame(frame);
+    const untouched = () => {
+      const active = document.activeElement;
+      return !active || active === document.body || active === root || !root.contains(active);
+    };
+    let observer: MutationObserver | undefined;
+    const focusHeading = () => {
+      const heading = root.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
+      if (untouched()) heading.focus({ preventScroll: true });
+      return true;
+    };
+    const frame = requestAnimationFrame(() => {
+      if (focusHeading()) return;
+      root.focus({ preventScroll: true });
+      observer = new MutationObserver(() => {
+        if (focusHeading()) observer?.disconnect();
+      });
+      observer.observe(root, { childList: true, subtree: true });
+    });
+    const timer = setTimeout(() => observer?.disconnect(), 5000);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      observer?.disconnect();
+    };
   }, [path, status]);
 
   return (

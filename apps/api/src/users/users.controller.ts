@@ -7,7 +7,7 @@ import { AdminOnly } from '../auth/auth.decorators.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateUserDto, UpdateUserDto, UpsertUnitDto } from './dto/users.dto.js';
 import { ApiEmpty, ApiErrors, ApiJson, SignedIn } from '../common/openapi.js';
-import { ApiTokenListDto, UnitDto, UnitListDto, UserDto, UserListDto } from './dto/user-responses.dto.js';
+import { ApiTokenListDto, PeopleDto, UnitDto, UnitListDto, UserDto, UserListDto } from './dto/user-responses.dto.js';
 
 @ApiTags('users')
 @SignedIn()
@@ -68,6 +68,13 @@ export class UsersController {
   @ApiOperation({ summary: 'Revoke one of a user’s API tokens (recorded in the audit log as the admin’s action)' })
   async revokeToken(@Param('id', new UuidPipe('id')) id: string, @Param('tokenId', new UuidPipe('tokenId')) tokenId: string, @CurrentPrincipal() p: Principal) {
     await this.identity.revokeToken(tokenId, id, actorOf(p));
+  }
+
+  @ApiJson(PeopleDto, { description: 'Every user\'s name, by user id' })
+  @Get('people')
+  @ApiOperation({ summary: 'Who is who: the display name of every user, for any signed-in user (no addresses, roles or units), so that pages name people instead of user ids' })
+  async people() {
+    return { items: (await this.identity.listUsers()).map((u) => ({ username: u.username, displayName: u.displayName })) };
   }
 
   @ApiJson(UnitListDto, { description: 'The units' })

@@ -15,15 +15,24 @@ export type Membership = Schemas['MembershipView'];
 export type Unit = Schemas['UnitDto'];
 export type Me = Schemas['MeDto'];
 
-export type Task = Schemas['TaskDto'];
+/**
+ * What tells a case from the others at a glance: its business key and the one-line summary its
+ * definition makes from its data. Optional here so that the app reads an API that has them or not.
+ */
+export interface CaseGlance {
+  businessKey?: string | null;
+  summary?: string | null;
+}
+
+export type Task = Schemas['TaskDto'] & CaseGlance;
 export type Priority = Task['priority'];
 export type TaskEvent = Schemas['TaskEventDto'];
-export type TaskDetail = Schemas['TaskDetailDto'];
+export type TaskDetail = Schemas['TaskDetailDto'] & CaseGlance;
 export type InboxCounts = Schemas['InboxCountsDto'];
-export type InboxPage = Schemas['InboxPageDto'];
+export type InboxPage = Omit<Schemas['InboxPageDto'], 'items'> & { items: Task[] };
 
-export type AppNotification = Schemas['NotificationDto'];
-export type NotificationPage = Schemas['NotificationPageDto'];
+export type AppNotification = Schemas['NotificationDto'] & CaseGlance;
+export type NotificationPage = Omit<Schemas['NotificationPageDto'], 'items'> & { items: AppNotification[] };
 export type Preferences = Schemas['PreferencesDto'];
 
 export type Webhook = Schemas['WebhookDto'];
@@ -42,8 +51,8 @@ export type DefinitionDetail = Omit<Schemas['DefinitionVersionDto'], 'source'> &
 export type ActiveState = Schemas['ActiveStateDto'];
 export type Deadline = Schemas['DeadlineDto'];
 export type ChildInstance = Schemas['ChildInstanceDto'];
-export type Instance = Schemas['InstanceDto'];
-export type InstancePage = Schemas['InstancePageDto'];
+export type Instance = Schemas['InstanceDto'] & Pick<CaseGlance, 'summary'>;
+export type InstancePage = Omit<Schemas['InstancePageDto'], 'items'> & { items: Instance[] };
 export type HistoryRow = Schemas['HistoryRowDto'];
 export type Timer = Schemas['TimerDto'];
 export type Verification = Schemas['InstanceVerificationDto'];
@@ -136,12 +145,30 @@ export interface EventSource {
   schema?: JsonSchema;
 }
 
+/** How a case's data field is shown to people (`fields.<path>` of a definition). */
+export interface FieldPresentation {
+  label?: Label;
+  /** For the machine only (a flag, a counter): no page shows it. */
+  hidden?: boolean;
+  /** Its words find the case in search. */
+  search?: boolean;
+  format?: 'text' | 'date' | 'datetime' | 'user' | 'users' | 'files' | 'longText';
+}
+
 export interface DefinitionSource {
   key: string;
   title: Label;
   description?: Label;
   roles?: Record<string, Label>;
   inputSchema?: JsonSchema;
+  /** One line that tells a case from the others: `{field}` placeholders of context fields. */
+  summary?: string;
+  /** How people see the case data, per context field (dotted paths allowed). */
+  fields?: Record<string, FieldPresentation>;
+  /** Labels of the enum values people see (options, case data, history). */
+  values?: Record<string, Label>;
+  /** The case data's fields and their starting values. */
+  context?: Record<string, unknown>;
   events: Record<string, EventSource>;
   machine: StateNodeSource;
 }

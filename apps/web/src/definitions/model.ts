@@ -51,3 +51,18 @@ export function tasksOf(source: DefinitionSource | undefined, leaves: string[]):
   }
   return out;
 }
+
+/** A deadline's label by its key, from the step that declares it (reminders and past timers name only the key). */
+export function deadlineLabel(source: DefinitionSource | undefined, key: string): Label | undefined {
+  const visit = (node: StateNodeSource | undefined, depth: number): Label | undefined => {
+    if (!node || depth > 50) return undefined;
+    const own = node.meta?.deadlines?.find((d) => d.key === key)?.label;
+    if (own) return own;
+    for (const child of Object.values(node.states ?? {})) {
+      const found = visit(child, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(source?.machine, 0);
+}

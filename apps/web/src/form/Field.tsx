@@ -3,7 +3,7 @@
 import type { JsonSchema } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { escapeToken } from '../json/pointer.ts';
-import { BooleanRadios, ChoiceCheckboxes, ChoiceSelect, ConstInput, DateTimeInput, JsonInput, NumberInput, TextArea, TextInput } from './controls.tsx';
+import { BooleanRadios, ChoiceCheckboxes, ChoiceSelect, ConstInput, DateInput, DateTimeInput, JsonInput, NumberInput, TextArea, TextInput } from './controls.tsx';
 import { FileInput } from './FileInput.tsx';
 import { GroupField, LabelledField, useFieldFrame, type FieldFrame, type FormContext } from './frame.tsx';
 import { orderedKeys } from './order.ts';
@@ -34,19 +34,24 @@ export function Field(props: FieldProps) {
     case 'choice':
       return (
         <LabelledField frame={frame}>
-          <ChoiceSelect control={control} schema={schema} value={value} onChange={onChange} />
+          <ChoiceSelect control={control} schema={schema} value={value} onChange={onChange} presentation={ctx.presentation} />
         </LabelledField>
       );
     case 'const':
       return (
         <LabelledField frame={frame}>
-          <ConstInput control={control} schema={schema} />
+          <ConstInput control={control} schema={schema} presentation={ctx.presentation} />
+        </LabelledField>
+      );
+    case 'date':
+      return (
+        <LabelledField frame={frame} extraHint={t('form.dateFormat')}>
+          <DateInput control={control} value={value} onChange={onChange} />
         </LabelledField>
       );
     case 'text':
     case 'email':
     case 'url':
-    case 'date':
     case 'time':
       return (
         <LabelledField frame={frame}>
@@ -95,7 +100,7 @@ export function Field(props: FieldProps) {
     case 'choiceList':
       return (
         <GroupField frame={frame}>
-          <ChoiceCheckboxes control={control} schema={schema} value={value} onChange={onChange} />
+          <ChoiceCheckboxes control={control} schema={schema} value={value} onChange={onChange} presentation={ctx.presentation} />
         </GroupField>
       );
     case 'stringList':

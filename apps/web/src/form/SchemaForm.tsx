@@ -3,6 +3,7 @@
 // issues mapped by JSON pointer). Values are kept as the JSON the API expects (values.ts).
 import { useId } from 'react';
 import type { JsonSchema } from '../api/types.ts';
+import type { Presentation } from '../definitions/presentation.ts';
 import { Field, Properties } from './Field.tsx';
 import type { FormContext } from './frame.tsx';
 import { kindOf, typeOf } from './schema.ts';
@@ -18,11 +19,13 @@ export interface SchemaFormProps {
   onChange(value: Obj): void;
   errors: FieldErrors;
   onBlur?(pointer: string): void;
+  /** The definition's labels for fields and enum values (its `fields` and `values`). */
+  presentation?: Presentation;
 }
 
-export function SchemaForm({ schema, value, onChange, errors, onBlur }: SchemaFormProps) {
+export function SchemaForm({ schema, value, onChange, errors, onBlur, presentation }: SchemaFormProps) {
   const base = useId().replace(/[^A-Za-z0-9_-]/g, '');
-  const ctx: FormContext = { errors, onBlur, idOf: (pointer) => `f${base}${pointer.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}` };
+  const ctx: FormContext = { errors, onBlur, presentation, idOf: (pointer) => `f${base}${pointer.replace(/[^A-Za-z0-9_-]/g, (c) => `_${c.charCodeAt(0).toString(16)}`)}` };
   if (!schema || kindOf(schema) !== 'object') {
     if (!schema || !typeOf(schema)) return null;
     return <Field schema={schema} pointer="" name="" value={value} required onChange={(v) => onChange((v ?? {}) as Obj)} ctx={ctx} />;

@@ -2,9 +2,14 @@
 // (undefined for empty) and takes its id and aria attributes from its field (frame.tsx).
 import { useState } from 'react';
 import type { JsonSchema } from '../api/types.ts';
-import { useI18n } from '../i18n/i18n.tsx';
+import { valueLabel, type Presentation } from '../definitions/presentation.ts';
+import { useI18n, type Lang } from '../i18n/i18n.tsx';
+import { formatDay, parseDay } from './dates.ts';
 import type { ControlProps } from './frame.tsx';
 import { choicesOf, fieldTitle, fromLocalInput, itemSchema, toLocalInput, type Choice } from './schema.ts';
+
+/** What the date field takes (checked again by parseDay): d/m/yyyy with / . or -, or the ISO day. Valid in the `v` mode browsers compile `pattern` in. */
+const DAY_PATTERN = String.raw`\d{1,2}[\/.\-]\d{1,2}[\/.\-]\d{4}|\d{4}-\d{2}-\d{2}`;
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const orUndefined = (s: string) => (s === '' ? undefined : s);
@@ -15,8 +20,16 @@ interface ValueProps {
   onChange(v: unknown): void;
 }
 
+/** A choice as people read it: the definition's label of the value, else the branch's title, else the value. */
+export function choiceText(c: Choice, lang: Lang, presentation?: Presentation): string {
+  const label = valueLabel(presentation, c.value, lang);
+  if (label) return label;
+  if (c.title) return fieldTitle(c.title, lang, String(c.value));
+  return typeof c.value === 'string' ? c.value : JSON.stringify(c.value);
+}
+
 /** enum, or oneOf/anyOf of titled consts: a select with "choose…" first. */
-export function ChoiceSelect({ control, schema, value, onChange }: ValueProps & { schema: JsonSchema }) {
+export function ChoiceSelect({ control, schema, value, onChange, presentation }: ValueProps & { schema: JsonSchema; presentation?: Presentation }) {
   const { t, lang } = useI18n();
   const choices = choicesOf(schema) as Choice[];
   const index = choices.findIndex((c) => sameJson(c.value, value));
@@ -29,15 +42,16 @@ export function ChoiceSelect({ control, schema, value, onChange }: ValueProps & 
       <option value="">{t('app.choose')}</option>
       {choices.map((c, i) => (
         <option key={i} value={String(i)}>
-          {c.title ? fieldTitle(c.title, lang, String(c.value)) : typeof c.value === 'string' ? c.value : JSON.stringify(c.value)}
+          {choiceText(c, lang, presentation)}
         </option>
       ))}
     </select>
   );
 }
 
-export function ConstInput({ control, schema }: { control: ControlProps; schema: JsonSchema }) {
-  return <input {...control} type="text" readOnly value={typeof schema.const === 'string' ? schema.const : JSON.stringify(schema.const)} />;
+export function ConstInput({ control, schema, presentation }: { control: ControlProps; schema: JsonSchema; presentation?: Presentation }) {
+  const { lang } = useI18n();
+  return <input {...control} type="text" readOnly value={choiceText({ value: schema.const }, lang, presentation)} />;
 }
 
 /** text, email, url, date, time: the browser's own input of that type. */
@@ -61,6 +75,34 @@ export function TextArea({ control, maxLength, value, onChange }: ValueProps & {
       value={typeof value === 'string' ? value : ''}
       maxLength={maxLength}
       onChange={(e) => onChange(orUndefined(e.target.value))}
+    />
+  );
+}
+
+/**
+ * date: a text input that takes the day as people in Vietnam write it (dd/mm/yyyy), whatever the
+ * browser's locale, and keeps the ISO day (yyyy-mm-dd) the API expects. What is not a real day yet
+ * is kept as typed, so that the form's check says so under the field.
+ */
+export function DateInput({ control, value, onChange }: ValueProps) {
+  const [text, setText] = useState(() => (typeof value === 'string' ? formatDay(value) : ''));
+  // A value set from outside (a reset, a default): shown as dd/mm/yyyy unless the text already says it.
+  const shown = typeof value === 'string' ? (parseDay(text) === value || text.trim() === value ? text : formatDay(value)) : parseDay(text) ? '' : text;
+  return (
+    <input
+      {...control}
+      type="text"
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder="dd/mm/yyyy"
+      pattern={DAY_PATTERN}
+      maxLength={10}
+      value={shown}
+      onChange={(e) => {
+        setText(e.target.value);
+        const typed = e.target.value.trim();
+        onChange(typed === '' ? undefined : (parseDay(typed) ?? typed));
+      }}
     />
   );
 }
@@ -108,7 +150,7 @@ export function BooleanRadios({ control, value, onChange }: ValueProps) {
 }
 
 /** An array of enum values: one checkbox per value. */
-export function ChoiceCheckboxes({ control, schema, value, onChange }: ValueProps & { schema: JsonSchema }) {
+export function ChoiceCheckboxes({ control, schema, value, onChange, presentation }: ValueProps & { schema: JsonSchema; presentation?: Presentation }) {
   const { lang } = useI18n();
   const choices = choicesOf(itemSchema(schema)) as Choice[];
   const list = Array.isArray(value) ? value : [];
@@ -126,7 +168,7 @@ export function ChoiceCheckboxes({ control, schema, value, onChange }: ValueProp
               onChange(next.length ? next : undefined);
             }}
           />
-          {c.title ? fieldTitle(c.title, lang, String(c.value)) : String(c.value)}
+          {choiceText(c, lang, presentation)}
         </label>
       ))}
     </div>

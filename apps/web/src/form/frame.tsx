@@ -3,6 +3,7 @@
 // assistive technology (aria-describedby, aria-invalid).
 import type { ReactNode } from 'react';
 import type { JsonSchema } from '../api/types.ts';
+import { fieldLabel, fieldPath, humanize, type Presentation } from '../definitions/presentation.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { fieldTitle } from './schema.ts';
 import type { FieldErrors } from './validate.ts';
@@ -12,6 +13,8 @@ export interface FormContext {
   errors: FieldErrors;
   idOf(pointer: string): string;
   onBlur?(pointer: string): void;
+  /** The definition's labels: a field's `fields.<path>.label` over its schema title, enum values by `values`. */
+  presentation?: Presentation;
 }
 
 /** The attributes a control takes from its field. */
@@ -40,7 +43,7 @@ export interface FieldFrame {
 export function useFieldFrame(schema: JsonSchema, pointer: string, name: string, required: boolean, ctx: FormContext, label?: string): FieldFrame {
   const { lang } = useI18n();
   const id = ctx.idOf(pointer);
-  const title = label ?? fieldTitle(schema.title, lang, name);
+  const title = label ?? fieldLabel(ctx.presentation, fieldPath(pointer), lang, schema.title) ?? (name ? humanize(name) : '');
   const description = schema.description ? fieldTitle(schema.description, lang, '') : '';
   const error = ctx.errors[pointer];
   const errorId = `${id}-error`;

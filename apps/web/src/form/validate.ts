@@ -3,13 +3,21 @@
 // server uses, compiles schemas to code, and the app's Content-Security-Policy allows no eval. The
 // server checks everything again with Ajv and its issues are mapped onto the same fields.
 import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
-import type { Issue, JsonSchema } from '../api/types.ts';
+import type { Issue, JsonSchema, Label } from '../api/types.ts';
+import { pick } from '../definitions/presentation.ts';
 import type { I18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { escapeToken } from '../json/pointer.ts';
+import { escapeToken, parsePointer } from '../json/pointer.ts';
 import { isEmpty, itemSchema, typeOf } from './schema.ts';
 
 export type FieldErrors = Record<string, string>;
+
+/** The value at a form pointer (`/a/0/b`); an empty text counts as no value. */
+export function valueAt(value: unknown, pointer: string): unknown {
+  let node = value;
+  for (const token of parsePointer(pointer)) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[token] : undefined;
+  return node === '' ? undefined : node;
+}
 
 /** One compiled validator per schema object (forms re-validate on every keystroke). */
 const validators = new WeakMap<object, Validator>();
@@ -104,11 +112,21 @@ export function validateValue(schema: JsonSchema, value: unknown, i18n: Pick<I18
   return errors;
 }
 
-/** The server's issues (paths under /payload or /input) as field errors, in the chosen language. */
-export function issuesToErrors(issues: Issue[], i18n: Pick<I18n, 't' | 'lang'>): FieldErrors {
+/**
+ * The server's issues (paths under /payload or /input) as field errors, in the chosen language. A
+ * rule of the workflow that refused the step (`refused`) says why in both languages (`label`); one
+ * that names no field is the whole form's (pointer '').
+ */
+export function issuesToErrors(issues: Array<Issue & { label?: Label }>, i18n: Pick<I18n, 't' | 'lang'>): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const pointer = issue.path.replace(/^\/(payload|input)(?=\/|$)/, '');
+    const said = pick(issue.label, i18n.lang);
+    if (said || issue.code === 'refused') {
+      const text = said ?? i18n.t('task.refused');
+      errors[pointer] = errors[pointer] ? `${errors[pointer]} ${text}` : text;
+      continue;
+    }
     const key = `issue.${issue.code}` as MessageKey;
     const known = [
       'required',

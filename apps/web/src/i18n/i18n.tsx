@@ -34,9 +34,17 @@ export interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
+/**
+ * `{name}` is replaced by its value; `{n|one|other}` picks a word by the number `n` (English
+ * plurals: "1 problem", "2 problems"; Vietnamese has none and writes only `{n}`).
+ */
 export function format(template: string, vars?: Vars): string {
   if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return template.replace(/\{(\w+)(?:\|([^|{}]*)\|([^{}]*))?\}/g, (m, name: string, one?: string, other?: string) => {
+    if (!(name in vars)) return m;
+    if (one !== undefined) return Number(vars[name]) === 1 ? one : (other ?? '');
+    return String(vars[name]);
+  });
 }
 
 /** Labels come from definitions written by people: tolerate a missing language or a wrong shape. */

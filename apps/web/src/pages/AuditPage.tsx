@@ -6,7 +6,8 @@ import type { AuditRow, DefinitionSource, StateAt, Unit } from '../api/types.ts'
 import { useLoad } from '../api/use-load.ts';
 import { canAudit, useSession } from '../auth/session.tsx';
 import { ErrorMessage, Loading, Notice } from '../components/feedback.tsx';
-import { eventName, PayloadView, statesName } from '../components/history.tsx';
+import { DataView } from '../components/data-view.tsx';
+import { eventName, statesName } from '../components/history.tsx';
 import { loadVersion } from '../definitions/catalogue.ts';
 import { fromLocalInput } from '../form/schema.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -311,7 +312,7 @@ function StateAtForm({ initialId }: { initialId: string }) {
             {t('audit.stateAtResult', { seq: result.state.seq, event: eventName(result.source, result.state.event, i18n), at: dateTime(result.state.at) })}{' '}
             <strong>{statesName(result.source, result.state.state, i18n)}</strong> ({t(`case.status.${result.state.status}`)})
           </p>
-          <PayloadView payload={result.state.context} schema={result.source?.inputSchema} />
+          <DataView data={result.state.context} source={result.source} />
           <p>
             <Link to={`/cases/${result.state.instanceId}`}>{t('task.viewCase')}</Link>
           </p>

@@ -1,21 +1,26 @@
-// One case: where it is (the diagram with its current step), how it got there (the timeline),
-// what is waiting (open tasks, deadlines and timers with countdowns), its parent and children,
-// and whether its history verifies.
-import { useState } from 'react';
+// One case, in the order people need it: what is waiting (open tasks — claimable here — deadlines
+// and reminders by their labels), what the case is (facts, its data in the definition's words), how
+// it got there (the timeline), where it is in the workflow (the diagram, zoomable, steps and events
+// without the machine's conditions), its papers and files, its parent and children, and whether its
+// history verifies.
+import { useState, type CSSProperties, type ReactNode } from 'react';
 import { api, apiText, downloadFile } from '../api/client.ts';
-import type { DefinitionSource, FileInfo, GeneratedDocument, HistoryRow, InboxPage, Instance, Timer, Verification } from '../api/types.ts';
+import type { DefinitionSource, FileInfo, GeneratedDocument, HistoryRow, Instance, Task, Timer, Verification } from '../api/types.ts';
 import { useLoad } from '../api/use-load.ts';
-import { useSession } from '../auth/session.tsx';
+import { canAudit, useSession } from '../auth/session.tsx';
+import { DataView } from '../components/data-view.tsx';
 import { Diagram, diagramLevels } from '../components/Diagram.tsx';
 import { ErrorMessage, LiveStatus, Loading } from '../components/feedback.tsx';
 import { useRoleName } from '../components/Header.tsx';
-import { eventName, PayloadView, statesName } from '../components/history.tsx';
+import { eventName, statesName } from '../components/history.tsx';
+import { PersonName } from '../components/people.tsx';
 import { Countdown, DueDate, useNow } from '../components/time.tsx';
 import { useDefinitions, useVersion } from '../definitions/catalogue.ts';
-import { eventOf, leafPaths, stateLabel, tasksOf } from '../definitions/model.ts';
+import { deadlineLabel, eventOf, leafPaths, stateLabel, tasksOf } from '../definitions/model.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { Link } from '../router.tsx';
-import { takeFlash } from './flash.ts';
+import { Link, navigate } from '../router.tsx';
+import { flash, useFlash } from './flash.ts';
+import { isCandidate } from './task/next-task.ts';
 
 async function allHistory(id: string, signal: AbortSignal): Promise<HistoryRow[]> {
   const rows: HistoryRow[] = [];
@@ -33,7 +38,7 @@ async function allHistory(id: string, signal: AbortSignal): Promise<HistoryRow[]
 
 export function CasePage({ id }: { id: string }) {
   const { t, L, dateTime, lang } = useI18n();
-  const [flashText] = useState(takeFlash);
+  const flashText = useFlash();
   const instance = useLoad((signal) => api<Instance>(`/instances/${id}`, { signal }), [id]);
   const history = useLoad((signal) => allHistory(id, signal), [id]);
   const timers = useLoad((signal) => api<{ items: Timer[] }>(`/instances/${id}/timers`, { signal }).then((r) => r.items), [id]);
@@ -45,11 +50,12 @@ export function CasePage({ id }: { id: string }) {
   const source = definition?.source;
   // The collapse control: how many levels of steps the diagram draws (all by default).
   const [depth, setDepth] = useState<number>();
+  // People following a case read its steps and events; the conditions written for the machine are the admins' (workflow page).
   const diagram = useLoad(
     (signal) =>
       inst
         ? apiText(`/definitions/${encodeURIComponent(inst.definition.key)}/versions/${inst.definition.version}/diagram`, {
-            query: { format: 'mermaid', instance: id, lang, depth },
+            query: { format: 'mermaid', instance: id, lang, depth, guards: 'described' },
             signal,
           })
         : Promise.resolve(undefined),
@@ -58,7 +64,7 @@ export function CasePage({ id }: { id: string }) {
 
   if (instance.error) return <ErrorMessage error={instance.error} onRetry={instance.reload} />;
   if (!inst) return <Loading />;
-  const current = inst.activeStates.map((s) => L(s.label ?? stateLabel(source, s.path), s.path)).join(', ');
+  const current = inst.activeStates.map((s) => L(s.label ?? stateLabel(source, s.path), t('case.stepUnnamed'))).join(', ');
 
   return (
     <>
@@ -66,11 +72,21 @@ export function CasePage({ id }: { id: string }) {
         <Link to="/cases">{t('nav.cases')}</Link>
       </p>
       <h1 tabIndex={-1} data-testid="case-title">
-        {source ? L(source.title) : inst.definition.key}
+        {source ? L(source.title) : t('case.title')}
         {inst.businessKey ? <span className="business-key"> — {inst.businessKey}</span> : null}
       </h1>
+      {inst.summary ? (
+        <p className="glance-line" data-testid="case-summary">
+          <span className="case-summary">{inst.summary}</span>
+        </p>
+      ) : null}
       <LiveStatus text={flashText} testId="case-flash" />
-      <VerifyBadge loading={verify.loading && !verify.data} data={verify.data} error={verify.error} />
+
+      <div className="case-now">
+        <OpenTasks inst={inst} source={source} />
+        <Deadlines inst={inst} timers={timers.data} source={source} />
+      </div>
+
       <dl className="facts">
         <div>
           <dt>{t('case.status')}</dt>
@@ -86,13 +102,13 @@ export function CasePage({ id }: { id: string }) {
         </div>
         <div>
           <dt>{t('case.workflow')}</dt>
-          <dd>
-            {inst.definition.key} ({t('case.version', { v: inst.definition.version })})
-          </dd>
+          <dd data-testid="case-workflow">{t('case.workflowVersion', { title: source ? L(source.title) : '…', v: inst.definition.version })}</dd>
         </div>
         <div>
           <dt>{t('case.startedBy')}</dt>
-          <dd>{inst.startedBy}</dd>
+          <dd>
+            <PersonName user={inst.startedBy} />
+          </dd>
         </div>
         <div>
           <dt>{t('case.createdAt')}</dt>
@@ -105,34 +121,62 @@ export function CasePage({ id }: { id: string }) {
           </div>
         ) : null}
       </dl>
+      <VerifyBadge loading={verify.loading && !verify.data} data={verify.data} error={verify.error} />
 
-      <div className="case-grid">
-        <div className="case-main">
-          <section aria-labelledby="diagram-title">
-            <h2 id="diagram-title">{t('case.diagram')}</h2>
-            <ErrorMessage error={diagram.error} />
-            <Diagram
-              text={diagram.data}
-              title={`${t('case.diagram')}: ${current}`}
-              note={t('case.diagramNote')}
-              depth={{ value: depth, levels: diagramLevels(source?.machine), onChange: setDepth }}
-            />
-          </section>
-          <Documents documents={documents.data} error={documents.error} source={source} />
-          <Attachments files={files.data} error={files.error} source={source} changed={verify.data?.files?.filter((f) => !f.ok).map((f) => f.id) ?? []} />
-          <Timeline rows={history.data} error={history.error} source={source} />
-        </div>
-        <aside className="case-side">
-          <OpenTasks inst={inst} source={source} />
-          <Deadlines inst={inst} timers={timers.data} />
-          <Links inst={inst} />
-          <details className="card">
-            <summary>{t('case.context')}</summary>
-            <PayloadView payload={inst.context} schema={source?.inputSchema} />
-          </details>
-        </aside>
-      </div>
+      <details className="card case-data" data-testid="case-context">
+        <summary>{t('case.context')}</summary>
+        {source ? <DataView data={inst.context} source={source} testId="case-data" /> : <Loading />}
+      </details>
+      <Links inst={inst} />
+
+      <Timeline rows={history.data} error={history.error} source={source} />
+
+      <section aria-labelledby="diagram-title" className="case-diagram">
+        <h2 id="diagram-title">{t('case.diagram')}</h2>
+        <ErrorMessage error={diagram.error} />
+        <ZoomableDiagram>
+          <Diagram
+            text={diagram.data}
+            title={`${t('case.diagram')}: ${current}`}
+            note={t('case.diagramNote')}
+            depth={{ value: depth, levels: diagramLevels(source?.machine), onChange: setDepth }}
+          />
+        </ZoomableDiagram>
+      </section>
+      <Documents documents={documents.data} error={documents.error} source={source} />
+      <Attachments files={files.data} error={files.error} source={source} changed={verify.data?.files?.filter((f) => !f.ok).map((f) => f.id) ?? []} />
     </>
+  );
+}
+
+const ZOOMS = [1, 1.5, 2, 3];
+
+/**
+ * The diagram at a size one can read: on a phone the whole workflow fits only with tiny text, so
+ * it can be enlarged (and scrolled sideways within its box), step by step, and brought back to fit.
+ */
+function ZoomableDiagram({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const [zoom, setZoom] = useState(() => (typeof window !== 'undefined' && window.matchMedia?.('(max-width: 700px)').matches ? 2 : 1));
+  const index = ZOOMS.indexOf(zoom);
+  return (
+    <div className="diagram-zoom" data-zoom={zoom} style={{ '--zoom': zoom } as CSSProperties}>
+      <div className="toolbar diagram-zoom-tools" role="group" aria-label={t('diagram.size')}>
+        <button type="button" className="secondary small" disabled={index <= 0} onClick={() => setZoom(ZOOMS[index - 1])}>
+          <span aria-hidden="true">−</span> {t('diagram.zoomOut')}
+        </button>
+        <button type="button" className="secondary small" disabled={index >= ZOOMS.length - 1} onClick={() => setZoom(ZOOMS[index + 1])}>
+          <span aria-hidden="true">+</span> {t('diagram.zoomIn')}
+        </button>
+        <button type="button" className="secondary small" disabled={zoom === 1} onClick={() => setZoom(1)}>
+          {t('diagram.zoomFit')}
+        </button>
+        <span className="muted small" aria-live="polite">
+          {t('diagram.zoomLevel', { p: Math.round(zoom * 100) })}
+        </span>
+      </div>
+      {children}
+    </div>
   );
 }
 
@@ -206,7 +250,7 @@ function StepOf({ state, event, source }: { state?: string | null; event?: strin
   const i18n = useI18n();
   return (
     <>
-      {state ? state.split(',').map((p) => i18n.L(stateLabel(source, p), p)).join(', ') : ''}
+      {state ? state.split(',').map((p) => i18n.L(stateLabel(source, p), source ? i18n.t('case.stepUnnamed') : p)).join(', ') : ''}
       {event ? <span className="muted small"> · {eventName(source, event, i18n)}</span> : null}
     </>
   );
@@ -248,7 +292,9 @@ function Attachments({ files, error, source, changed }: { files?: FileInfo[]; er
                   <td>
                     <StepOf state={f.state} event={f.event} source={source} />
                   </td>
-                  <td>{f.uploadedBy}</td>
+                  <td>
+                    <PersonName user={f.uploadedBy} />
+                  </td>
                   <td>{f.boundAt ? dateTime(f.boundAt) : dateTime(f.uploadedAt)}</td>
                   <td>{bytes(f.size)}</td>
                   <td>
@@ -316,7 +362,7 @@ function Timeline({ rows, error, source }: { rows?: HistoryRow[]; error: unknown
                 <div>
                   <dt>{t('case.actor')}</dt>
                   <dd>
-                    {row.actor.id === 'system' ? t('case.system') : row.actor.id}
+                    <PersonName user={row.actor.id} />
                     {row.actor.roles.length && row.actor.id !== 'system' ? <span className="muted"> ({row.actor.roles.map(roleName).join(', ')})</span> : null}
                   </dd>
                 </div>
@@ -340,7 +386,7 @@ function Timeline({ rows, error, source }: { rows?: HistoryRow[]; error: unknown
               {row.event.payload && Object.keys(row.event.payload).length ? (
                 <details>
                   <summary>{t('case.payload')}</summary>
-                  <PayloadView payload={row.event.payload} schema={row.seq === 1 ? source?.inputSchema : eventOf(source, row.event.type)?.schema} />
+                  <DataView data={row.event.payload} source={source} schema={row.seq === 1 ? source?.inputSchema : eventOf(source, row.event.type)?.schema} />
                 </details>
               ) : null}
             </li>
@@ -351,43 +397,89 @@ function Timeline({ rows, error, source }: { rows?: HistoryRow[]; error: unknown
   );
 }
 
+/**
+ * What is waiting on the case: each open task with who holds it and its due date; the ones this
+ * person may open are links, and one they may take has its claim button right here.
+ */
 function OpenTasks({ inst, source }: { inst: Instance; source?: DefinitionSource }) {
   const { t, L } = useI18n();
   const { me } = useSession();
   const roleName = useRoleName();
-  // The API has no "tasks of an instance": the user's own inbox gives the ids of the ones they may open.
-  const inbox = useLoad(
-    (signal) =>
-      inst.status === 'active' ? api<InboxPage>('/tasks', { query: { definitionKey: inst.definition.key, limit: 100 }, signal }) : Promise.resolve(undefined),
+  const now = useNow(30_000);
+  const [error, setError] = useState<unknown>();
+  const tasks = useLoad(
+    (signal) => (inst.status === 'active' ? api<{ items: Task[] }>(`/instances/${inst.id}/tasks`, { signal }).then((r) => r.items) : Promise.resolve([] as Task[])),
     [inst.id, inst.revision, me?.username],
   );
-  const declared = inst.status === 'active' ? tasksOf(source, leafPaths(inst.state)) : [];
-  const mineHere = (inbox.data?.items ?? []).filter((task) => task.instanceId === inst.id);
+  const open = (tasks.data ?? []).filter((x) => x.status === 'open');
+  // Until the tasks arrive (or if they cannot), the steps' declared tasks say what is waiting.
+  const declared = inst.status === 'active' && !tasks.data ? tasksOf(source, leafPaths(inst.state)) : [];
+  const mayOpen = (task: Task) => canAudit(me) || task.assignee === me?.username || isCandidate(me, task);
+  const claim = async (task: Task) => {
+    setError(undefined);
+    try {
+      await api(`/tasks/${task.id}/claim`, { method: 'POST' });
+      flash(t('inbox.claimed', { title: L(task.title) }));
+      navigate(`/tasks/${task.id}`);
+    } catch (e) {
+      setError(e);
+      tasks.reload();
+    }
+  };
   return (
-    <section className="card" aria-labelledby="open-tasks-title">
+    <section className="card open-tasks" aria-labelledby="open-tasks-title">
       <h2 id="open-tasks-title">{t('case.openTasks')}</h2>
-      {declared.length === 0 && mineHere.length === 0 ? <p className="muted">{t('case.noOpenTasks')}</p> : null}
+      <ErrorMessage error={error ?? tasks.error} />
+      {(tasks.data || inst.status !== 'active') && open.length === 0 ? <p className="muted">{t('case.noOpenTasks')}</p> : null}
       <ul className="plain tasks" data-testid="open-tasks">
-        {declared.map(({ state, task }) => {
-          const open = mineHere.find((x) => x.state === state);
-          return (
-            <li key={state}>
-              {open ? <Link to={`/tasks/${open.id}`}>{L(task.title)}</Link> : <strong>{L(task.title)}</strong>}
-              <div className="muted small">{t('case.taskFor', { roles: (task.roles ?? []).map(roleName).join(', ') })}</div>
-            </li>
-          );
-        })}
+        {open.map((task) => (
+          <li key={task.id} data-task-id={task.id} data-state={task.state}>
+            {mayOpen(task) ? (
+              <Link to={`/tasks/${task.id}`} className="task-title">
+                {L(task.title)}
+              </Link>
+            ) : (
+              <strong>{L(task.title)}</strong>
+            )}
+            <div className="small">
+              {task.assignee ? (
+                <>
+                  {t('task.assignee')}: <PersonName user={task.assignee} />
+                </>
+              ) : (
+                <span className="muted">{t('case.taskFor', { roles: task.candidateRoles.map(roleName).join(', ') })}</span>
+              )}
+            </div>
+            <div className="small">
+              <DueDate dueAt={task.dueAt} now={now} compact />
+            </div>
+            {task.assignee === null && isCandidate(me, task) ? (
+              <button type="button" className="small" onClick={() => claim(task)} data-testid="case-claim">
+                {t('task.claim')}
+                <span className="sr-only">: {L(task.title)}</span>
+              </button>
+            ) : null}
+          </li>
+        ))}
+        {declared.map(({ state, task }) => (
+          <li key={state}>
+            <strong>{L(task.title)}</strong>
+            <div className="muted small">{t('case.taskFor', { roles: (task.roles ?? []).map(roleName).join(', ') })}</div>
+          </li>
+        ))}
       </ul>
     </section>
   );
 }
 
-function Deadlines({ inst, timers }: { inst: Instance; timers?: Timer[] }) {
+function Deadlines({ inst, timers, source }: { inst: Instance; timers?: Timer[]; source?: DefinitionSource }) {
   const { t, L, dateTime } = useI18n();
   const now = useNow();
   const running = inst.deadlines;
   const pending = (timers ?? []).filter((x) => x.status === 'pending');
   const past = (timers ?? []).filter((x) => x.status !== 'pending');
+  // A timer names its deadline by key: its label from the running deadline, else from the step that declares it.
+  const labelOf = (key: string) => L(running.find((d) => d.key === key)?.label ?? deadlineLabel(source, key), t('case.deadline'));
   return (
     <section className="card" aria-labelledby="deadlines-title">
       <h2 id="deadlines-title">{t('case.deadlines')}</h2>
@@ -395,7 +487,7 @@ function Deadlines({ inst, timers }: { inst: Instance; timers?: Timer[] }) {
       <ul className="plain deadlines">
         {running.map((d) => (
           <li key={d.key} data-deadline={d.key}>
-            <strong>{L(d.label, d.key)}</strong>
+            <strong>{labelOf(d.key)}</strong>
             <div>
               {d.passed ? (
                 <span className="due due-overdue">
@@ -410,20 +502,18 @@ function Deadlines({ inst, timers }: { inst: Instance; timers?: Timer[] }) {
         {pending
           .filter((x) => x.kind === 'reminder')
           .map((x) => (
-            <li key={x.id}>
-              {t('case.reminder')} ({x.deadlineKey}): <time dateTime={x.fireAt}>{dateTime(x.fireAt)}</time> · <Countdown to={x.fireAt} now={now} />
+            <li key={x.id} data-reminder={x.deadlineKey}>
+              {t('case.reminderOf', { label: labelOf(x.deadlineKey) })}: <time dateTime={x.fireAt}>{dateTime(x.fireAt)}</time> · <Countdown to={x.fireAt} now={now} />
             </li>
           ))}
       </ul>
       {past.length ? (
         <details>
-          <summary>
-            {t('case.deadline')} / {t('case.reminder')} ({past.length})
-          </summary>
+          <summary>{t('case.pastTimers', { n: past.length })}</summary>
           <ul className="plain small">
             {past.map((x) => (
               <li key={x.id}>
-                {x.kind === 'deadline' ? t('case.deadline') : t('case.reminder')} {x.deadlineKey}: {dateTime(x.fireAt)} — {t(`case.timer.${x.status}`)}
+                {t(x.kind === 'deadline' ? 'case.deadlineOf' : 'case.reminderOf', { label: labelOf(x.deadlineKey) })}: {dateTime(x.fireAt)} — {t(`case.timer.${x.status}`)}
               </li>
             ))}
           </ul>
@@ -438,10 +528,10 @@ function Links({ inst }: { inst: Instance }) {
   const definitions = useDefinitions();
   const titles = new Map((definitions ?? []).map((d) => [d.key, d.title]));
   const children = inst.children ?? [];
+  if (!inst.parent && !children.length) return null;
   return (
     <section className="card" aria-labelledby="links-title">
       <h2 id="links-title">{t('case.links')}</h2>
-      {!inst.parent && !children.length ? <p className="muted">{t('case.noLinks')}</p> : null}
       {inst.parent ? (
         <p>
           {t('case.parent')}:{' '}
@@ -461,7 +551,7 @@ function Links({ inst }: { inst: Instance }) {
                 </Link>{' '}
                 <span className="muted small">
                   {t(`case.status.${c.status}`)}
-                  {c.activeStates.length ? ` · ${c.activeStates.map((s) => L(s.label, s.path)).join(', ')}` : ''}
+                  {c.activeStates.length ? ` · ${c.activeStates.map((s) => L(s.label, t('case.stepUnnamed'))).join(', ')}` : ''}
                 </span>
               </li>
             ))}

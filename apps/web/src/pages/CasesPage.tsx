@@ -1,18 +1,20 @@
-// Cases: the list (newest first, filtered) and starting a new one with the workflow's input form.
+// Cases: the list (newest first, searched and filtered; each with its business key and summary) and
+// starting a new one with the workflow's input form (in the definition's labels).
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api/client.ts';
-import type { Instance, InstancePage, Task } from '../api/types.ts';
+import type { DefinitionSource, Instance, InstancePage, Task } from '../api/types.ts';
 import { useLoad } from '../api/use-load.ts';
 import { isAuditor, mayStart, useSession } from '../auth/session.tsx';
 import { ErrorMessage, Loading } from '../components/feedback.tsx';
 import { DueDate, useNow } from '../components/time.tsx';
 import { useDefinitions, useVersion } from '../definitions/catalogue.ts';
 import { initialValue, prune, SchemaForm } from '../form/SchemaForm.tsx';
-import { issuesToErrors, validateValue, type FieldErrors } from '../form/validate.ts';
+import { issuesToErrors, validateValue, valueAt, type FieldErrors } from '../form/validate.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { flash } from './flash.ts';
 import { WorkflowSelect } from '../components/WorkflowSelect.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
 
 export function CasesPage() {
   const { t, L, dateTime } = useI18n();
@@ -20,9 +22,9 @@ export function CasesPage() {
   const { query } = useLocation();
   const now = useNow(30_000);
   const definitions = useDefinitions();
-  const filters = { definitionKey: query.get('definitionKey') ?? '', status: query.get('status') ?? '', businessKey: query.get('businessKey') ?? '' };
-  const [businessKey, setBusinessKey] = useState(filters.businessKey);
-  const list = useLoad((signal) => api<InstancePage>('/instances', { query: { ...filters, limit: 50 }, signal }), [JSON.stringify(filters)]);
+  const filters = { definitionKey: query.get('definitionKey') ?? '', status: query.get('status') ?? '', businessKey: query.get('businessKey') ?? '', q: query.get('q') ?? '' };
+  const apiQuery = { ...filters, q: filters.q.trim().length >= 2 ? filters.q.trim() : undefined, limit: 50 };
+  const list = useLoad((signal) => api<InstancePage>('/instances', { query: apiQuery, signal }), [JSON.stringify(filters)]);
   const [more, setMore] = useState<Instance[]>([]);
   const [cursor, setCursor] = useState<string | null | undefined>(undefined);
   const titles = new Map((definitions ?? []).map((d) => [d.key, d.title]));
@@ -34,7 +36,7 @@ export function CasesPage() {
   const next = cursor === undefined ? list.data?.nextCursor : cursor;
   const loadMore = async () => {
     if (!next) return;
-    const page = await api<InstancePage>('/instances', { query: { ...filters, limit: 50, cursor: next } });
+    const page = await api<InstancePage>('/instances', { query: { ...apiQuery, cursor: next } });
     setMore([...more, ...page.items]);
     setCursor(page.nextCursor);
   };
@@ -50,13 +52,8 @@ export function CasesPage() {
           </Link>
         </p>
       ) : null}
-      <form
-        className="filter-grid card"
-        onSubmit={(e) => {
-          e.preventDefault();
-          set({ businessKey });
-        }}
-      >
+      <SearchBox label={t('search.cases')} hint={t('search.hint')} value={filters.q} onSearch={(q) => set({ q })} testId="cases-search" />
+      <div className="filter-grid card">
         <WorkflowSelect id="cases-workflow" label={t('case.workflow')} value={filters.definitionKey} onChange={(definitionKey) => set({ definitionKey })} />
         <div className="field">
           <label htmlFor="cases-status">{t('case.filter.status')}</label>
@@ -66,20 +63,24 @@ export function CasesPage() {
             <option value="done">{t('case.status.done')}</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="cases-key">{t('case.filter.businessKey')}</label>
-          <input id="cases-key" value={businessKey} onChange={(e) => setBusinessKey(e.target.value)} />
-        </div>
-        <button type="submit">{t('app.search')}</button>
-      </form>
+        {filters.businessKey ? (
+          <p className="filter-note">
+            {t('case.filter.businessKey')}: <strong>{filters.businessKey}</strong>{' '}
+            <button type="button" className="secondary small" onClick={() => set({ businessKey: '' })}>
+              {t('app.reset')}
+            </button>
+          </p>
+        ) : null}
+      </div>
       <ErrorMessage error={list.error} onRetry={list.reload} />
       {list.loading && !list.data ? <Loading /> : null}
-      {list.data && !items.length ? <p className="empty">{t('case.empty')}</p> : null}
+      {list.data && !items.length ? <p className="empty">{filters.q ? t('search.none', { q: filters.q }) : t('case.empty')}</p> : null}
       {items.length ? (
-        <table className="data-table">
+        <table className="data-table" data-testid="cases-table">
           <thead>
             <tr>
               <th scope="col">{t('case.businessKey')}</th>
+              <th scope="col">{t('case.summary')}</th>
               <th scope="col">{t('case.workflow')}</th>
               <th scope="col">{t('case.state')}</th>
               <th scope="col">{t('task.due')}</th>
@@ -88,14 +89,17 @@ export function CasesPage() {
           </thead>
           <tbody>
             {items.map((i) => (
-              <tr key={i.id}>
+              <tr key={i.id} data-instance-id={i.id}>
                 <td data-label={t('case.businessKey')}>
-                  <Link to={`/cases/${i.id}`}>{i.businessKey ?? i.id.slice(0, 8)}</Link>
+                  <Link to={`/cases/${i.id}`}>{i.businessKey ?? t('case.open')}</Link>
+                </td>
+                <td data-label={t('case.summary')} className="case-cell">
+                  {i.summary ? <span className="case-summary">{i.summary}</span> : <span className="muted">—</span>}
                 </td>
                 <td data-label={t('case.workflow')}>{L(titles.get(i.definition.key), i.definition.key)}</td>
                 <td data-label={t('case.state')}>
                   {i.status === 'done' ? t('case.status.done') + ' · ' : ''}
-                  {i.activeStates.map((s) => L(s.label, s.path)).join(', ')}
+                  {i.activeStates.map((s) => L(s.label, t('case.stepUnnamed'))).join(', ')}
                 </td>
                 <td data-label={t('task.due')}>{i.status === 'active' ? <DueDate dueAt={i.nextDueAt} now={now} compact /> : '—'}</td>
                 <td data-label={t('case.createdAt')}>{dateTime(i.createdAt)}</td>
@@ -145,7 +149,14 @@ export function NewCasePage() {
       {definitions && !published.length ? <p className="notice">{t('case.nothingToStart')}</p> : null}
       {chosen && !detail ? <Loading /> : null}
       {detail ? (
-        <StartForm key={`${detail.key}@${detail.version}`} definitionKey={detail.key} version={detail.version} schema={detail.source.inputSchema} i18n={i18n} />
+        <StartForm
+          key={`${detail.key}@${detail.version}`}
+          definitionKey={detail.key}
+          version={detail.version}
+          schema={detail.source.inputSchema}
+          source={detail.source}
+          i18n={i18n}
+        />
       ) : null}
     </>
   );
@@ -155,11 +166,13 @@ function StartForm({
   definitionKey,
   version,
   schema,
+  source,
   i18n,
 }: {
   definitionKey: string;
   version: number;
   schema: Parameters<typeof SchemaForm>[0]['schema'];
+  source: DefinitionSource;
   i18n: ReturnType<typeof useI18n>;
 }) {
   const { t } = i18n;
@@ -222,14 +235,21 @@ function StartForm({
           </p>
         ) : null}
       </div>
-      <SchemaForm schema={schema} value={value} onChange={setValue} errors={shown} onBlur={(p) => setTouched((s) => new Set(s).add(p))} />
+      <SchemaForm
+        schema={schema}
+        value={value}
+        onChange={setValue}
+        errors={shown}
+        onBlur={(p) => valueAt(value, p) !== undefined && setTouched((s) => new Set(s).add(p))}
+        presentation={source}
+      />
       {submitted && Object.keys(shown).length ? (
         <p className="notice error" role="alert">
           {t('form.errors', { n: Object.keys(shown).length })}
         </p>
       ) : null}
       <ErrorMessage error={error} />
-      <button type="submit" disabled={busy} data-testid="start-case">
+      <button type="submit" disabled={busy} data-testid="start-case" onMouseDown={(e) => e.preventDefault()}>
         {busy ? t('case.starting') : t('case.start')}
       </button>
     </form>

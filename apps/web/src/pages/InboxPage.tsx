@@ -1,17 +1,22 @@
-// The approvers' inbox: buckets with counts, filters (kept in the address), due dates by urgency,
-// claim and give back in place; it refreshes itself when the live stream says the inbox changed.
+// The approvers' inbox: buckets with counts, a search and filters (kept in the address), each task
+// with its case at a glance (business key and summary), due dates by urgency, claim and give back
+// in place; it refreshes itself when the live stream says the inbox changed.
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { InboxPage as Inbox, Priority, Task } from '../api/types.ts';
 import { useLoad } from '../api/use-load.ts';
 import { useSession } from '../auth/session.tsx';
+import { CaseGlance } from '../components/case-glance.tsx';
 import { ErrorMessage, LiveStatus, Loading } from '../components/feedback.tsx';
+import { PersonName } from '../components/people.tsx';
+import { SearchBox } from '../components/SearchBox.tsx';
 import { DueDate, useNow } from '../components/time.tsx';
 import { useDefinitions } from '../definitions/catalogue.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useLiveEvent } from '../live/live.tsx';
 import { Link, navigate, useLocation, withQuery } from '../router.tsx';
 import { WorkflowSelect } from '../components/WorkflowSelect.tsx';
+import { useFlash } from './flash.ts';
 
 const PRIORITIES: Priority[] = ['urgent', 'high', 'normal', 'low'];
 type Bucket = 'mine' | 'claimable' | 'all';
@@ -30,6 +35,7 @@ export function InboxPage() {
     unit: query.get('unit') ?? '',
     overdue: query.get('overdue') === 'true',
     soon: query.get('soon') === 'true',
+    q: query.get('q') ?? '',
   };
   const key = JSON.stringify(filters);
   const apiQuery = {
@@ -39,13 +45,15 @@ export function InboxPage() {
     unit: filters.unit,
     overdue: filters.overdue ? 'true' : undefined,
     dueWithinDays: filters.soon ? 3 : undefined,
+    q: filters.q.trim().length >= 2 ? filters.q.trim() : undefined,
     limit: 25,
   };
   const page = useLoad((signal) => api<Inbox>('/tasks', { query: apiQuery, signal }), [key]);
   // A task of mine (or one I may take) opened, was claimed, delegated or closed somewhere: refetch.
   useLiveEvent('inbox', page.reload);
   const [more, setMore] = useState<{ items: Task[]; cursor: string | null }>({ items: [], cursor: null });
-  const [status, setStatus] = useState('');
+  const flashed = useFlash();
+  const [status, setStatus] = useState(flashed);
   const [actionError, setActionError] = useState<unknown>();
   const [busy, setBusy] = useState<string | null>(null);
 
@@ -61,6 +69,7 @@ export function InboxPage() {
         unit: next.unit,
         overdue: next.overdue,
         soon: next.soon,
+        q: next.q,
       }),
       { replace: true },
     );
@@ -129,6 +138,8 @@ export function InboxPage() {
         </button>
       </div>
 
+      <SearchBox label={t('search.inbox')} hint={t('search.hint')} value={filters.q} onSearch={(q) => set({ q })} testId="inbox-search" />
+
       <details className="filters" open={!!(filters.definitionKey || filters.priority || filters.unit)}>
         <summary>{t('inbox.filters')}</summary>
         <div className="filter-grid">
@@ -165,13 +176,14 @@ export function InboxPage() {
       <ErrorMessage error={actionError} />
       <ErrorMessage error={page.error} onRetry={page.reload} />
       {page.loading && !page.data ? <Loading /> : null}
-      {page.data && items.length === 0 ? <p className="empty">{t('inbox.empty')}</p> : null}
+      {page.data && items.length === 0 ? <p className="empty">{filters.q ? t('search.none', { q: filters.q }) : t('inbox.empty')}</p> : null}
       {items.length ? (
         <table className="data-table inbox-table" data-testid="inbox-table">
           <caption className="sr-only">{t('inbox.results', { n: items.length })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('inbox.col.task')}</th>
+              <th scope="col">{t('inbox.col.case')}</th>
               <th scope="col">{t('inbox.col.workflow')}</th>
               <th scope="col">{t('inbox.col.due')}</th>
               <th scope="col">{t('inbox.col.priority')}</th>
@@ -187,6 +199,9 @@ export function InboxPage() {
                     {L(task.title)}
                   </Link>
                 </td>
+                <td data-label={t('inbox.col.case')} className="case-cell">
+                  <CaseGlance businessKey={task.businessKey} summary={task.summary} testId="inbox-case" />
+                </td>
                 <td data-label={t('inbox.col.workflow')}>{L(titles.get(task.definitionKey), task.definitionKey)}</td>
                 <td data-label={t('inbox.col.due')}>
                   <DueDate dueAt={task.dueAt} now={now} compact />
@@ -194,18 +209,26 @@ export function InboxPage() {
                 <td data-label={t('inbox.col.priority')}>
                   <span className={`priority priority-${task.priority}`}>{t(`priority.${task.priority}`)}</span>
                 </td>
-                <td data-label={t('inbox.col.assignee')}>{task.assignee ?? <span className="muted">{t('inbox.unassigned')}</span>}</td>
+                <td data-label={t('inbox.col.assignee')} data-user={task.assignee ?? ''}>
+                  {task.assignee ? <PersonName user={task.assignee} /> : <span className="muted">{t('inbox.unassigned')}</span>}
+                </td>
                 <td data-label={t('inbox.col.actions')} className="actions">
                   {task.assignee === null ? (
                     <button type="button" className="small" disabled={busy === task.id} onClick={() => act(task, 'claim')}>
                       {t('task.claim')}
-                      <span className="sr-only">: {L(task.title)}</span>
+                      <span className="sr-only">
+                        : {L(task.title)}
+                        {task.businessKey ? ` — ${task.businessKey}` : ''}
+                      </span>
                     </button>
                   ) : null}
                   {task.assignee === me?.username ? (
                     <button type="button" className="secondary small" disabled={busy === task.id} onClick={() => act(task, 'unclaim')}>
                       {t('task.unclaim')}
-                      <span className="sr-only">: {L(task.title)}</span>
+                      <span className="sr-only">
+                        : {L(task.title)}
+                        {task.businessKey ? ` — ${task.businessKey}` : ''}
+                      </span>
                     </button>
                   ) : null}
                 </td>

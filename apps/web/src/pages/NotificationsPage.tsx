@@ -1,9 +1,11 @@
-// My notifications, newest first: unread ones marked; opening one marks it read and goes to its
-// task (or its case); "mark all read"; new ones appear as the live stream announces them.
+// My notifications, newest first, each with its case at a glance (business key and summary): unread
+// ones marked; opening one marks it read and goes to its task (or its case); "mark all read"; new
+// ones appear as the live stream announces them.
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { AppNotification, NotificationPage } from '../api/types.ts';
 import { useLoad } from '../api/use-load.ts';
+import { CaseGlance } from '../components/case-glance.tsx';
 import { ErrorMessage, LiveStatus, Loading } from '../components/feedback.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
@@ -103,6 +105,7 @@ export function NotificationsPage() {
                 {n.readAt ? null : <span className="unread-dot">{t('notif.unread')}</span>}
                 <span className="notification-kind">{t(KIND_LABEL[n.kind])}</span>
                 <strong className="notification-title">{L(n.title)}</strong>
+                <CaseGlance businessKey={n.businessKey} summary={n.summary} className="notification-case" testId="notification-case" />
                 {n.body ? <span className="notification-body">{L(n.body)}</span> : null}
                 <time className="muted" dateTime={n.createdAt}>
                   {when(n.createdAt)}

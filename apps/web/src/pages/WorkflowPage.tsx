@@ -13,11 +13,12 @@ import { invalidateDefinitions } from '../definitions/catalogue.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Link, navigate } from '../router.tsx';
 import { Migration } from '../workflows/Migration.tsx';
+import { RuntimeRefusals } from '../workflows/RuntimeRefusals.tsx';
 import { Simulation } from '../workflows/Simulation.tsx';
 import { authorOrder } from '../workflows/source-order.ts';
 import { TEMPLATE } from '../workflows/template.ts';
 import { useDefinitionCheck } from '../workflows/useDefinitionCheck.ts';
-import { flash, takeFlash } from './flash.ts';
+import { flash, useFlash } from './flash.ts';
 
 const pretty = (source: unknown) => JSON.stringify(authorOrder(source), null, 2) + '\n';
 
@@ -48,7 +49,7 @@ export function WorkflowPage({ defKey, version }: { defKey: string; version?: nu
     (signal) => (chosen ? api<DefinitionDetail>(`/definitions/${encodeURIComponent(defKey)}/versions/${chosen}`, { signal }) : Promise.resolve(undefined)),
     [defKey, chosen],
   );
-  const [message, setMessage] = useState(takeFlash);
+  const [message, setMessage] = useState(useFlash());
 
   if (!canAudit(me)) return <p className="notice warning">{t('app.forbidden')}</p>;
   if (versions.error) return <ErrorMessage error={versions.error} onRetry={versions.reload} />;
@@ -96,6 +97,7 @@ export function WorkflowPage({ defKey, version }: { defKey: string; version?: nu
       {isAdmin(me) && versions.data ? (
         <Migration key={versions.data.map((v) => `${v.version}:${v.status}`).join()} defKey={d.key} versions={versions.data} onApplied={() => reloadAll()} />
       ) : null}
+      {isAdmin(me) || isAuditor(me) ? <RuntimeRefusals defKey={d.key} /> : null}
       {d.status === 'published' && !isAuditor(me) ? (
         <p>
           <Link to={`/cases/new?key=${encodeURIComponent(d.key)}`} className="button" data-testid="start-case-link">

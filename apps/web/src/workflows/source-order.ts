@@ -7,7 +7,7 @@ import type { JsonSchema } from '../api/types.ts';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
-const TOP = ['$schema', 'key', 'title', 'description', 'roles', 'inputSchema', 'context', 'events', 'machine', 'schedules', 'reporting'];
+const TOP = ['$schema', 'key', 'title', 'description', 'roles', 'startableBy', 'inputSchema', 'summary', 'fields', 'values', 'context', 'events', 'machine', 'schedules', 'reporting'];
 const NODE = ['id', 'description', 'type', 'initial', 'meta', 'entry', 'exit', 'on', 'always', 'onDone', 'output', 'tags', 'states'];
 const META = ['label', 'task', 'deadlines'];
 const TASK = ['title', 'roles', 'units', 'priority', 'outcomes'];
@@ -92,7 +92,8 @@ export function authorOrder(source: unknown): unknown {
   if (!isObj(source)) return source;
   return order(source, TOP, (k, v) => {
     if (k === 'title' || k === 'description') return label(v);
-    if (k === 'roles') return labels(v);
+    if (k === 'roles' || k === 'values') return labels(v);
+    if (k === 'fields' && isObj(v)) return order(v, [], (_f, f) => (isObj(f) ? order(f, ['label', 'format', 'hidden', 'search'], (fk, fx) => (fk === 'label' ? label(fx) : fx)) : f));
     if (k === 'inputSchema') return schema(v);
     if (k === 'events' && isObj(v))
       return order(v, [], (_e, ev) =>

@@ -16,6 +16,15 @@ export class UnitListDto {
   @ApiProperty({ type: [UnitDto] }) items!: UnitDto[];
 }
 
+export class PersonDto {
+  @ApiProperty({ example: 'can-bo-tiep-dan-1', description: 'The user id that history, tasks and cases name' }) username!: string;
+  @ApiProperty({ example: 'Nguyễn Thị Lan' }) displayName!: string;
+}
+
+export class PeopleDto {
+  @ApiProperty({ type: [PersonDto] }) items!: PersonDto[];
+}
+
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ example: 'nguyen.van.a' }) username!: string;

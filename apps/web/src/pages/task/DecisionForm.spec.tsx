@@ -16,7 +16,11 @@ const source: DefinitionSource = {
     DUYET: {
       label: { vi: 'Duyệt', en: 'Approve' },
       kind: 'human',
-      schema: { type: 'object', required: ['soNguoi'], properties: { soNguoi: { title: 'Số người (Attendees)', type: 'integer', maximum: 50 }, ghiChu: { type: 'string' } } },
+      schema: {
+        type: 'object',
+        required: ['soNguoi'],
+        properties: { soNguoi: { title: 'Số người (Attendees)', type: 'integer', maximum: 50 }, ghiChu: { type: 'string' }, ngayHop: { type: 'string', format: 'date', title: 'Ngày họp' } },
+      },
     },
     TU_CHOI: { label: { vi: 'Từ chối', en: 'Reject' }, kind: 'human' },
   },
@@ -26,6 +30,8 @@ const source: DefinitionSource = {
 const task: TaskDetail = {
   id: 't1',
   instanceId: 'i1',
+  businessKey: 'HOP-2026-001',
+  summary: 'Họp giao ban tháng 11',
   definitionKey: 'hop',
   state: 'a',
   title: { vi: 'Duyệt cuộc họp', en: 'Approve the meeting' },
@@ -57,6 +63,21 @@ afterEach(() => {
   cleanup();
   localStorage.clear();
 });
+
+/** A rule of the workflow that refused the decision (422 GUARD_REJECTED), with its reasons in both languages. */
+const refusal = (refusals: Array<{ field?: string; vi: string; en: string }>) =>
+  json(422, {
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    code: 'GUARD_REJECTED',
+    message: 'event "DUYET" is not allowed now',
+    details: {
+      allowedEvents: ['DUYET', 'TU_CHOI'],
+      failedGuards: ['compare'],
+      refusals: refusals.map((r) => ({ message: { vi: r.vi, en: r.en }, ...(r.field ? { field: r.field } : {}) })),
+      issues: refusals.map((r) => ({ path: r.field ? `/payload/${r.field}` : '/payload', code: 'refused', message: r.en, label: { vi: r.vi, en: r.en } })),
+    },
+  });
 
 function renderForm() {
   const onDone = jest.fn();
@@ -112,6 +133,47 @@ describe('the decision form', () => {
     expect(await screen.findByText('Giá trị nằm ngoài khoảng cho phép. (must be <= 40)')).toBeTruthy();
     expect(screen.getByLabelText(/^Số người/).getAttribute('aria-invalid')).toBe('true');
     expect(onDone).not.toHaveBeenCalled();
+  });
+
+  it('puts a refusal of the workflow under its field in the user’s language, with the focus there; a new answer clears it', async () => {
+    fetchMock.mockResolvedValue(refusal([{ field: 'ngayHop', vi: 'Ngày họp phải sau ngày nhận đơn.', en: 'The meeting date must be after the date received.' }]));
+    renderForm();
+    fireEvent.click(screen.getByRole('radio', { name: 'Duyệt' }));
+    fireEvent.change(screen.getByLabelText(/^Số người/), { target: { value: '12' } });
+    const day = screen.getByLabelText(/^Ngày họp/);
+    fireEvent.change(day, { target: { value: '01/10/2026' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Hoàn thành công việc' }));
+    const message = await screen.findByText('Ngày họp phải sau ngày nhận đơn.');
+    expect(day.getAttribute('aria-invalid')).toBe('true');
+    expect(day.getAttribute('aria-describedby')).toContain(message.id);
+    await waitFor(() => expect(document.activeElement).toBe(day));
+    expect(JSON.parse(String(fetchMock.mock.calls[0][1]?.body)).payload).toEqual({ soNguoi: 12, ngayHop: '2026-10-01' });
+    fireEvent.change(day, { target: { value: '01/12/2026' } });
+    expect(screen.queryByText('Ngày họp phải sau ngày nhận đơn.')).toBeNull();
+  });
+
+  it('says a refusal that names no field for the whole form, in English when English is chosen', async () => {
+    localStorage.setItem('phoihop.lang', 'en');
+    fetchMock.mockResolvedValue(refusal([{ vi: 'Chưa đủ người dự họp.', en: 'Not enough attendees yet.' }]));
+    renderForm();
+    fireEvent.click(screen.getByRole('radio', { name: 'Approve' }));
+    fireEvent.change(screen.getByLabelText(/^Attendees/), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Complete the task' }));
+    expect((await screen.findByTestId('form-refusal')).textContent).toBe('Not enough attendees yet.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('form-summary')));
+    expect(screen.queryByText(/not allowed now/)).toBeNull();
+  });
+
+  it('counts problems in English with the right plural', () => {
+    localStorage.setItem('phoihop.lang', 'en');
+    renderForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Complete the task' }));
+    expect(screen.getByTestId('form-summary').textContent).toBe('The form has 1 problem. Fix the marked field.');
+    fireEvent.click(screen.getByRole('radio', { name: 'Approve' }));
+    fireEvent.change(screen.getByLabelText(/^Attendees/), { target: { value: '51' } });
+    fireEvent.change(screen.getByLabelText(/^Ngày họp/), { target: { value: '31/02/2026' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Complete the task' }));
+    expect(screen.getByTestId('form-summary').textContent).toBe('The form has 2 problems. Fix the marked fields.');
   });
 
   it('sends an outcome without a form with an empty payload', async () => {

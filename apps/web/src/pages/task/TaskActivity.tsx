@@ -3,10 +3,12 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client.ts';
 import type { TaskDetail } from '../../api/types.ts';
 import { ErrorMessage } from '../../components/feedback.tsx';
+import { PersonName, usePeople } from '../../components/people.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 export function TaskActivity({ task, onCommented }: { task: TaskDetail; onCommented(): void }) {
   const { t, dateTime } = useI18n();
+  const name = usePeople();
   const [text, setText] = useState('');
   const [error, setError] = useState<unknown>();
   const submit = async (e: FormEvent) => {
@@ -23,7 +25,7 @@ export function TaskActivity({ task, onCommented }: { task: TaskDetail; onCommen
   const describe = (e: TaskDetail['events'][number]) => {
     const data = e.data ?? {};
     if (e.type === 'commented') return String(data.text ?? '');
-    if (e.type === 'delegated') return `${String(data.from ?? '—')} → ${String(data.to ?? '')}${data.reason ? ` (${String(data.reason)})` : ''}`;
+    if (e.type === 'delegated') return `${data.from ? name(String(data.from)) : '—'} → ${name(String(data.to ?? ''))}${data.reason ? ` (${String(data.reason)})` : ''}`;
     return '';
   };
   return (
@@ -33,7 +35,9 @@ export function TaskActivity({ task, onCommented }: { task: TaskDetail; onCommen
         <ol className="events">
           {task.events.map((e, i) => (
             <li key={i}>
-              <time dateTime={e.at}>{dateTime(e.at)}</time> — <strong>{e.actor}</strong>{' '}
+              <time dateTime={e.at}>{dateTime(e.at)}</time> — <strong>
+                <PersonName user={e.actor} />
+              </strong>{' '}
               {['claimed', 'unclaimed', 'delegated', 'commented', 'acted'].includes(e.type) ? t(`task.activity.${e.type as 'claimed'}`) : e.type}
               {describe(e) ? <span className="event-text">: {describe(e)}</span> : null}
             </li>
