@@ -23,6 +23,8 @@ describe('days as people write them (dd/mm/yyyy) and as the API keeps them (yyyy
   it('writes an ISO day as dd/mm/yyyy and leaves other text alone', () => {
     expect(formatDay('2026-11-20')).toBe('20/11/2026');
     expect(formatDay('2026-11-20T09:30:00+07:00')).toBe('20/11/2026');
+    expect(formatDay('2026-11-20T01:30:00+07:00')).toBe('20/11/2026');
+    expect(formatDay('2026-11-19T20:00:00.000Z')).toBe('20/11/2026'); // 03:00 on the 20th in Việt Nam
     expect(formatDay('không rõ')).toBe('không rõ');
   });
 

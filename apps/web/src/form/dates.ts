@@ -30,7 +30,9 @@ export function parseDay(text: string): string | null {
 
 /** An ISO day (`2026-11-20`, or the day part of a longer ISO text) as `20/11/2026`; other text unchanged. */
 export function formatDay(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  // An instant (with a zone) is dated where the ward is: 20:00 UTC on 4 March is 5 March there.
+  const local = isIsoInstant(iso) ? new Date(Date.parse(iso) + 7 * 3600_000).toISOString() : iso;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(local);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
