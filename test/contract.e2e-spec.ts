@@ -221,6 +221,8 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     await call(t.http, 'UsersController_revokeToken', `/api/v1/users/${ids.admin}/tokens/${UNKNOWN}`, { status: 404 });
     await call(officer, 'UsersController_units', '/api/v1/units', { status: 200 });
     await call(t.anon, 'UsersController_units', '/api/v1/units', { status: 401, headers: { Authorization: 'Bearer nope' } });
+    await call(officer, 'UsersController_people', '/api/v1/people', { status: 200 });
+    await call(t.anon, 'UsersController_people', '/api/v1/people', { status: 401 });
     await call(t.http, 'UsersController_upsertUnit', '/api/v1/units/to-hop-dong', { status: 200, body: { name: { vi: 'Tổ hợp đồng', en: 'Contract team' }, parentKey: 'ubnd' } });
     await call(t.http, 'UsersController_upsertUnit', '/api/v1/units/Khong-Hop-Le', { status: 400, body: { name: { vi: 'x', en: 'x' } } });
   });

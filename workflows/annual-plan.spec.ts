@@ -46,8 +46,10 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
     id = view.id;
     expect(paths(view)).toEqual(['xayDungKeHoach']);
     expect(view.context).toMatchObject({ nam: 2026, soLanTraLai: 0, quaHan: false });
+    // Sat 10 Jan 2026 is worked in exchange for Fri 2 Jan (New Year's Day as announced, Công văn 12729/VPCP-KGVX):
+    // 6–9 Jan (1–4), Sat 10 (5), 12–16 Jan (6–10) -> Fri 16 Jan (by the rule alone: Mon 19 Jan).
     expect(view.deadlines).toEqual([
-      expect.objectContaining({ key: 'han-du-thao', state: 'xayDungKeHoach', dueDate: '2026-01-19', dueAt: '2026-01-19T17:00:00.000Z', passed: false }),
+      expect.objectContaining({ key: 'han-du-thao', state: 'xayDungKeHoach', dueDate: '2026-01-16', dueAt: '2026-01-16T17:00:00.000Z', passed: false }),
     ]);
     expect(await s.openTasks(id)).toEqual([expect.objectContaining({ state: 'xayDungKeHoach', roles: ['pho-truong-ban-xddd'], units: ['bxdd'], priority: 1 })]);
   });
@@ -103,16 +105,17 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
     );
   });
 
-  it('implementation: the half-year report is due 5 working days after the mid-year date, skipping 1 and 2 Sep', async () => {
+  it('implementation: the half-year report is due 5 working days after the mid-year date, skipping 31 Aug – 2 Sep', async () => {
     const view = await s.get(id);
-    // From Fri 28 Aug: Mon 31 (1), [Tue 1, Wed 2 Sep], Thu 3 (2), Fri 4 (3), Mon 7 (4), Tue 8 (5).
-    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-bao-cao-giua-nam', state: 'trienKhai', dueDate: '2026-09-08' })]);
+    // National Day 2026 as announced (Thông báo 9441/TB-BNV): Mon 31 Aug swapped off (Sat 22 Aug worked), Tue 1 – Wed 2 Sep holidays.
+    // From Fri 28 Aug: [Mon 31 Aug, Tue 1, Wed 2 Sep], Thu 3 (1), Fri 4 (2), Mon 7 (3), Tue 8 (4), Wed 9 (5).
+    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-bao-cao-giua-nam', state: 'trienKhai', dueDate: '2026-09-09' })]);
     expect(await s.openTasks(id)).toEqual([
       expect.objectContaining({
         state: 'trienKhai',
         roles: ['pho-truong-ban-xddd', 'van-phong-dang-uy-ubnd'],
         units: ['bxdd', 'van-phong-dang-uy-ubnd'],
-        dueAt: new Date('2026-09-08T17:00:00.000Z'),
+        dueAt: new Date('2026-09-09T17:00:00.000Z'),
       }),
     ]);
   });
@@ -203,11 +206,12 @@ describe('annual-plan: returned by a head, then a late half-year report escalate
     expect(paths(view)).toEqual(['trienKhai']);
   });
 
-  it('no half-year report by Tue 8 Sep: reminder on Fri 4 Sep, then escalation to both heads', async () => {
-    const fired = await s.advanceTo('2026-09-09T02:00:00.000Z');
+  it('no half-year report by Wed 9 Sep: reminder on Mon 7 Sep, then escalation to both heads', async () => {
+    // National Day 2026 as announced (Thông báo 9441/TB-BNV): Mon 31 Aug swapped off (Sat 22 Aug worked), Tue 1 – Wed 2 Sep holidays: due Wed 9 Sep, reminded 2 working days before (Mon 7 Sep).
+    const fired = await s.advanceTo('2026-09-10T02:00:00.000Z');
     expect(fired).toEqual([
-      expect.objectContaining({ kind: 'reminder', deadlineKey: 'han-bao-cao-giua-nam', fireAt: '2026-09-04T00:30:00.000Z', outcome: 'fired' }),
-      expect.objectContaining({ kind: 'deadline', deadlineKey: 'han-bao-cao-giua-nam', fireAt: '2026-09-08T17:00:00.000Z', outcome: 'fired' }),
+      expect.objectContaining({ kind: 'reminder', deadlineKey: 'han-bao-cao-giua-nam', fireAt: '2026-09-07T00:30:00.000Z', outcome: 'fired' }),
+      expect.objectContaining({ kind: 'deadline', deadlineKey: 'han-bao-cao-giua-nam', fireAt: '2026-09-09T17:00:00.000Z', outcome: 'fired' }),
     ]);
     const view = await s.get(id);
     expect(view.context.quaHan).toBe(true);

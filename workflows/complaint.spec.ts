@@ -255,8 +255,9 @@ describe('complaint: branches and refusals', () => {
     const c = await s.start('complaint', p.tiepDan, { kenhTiepNhan: 'buu-chinh' });
     await s.send(c.id, p.tiepDan, 'TIEP_NHAN', letter('2026-08-27'));
     await s.send(c.id, p.xuLyDon, 'PHAN_LOAI', { ketQua: 'khong-thuoc-tham-quyen', coQuanCoThamQuyen: 'UBND thành phố Hải Phòng' });
-    // 10 working days from Thu 27 Aug: 28, 31, (1–2 Sep off) 3, 4, 7–11, 14 -> Mon 14 Sep.
-    expect((await s.get(c.id)).deadlines).toEqual([expect.objectContaining({ key: 'chuyen-don', state: 'chuyenDon', dueDate: '2026-09-14' })]);
+    // National Day 2026 as announced (Thông báo 9441/TB-BNV): Mon 31 Aug swapped off (Sat 22 Aug worked), Tue 1 – Wed 2 Sep holidays.
+    // 10 working days from Thu 27 Aug: 28, (31 Aug – 2 Sep off) 3, 4, 7–11, 14, 15 -> Tue 15 Sep.
+    expect((await s.get(c.id)).deadlines).toEqual([expect.objectContaining({ key: 'chuyen-don', state: 'chuyenDon', dueDate: '2026-09-15' })]);
     expect(await s.openTasks(c.id)).toEqual([expect.objectContaining({ state: 'chuyenDon', roles: ['can-bo-xu-ly-don'] })]);
     await s.send(c.id, p.xuLyDon, 'CHUYEN_DON', { coQuanNhan: 'UBND thành phố Hải Phòng', soPhieuChuyen: '11/PC', ngayChuyen: '2026-08-27' });
     const view = await s.get(c.id);
@@ -270,7 +271,8 @@ describe('complaint: branches and refusals', () => {
     const c = await s.start('complaint', p.tiepDan);
     await s.send(c.id, p.tiepDan, 'TIEP_NHAN', letter('2026-08-27'));
     await s.send(c.id, p.xuLyDon, 'PHAN_LOAI', { ketQua: 'khong-du-dieu-kien', lyDo: 'Quá thời hiệu khiếu nại 90 ngày' });
-    expect((await s.get(c.id)).deadlines).toEqual([expect.objectContaining({ key: 'huong-dan', dueDate: '2026-09-14' })]);
+    // Tue 15 Sep: National Day 2026 as announced (Thông báo 9441/TB-BNV) also takes Mon 31 Aug off.
+    expect((await s.get(c.id)).deadlines).toEqual([expect.objectContaining({ key: 'huong-dan', dueDate: '2026-09-15' })]);
     await s.send(c.id, p.xuLyDon, 'HUONG_DAN', { soVanBan: '12/HD', ngayHuongDan: '2026-08-28', noiDungHuongDan: 'Đơn đã quá thời hiệu khiếu nại' });
     expect(await s.get(c.id)).toMatchObject({ status: 'done', state: 'daHuongDan' });
     expect(await s.openTasks(c.id)).toEqual([]);

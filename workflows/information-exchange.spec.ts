@@ -195,20 +195,22 @@ describe('information-exchange: a yearly exchange across National Day, the Offic
   it('started by hand, due 7 working days later, skipping 1 and 2 Sep', async () => {
     const view = await s.start('information-exchange', p.deputy, { ky: 'nam', ghiChu: 'Kỳ bổ sung' }, 'TTTT-2026-08-bo-sung');
     id = view.id;
-    // Mon 31 Aug (1), [Tue 1, Wed 2 Sep], Thu 3 (2), Fri 4 (3), Mon 7 – Thu 10 (7).
+    // National Day 2026 as announced (Thông báo 9441/TB-BNV): Mon 31 Aug swapped off (Sat 22 Aug worked), Tue 1 – Wed 2 Sep holidays.
+    // [Mon 31 Aug, Tue 1, Wed 2 Sep], Thu 3 (1), Fri 4 (2), Mon 7 – Fri 11 (7).
     expect(view.deadlines.map((d) => [d.key, d.dueDate]).sort()).toEqual([
-      ['han-cung-cap-bxdd', '2026-09-10'],
-      ['han-cung-cap-van-phong', '2026-09-10'],
+      ['han-cung-cap-bxdd', '2026-09-11'],
+      ['han-cung-cap-van-phong', '2026-09-11'],
     ]);
     await s.advanceTo('2026-08-31T02:00:00.000Z');
     await s.send(id, p.deputy, 'CUNG_CAP_BXDD', { noiDung: 'Thông tin cả năm của Ban' });
   });
 
-  it('reminds the Office on Tue 8 Sep, then escalates at the end of 10 Sep to the Party secretary', async () => {
-    const fired = await s.advanceTo('2026-09-11T02:00:00.000Z');
+  it('reminds the Office on Wed 9 Sep, then escalates at the end of 11 Sep to the Party secretary', async () => {
+    // National Day 2026 as announced (Thông báo 9441/TB-BNV): Mon 31 Aug swapped off (Sat 22 Aug worked), Tue 1 – Wed 2 Sep holidays: due Fri 11 Sep; the morning after is Sat 12 Sep.
+    const fired = await s.advanceTo('2026-09-12T02:00:00.000Z');
     expect(fired).toEqual([
-      expect.objectContaining({ kind: 'reminder', deadlineKey: 'han-cung-cap-van-phong', fireAt: '2026-09-08T00:30:00.000Z', outcome: 'fired' }),
-      expect.objectContaining({ kind: 'deadline', deadlineKey: 'han-cung-cap-van-phong', fireAt: '2026-09-10T17:00:00.000Z', outcome: 'fired' }),
+      expect.objectContaining({ kind: 'reminder', deadlineKey: 'han-cung-cap-van-phong', fireAt: '2026-09-09T00:30:00.000Z', outcome: 'fired' }),
+      expect.objectContaining({ kind: 'deadline', deadlineKey: 'han-cung-cap-van-phong', fireAt: '2026-09-11T17:00:00.000Z', outcome: 'fired' }),
     ]);
     const view = await s.get(id);
     expect(paths(view)).toEqual(['thuThap.bxdd.daCungCap', 'thuThap.vanPhong.cungCap']);
@@ -247,7 +249,7 @@ describe('information-exchange: a yearly exchange across National Day, the Offic
   it('the late report upward is escalated to the Standing Committee, then sent', async () => {
     await s.send(id, p.office, 'CUNG_CAP_VAN_PHONG', { noiDung: 'Thông tin cả năm của Văn phòng' });
     await s.send(id, p.deputy, 'TONG_HOP', { noiDung: 'Báo cáo tổng hợp cả năm' });
-    // From Fri 11 Sep: Mon 14 – Fri 18 Sep (5).
+    // From Sat 12 Sep (after the announced National Day swap moved the Office's limit to 11 Sep): Mon 14 – Fri 18 Sep (5).
     expect((await s.get(id)).deadlines).toEqual([expect.objectContaining({ key: 'han-bao-cao', dueDate: '2026-09-18' })]);
     const fired = await s.advanceTo('2026-09-21T02:00:00.000Z');
     expect(fired).toEqual([

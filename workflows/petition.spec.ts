@@ -135,17 +135,19 @@ describe('petition: late answer from a context receipt date across National Day'
     const view = await s.start('petition', p.letters, { kenh: 'truc-tuyen', noiDung: 'Phản ánh rác thải tại chợ', ngayNhan: '2026-08-28T03:00:00.000Z' });
     id = view.id;
     expect(view.context.ngayNhan).toBe('2026-08-28T03:00:00.000Z');
-    // Mon 31 Aug (1), [Tue 1, Wed 2 Sep], Thu 3 (2), Fri 4 (3), 7–11 (4–8), 14 (9), 15 (10).
-    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-phan-loai', dueDate: '2026-09-15', dueAt: '2026-09-15T17:00:00.000Z' })]);
+    // National Day 2026 as announced (Thông báo 9441/TB-BNV): Mon 31 Aug swapped off (Sat 22 Aug worked), Tue 1 – Wed 2 Sep holidays.
+    // [Mon 31 Aug, Tue 1, Wed 2 Sep], Thu 3 (1), Fri 4 (2), 7–11 (3–7), 14 (8), 15 (9), 16 (10).
+    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-phan-loai', dueDate: '2026-09-16', dueAt: '2026-09-16T17:00:00.000Z' })]);
     await s.send(id, p.letters, 'GIAO_XU_LY', { donViXuLy: 'phong-van-hoa-xa-hoi' });
-    expect((await s.get(id)).deadlines).toEqual([expect.objectContaining({ key: 'han-tra-loi', dueDate: '2026-09-15' })]);
+    expect((await s.get(id)).deadlines).toEqual([expect.objectContaining({ key: 'han-tra-loi', dueDate: '2026-09-16' })]);
   });
 
-  it('reminds on Fri 11 Sep, then escalates at the end of 15 Sep: urgent, vice chairman added, notified', async () => {
-    const fired = await s.advanceTo('2026-09-16T02:00:00.000Z');
+  it('reminds on Mon 14 Sep, then escalates at the end of 16 Sep: urgent, vice chairman added, notified', async () => {
+    // National Day 2026 as announced (Thông báo 9441/TB-BNV): Mon 31 Aug swapped off (Sat 22 Aug worked), Tue 1 – Wed 2 Sep holidays: due Wed 16 Sep, reminded 2 working days before (Mon 14 Sep).
+    const fired = await s.advanceTo('2026-09-17T02:00:00.000Z');
     expect(fired).toEqual([
-      expect.objectContaining({ kind: 'reminder', deadlineKey: 'han-tra-loi', fireAt: '2026-09-11T00:30:00.000Z', outcome: 'fired' }),
-      expect.objectContaining({ kind: 'deadline', deadlineKey: 'han-tra-loi', fireAt: '2026-09-15T17:00:00.000Z', outcome: 'fired' }),
+      expect.objectContaining({ kind: 'reminder', deadlineKey: 'han-tra-loi', fireAt: '2026-09-14T00:30:00.000Z', outcome: 'fired' }),
+      expect.objectContaining({ kind: 'deadline', deadlineKey: 'han-tra-loi', fireAt: '2026-09-16T17:00:00.000Z', outcome: 'fired' }),
     ]);
     const view = await s.get(id);
     expect(view.activeStates.map((a) => a.path)).toEqual(['traLoi']);
@@ -168,8 +170,9 @@ describe('petition: late answer from a context receipt date across National Day'
 
   it('the late answer is checked with the overdue limit still escalated, then sent; the head who drafted it may not approve it', async () => {
     await s.send(id, p.headVh, 'TRINH_TRA_LOI', { noiDung: 'Trưởng phòng trả lời trực tiếp.' });
-    const fired = await s.advanceTo('2026-09-16T03:00:00.000Z');
-    expect(fired).toEqual([expect.objectContaining({ kind: 'deadline', deadlineKey: 'han-kiem-tra', fireAt: '2026-09-15T17:00:00.000Z' })]);
+    // Counted from the receipt date too: over at the end of Wed 16 Sep (the announced National Day swap, Thông báo 9441/TB-BNV).
+    const fired = await s.advanceTo('2026-09-17T03:00:00.000Z');
+    expect(fired).toEqual([expect.objectContaining({ kind: 'deadline', deadlineKey: 'han-kiem-tra', fireAt: '2026-09-16T17:00:00.000Z' })]);
     expect(await s.openTasks(id)).toEqual([expect.objectContaining({ state: 'kiemTra', roles: ['pho-chu-tich', 'truong-phong'], priority: 3 })]);
     // The one who prepared the answer may not approve it (docs/approvers.md): another head of the department does.
     const before = await s.get(id);

@@ -118,8 +118,9 @@ describe('proposal-appraisal: separation of duties, refusals and withdrawal', ()
     const p = people(s);
     const deAn = await s.start('proposal-appraisal', p.truongPhong, DE_AN);
     await s.send(deAn.id, p.truongPhong, 'TRINH');
-    // 7 working days from Thu 27 Aug across National Day (Tue 1, Wed 2 Sep): Fri 28, Mon 31, Thu 3, Fri 4, Mon 7, Tue 8, Wed 9 Sep.
-    expect((await s.get(deAn.id)).deadlines).toEqual([expect.objectContaining({ key: 'tham-dinh-du-thao', dueDate: '2026-09-09' })]);
+    // National Day 2026 as announced (Thông báo 9441/TB-BNV): Mon 31 Aug swapped off (Sat 22 Aug worked), Tue 1 – Wed 2 Sep holidays.
+    // 7 working days from Thu 27 Aug across National Day (Mon 31 Aug – Wed 2 Sep): Fri 28, Thu 3, Fri 4, Mon 7, Tue 8, Wed 9, Thu 10 Sep.
+    expect((await s.get(deAn.id)).deadlines).toEqual([expect.objectContaining({ key: 'tham-dinh-du-thao', dueDate: '2026-09-10' })]);
     await s.send(deAn.id, p.truongBan, 'SOAN_BAO_CAO', { ketLuan: 'khong-dat', yKien: 'Đề án chưa gắn với nhiệm vụ chính trị của phường' });
 
     const before = await s.get(deAn.id);
@@ -158,7 +159,7 @@ describe('proposal-appraisal: separation of duties, refusals and withdrawal', ()
     await s.send(deAn.id, p.phoBan, 'SOAN_BAO_CAO', { ketLuan: 'dat', yKien: 'Đạt' });
     const view = await s.send(deAn.id, p.truongBan2, 'TRA_LAI_DU_THAO', { yKien: 'Làm rõ nguồn lực thực hiện' });
     expect(view.activeStates.map((a) => a.path)).toEqual(['thamDinh.soanBaoCao']);
-    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'tham-dinh-du-thao', dueDate: '2026-09-09' })]);
+    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'tham-dinh-du-thao', dueDate: '2026-09-10' })]); // as announced: see above
     expect(view.context).toMatchObject({ gopYDuThao: ['Làm rõ nguồn lực thực hiện'] });
   });
 

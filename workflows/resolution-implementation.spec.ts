@@ -33,17 +33,18 @@ describe('resolution-implementation: plan, opinion, issue, periodic reviews and 
     const nq = await s.start('resolution-implementation', p.chanhVanPhong, CHI_THI);
     let view = await s.get(nq.id);
     expect(paths(view)).toEqual(['xayDungKeHoach']);
-    // 10 working days from Thu 27 Aug: Fri 28, Mon 31, (Tue 1, Wed 2 Sep National Day) Thu 3, Fri 4, Mon 7 … Fri 11, Mon 14 Sep.
-    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'xay-dung-ke-hoach', dueDate: '2026-09-14', dueAt: '2026-09-14T17:00:00.000Z' })]);
+    // National Day 2026 as announced (Thông báo 9441/TB-BNV): Mon 31 Aug swapped off (Sat 22 Aug worked), Tue 1 – Wed 2 Sep holidays.
+    // 10 working days from Thu 27 Aug: Fri 28, (Mon 31 Aug – Wed 2 Sep) Thu 3, Fri 4, Mon 7 … Fri 11, Mon 14, Tue 15 Sep.
+    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'xay-dung-ke-hoach', dueDate: '2026-09-15', dueAt: '2026-09-15T17:00:00.000Z' })]);
     expect(await s.openTasks(nq.id)).toEqual([
-      expect.objectContaining({ state: 'xayDungKeHoach', roles: ['van-phong-dang-uy-ubnd'], units: ['van-phong-dang-uy-ubnd'], priority: 1, dueAt: new Date('2026-09-14T17:00:00.000Z') }),
+      expect.objectContaining({ state: 'xayDungKeHoach', roles: ['van-phong-dang-uy-ubnd'], units: ['van-phong-dang-uy-ubnd'], priority: 1, dueAt: new Date('2026-09-15T17:00:00.000Z') }),
     ]);
 
-    // Reminders 3 and 1 working days before (Wed 9, Fri 11 Sep at 07:30), then the deadline at the end of Mon 14 Sep.
-    expect(await s.advanceTo('2026-09-15T01:00:00.000Z')).toEqual([
-      expect.objectContaining({ kind: 'reminder', fireAt: '2026-09-09T00:30:00.000Z', outcome: 'fired' }),
-      expect.objectContaining({ kind: 'reminder', fireAt: '2026-09-11T00:30:00.000Z', outcome: 'fired' }),
-      expect.objectContaining({ kind: 'deadline', deadlineKey: 'xay-dung-ke-hoach', fireAt: '2026-09-14T17:00:00.000Z', outcome: 'fired' }),
+    // Reminders 3 and 1 working days before (Thu 10, Mon 14 Sep at 07:30), then the deadline at the end of Tue 15 Sep.
+    expect(await s.advanceTo('2026-09-16T01:00:00.000Z')).toEqual([
+      expect.objectContaining({ kind: 'reminder', fireAt: '2026-09-10T00:30:00.000Z', outcome: 'fired' }),
+      expect.objectContaining({ kind: 'reminder', fireAt: '2026-09-14T00:30:00.000Z', outcome: 'fired' }),
+      expect.objectContaining({ kind: 'deadline', deadlineKey: 'xay-dung-ke-hoach', fireAt: '2026-09-15T17:00:00.000Z', outcome: 'fired' }),
     ]);
     view = await s.get(nq.id);
     expect(view.context).toMatchObject({ keHoachQuaHan: true });
@@ -56,18 +57,20 @@ describe('resolution-implementation: plan, opinion, issue, periodic reviews and 
       ['QUA_HAN_KE_HOACH', 'system'],
     ]);
 
-    await s.advanceTo('2026-09-15T02:00:00.000Z');
+    // Submitted the morning after the (announced) limit, Wed 16 Sep.
+    await s.advanceTo('2026-09-16T02:00:00.000Z');
     view = await s.send(nq.id, p.chanhVanPhong, 'TRINH_KE_HOACH', { duThao: 'tep://ke-hoach/35-ct-tu/v1' });
     expect(paths(view)).toEqual(['gopY']);
-    // 5 working days from Tue 15 Sep: Wed 16 … Fri 18, Mon 21, Tue 22.
-    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'gop-y', dueDate: '2026-09-22' })]);
+    // 5 working days from Wed 16 Sep: Thu 17, Fri 18, Mon 21, Tue 22, Wed 23.
+    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'gop-y', dueDate: '2026-09-23' })]);
     expect(await s.openTasks(nq.id)).toEqual([expect.objectContaining({ state: 'gopY', roles: ['pho-truong-ban-xddd'], units: ['bxdd'] })]);
 
     // BXDĐ asks for changes: back to the office, counted.
     view = await s.send(nq.id, p.phoBan, 'GOP_Y', { ketQua: 'de-nghi-chinh-sua', yKien: 'Bổ sung nhiệm vụ tuyên truyền trên nền tảng số' });
     expect(paths(view)).toEqual(['xayDungKeHoach']);
     expect(view.context).toMatchObject({ soLanChinhSuaKeHoach: 1, gopYBanXayDungDang: ['Bổ sung nhiệm vụ tuyên truyền trên nền tảng số'] });
-    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'xay-dung-ke-hoach', dueDate: '2026-09-29', passed: false })]);
+    // 10 working days from Wed 16 Sep: 17, 18, 21–25, 28, 29, 30 Sep.
+    expect(view.deadlines).toEqual([expect.objectContaining({ key: 'xay-dung-ke-hoach', dueDate: '2026-09-30', passed: false })]);
 
     await s.advanceTo('2026-09-17T02:00:00.000Z');
     await s.send(nq.id, p.chanhVanPhong, 'TRINH_KE_HOACH', { duThao: 'tep://ke-hoach/35-ct-tu/v2' });

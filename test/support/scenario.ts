@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { CronExpressionParser } from 'cron-parser';
 import type { ScheduleDefinition } from '#libs/engine';
-import { scheduledBusinessKey } from '#libs/scheduler';
+import { occurrencePlan, scheduledBusinessKey } from '#libs/scheduler';
 import { createDataSource, IdentityRepository, type Membership } from '#libs/persistence';
 import { createRuntime, inlineTemplates, SYSTEM_ACTOR, type InstanceView } from '#libs/runtime';
 import { standaloneDocumentEngine } from '#libs/documents';
@@ -16,7 +16,19 @@ import { createTestDatabase, type TestDatabase } from './database.js';
  * (in due order, through the same path the worker uses), and tasks, deadlines and history can be
  * inspected. No queue and no waiting: time is whatever the scenario says.
  */
+/** A schedule's occurrence to fire at `at`: its own cron time, or the working day a day off moved it to. */
+interface Occurrence {
+  at: Date;
+  definitionKey: string;
+  schedule: ScheduleDefinition;
+  occurrence: Date;
+  moved?: { startOn: string; reason: { vi: string; en: string } };
+}
+
 export class Scenario {
+  /** Occurrences a day off held back to a later working day (the worker's delayed "moved" jobs). */
+  private held: Occurrence[] = [];
+
   private constructor(
     readonly db: TestDatabase,
     readonly ds: DataSource,
@@ -80,21 +92,33 @@ export class Scenario {
     return this.runtime.queries.get(instanceId);
   }
 
-  /** The next schedule occurrence after the clock and by `until`, if any. */
-  private nextOccurrence(until: Date): { at: Date; definitionKey: string; schedule: ScheduleDefinition } | undefined {
-    let best: { at: Date; definitionKey: string; schedule: ScheduleDefinition } | undefined;
+  /** The next schedule occurrence (or one a day off held back) after the clock and by `until`, if any. */
+  private nextOccurrence(until: Date): Occurrence | undefined {
+    let best: Occurrence | undefined;
     for (const { definitionKey, schedule } of this.schedules) {
       const it = CronExpressionParser.parse(schedule.cron, { currentDate: this.now, tz: schedule.timezone ?? 'Asia/Ho_Chi_Minh' });
       const at = it.next().toDate();
-      if (at <= until && (!best || at < best.at)) best = { at, definitionKey, schedule };
+      if (at <= until && (!best || at < best.at)) best = { at, definitionKey, schedule, occurrence: at };
     }
+    for (const held of this.held) if (held.at <= until && (!best || held.at < best.at)) best = held;
     return best;
   }
 
-  /** Starts what a schedule occurrence starts, as the worker's schedule processor does (one per business key). */
-  private async fireSchedule(o: { at: Date; definitionKey: string; schedule: ScheduleDefinition }): Promise<string> {
-    const businessKey = scheduledBusinessKey(o.schedule.businessKey ?? `${o.definitionKey}-{key}-{yyyy}-{mm}-{dd}`, o.at, o.schedule.key);
-    const started = await this.runtime.commands.start({ definitionKey: o.definitionKey, businessKey, input: o.schedule.input }, { actor: SYSTEM_ACTOR, now: o.at });
+  /**
+   * What a schedule occurrence does, as the worker's schedule processor does it (occurrencePlan:
+   * started, held on the next working day, or skipped; one case per business key).
+   */
+  private async fireSchedule(o: Occurrence): Promise<string> {
+    this.held = this.held.filter((h) => h !== o);
+    const plan = occurrencePlan(o.definitionKey, o.schedule, o.occurrence, await this.runtime.calendar.current(), o.moved);
+    const businessKey = scheduledBusinessKey(o.schedule.businessKey ?? `${o.definitionKey}-{key}-{yyyy}-{mm}-{dd}`, o.occurrence, o.schedule.key);
+    if (plan.action === 'skip') return `skipped: ${plan.why}`;
+    if (plan.action === 'move') {
+      this.held.push({ at: plan.at, definitionKey: o.definitionKey, schedule: o.schedule, occurrence: o.occurrence, moved: { startOn: plan.startOn, reason: plan.reason } });
+      return `moved to ${plan.startOn}: ${businessKey}`;
+    }
+    const actor = { ...SYSTEM_ACTOR, schedule: plan.record };
+    const started = await this.runtime.commands.start({ definitionKey: o.definitionKey, businessKey, input: o.schedule.input }, { actor, now: o.at });
     return started.body.id;
   }
 

@@ -7,7 +7,8 @@ export type CalendarErrorCode =
   | 'INVALID_ARGUMENT' // e.g. a negative or fractional day count
   | 'INVALID_LUNAR_DATE' // no such lunar day / leap month
   | 'INVALID_DURATION' // not an ISO 8601 duration this lib supports
-  | 'INVALID_OVERRIDE'; // a malformed or duplicated calendar override
+  | 'INVALID_OVERRIDE' // a malformed or duplicated calendar override
+  | 'INVALID_ANNOUNCEMENT'; // a malformed announced schedule (announced.ts, or one passed to WorkingCalendar)
 
 /** Thrown by every function of `#libs/calendar` when an input is invalid or out of range. */
 export class CalendarError extends Error {

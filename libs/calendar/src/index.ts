@@ -6,7 +6,8 @@
  */
 export { CalendarError, type CalendarErrorCode } from './errors.js';
 export { END_OF_DAY, isLocalDate, type LocalDate, localDateToInstant, MAX_YEAR, MIN_YEAR, startInstant, toLocalDate } from './dates.js';
-export { type Holiday, type LocalizedName } from './holidays.js';
+export { type AnnouncementSource, type Holiday, type LocalizedName, type Occasion, OCCASIONS, type SwappedWorkingDay } from './holidays.js';
+export { type AnnouncedDayOff, type AnnouncedWorkingDay, type Announcement, ANNOUNCEMENTS } from './announced.js';
 export { type LunarDate, lunarToSolar, solarToLunar } from './lunar-dates.js';
 export { addDuration, type IsoDuration, parseIsoDuration } from './duration.js';
-export { type CalendarOverride, WorkingCalendar } from './working-calendar.js';
+export { type CalendarOverride, WorkingCalendar, type WorkingCalendarOptions, type YearAnnouncement } from './working-calendar.js';

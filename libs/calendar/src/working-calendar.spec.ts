@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { CalendarError, type CalendarOverride, type Holiday, WorkingCalendar } from './index.js';
 
+/** The ward's calendar: the announced schedules where there are some (announced.ts), the rule elsewhere. */
 const calendar = new WorkingCalendar();
+/** The rule alone (holidays.ts), as for a year with no announcement. */
+const rule = new WorkingCalendar([], { announcements: [] });
 
 const brief = (holidays: Holiday[]): string[] => holidays.map((h) => `${h.date} ${h.kind}`);
 
@@ -23,24 +26,31 @@ const TET_2026: CalendarOverride[] = ['14', '15', '16', '17', '18', '19', '20', 
 }));
 
 describe('WorkingCalendar.holidays', () => {
-  it('lists the statutory days off of 2026 with Vietnamese and English names', () => {
-    expect(calendar.holidays(2026)).toEqual([
-      { date: '2026-01-01', kind: 'holiday', name: { vi: 'Tết Dương lịch', en: "New Year's Day" } },
+  it('lists the statutory days off of 2026 by the rule, with Vietnamese and English names', () => {
+    const E = { basis: 'estimated' } as const;
+    expect(rule.holidays(2026)).toEqual([
+      { ...E, occasion: 'new-year', date: '2026-01-01', kind: 'holiday', name: { vi: 'Tết Dương lịch', en: "New Year's Day" } },
       {
+        ...E,
+        occasion: 'tet',
         date: '2026-02-16',
         kind: 'holiday',
         name: { vi: 'Tết Nguyên đán (29 tháng Chạp)', en: 'Lunar New Year (Tết) — last day of the old lunar year' },
       },
-      { date: '2026-02-17', kind: 'holiday', name: { vi: 'Tết Nguyên đán (mùng 1 tháng Giêng)', en: 'Lunar New Year (Tết) — day 1' } },
-      { date: '2026-02-18', kind: 'holiday', name: { vi: 'Tết Nguyên đán (mùng 2 tháng Giêng)', en: 'Lunar New Year (Tết) — day 2' } },
-      { date: '2026-02-19', kind: 'holiday', name: { vi: 'Tết Nguyên đán (mùng 3 tháng Giêng)', en: 'Lunar New Year (Tết) — day 3' } },
-      { date: '2026-02-20', kind: 'holiday', name: { vi: 'Tết Nguyên đán (mùng 4 tháng Giêng)', en: 'Lunar New Year (Tết) — day 4' } },
+      { ...E, occasion: 'tet', date: '2026-02-17', kind: 'holiday', name: { vi: 'Tết Nguyên đán (mùng 1 tháng Giêng)', en: 'Lunar New Year (Tết) — day 1' } },
+      { ...E, occasion: 'tet', date: '2026-02-18', kind: 'holiday', name: { vi: 'Tết Nguyên đán (mùng 2 tháng Giêng)', en: 'Lunar New Year (Tết) — day 2' } },
+      { ...E, occasion: 'tet', date: '2026-02-19', kind: 'holiday', name: { vi: 'Tết Nguyên đán (mùng 3 tháng Giêng)', en: 'Lunar New Year (Tết) — day 3' } },
+      { ...E, occasion: 'tet', date: '2026-02-20', kind: 'holiday', name: { vi: 'Tết Nguyên đán (mùng 4 tháng Giêng)', en: 'Lunar New Year (Tết) — day 4' } },
       {
+        ...E,
+        occasion: 'hung-kings',
         date: '2026-04-26',
         kind: 'holiday',
         name: { vi: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)', en: "Hùng Kings' Commemoration Day (10th day of the 3rd lunar month)" },
       },
       {
+        ...E,
+        occasion: 'hung-kings',
         date: '2026-04-27',
         kind: 'compensatory',
         compensatesFor: '2026-04-26',
@@ -50,18 +60,34 @@ describe('WorkingCalendar.holidays', () => {
         },
       },
       {
+        ...E,
+        occasion: 'reunification-labour',
         date: '2026-04-30',
         kind: 'holiday',
         name: { vi: 'Ngày Giải phóng miền Nam, thống nhất đất nước (30/4)', en: 'Reunification Day (30 April)' },
       },
-      { date: '2026-05-01', kind: 'holiday', name: { vi: 'Ngày Quốc tế Lao động (1/5)', en: 'International Labour Day (1 May)' } },
-      { date: '2026-09-01', kind: 'holiday', name: { vi: 'Quốc khánh (ngày liền kề, 1/9)', en: 'National Day (adjacent day, 1 September)' } },
-      { date: '2026-09-02', kind: 'holiday', name: { vi: 'Quốc khánh (2/9)', en: 'National Day (2 September)' } },
+      {
+        ...E,
+        occasion: 'reunification-labour',
+        date: '2026-05-01',
+        kind: 'holiday',
+        name: { vi: 'Ngày Quốc tế Lao động (1/5)', en: 'International Labour Day (1 May)' },
+      },
+      {
+        ...E,
+        occasion: 'national-day',
+        date: '2026-09-01',
+        kind: 'holiday',
+        name: { vi: 'Quốc khánh (ngày liền kề, 1/9)', en: 'National Day (adjacent day, 1 September)' },
+      },
+      { ...E, occasion: 'national-day', date: '2026-09-02', kind: 'holiday', name: { vi: 'Quốc khánh (2/9)', en: 'National Day (2 September)' } },
     ]);
+    expect(rule.workingDays(2026)).toEqual([]);
+    expect(rule.announcements(2026)).toEqual([]);
   });
 
   it('names Tết eve 30 tháng Chạp when the old year ends with a 30-day month', () => {
-    expect(calendar.holidays(2023).find((h) => h.date === '2023-01-21')?.name.vi).toBe('Tết Nguyên đán (30 tháng Chạp)');
+    expect(rule.holidays(2023).find((h) => h.date === '2023-01-21')?.name.vi).toBe('Tết Nguyên đán (30 tháng Chạp)');
   });
 
   it('gives a compensatory day (nghỉ bù) for holidays on weekends', () => {
@@ -85,9 +111,10 @@ describe('WorkingCalendar.holidays', () => {
     expect(calendar.isWorkingDay('2023-09-05')).toBe(true);
   });
 
-  it('pushes the compensatory days of a Tết that spans a weekend past its end', () => {
-    // Tết Quý Mão: 30 Chạp = Saturday 21 Jan 2023, mùng 1 = Sunday 22 Jan.
-    expect(brief(calendar.holidays(2023).filter((h) => h.date.startsWith('2023-01')))).toEqual([
+  it('pushes the compensatory days of a Tết that spans a weekend past its end (by the rule)', () => {
+    // Tết Quý Mão: 30 Chạp = Saturday 21 Jan 2023, mùng 1 = Sunday 22 Jan. (The announced break was
+    // 20–26 Jan: see the announced schedules below.)
+    expect(brief(rule.holidays(2023).filter((h) => h.date.startsWith('2023-01')))).toEqual([
       '2023-01-01 holiday',
       '2023-01-02 compensatory',
       '2023-01-21 holiday',
@@ -160,7 +187,13 @@ describe('WorkingCalendar.holidays', () => {
     first[0]!.name.vi = 'changed';
     first.pop();
     expect(calendar.holidays(2026)[0]!.name.vi).toBe('Tết Dương lịch');
-    expect(calendar.holidays(2026)).toHaveLength(12);
+    expect(calendar.holidays(2026)).toHaveLength(14);
+    const source = calendar.holidays(2026)[0]!.source!;
+    source.document = 'changed';
+    expect(calendar.holidays(2026)[0]!.source!.document).toBe('Công văn số 12729/VPCP-KGVX');
+    const working = calendar.workingDays(2026);
+    working[0]!.name.vi = 'changed';
+    expect(calendar.workingDays(2026)[0]!.name.vi).toMatch(/^Làm bù/);
   });
 });
 
@@ -176,7 +209,10 @@ describe('WorkingCalendar.isWorkingDay / nextWorkingDay', () => {
   it('nextWorkingDay is strictly after', () => {
     expect(calendar.nextWorkingDay('2026-02-12')).toBe('2026-02-13');
     expect(calendar.nextWorkingDay('2026-02-13')).toBe('2026-02-23');
-    expect(calendar.nextWorkingDay('2025-12-31')).toBe('2026-01-02');
+    expect(rule.nextWorkingDay('2025-12-31')).toBe('2026-01-02');
+    // As announced, Friday 2 Jan 2026 was swapped for Saturday 10 Jan (Công văn 12729/VPCP-KGVX).
+    expect(calendar.nextWorkingDay('2025-12-31')).toBe('2026-01-05');
+    expect(calendar.nextWorkingDay('2026-01-09')).toBe('2026-01-10');
     expect(calendar.nextWorkingDay('2026-04-24')).toBe('2026-04-28');
   });
 
@@ -213,7 +249,8 @@ describe('WorkingCalendar.addWorkingDays', () => {
   });
 
   it('crosses year boundaries and long spans', () => {
-    expect(calendar.addWorkingDays('2025-12-30', 3)).toBe('2026-01-05'); // 31 Dec, 2 Jan, 5 Jan
+    expect(rule.addWorkingDays('2025-12-30', 3)).toBe('2026-01-05'); // 31 Dec, 2 Jan, 5 Jan
+    expect(calendar.addWorkingDays('2025-12-30', 3)).toBe('2026-01-06'); // 31 Dec, 5 Jan, 6 Jan: 2 Jan was swapped
     expect(calendar.workingDaysBetween('2020-01-01', calendar.addWorkingDays('2020-01-01', 2500))).toBe(2500);
   });
 
@@ -258,8 +295,11 @@ describe('WorkingCalendar.workingDaysBetween', () => {
     expect(calendar.workingDaysBetween('2026-03-05', '2026-02-12')).toBe(-10);
     expect(calendar.workingDaysBetween('2026-02-12', '2026-02-12')).toBe(0);
     expect(calendar.workingDaysBetween('2026-02-13', '2026-02-22')).toBe(0);
-    expect(calendar.workingDaysBetween('2025-12-31', '2026-01-02')).toBe(1);
+    expect(rule.workingDaysBetween('2025-12-31', '2026-01-02')).toBe(1);
+    expect(calendar.workingDaysBetween('2025-12-31', '2026-01-02')).toBe(0); // 2 Jan 2026 swapped
     // 2026 has 261 weekdays; 11 are days off: 10 holidays on weekdays and the nghỉ bù for Hùng Kings (a Sunday).
+    expect(rule.workingDaysBetween('2025-12-31', '2026-12-31')).toBe(250);
+    // As announced: 2 swapped weekdays off (2 Jan, 31 Aug) and 2 Saturdays worked (10 Jan, 22 Aug).
     expect(calendar.workingDaysBetween('2025-12-31', '2026-12-31')).toBe(250);
     for (const n of [1, 5, 10, 30, 90]) {
       expect(calendar.workingDaysBetween('2026-04-24', calendar.addWorkingDays('2026-04-24', n))).toBe(n);

@@ -1,6 +1,7 @@
 import { assertYear, formatJdn, type LocalDate, MAX_JDN, MAX_YEAR, MIN_JDN, MIN_YEAR, parseLocalDate, weekdayOfJdn } from './dates.js';
+import { type Announcement, ANNOUNCEMENTS, type AnnouncementIndex, indexAnnouncements } from './announced.js';
 import { CalendarError } from './errors.js';
-import { type Holiday, type LocalizedName, statutoryDaysOff, toHoliday } from './holidays.js';
+import { type AnnouncementSource, type Holiday, type LocalizedName, type Occasion, statutoryDaysOff, type SwappedWorkingDay, toHoliday } from './holidays.js';
 import { civilFromJdn, jdnFromCivil } from './lunar.js';
 
 /**
@@ -17,11 +18,38 @@ export interface CalendarOverride {
 }
 
 const DEFAULT_OVERRIDE_NAME: LocalizedName = { vi: 'Ngày nghỉ theo thông báo điều chỉnh', en: 'Day off (calendar override)' };
+const DEFAULT_WORKING_OVERRIDE_NAME: LocalizedName = { vi: 'Ngày làm việc theo thông báo điều chỉnh', en: 'Working day (calendar override)' };
+
+export interface WorkingCalendarOptions {
+  /**
+   * The government's announced schedules (announced.ts): taken instead of the rule for the
+   * occasions and years they cover. Default: the shipped ones (`ANNOUNCEMENTS`); `[]` for the rule alone.
+   */
+  announcements?: readonly Announcement[];
+}
+
+/** The occasions of a year taken as announced, with the document of each. */
+export interface YearAnnouncement {
+  occasions: Occasion[];
+  source: AnnouncementSource;
+}
 
 interface YearTable {
   first: number; // JDN of 1 January
   working: Uint8Array; // 1 = working day, by day of the year (0-based)
   holidays: readonly Holiday[];
+  workingDays: readonly SwappedWorkingDay[];
+}
+
+let shippedIndex: AnnouncementIndex | undefined;
+function indexOf(announcements: readonly Announcement[] | undefined): AnnouncementIndex {
+  if (announcements === undefined || announcements === ANNOUNCEMENTS) return (shippedIndex ??= indexAnnouncements(ANNOUNCEMENTS));
+  return indexAnnouncements(announcements);
+}
+
+function isWeekend(jd: number): boolean {
+  const w = weekdayOfJdn(jd);
+  return w === 0 || w === 6;
 }
 
 function isNonEmptyString(value: unknown): value is string {
@@ -36,15 +64,19 @@ function assertCount(days: unknown, what: string): asserts days is number {
 
 /**
  * The working-day calendar of a Vietnamese state body: Monday–Friday, less the public holidays of
- * the Labour Code 2019 (art. 112) and their compensatory days (art. 111(3)), with the caller's overrides applied
- * on top. Immutable; the per-year tables are computed once per instance on first use.
+ * the Labour Code 2019 (art. 112) and their compensatory days (art. 111(3)) — as the government
+ * announced them for the years and occasions it did (announced.ts), by the rule otherwise — with
+ * the caller's overrides applied on top. Immutable; the per-year tables are computed once per
+ * instance on first use.
  */
 export class WorkingCalendar {
   private readonly overrides: ReadonlyMap<number, Readonly<CalendarOverride>>;
+  private readonly announced: AnnouncementIndex;
   private readonly years = new Map<number, YearTable>();
   private lastTable: YearTable | undefined; // the table used last: most lookups stay in one year
 
-  constructor(overrides: readonly CalendarOverride[] = []) {
+  constructor(overrides: readonly CalendarOverride[] = [], options: WorkingCalendarOptions = {}) {
+    this.announced = indexOf(options.announcements);
     if (!Array.isArray(overrides)) throw new CalendarError('INVALID_OVERRIDE', 'overrides must be an array');
     const byDate = new Map<number, Readonly<CalendarOverride>>();
     overrides.forEach((override, index) => {
@@ -71,13 +103,29 @@ export class WorkingCalendar {
 
   /**
    * Every day off of `year` other than plain weekends, sorted by date: statutory holidays,
-   * compensatory days, and the `day-off` overrides of that year (a `day-off` override on a date
-   * that already has a statutory entry adds nothing). Dates turned into working days by a
-   * `working-day` override are left out. Weekend days are listed only when they are holidays or
-   * `day-off` overrides.
+   * compensatory days and swapped days off — `basis: 'announced'` with their `source` where an
+   * announcement covers them, `'estimated'` by the rule otherwise — and the `day-off` overrides of
+   * that year (a `day-off` override on a date that already has an entry adds nothing). Dates turned
+   * into working days by a `working-day` override are left out. Weekend days are listed only when
+   * they are holidays or `day-off` overrides.
    */
   holidays(year: number): Holiday[] {
-    return this.table(year).holidays.map((h) => ({ ...h, name: { ...h.name } }));
+    return this.table(year).holidays.map(copy);
+  }
+
+  /**
+   * The days of `year` that are working days though a weekend or holiday would make them days off,
+   * sorted by date: the Saturdays worked in exchange for a swapped day off (làm bù) as announced,
+   * and the `working-day` overrides of days that would otherwise be off.
+   */
+  workingDays(year: number): SwappedWorkingDay[] {
+    return this.table(year).workingDays.map(copy);
+  }
+
+  /** The announcements of `year`'s holidays this calendar takes, with the occasions each covers (empty: every day of the year is by the rule). */
+  announcements(year: number): YearAnnouncement[] {
+    assertYear(year);
+    return (this.announced.byYear.get(year) ?? []).map((a) => ({ occasions: [...a.occasions], source: { ...a.source } }));
   }
 
   /** True if `date` is a working day. */
@@ -176,30 +224,68 @@ export class WorkingCalendar {
     const first = jdnFromCivil(year, 1, 1);
     const length = jdnFromCivil(year + 1, 1, 1) - first;
     const working = new Uint8Array(length);
-    for (let i = 0; i < length; i++) {
-      const w = weekdayOfJdn(first + i);
-      working[i] = w === 0 || w === 6 ? 0 : 1;
-    }
-    const statutory = statutoryDaysOff(year);
+    for (let i = 0; i < length; i++) working[i] = isWeekend(first + i) ? 0 : 1;
+    const inYear = (jd: number) => jd >= first && jd < first + length;
+    const announcedOff = [...this.announced.daysOff].filter(([jd]) => inYear(jd));
+    const announcedWorking = [...this.announced.workingDays].filter(([jd]) => inYear(jd));
+    const statutory = statutoryDaysOff(year, { replaced: this.announced.covered.get(year), reserved: new Set(announcedOff.map(([jd]) => jd)) });
     for (const day of statutory) working[day.jd - first] = 0;
+    for (const [jd] of announcedOff) working[jd - first] = 0;
+    for (const [jd] of announcedWorking) working[jd - first] = 1;
 
     const holidays: Holiday[] = [];
-    const statutoryDates = new Set<number>();
-    for (const day of statutory) {
-      statutoryDates.add(day.jd);
-      if (this.overrides.get(day.jd)?.kind !== 'working-day') holidays.push(Object.freeze(toHoliday(day)));
+    const listed = new Set<number>();
+    const keep = (jd: number, holiday: Holiday) => {
+      listed.add(jd);
+      if (this.overrides.get(jd)?.kind !== 'working-day') holidays.push(Object.freeze(holiday));
+    };
+    for (const day of statutory) keep(day.jd, toHoliday(day));
+    for (const [jd, { entry, source }] of announcedOff) {
+      const { date, name, kind, occasion, compensatesFor, swappedWith } = entry;
+      keep(jd, {
+        date,
+        name,
+        kind,
+        basis: 'announced',
+        occasion,
+        ...(compensatesFor ? { compensatesFor } : {}),
+        ...(swappedWith ? { swappedWith } : {}),
+        source,
+      });
+    }
+    const workingDays: SwappedWorkingDay[] = [];
+    for (const [jd, { entry, source }] of announcedWorking) {
+      if (this.overrides.get(jd)?.kind === 'day-off') continue;
+      workingDays.push(
+        Object.freeze({ date: entry.date, name: entry.name, basis: 'announced' as const, occasion: entry.occasion, replaces: entry.replaces, source }),
+      );
     }
     for (const [jd, override] of this.overrides) {
-      if (jd < first || jd >= first + length) continue;
+      if (!inYear(jd)) continue;
+      const wasWorking = working[jd - first] === 1;
       working[jd - first] = override.kind === 'working-day' ? 1 : 0;
-      if (override.kind === 'day-off' && !statutoryDates.has(jd)) {
-        holidays.push(Object.freeze({ date: override.date, name: override.name ?? DEFAULT_OVERRIDE_NAME, kind: 'override' as const }));
+      if (override.kind === 'day-off' && !listed.has(jd)) {
+        holidays.push(
+          Object.freeze({ date: override.date, name: override.name ?? DEFAULT_OVERRIDE_NAME, kind: 'override' as const, basis: 'override' as const }),
+        );
+      }
+      if (override.kind === 'working-day' && !wasWorking) {
+        const at = workingDays.findIndex((w) => w.date === override.date);
+        if (at >= 0) workingDays.splice(at, 1);
+        workingDays.push(Object.freeze({ date: override.date, name: override.name ?? DEFAULT_WORKING_OVERRIDE_NAME, basis: 'override' as const }));
       }
     }
-    holidays.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+    const byDate = (x: { date: string }, y: { date: string }) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0);
+    holidays.sort(byDate);
+    workingDays.sort(byDate);
 
-    const table: YearTable = { first, working, holidays };
+    const table: YearTable = { first, working, holidays, workingDays };
     this.years.set(year, table);
     return table;
   }
+}
+
+/** A copy of a frozen entry, so callers may change what they get. */
+function copy<T extends { name: LocalizedName; source?: AnnouncementSource }>(entry: T): T {
+  return { ...entry, name: { ...entry.name }, ...(entry.source ? { source: { ...entry.source } } : {}) };
 }

@@ -252,6 +252,11 @@ export const definitionSchema = {
           timezone: { type: 'string', enum: ['Asia/Ho_Chi_Minh', 'UTC'] },
           businessKey: { type: 'string', minLength: 1, maxLength: 200 },
           input: { type: 'object' },
+          onDayOff: {
+            type: 'string',
+            enum: ['next-working-day', 'skip', 'run'],
+            description: 'an occurrence on a day off of the ward calendar: start on the next working day at the same time (default), start nothing, or start on the day',
+          },
         },
       },
     },

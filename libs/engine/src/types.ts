@@ -134,6 +134,13 @@ export interface ScheduleDefinition {
   timezone?: 'Asia/Ho_Chi_Minh' | 'UTC';
   businessKey?: string;
   input?: Record<string, unknown>;
+  /**
+   * An occurrence on a day off of the ward's calendar (weekend, holiday as announced or estimated,
+   * admins' overrides): `next-working-day` (default) starts it on the next working day at the same
+   * time of day, unless the schedule has an occurrence of its own that day; `skip` starts nothing;
+   * `run` starts it on the day itself. The business key stays the occurrence's.
+   */
+  onDayOff?: 'next-working-day' | 'skip' | 'run';
 }
 
 /** A deadline as written in a definition (`meta.deadlines[]`). */

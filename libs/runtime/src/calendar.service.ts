@@ -8,9 +8,10 @@ import { CalendarOverridesRepository, Database } from '#libs/persistence';
 const RECHECK_MS = 30_000;
 
 /**
- * The working calendar with the admins' overrides from the database. Built once and reused (it
- * caches holiday tables per year); rebuilt when this process changes an override, or when the
- * table's fingerprint changed on the next check.
+ * The working calendar — the government's announced schedules shipped in `#libs/calendar`
+ * (announced.ts), the rule for the other years — with the admins' overrides from the database on
+ * top (they win over both). Built once and reused (it caches holiday tables per year); rebuilt when
+ * this process changes an override, or when the table's fingerprint changed on the next check.
  */
 @Injectable()
 export class CalendarService {

@@ -90,6 +90,40 @@ describe('due dates', () => {
     expect(extendDue(calendar, plan.deadlines.giaiQuyet, { workingDays: 5 }).dueDate).toBe('2026-03-13');
   });
 
+  it('extends across weekends and the announced holidays (issue 17: Tết as announced)', () => {
+    // The shipped calendar: the government's announced schedules (libs/calendar/src/announced.ts).
+    const ward = new WorkingCalendar();
+    const running = (startAt: string, legalDate: string, dueDate: string) => ({
+      timerId: 'x',
+      state: 's',
+      startAt,
+      dueDate,
+      legalDate,
+      dueAt: `${dueDate}T17:00:00.000Z`,
+      generation: 1,
+      extensions: [],
+    });
+    // Accepted Mon 30 Dec 2024, 30 days: Wed 29 Jan 2025 is mùng 1 Tết; the 25 Jan – 2 Feb break
+    // (Thông báo 6150/TB-LĐTBXH) makes the limit Mon 3 Feb (the rule would have said Tue 4 Feb).
+    const tet2025 = planTimers({ effects: [arm('giaiQuyet', spec({ key: 'giaiQuyet', after: { days: 30 } }), '2024-12-30')], deadlines: {}, calendar: ward, at: '2024-12-30T02:00:00Z', newId, specOf: () => undefined });
+    expect(tet2025.deadlines.giaiQuyet).toMatchObject({ dueDate: '2025-02-03', legalDate: '2025-01-29' });
+    expect(dueOf(new WorkingCalendar([], { announcements: [] }), '2024-12-30', { days: 30 }).dueDate).toBe('2025-02-04');
+    // +15 days counts on from 29 Jan, over the break: Thu 13 Feb (not 18 Feb, 15 days after 3 Feb).
+    expect(extendDue(ward, tet2025.deadlines.giaiQuyet, { days: 15 })).toMatchObject({ dueDate: '2025-02-13', legalDate: '2025-02-13' });
+    // +5 working days after 29 Jan: 3–7 Feb (nothing of the break counts).
+    expect(extendDue(ward, tet2025.deadlines.giaiQuyet, { workingDays: 5 }).dueDate).toBe('2025-02-07');
+    // An extension ending on Fri 2 May 2025, swapped off for 30 April – 1 May, ends after the weekend: Mon 5 May.
+    expect(extendDue(ward, running('2025-03-03', '2025-04-17', '2025-04-17'), { days: 15 }).dueDate).toBe('2025-05-05');
+    // One ending on Sat 26 Apr 2025, worked in exchange, ends that Saturday.
+    expect(extendDue(ward, running('2025-03-03', '2025-04-11', '2025-04-11'), { days: 15 }).dueDate).toBe('2025-04-26');
+    // Working days across National Day 2026: Mon 31 Aug swapped, 1–2 Sep holidays; Sat 22 Aug worked.
+    expect(extendDue(ward, running('2026-08-03', '2026-08-26', '2026-08-26'), { workingDays: 5 }).dueDate).toBe('2026-09-07'); // 27, 28 Aug, 3, 4, 7 Sep
+    expect(extendDue(ward, running('2026-08-03', '2026-08-20', '2026-08-20'), { workingDays: 2 }).dueDate).toBe('2026-08-22'); // Fri 21, Sat 22 Aug
+    // A limit whose legal last day was a Sunday before Tết 2026 (Sun 8 Feb), extended by 10 days: Wed 18 Feb is
+    // mùng 2, so the limit is Mon 23 Feb, the first working day after the break.
+    expect(extendDue(ward, running('2026-01-09', '2026-02-08', '2026-02-09'), { days: 10 })).toMatchObject({ dueDate: '2026-02-23', legalDate: '2026-02-18' });
+  });
+
   it('puts a working-day reminder on an office morning before the last day', () => {
     const due = { dueDate: '2026-03-05', dueAt: new Date('2026-03-05T17:00:00Z') };
     expect(reminderAt(calendar, due, { workingDays: 2 }).toISOString()).toBe('2026-03-03T00:30:00.000Z');

@@ -21,12 +21,20 @@ const overrideView = (o: { date: string; kind: string; name: unknown; createdAt:
 export class CalendarController {
   constructor(private readonly calendar: CalendarService) {}
 
-  @ApiJson(HolidaysDto, { description: 'The days off of the year' })
+  @ApiJson(HolidaysDto, { description: 'The days off of the year, its working weekend days and the announcements they follow' })
   @ApiErrors(400)
   @Get('holidays')
-  @ApiOperation({ summary: 'Days off of a year: public holidays (lunar ones computed), compensatory days and overrides' })
+  @ApiOperation({
+    summary:
+      'Days off of a year: public holidays, compensatory and swapped days, as the government announced them (`basis: announced`, with the document) or by the rule (`estimated`), and overrides; the Saturdays worked in exchange',
+  })
   async holidays(@Query() q: HolidaysQuery) {
-    return { year: q.year, holidays: await this.calendar.compute('year', (c) => c.holidays(q.year)) };
+    return this.calendar.compute('year', (c) => ({
+      year: q.year,
+      holidays: c.holidays(q.year),
+      workingDays: c.workingDays(q.year),
+      announcements: c.announcements(q.year),
+    }));
   }
 
   @ApiJson(WorkingDateDto, { description: 'The date' })
