@@ -412,7 +412,7 @@ describe('admins: define workflows as data — validate, simulate, version, publ
         },
       };
       // What the validator can see is refused there: an ISO duration longer than 100 years.
-      const tooLong = structuredClone(source) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const tooLong = structuredClone(source) as any;  
       tooLong.machine.states.choXuLy.meta.deadlines = [{ key: 'hanXa', after: { duration: 'P300Y' } }];
       expect((await validate(tooLong)).issues).toEqual([expect.objectContaining({ path: '/machine/states/choXuLy/meta/deadlines/0/after/duration', code: 'duration_too_long' })]);
 
@@ -448,7 +448,7 @@ describe('admins: define workflows as data — validate, simulate, version, publ
         await t.http.post(`/api/v1/definitions/han-qua-xa/versions/${next.body.version}/publish`).expect(200);
         return next.body.version as number;
       };
-      const lacking = structuredClone(source) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const lacking = structuredClone(source) as any;  
       lacking.context.ngayNop = null;
       lacking.machine.states.nhap.meta.deadlines = [{ key: 'hanNop', after: { workingDays: 2 }, from: { context: 'ngayNop' }, event: 'HET_GIO' }];
       const v2 = await publish(lacking);
@@ -457,7 +457,7 @@ describe('admins: define workflows as data — validate, simulate, version, publ
       expect(dry).toMatchObject({ movable: 0, blocked: 1, instances: [{ movable: false, reason: expect.stringContaining('context.ngayNop') }] });
       expect((await t.http.post('/api/v1/definitions/han-qua-xa/migrations').send(plan).expect(200)).body).toMatchObject({ moved: [], blocked: [{ reason: expect.stringContaining('ngayNop') }] });
       // ... and a corrected one moves it, after which the step goes through.
-      const fixed = structuredClone(source) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const fixed = structuredClone(source) as any;  
       fixed.machine.states.choXuLy.meta.deadlines = [{ key: 'hanXa', after: { days: 30 } }];
       const v3 = await publish(fixed);
       const moved = await t.http.post('/api/v1/definitions/han-qua-xa/migrations').send({ ...plan, toVersion: v3 }).expect(200);

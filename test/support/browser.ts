@@ -59,8 +59,8 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const source = await axeSource;
   if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(source);
   return page.evaluate(async () => {
-    const axe = (globalThis as any).axe; // eslint-disable-line @typescript-eslint/no-explicit-any
-    const result = await axe.run((globalThis as any).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] }); // eslint-disable-line @typescript-eslint/no-explicit-any
-    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n: any) => n.target.join(' ')) })); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const axe = (globalThis as any).axe;  
+    const result = await axe.run((globalThis as any).document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }, resultTypes: ['violations'] });  
+    return result.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n: any) => n.target.join(' ')) }));  
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { caseSummary, compileWorkflow, designWarnings, EngineError, foldForSearch, searchText, start, step, toMermaid, validateDefinition, type WorkflowDefinition } from './index.js';
 import { actors, clone, tinyDefinition } from './test-fixtures.js';
 
-type AnyObj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type AnyObj = Record<string, any>;  
 
 const L = (vi: string, en: string) => ({ vi, en });
 
