@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { type Announcement, ANNOUNCEMENTS, indexAnnouncements } from './announced.js';
-import { CalendarError, type Holiday, WorkingCalendar } from './index.js';
+import { type Holiday, WorkingCalendar } from './index.js';
+import { errorCode } from './calendar-error.test.js';
 
 /** The ward's calendar: announced schedules (announced.ts) where there are some, the rule elsewhere. */
 const calendar = new WorkingCalendar();
@@ -14,15 +15,6 @@ const line = (h: { date: string; kind?: string }) => `${h.date} ${weekday(h.date
 const announced = (year: number) => calendar.holidays(year).filter((h) => h.basis === 'announced');
 const documentOf = (h: Holiday | undefined) => h?.source?.document;
 
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CalendarError);
-    return (error as CalendarError).code;
-  }
-  return undefined;
-}
 
 /** The days from `from` to `to` (inclusive) that are not working days. */
 function daysOff(cal: WorkingCalendar, from: string, to: string): string[] {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDuration, CalendarError, isLocalDate, localDateToInstant, parseIsoDuration, toLocalDate } from './index.js';
+import { addDuration, isLocalDate, localDateToInstant, parseIsoDuration, toLocalDate } from './index.js';
+import { errorCode } from './calendar-error.test.js';
 
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CalendarError);
-    return (error as CalendarError).code;
-  }
-  return undefined;
-}
 
 describe('toLocalDate', () => {
   it('converts instants to the Asia/Ho_Chi_Minh date around midnight UTC+7', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { CalendarError, type CalendarOverride, type Holiday, WorkingCalendar } from './index.js';
+import { type CalendarOverride, type Holiday, WorkingCalendar } from './index.js';
+import { errorCode } from './calendar-error.test.js';
 
 /** The ward's calendar: the announced schedules where there are some (announced.ts), the rule elsewhere. */
 const calendar = new WorkingCalendar();
@@ -8,15 +9,6 @@ const rule = new WorkingCalendar([], { announcements: [] });
 
 const brief = (holidays: Holiday[]): string[] => holidays.map((h) => `${h.date} ${h.kind}`);
 
-function errorCode(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(CalendarError);
-    return (error as CalendarError).code;
-  }
-  return undefined;
-}
 
 /** Tết Bính Ngọ 2026 for civil servants: Saturday 14 Feb – Sunday 22 Feb. */
 const TET_2026: CalendarOverride[] = ['14', '15', '16', '17', '18', '19', '20', '21', '22'].map((d) => ({
