@@ -1,22 +1,34 @@
 // The pages by address: one table, matched in order by wouter's <Switch> (so /cases/new comes before
 // /cases/:id). Each page is keyed by its path, so a new address starts the page afresh.
-import { useEffect, type ReactNode } from 'react';
+// The inbox (the start page) is in the main bundle; every other page is its own chunk, fetched the
+// first time its address is opened (React.lazy; "Đang tải…" meanwhile), so that the main bundle
+// carries neither the editor, the simulation and migration tools, the charts nor the forms.
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { Route, Switch } from 'wouter';
+import { Loading } from './components/feedback.tsx';
 import { useI18n } from './i18n/i18n.tsx';
 import type { MessageKey } from './i18n/messages.ts';
-import { AuditPage } from './pages/AuditPage.tsx';
-import { CasePage } from './pages/CasePage.tsx';
-import { CasesPage, NewCasePage } from './pages/CasesPage.tsx';
-import { DashboardPage } from './pages/DashboardPage.tsx';
 import { InboxPage } from './pages/InboxPage.tsx';
-import { NotificationsPage } from './pages/NotificationsPage.tsx';
-import { PreferencesPage } from './pages/PreferencesPage.tsx';
-import { TaskPage } from './pages/TaskPage.tsx';
-import { WebhooksPage } from './pages/WebhooksPage.tsx';
-import { EmailDeliveriesPage } from './pages/EmailDeliveriesPage.tsx';
-import { NewWorkflowPage, WorkflowPage } from './pages/WorkflowPage.tsx';
-import { WorkflowsPage } from './pages/WorkflowsPage.tsx';
 import { decodeParams, Link, useLocation } from './router.tsx';
+
+/** `name` of the module `load` imports, as a lazily loaded component. */
+function page<M extends Record<K, ComponentType<any>>, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const AuditPage = page(() => import('./pages/AuditPage.tsx'), 'AuditPage');
+const CasePage = page(() => import('./pages/CasePage.tsx'), 'CasePage');
+const CasesPage = page(() => import('./pages/CasesPage.tsx'), 'CasesPage');
+const NewCasePage = page(() => import('./pages/CasesPage.tsx'), 'NewCasePage');
+const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
+const NotificationsPage = page(() => import('./pages/NotificationsPage.tsx'), 'NotificationsPage');
+const PreferencesPage = page(() => import('./pages/PreferencesPage.tsx'), 'PreferencesPage');
+const TaskPage = page(() => import('./pages/TaskPage.tsx'), 'TaskPage');
+const WebhooksPage = page(() => import('./pages/WebhooksPage.tsx'), 'WebhooksPage');
+const EmailDeliveriesPage = page(() => import('./pages/EmailDeliveriesPage.tsx'), 'EmailDeliveriesPage');
+const WorkflowPage = page(() => import('./pages/WorkflowPage.tsx'), 'WorkflowPage');
+const NewWorkflowPage = page(() => import('./pages/WorkflowPage.tsx'), 'NewWorkflowPage');
+const WorkflowsPage = page(() => import('./pages/WorkflowsPage.tsx'), 'WorkflowsPage');
 
 export interface PageRoute {
   path: string;
@@ -60,7 +72,26 @@ function Page({ route, params }: { route: PageRoute; params: Record<string, stri
   const decoded = decodeParams(params);
   useDocumentTitle(t(decoded ? route.title : 'app.notFound'));
   if (!decoded) return <NotFound />;
-  return <div key={path}>{route.render(decoded)}</div>;
+  return (
+    <div key={path}>
+      <Suspense fallback={<Loading />}>
+        <FocusHeading />
+        {route.render(decoded)}
+      </Suspense>
+    </div>
+  );
+}
+
+/**
+ * When a page's chunk arrives after the shell moved focus (to <main>: the heading was not there
+ * yet), focus goes on to the page's heading, as it does for a page whose chunk was already loaded.
+ */
+function FocusHeading() {
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (main && document.activeElement === main) main.querySelector<HTMLElement>('h1')?.focus();
+  }, []);
+  return null;
 }
 
 export function NotFound() {

@@ -8,10 +8,11 @@ export { type DefinitionRecord, type InstanceRecord, type HistoryRecord, type Ti
 export { DefinitionsRepository } from './repositories/definitions.repository.js';
 export { toHistoryRecord, HistoryRepository } from './repositories/history.repository.js';
 export { INSTANCE_COLUMNS, toInstanceRecord, type TimerWrites, type TransitionWrite, type NewInstance, type InstanceFilter, NO_TIMER_WRITES, type TaskWrites, NO_TASK_WRITES, InstancesRepository, encodeCursor, decodeCursor } from './repositories/instances.repository.js';
+export { holds, searchTerms, SEARCH_TERM_MAX_LENGTH } from './repositories/search.js';
 export { TimersRepository } from './repositories/timers.repository.js';
 export { type OutboxRow, OutboxRepository } from './repositories/outbox.repository.js';
 export { type Membership, type UserRecord, type OrgUnitRecord, IdentityRepository } from './repositories/identity.repository.js';
-export { type TaskRecord, type TaskEventRecord, CANDIDATE_SQL, SENDER_SQL, type InboxFilter, TasksRepository } from './repositories/tasks.repository.js';
+export { type TaskRecord, type TaskWithCase, type TaskEventRecord, CANDIDATE_SQL, SENDER_SQL, type InboxFilter, TasksRepository } from './repositories/tasks.repository.js';
 export { CalendarOverridesRepository } from './repositories/calendar-overrides.repository.js';
 export { type PeriodTotals, type FinishedInstance, type MonthFigures, ReportsRepository } from './repositories/reports.repository.js';
 export { MetricsRepository } from './repositories/metrics.repository.js';

@@ -34,6 +34,8 @@ export interface InstanceRecord {
   completedAt: Date | null;
   /** Set on a child instance: its parent, the parent's group that started it, and its key there. */
   parent: { id: string; group: string; key: string } | null;
+  /** The definition's one-line summary of the case, from its context (null when it has none). */
+  summary: string | null;
 }
 
 export interface HistoryRecord {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { foldForSearch } from '#libs/engine';
 import { decodeCursor, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, Database } from '#libs/persistence';
 import { DefinitionsService } from './definitions.service.js';
 import { DomainError, ErrorCode } from '#libs/core';
@@ -13,10 +14,24 @@ export interface ListQuery {
   businessKey?: string;
   parentId?: string;
   overdue?: boolean;
+  /** Words to find (business key, summary, fields marked `search`), with or without diacritics. */
+  q?: string;
   limit?: number;
   cursor?: string;
   now?: Date;
   principal?: Principal;
+}
+
+/**
+ * What a search matches by: the typed text folded as the stored search text is (no diacritics,
+ * đ → d, lower case), split into words; each must occur in the case's search text. A word found
+ * inside another word of the query is dropped (text holding "van" holds "a"), so that the query
+ * the database runs holds only the words that narrow it.
+ */
+export function searchWords(q: string | undefined): string[] | undefined {
+  if (q === undefined) return undefined;
+  const words = [...new Set(foldForSearch(q).split(' ').filter(Boolean))];
+  return words.filter((w, i) => !words.some((other, j) => j !== i && other.length > w.length && other.includes(w)));
 }
 
 /**
@@ -73,6 +88,7 @@ export class InstanceQueries {
       businessKey: query.businessKey,
       parentId: query.parentId,
       overdueAt: query.overdue ? (query.now ?? new Date()) : undefined,
+      words: searchWords(query.q),
       visibleTo: query.principal && !seesEverything(query.principal) ? { username: query.principal.username, memberships: query.principal.memberships } : undefined,
       limit: query.limit ?? 20,
       cursor,

@@ -45,6 +45,7 @@ export class StartBuilder {
     const { row, instance } = buildStartWrite({
       id,
       definition: record,
+      presentation: workflow.definition,
       businessKey: command.businessKey ?? null,
       input: command.input,
       result,

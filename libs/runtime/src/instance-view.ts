@@ -6,6 +6,8 @@ export interface InstanceView {
   id: string;
   definition: { key: string; version: number };
   businessKey: string | null;
+  /** The definition's one-line summary of the case (`summary`), from its context; null when it has none. */
+  summary: string | null;
   status: 'active' | 'done';
   state: unknown;
   activeStates: Array<{ path: string; label?: Label }>;
@@ -33,6 +35,8 @@ export interface ChildView {
   definition: { key: string; version: number };
   group: string;
   key: string;
+  businessKey: string | null;
+  summary: string | null;
   status: 'active' | 'done';
   activeStates: Array<{ path: string; label?: Label }>;
   createdAt: string;
@@ -63,6 +67,7 @@ export function toInstanceView(instance: InstanceRecord, workflow: CompiledWorkf
     id: instance.id,
     definition: { key: instance.definitionKey, version: instance.definitionVersion },
     businessKey: instance.businessKey,
+    summary: instance.summary ?? null,
     status: instance.status,
     state: instance.stateValue,
     activeStates: activeStatePaths(instance.stateValue as never).map((path) => ({ path, label: stateLabel(workflow, path) })),
@@ -104,6 +109,8 @@ export function toChildView(child: InstanceRecord, workflow: CompiledWorkflow): 
     definition: { key: child.definitionKey, version: child.definitionVersion },
     group: child.parent?.group ?? '',
     key: child.parent?.key ?? '',
+    businessKey: child.businessKey,
+    summary: child.summary ?? null,
     status: child.status,
     activeStates: activeStatePaths(child.stateValue as never).map((path) => ({ path, label: stateLabel(workflow, path) })),
     createdAt: child.createdAt.toISOString(),

@@ -217,6 +217,8 @@ export class MigrationService {
     const state = { status: 'active' as const, value, context: instance.context, snapshot: { status: 'active', value, historyValue: {}, context: instance.context, children: {} } };
     const { write } = buildTransitionWrite({
       instance,
+      // The summary and search text as the target version reads the case.
+      presentation: target.definition,
       transition: { eventType: MIGRATED, payload, comment: null, result: { state, effects }, extraEffects: [] },
       plan: timers,
       who: { actor },

@@ -4,6 +4,9 @@ import { Database, decodeCursor, NotificationsRepository, type NotificationConte
 
 export interface NotificationView extends NotificationContent {
   id: string;
+  /** Its case at a glance (null when the case has none). */
+  businessKey: string | null;
+  summary: string | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -23,6 +26,8 @@ export function toNotificationView(n: NotificationRecord): NotificationView {
     instanceId: n.instanceId,
     taskId: n.taskId,
     definitionKey: n.definitionKey,
+    businessKey: n.businessKey,
+    summary: n.summary,
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt ? n.readAt.toISOString() : null,
   };

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { IdentityRepository, TasksRepository, type TaskRecord, Database } from '#libs/persistence';
+import { IdentityRepository, TasksRepository, type TaskRecord, type TaskWithCase, Database } from '#libs/persistence';
 import { DomainError, ErrorCode } from '#libs/core';
 import { AuditTrail } from '#libs/core';
 import { InstanceCommands } from './instance-commands.service.js';
-import { InstanceQueries } from './instance-queries.service.js';
+import { InstanceQueries, searchWords } from './instance-queries.service.js';
 import type { RequestMeta } from './requests.js';
 import type { InstanceView } from './instance-view.js';
 import { actorOf, isAdmin, seesEverything, type Principal } from '#libs/core';
@@ -14,6 +14,9 @@ import { NotificationDelivery } from './notification-delivery.service.js';
 export interface TaskView {
   id: string;
   instanceId: string;
+  /** The case at a glance: its business key and the definition's summary line (null when it has none). */
+  businessKey: string | null;
+  summary: string | null;
   definitionKey: string;
   state: string;
   title: { vi: string; en: string };
@@ -39,16 +42,21 @@ export interface InboxQuery {
   priority?: (typeof PRIORITY_NAME)[number];
   overdue?: boolean;
   dueWithinDays?: number;
+  /** Words to find in the tasks' cases (business key, summary, fields marked `search`), with or without diacritics. */
+  q?: string;
   limit?: number;
   cursor?: string;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function toTaskView(t: TaskRecord, now = new Date()): TaskView {
+/** A task as people see it; its case's business key and summary come with the record (`TaskWithCase`) or from `glance`. */
+export function toTaskView(t: TaskRecord & Partial<Pick<TaskWithCase, 'businessKey' | 'summary'>>, now = new Date(), glance?: Pick<TaskWithCase, 'businessKey' | 'summary'>): TaskView {
   return {
     id: t.id,
     instanceId: t.instanceId,
+    businessKey: glance?.businessKey ?? t.businessKey ?? null,
+    summary: glance?.summary ?? t.summary ?? null,
     definitionKey: t.definitionKey,
     state: t.state,
     title: t.title,
@@ -115,6 +123,7 @@ export class TasksService {
       priority: q.priority === undefined ? undefined : PRIORITY[q.priority],
       overdueAt: q.overdue ? now : undefined,
       dueBefore: q.dueWithinDays !== undefined ? soon : undefined,
+      words: searchWords(q.q),
       limit: limit + 1,
       cursor: q.cursor === undefined ? undefined : decodeCursor(q.cursor),
     });
@@ -125,10 +134,10 @@ export class TasksService {
 
   /** Every task of an instance (open first, then by creation), for whoever may see the instance. */
   async ofInstance(instanceId: string, principal: Principal, now = new Date()) {
-    await this.queries.get(instanceId, principal); // 404 unless the instance exists and is visible
+    const instance = await this.queries.get(instanceId, principal); // 404 unless the instance exists and is visible
     const rows = await this.tasks.listByInstance(this.dataSource.manager, instanceId);
     const order = (t: { status: string }) => (t.status === 'open' ? 0 : 1);
-    return { items: [...rows].sort((a, b) => order(a) - order(b)).map((t) => toTaskView(t, now)) };
+    return { items: [...rows].sort((a, b) => order(a) - order(b)).map((t) => toTaskView(t, now, instance)) };
   }
 
   /** A task with its comments and actions, if the principal may see it. */
@@ -146,7 +155,7 @@ export class TasksService {
     }
     await this.tasks.addEvent(this.dataSource.manager, id, 'claimed', principal.username, now);
     await this.audit.record({ actor: actorOf(principal), action: 'task.claimed', subjectType: 'task', subjectId: id, data: { instanceId: task.instanceId }, at: now });
-    return toTaskView((await this.tasks.findById(this.dataSource.manager, id))!, now);
+    return toTaskView((await this.tasks.findWithCase(this.dataSource.manager, id))!, now);
   }
 
   async unclaim(id: string, principal: Principal, now = new Date()): Promise<TaskView> {
@@ -155,7 +164,7 @@ export class TasksService {
     if (!(await this.tasks.reassign(this.dataSource.manager, id, task.assignee, null, now))) throw new DomainError(ErrorCode.TaskNotClaimable, 'The task changed meanwhile', { id });
     await this.tasks.addEvent(this.dataSource.manager, id, 'unclaimed', principal.username, now);
     await this.audit.record({ actor: actorOf(principal), action: 'task.unclaimed', subjectType: 'task', subjectId: id, data: { instanceId: task.instanceId, from: task.assignee }, at: now });
-    return toTaskView((await this.tasks.findById(this.dataSource.manager, id))!, now);
+    return toTaskView((await this.tasks.findWithCase(this.dataSource.manager, id))!, now);
   }
 
   async delegate(id: string, to: string, reason: string | undefined, principal: Principal, now = new Date()): Promise<TaskView> {
@@ -180,7 +189,7 @@ export class TasksService {
       data: { instanceId: task.instanceId, from: task.assignee, to, ...(reason ? { reason } : {}) },
       at: now,
     });
-    return toTaskView((await this.tasks.findById(this.dataSource.manager, id))!, now);
+    return toTaskView((await this.tasks.findWithCase(this.dataSource.manager, id))!, now);
   }
 
   async comment(id: string, text: string, principal: Principal, now = new Date()) {
@@ -210,18 +219,19 @@ export class TasksService {
     const outcome = await this.commands.send(task.instanceId, { type: input.outcome, payload: input.payload, comment: input.comment, task: { taskId: task.id } }, meta);
     const after = (await this.tasks.findById(this.dataSource.manager, id))!;
     if (after.status === 'open') await this.tasks.addEvent(this.dataSource.manager, id, 'acted', meta.principal.username, new Date(), { outcome: input.outcome });
-    return { task: toTaskView(after), instance: outcome.body };
+    // The case as the outcome left it: its summary may have changed with the step.
+    return { task: toTaskView(after, undefined, outcome.body), instance: outcome.body };
   }
 
   /** The task if the principal may see it: admins and auditors, its assignee, its candidates, whoever completed it. */
-  private async visible(id: string, principal: Principal): Promise<TaskRecord> {
-    const task = await this.tasks.findById(this.dataSource.manager, id);
+  private async visible(id: string, principal: Principal): Promise<TaskWithCase> {
+    const task = await this.tasks.findWithCase(this.dataSource.manager, id);
     if (!task) throw notFound(id);
     if (seesEverything(principal) || task.assignee === principal.username || task.completedBy === principal.username || isCandidate(principal, task)) return task;
     throw notFound(id);
   }
 
-  private async open(id: string, principal: Principal): Promise<TaskRecord> {
+  private async open(id: string, principal: Principal): Promise<TaskWithCase> {
     const task = await this.visible(id, principal);
     if (task.status !== 'open') throw new DomainError(ErrorCode.TaskClosed, `The task is ${task.status}`, { id, status: task.status });
     return task;

@@ -398,7 +398,7 @@ export class TransitionRunner {
   private async prepare(instance: InstanceRecord, workflow: CompiledWorkflow, t: Transition, meta: RequestMeta, at: Date) {
     const plan = await this.planner.plan(workflow, t.result.effects, instance.deadlines as DeadlineMap, at, t.fire);
     const kids = await this.starts.children({ id: instance.id, definitionKey: instance.definitionKey }, t.result.effects, meta, at, 0);
-    const { write, next } = buildTransitionWrite({ instance, transition: t, plan, who: meta, at, children: kids.links });
+    const { write, next } = buildTransitionWrite({ instance, presentation: workflow.definition, transition: t, plan, who: meta, at, children: kids.links });
     return { write: write as TransitionWrite, next, children: kids.rows };
   }
 }

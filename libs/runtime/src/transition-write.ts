@@ -1,6 +1,6 @@
 import type { DocumentToIssue } from './documents.js';
 import type { FileLink } from './file-binding.js';
-import { START_EVENT_TYPE, type Actor, type StepResult } from '#libs/engine';
+import { caseSummary, searchText, START_EVENT_TYPE, type Actor, type StepResult, type WorkflowDefinition } from '#libs/engine';
 import type { HostEffect } from './host-effects.js';
 import {
   GENESIS_HASH,
@@ -68,6 +68,18 @@ export interface ChildLink {
   key: string;
 }
 
+/** What a definition says people read of a case: its summary line, field presentations and value labels. */
+export type Presentation = Pick<WorkflowDefinition, 'summary' | 'values' | 'fields'>;
+
+/**
+ * The case at a glance as its context now reads: the summary line and the folded text a search
+ * matches (business key, summary, the fields marked `search`). Written with the context, by the
+ * same statement, so that neither ever lags behind it.
+ */
+export function glance(presentation: Presentation, businessKey: string | null, context: Record<string, unknown>): { summary: string | null; searchText: string } {
+  return { summary: caseSummary(presentation, context), searchText: searchText(presentation, businessKey, context) };
+}
+
 /** The history row of a transition, with its hash over the one list of hashed fields. */
 export function historyRow(
   instanceId: string,
@@ -127,10 +139,12 @@ export function effectsOutbox(instanceId: string, definitionKey: string, seq: nu
 /**
  * Everything a transition of `instance` writes, and the instance as it will be. `children` are the
  * instances it starts (linked on its history row); `timers` overrides the plan's timer writes (a
- * migration cancels every timer of the states it leaves); `definition` moves it to another version.
+ * migration cancels every timer of the states it leaves); `definition` moves it to another version;
+ * `presentation` is the definition (version) the instance is on after the transition.
  */
 export function buildTransitionWrite(input: {
   instance: InstanceRecord;
+  presentation: Presentation;
   transition: Transition;
   plan: TimerPlan;
   who: TransitionActor;
@@ -145,6 +159,7 @@ export function buildTransitionWrite(input: {
   const state = t.result.state;
   const history = historyRow(instance.id, revision, instance.lastHash, { ...t, links, toState: state.value }, instance.stateValue, at, input.who);
   const done = state.status === 'done';
+  const seen = glance(input.presentation, instance.businessKey, state.context);
   const next: InstanceRecord = {
     ...instance,
     ...(input.definition ? { definitionId: input.definition.id, definitionVersion: input.definition.version } : {}),
@@ -159,6 +174,7 @@ export function buildTransitionWrite(input: {
     deadlines: plan.deadlines,
     updatedAt: at,
     completedAt: done ? at : instance.completedAt,
+    summary: seen.summary,
   };
   const effects: HostEffect[] = [...t.result.effects, ...t.extraEffects, ...(instance.status === 'active' ? childReport(next, at) : [])];
   const write: TransitionWrite = {
@@ -172,6 +188,8 @@ export function buildTransitionWrite(input: {
     at,
     nextDueAt: next.nextDueAt,
     deadlines: next.deadlines,
+    summary: seen.summary,
+    searchText: seen.searchText,
     history,
     outbox: effectsOutbox(instance.id, instance.definitionKey, revision, effects, plan),
     timers: input.timers ?? timerWrites(plan),
@@ -185,6 +203,7 @@ export function buildTransitionWrite(input: {
 export function buildStartWrite(input: {
   id: string;
   definition: { id: string; key: string; version: number };
+  presentation: Presentation;
   businessKey: string | null;
   input: Record<string, unknown> | undefined;
   result: Pick<StepResult, 'state' | 'effects'>;
@@ -206,6 +225,7 @@ export function buildStartWrite(input: {
     at,
     input.who,
   );
+  const seen = glance(input.presentation, input.businessKey, result.state.context);
   const instance: InstanceRecord = {
     id,
     definitionId: input.definition.id,
@@ -226,6 +246,7 @@ export function buildStartWrite(input: {
     updatedAt: at,
     completedAt: result.state.status === 'done' ? at : null,
     parent: input.parent ? { id: input.parent.id, group: input.parent.group, key: input.parent.key } : null,
+    summary: seen.summary,
   };
   const started: HostEffect = {
     type: 'instance.start',
@@ -238,6 +259,7 @@ export function buildStartWrite(input: {
   const effects: HostEffect[] = [started, ...result.effects, ...childReport(instance, at)];
   const row: NewInstance = {
     ...instance,
+    searchText: seen.searchText,
     at,
     history,
     outbox: effectsOutbox(id, input.definition.key, 1, effects, plan),

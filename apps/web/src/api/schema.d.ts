@@ -277,6 +277,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/people': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Who is who: the display name of every user, for any signed-in user (no addresses, roles or units), so that pages name people instead of user ids */
+    get: operations['UsersController_people'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/units': {
     parameters: {
       query?: never;
@@ -1128,7 +1145,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Days off of a year: public holidays (lunar ones computed), compensatory days and overrides */
+    /** Days off of a year: public holidays, compensatory and swapped days, as the government announced them (`basis: announced`, with the document) or by the rule (`estimated`), and overrides; the Saturdays worked in exchange */
     get: operations['CalendarController_holidays'];
     put?: never;
     post?: never;
@@ -1551,6 +1568,18 @@ export interface components {
       email?: string | null;
       memberships?: components['schemas']['MembershipDto'][];
     };
+    PersonDto: {
+      /**
+       * @description The user id that history, tasks and cases name
+       * @example can-bo-tiep-dan-1
+       */
+      username: string;
+      /** @example Nguyễn Thị Lan */
+      displayName: string;
+    };
+    PeopleDto: {
+      items: components['schemas']['PersonDto'][];
+    };
     UnitListDto: {
       items: components['schemas']['UnitDto'][];
     };
@@ -1567,6 +1596,16 @@ export interface components {
       id: string;
       /** Format: uuid */
       instanceId: string;
+      /**
+       * @description The case's business key
+       * @example KN-2026-0042
+       */
+      businessKey: string | null;
+      /**
+       * @description The case's summary line (its definition's `summary`, as the case reads now); null when it has none
+       * @example Nguyễn Văn A: Khiếu nại về việc cấp giấy chứng nhận quyền sử dụng đất
+       */
+      summary: string | null;
       definitionKey: string;
       /** @description The state path the task belongs to */
       state: string;
@@ -1621,6 +1660,16 @@ export interface components {
       id: string;
       /** Format: uuid */
       instanceId: string;
+      /**
+       * @description The case's business key
+       * @example KN-2026-0042
+       */
+      businessKey: string | null;
+      /**
+       * @description The case's summary line (its definition's `summary`, as the case reads now); null when it has none
+       * @example Nguyễn Văn A: Khiếu nại về việc cấp giấy chứng nhận quyền sử dụng đất
+       */
+      summary: string | null;
       definitionKey: string;
       /** @description The state path the task belongs to */
       state: string;
@@ -1732,6 +1781,9 @@ export interface components {
       definition: components['schemas']['DefinitionRefDto'];
       group: string;
       key: string;
+      businessKey: string | null;
+      /** @description The child's summary line (its definition's `summary`) */
+      summary: string | null;
       /** @enum {string} */
       status: 'active' | 'done';
       activeStates: components['schemas']['ActiveStateDto'][];
@@ -1745,6 +1797,11 @@ export interface components {
       id: string;
       definition: components['schemas']['DefinitionRefDto'];
       businessKey: string | null;
+      /**
+       * @description The case at a glance: the definition's `summary` filled from the case's context (null when the definition has none or it comes out empty)
+       * @example Nguyễn Văn A: Khiếu nại về việc cấp giấy chứng nhận quyền sử dụng đất
+       */
+      summary: string | null;
       /** @enum {string} */
       status: 'active' | 'done';
       /** @description XState's state value: a string, or an object for nested and parallel states */
@@ -1805,6 +1862,10 @@ export interface components {
        */
       taskId: string | null;
       definitionKey: string;
+      /** @description The case's business key */
+      businessKey: string | null;
+      /** @description The case's summary line, as the case reads now */
+      summary: string | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -2628,6 +2689,10 @@ export interface components {
       startableBy: components['schemas']['StartableByDto'] | null;
       /** @description How many versions the key has */
       versions: number;
+      /** @description The roles this version names (its source's `roles`), with their labels: what a page needs to name roles without fetching every source */
+      roles: {
+        [key: string]: components['schemas']['LocalizedText'];
+      };
     };
     DefinitionLatestListDto: {
       items: components['schemas']['DefinitionLatestDto'][];
@@ -2753,10 +2818,35 @@ export interface components {
         [key: string]: unknown;
       } | null;
     };
+    ScheduledStartDto: {
+      /** @example citizen-reception */
+      definition: string;
+      /** @example tiep-dan-chu-tich */
+      key: string;
+      /**
+       * Format: date-time
+       * @description The occurrence the schedule names (the business key follows it)
+       */
+      occurrence: string;
+      /**
+       * Format: date
+       * @description The occurrence fell on a day off: the day it was due
+       */
+      movedFrom?: string;
+      /**
+       * Format: date
+       * @description The working day it was started on instead
+       */
+      movedTo?: string;
+      /** @description Why that day was off */
+      reason?: components['schemas']['LocalizedText'];
+    };
     ActorDto: {
       id: string;
       roles: string[];
       units: string[];
+      /** @description A start made by a schedule: which occurrence, and whether a day off moved it */
+      schedule?: components['schemas']['ScheduledStartDto'];
     };
     HistoryRowDto: {
       seq: number;
@@ -2919,21 +3009,84 @@ export interface components {
     DocumentListDto: {
       items: components['schemas']['DocumentDto'][];
     };
+    AnnouncementSourceDto: {
+      /**
+       * @description Number and symbol of the document as issued
+       * @example Thông báo số 9441/TB-BNV
+       */
+      document: string;
+      /**
+       * Format: date
+       * @description The date it was signed
+       * @example 2025-10-16
+       */
+      date: string;
+      /** @example Bộ Nội vụ thông báo lịch nghỉ Tết Âm lịch và Quốc khánh năm 2026 … */
+      vi: string;
+      /** @example Ministry of Home Affairs: Tết and National Day 2026 … */
+      en: string;
+    };
     HolidayDto: {
       /** Format: date */
       date: string;
       name: components['schemas']['LocalizedText'];
-      /** @enum {string} */
-      kind: 'holiday' | 'compensatory' | 'override';
+      /**
+       * @description `swapped`: a working day given off in exchange for a Saturday worked (hoán đổi ngày làm việc), see `swappedWith`
+       * @enum {string}
+       */
+      kind: 'holiday' | 'compensatory' | 'swapped' | 'override';
+      /**
+       * @description `announced`: as the government announced it for that year (see `source`); `estimated`: worked out by the rule of the Labour Code, for a year or holiday no announcement covers (the government may still decide otherwise); `override`: an admin override
+       * @enum {string}
+       */
+      basis: 'announced' | 'estimated' | 'override';
+      /**
+       * @description The holiday this day belongs to (absent for an override)
+       * @enum {string}
+       */
+      occasion?: 'new-year' | 'tet' | 'hung-kings' | 'reunification-labour' | 'national-day';
       /**
        * Format: date
        * @description The holiday a compensatory day makes up for
        */
       compensatesFor?: string;
+      /**
+       * Format: date
+       * @description For a swapped day off: the Saturday worked in its place
+       */
+      swappedWith?: string;
+      /** @description For an announced day: the document */
+      source?: components['schemas']['AnnouncementSourceDto'];
+    };
+    CalendarWorkingDayDto: {
+      /** Format: date */
+      date: string;
+      name: components['schemas']['LocalizedText'];
+      /**
+       * @description `announced`: worked in exchange for a swapped day off (làm bù), see `replaces`; `override`: an admin override
+       * @enum {string}
+       */
+      basis: 'announced' | 'override';
+      /** @enum {string} */
+      occasion?: 'new-year' | 'tet' | 'hung-kings' | 'reunification-labour' | 'national-day';
+      /**
+       * Format: date
+       * @description The swapped day off this day is worked for
+       */
+      replaces?: string;
+      source?: components['schemas']['AnnouncementSourceDto'];
+    };
+    YearAnnouncementDto: {
+      occasions: ('new-year' | 'tet' | 'hung-kings' | 'reunification-labour' | 'national-day')[];
+      source: components['schemas']['AnnouncementSourceDto'];
     };
     HolidaysDto: {
       year: number;
       holidays: components['schemas']['HolidayDto'][];
+      /** @description Weekend days (or holidays) that are working days: Saturdays worked in exchange (làm bù), working-day overrides */
+      workingDays: components['schemas']['CalendarWorkingDayDto'][];
+      /** @description The government's announcements this year's days follow; empty: every day is estimated by the rule */
+      announcements: components['schemas']['YearAnnouncementDto'][];
     };
     WorkingDateDto: {
       /** Format: date */
@@ -3133,6 +3286,8 @@ export interface operations {
       query?: {
         actor?: string;
         action?: string;
+        /** @description a subject id, or a definition key (its entries for every version, `key@N`) */
+        subject?: string;
         from?: string;
         to?: string;
         limit?: number;
@@ -4567,6 +4722,50 @@ export interface operations {
       };
     };
   };
+  UsersController_people: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every user's name, by user id */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeopleDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
   UsersController_units: {
     parameters: {
       query?: never;
@@ -4720,6 +4919,8 @@ export interface operations {
         overdue?: string;
         /** @description Only tasks due within N days (also the "due soon" count window; default 3) */
         dueWithinDays?: number;
+        /** @description Words that find inbox tasks by their case's business key, summary or searchable fields (never a hidden one), with or without diacritics ("nguyen van a" finds "Nguyễn Văn A"); every word must occur. 2 to 200 characters, spaces aside; 400 naming q otherwise. */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -7923,6 +8124,8 @@ export interface operations {
     parameters: {
       query?: {
         format?: 'mermaid';
+        /** @description described: only guards that carry a description (the diagram people following a case read); all: every guard (admins) */
+        guards?: 'all' | 'described';
         /** @description mark the current state of this instance */
         instance?: string;
         lang?: 'vi' | 'en';
@@ -8375,6 +8578,8 @@ export interface operations {
         parentId?: string;
         /** @description Only active instances with a deadline already past */
         overdue?: string;
+        /** @description Words that find cases by their business key, summary or searchable fields (never a hidden one), among those the caller may see, with or without diacritics ("nguyen van a" finds "Nguyễn Văn A"); every word must occur. 2 to 200 characters, spaces aside; 400 naming q otherwise. */
+        q?: string;
       };
       header?: never;
       path?: never;
@@ -9419,7 +9624,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The days off of the year */
+      /** @description The days off of the year, its working weekend days and the announcements they follow */
       200: {
         headers: {
           /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */

@@ -3,7 +3,10 @@
 // SVG is scrubbed once more before it is put in the page — the only dangerouslySetInnerHTML in
 // the app. A workflow with nested steps gets a "collapse" control: the page asks the API for the
 // diagram with `depth` (deeper steps drawn inside their ancestor's single box).
-import { useEffect, useId, useState } from 'react';
+// Mermaid (2.5 MB of script, about 500 KB with Brotli, in chunks of its own) is fetched only when a
+// diagram is seen: one below the fold, or inside a closed <details>, costs nothing until it is
+// scrolled to or opened.
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 
 type Mermaid = typeof import('mermaid').default;
@@ -123,6 +126,31 @@ export function DiagramDepthControl({ depth }: { depth: DiagramDepth }) {
   );
 }
 
+/**
+ * Whether the element has been in the viewport (once is enough) for `dwellMs` on end: a page still
+ * loading moves things about (the timeline arrives and pushes the diagram down), and a diagram that
+ * is only glimpsed meanwhile is not worth mermaid. An element with no box (in a closed <details>,
+ * hidden) is not in view. Where IntersectionObserver is missing, at once.
+ */
+export function useSeen(ref: RefObject<Element | null>, dwellMs = 400): boolean {
+  const [seen, setSeen] = useState(() => typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = ref.current;
+    if (seen || !element) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new IntersectionObserver((entries) => {
+      clearTimeout(timer);
+      if (entries[entries.length - 1]?.isIntersecting) timer = setTimeout(() => setSeen(true), dwellMs);
+    });
+    observer.observe(element);
+    return () => {
+      clearTimeout(timer);
+      observer.disconnect();
+    };
+  }, [seen, ref, dwellMs]);
+  return seen;
+}
+
 export function Diagram({
   text,
   title,
@@ -140,9 +168,11 @@ export function Diagram({
   const { t } = useI18n();
   const [svg, setSvg] = useState<string>();
   const [error, setError] = useState<string>();
+  const figure = useRef<HTMLElement>(null);
+  const seen = useSeen(figure);
 
   useEffect(() => {
-    if (!text) return;
+    if (!text || !seen) return;
     let live = true;
     renderMermaid(text).then(
       (s) => {
@@ -155,10 +185,10 @@ export function Diagram({
     return () => {
       live = false;
     };
-  }, [text]);
+  }, [text, seen]);
 
   return (
-    <figure className={`diagram${stale ? ' stale' : ''}`} data-testid="diagram">
+    <figure ref={figure} className={`diagram${stale ? ' stale' : ''}`} data-testid="diagram">
       {depth ? <DiagramDepthControl depth={depth} /> : null}
       {error ? (
         <p className="notice error" role="alert">
@@ -167,9 +197,12 @@ export function Diagram({
       ) : null}
       {svg ? (
         <div className="diagram-svg" role="img" aria-label={title} dangerouslySetInnerHTML={{ __html: svg }} />
-      ) : !error ? (
+      ) : error ? null : seen ? (
         <p className="loading">{t('app.loading')}</p>
-      ) : null}
+      ) : (
+        // Not seen yet: nothing is loading, only the room the diagram will take.
+        <div className="diagram-pending" style={{ minHeight: '8rem' }} aria-hidden="true" />
+      )}
       {note ? <figcaption className="muted small">{note}</figcaption> : null}
     </figure>
   );

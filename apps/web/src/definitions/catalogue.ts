@@ -1,10 +1,14 @@
-// Definitions as the pages need them: the list, and the source of one version (cached: a
-// published version never changes; drafts are always fetched afresh).
+// Definitions as the pages need them: the list (fetched once per session: titles, who may start,
+// role labels), and the source of one version (cached: a published version never changes; drafts
+// are always fetched afresh).
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import type { DefinitionDetail, DefinitionSummary, Label } from '../api/types.ts';
+import type { DefinitionDetail, JsonOf, Label } from '../api/types.ts';
 
-let listPromise: Promise<DefinitionSummary[]> | null = null;
+/** An item of `GET /definitions`: a key's newest version, with its role labels. */
+export type DefinitionListItem = JsonOf<'/api/v1/definitions', 'get'>['items'][number];
+
+let listPromise: Promise<DefinitionListItem[]> | null = null;
 const versions = new Map<string, Promise<DefinitionDetail>>();
 let roleLabelsPromise: Promise<Record<string, Label>> | null = null;
 
@@ -21,9 +25,9 @@ export function invalidateDefinitions(key?: string): void {
   if (key) for (const id of [...versions.keys()]) if (id.startsWith(`${key}@`)) versions.delete(id);
 }
 
-export function loadDefinitions(): Promise<DefinitionSummary[]> {
+export function loadDefinitions(): Promise<DefinitionListItem[]> {
   if (!listPromise) {
-    listPromise = api<{ items: DefinitionSummary[] }>('/definitions').then((r) => r.items);
+    listPromise = api<JsonOf<'/api/v1/definitions', 'get'>>('/definitions').then((r) => r.items);
     listPromise.catch(() => (listPromise = null));
   }
   return listPromise;
@@ -45,23 +49,24 @@ export function loadVersion(key: string, version: number): Promise<DefinitionDet
   return p;
 }
 
-/** Role labels declared by the published workflows (for the header and task candidates). */
+/**
+ * Role labels declared by the published workflows (for the header and task candidates): from the
+ * list's items (`roles`), which the session fetches once, never from every definition's source.
+ */
 export function loadRoleLabels(): Promise<Record<string, Label>> {
   if (!roleLabelsPromise) {
-    roleLabelsPromise = loadDefinitions()
-      .then((defs) => Promise.all(defs.filter((d) => d.status !== 'draft').map((d) => loadVersion(d.key, d.version).catch(() => null))))
-      .then((details) => {
-        const labels: Record<string, Label> = {};
-        for (const d of details) for (const [role, label] of Object.entries(d?.source.roles ?? {})) labels[role] ??= label;
-        return labels;
-      });
+    roleLabelsPromise = loadDefinitions().then((defs) => {
+      const labels: Record<string, Label> = {};
+      for (const d of defs) if (d.status !== 'draft') for (const [role, label] of Object.entries(d.roles)) labels[role] ??= label;
+      return labels;
+    });
     roleLabelsPromise.catch(() => (roleLabelsPromise = null));
   }
   return roleLabelsPromise;
 }
 
-export function useDefinitions(): DefinitionSummary[] | undefined {
-  const [list, setList] = useState<DefinitionSummary[]>();
+export function useDefinitions(): DefinitionListItem[] | undefined {
+  const [list, setList] = useState<DefinitionListItem[]>();
   useEffect(() => {
     let live = true;
     loadDefinitions().then(

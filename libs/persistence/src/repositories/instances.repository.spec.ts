@@ -5,7 +5,9 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { createDataSource } from '../data-source.js';
 import { GENESIS_HASH } from '../history-chain.js';
 import { DefinitionsRepository } from './definitions.repository.js';
-import { InstancesRepository, NO_TASK_WRITES, NO_TIMER_WRITES, type NewInstance } from './instances.repository.js';
+import { TasksRepository } from './tasks.repository.js';
+import { decodeCursor, InstancesRepository, NO_TASK_WRITES, NO_TIMER_WRITES, type NewInstance } from './instances.repository.js';
+import { searchTerms } from './search.js';
 
 const actor = { id: 'can-bo-1', roles: ['chuyen-vien'], units: ['ubnd'] };
 
@@ -50,27 +52,33 @@ describe('InstancesRepository writes', () => {
     await db.drop();
   });
 
-  async function started(): Promise<string> {
+  let clock = Date.parse('2026-03-02T02:00:00Z');
+  async function started(glance: { businessKey?: string; summary?: string; searchText?: string; startedBy?: string; task?: { dueAt: string } } = {}): Promise<string> {
     const id = randomUUID();
     const n: NewInstance = {
       id,
       definitionId,
       definitionKey: 'test-counter',
       definitionVersion: 1,
-      businessKey: null,
+      businessKey: glance.businessKey ?? null,
+      summary: glance.summary ?? null,
+      searchText: glance.searchText ?? '',
       status: 'active',
       stateValue: 'mo',
       statePaths: ['mo'],
       context: { dem: 0 },
       snapshot: { value: 'mo' },
-      startedBy: actor.id,
-      at: new Date('2026-03-02T02:00:00Z'),
+      startedBy: glance.startedBy ?? actor.id,
+      // One second apart: lists are newest first.
+      at: new Date((clock += 1000)),
       history: history(1, GENESIS_HASH),
       outbox: [{ topic: 'effects', payload: { instanceId: id, definitionKey: 'test-counter', seq: 1, effects: [{ type: 'task.open', state: 'mo' }], jobs: [] } }],
       nextDueAt: null,
       deadlines: {},
       timers: NO_TIMER_WRITES,
-      tasks: NO_TASK_WRITES('test-counter'),
+      tasks: glance.task
+        ? { ...NO_TASK_WRITES('test-counter'), open: [{ id: randomUUID(), state: 'mo', title: { vi: 'Xử lý', en: 'Handle' }, roles: ['xu-ly'], units: ['ubnd'], outcomes: ['TANG'], priority: 1, dueAt: glance.task.dueAt }] }
+        : NO_TASK_WRITES('test-counter'),
     };
     await ds.transaction((m) => repo.insertStarted(m, n));
     return id;
@@ -99,6 +107,8 @@ describe('InstancesRepository writes', () => {
     history: history(seq, `hash-${seq - 1}`),
     outbox: [{ topic: 'effects' as const, payload: { instanceId: id, definitionKey: 'test-counter', seq, effects: [{ type: 'notify' }], jobs: [] } }],
     deadlines: {},
+    summary: `Lần ${seq - 1}`,
+    searchText: `lan ${seq - 1}`,
     timers: NO_TIMER_WRITES,
     tasks: NO_TASK_WRITES('test-counter'),
   });
@@ -137,6 +147,87 @@ describe('InstancesRepository writes', () => {
     const ok = await ds.transaction((m) => repo.applyTransition(m, { ...write(id, 2), expectedRevision: 5 }));
     expect(ok).toBe(false);
     expect(await counts(id)).toEqual({ revision: 1, history: 1, outbox: 1 });
+  });
+
+  it('a start and a transition write the summary and search text with the context; a list finds the case by every word', async () => {
+    const id = await started({ businessKey: 'HS-7', summary: 'Nguyễn Văn Đức: đường ngõ 12', searchText: 'hs-7 nguyen van duc: duong ngo 12' });
+    const glance = async () =>
+      (await ds.query(`SELECT i.summary, s.search_text, s.created_at = i.created_at AS same_instant FROM workflow_instances i JOIN instance_search s ON s.instance_id = i.id WHERE i.id = $1`, [id]))[0];
+    expect(await glance()).toEqual({ summary: 'Nguyễn Văn Đức: đường ngõ 12', search_text: 'hs-7 nguyen van duc: duong ngo 12', same_instant: true });
+    const found = async (words: string[]) => (await repo.list(ds.manager, { definitionKey: 'test-counter', words, limit: 50 })).items.map((i) => i.id);
+    expect(await found(['duc', 'ngo'])).toContain(id);
+    expect(await found(['duc', 'hem'])).not.toContain(id);
+    expect((await repo.findById(ds.manager, id))!.summary).toBe('Nguyễn Văn Đức: đường ngõ 12');
+
+    expect(await ds.transaction((m) => repo.applyTransition(m, write(id, 2)))).toBe(true);
+    expect(await glance()).toEqual({ summary: 'Lần 1', search_text: 'lan 1', same_instant: true });
+    expect(await found(['duc'])).not.toContain(id);
+    expect(await found(['lan', '1'])).toContain(id);
+    // The same text again: the search row is left as it is (no new row version).
+    const version = async () => (await ds.query(`SELECT xmin::text AS x FROM instance_search WHERE instance_id = $1`, [id]))[0].x;
+    const before = await version();
+    expect(await ds.transaction((m) => repo.applyTransition(m, { ...write(id, 3), searchText: 'lan 1' }))).toBe(true);
+    expect(await version()).toBe(before);
+  });
+
+  it('a word is matched literally: % and _ are not wildcards', async () => {
+    const literal = await started({ searchText: 'ma 50% a_b' });
+    const other = await started({ searchText: 'ma 500 axb' });
+    const found = async (words: string[]) => (await repo.list(ds.manager, { definitionKey: 'test-counter', words, limit: 50 })).items.map((i) => i.id);
+    expect(await found(['50%'])).toEqual([literal]);
+    expect(await found(['a_b'])).toEqual([literal]);
+    expect(await found(['500'])).toEqual([other]);
+  });
+
+  it('the search index holds every piece of 2 to 24 characters of each word, and a query looks up the words that have one', async () => {
+    const [{ terms }] = await ds.query(`SELECT phoihop_search_terms($1) AS terms`, ['kn-2026-001 nguyen van a: abcdefghijklmnopqrstuvwxyz']);
+    expect(terms).toEqual(expect.arrayContaining(['kn', 'kn-2026-001', '2026-0', 'nguyen', 'uye', 'va', 'an', 'a:', 'abcdefghijklmnopqrstuvwx', 'cdefghijklmnopqrstuvwxyz']));
+    for (const absent of ['a', 'n', 'n v', 'van a', 'abcdefghijklmnopqrstuvwxy']) expect(terms).not.toContain(absent);
+    expect(searchTerms(['nguyen', 'a', 'van', 'nguyen', 'abcdefghijklmnopqrstuvwxyz'])).toEqual(['nguyen', 'van', 'abcdefghijklmnopqrstuvwx']);
+  });
+
+  it('a search finds the newest matches whichever way it reads: the newest cases, the walk, or the index', async () => {
+    // 70 cases of one word, the three oldest started by "x": the newest 60 (the candidates) hold none of x's.
+    const ids: string[] = [];
+    for (let n = 0; n < 70; n++) ids.push(await started({ searchText: `chung ${n}`, startedBy: n < 3 ? 'x' : 'y' }));
+    const x = { username: 'x', memberships: [] };
+    const newestWith = (digit: string) => ids.filter((_, n) => String(n).includes(digit)).reverse();
+    const page1 = await repo.list(ds.manager, { definitionKey: 'test-counter', words: ['chung'], visibleTo: x, limit: 2 });
+    expect(page1.items.map((i) => i.id)).toEqual([ids[2], ids[1]]);
+    const page2 = await repo.list(ds.manager, { definitionKey: 'test-counter', words: ['chung'], visibleTo: x, limit: 2, cursor: decodeCursor(page1.nextCursor!) });
+    expect(page2).toEqual({ items: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
+    // Common words, everyone's: the newest cases answer.
+    expect((await repo.list(ds.manager, { definitionKey: 'test-counter', words: ['chung'], limit: 3 })).items.map((i) => i.id)).toEqual([ids[69], ids[68], ids[67]]);
+    // Rare words: the index.
+    expect((await repo.list(ds.manager, { definitionKey: 'test-counter', words: ['chung', '4'], limit: 50 })).items.map((i) => i.id)).toEqual(newestWith('4'));
+    // The same without other filters, from a cursor: the page is chosen from the search rows alone.
+    const all = (await repo.list(ds.manager, { words: ['chung', '4'], limit: 50 })).items;
+    expect(all.map((i) => i.id)).toEqual(newestWith('4'));
+    const from = all[5];
+    const rest = await repo.list(ds.manager, { words: ['chung', '4'], limit: 50, cursor: { createdAt: from.createdAt.toISOString(), id: from.id } });
+    expect(rest.items.map((i) => i.id)).toEqual(newestWith('4').slice(6));
+    // A one-letter word has no index entry: the walk.
+    expect((await repo.list(ds.manager, { definitionKey: 'test-counter', words: ['9'], limit: 50 })).items.map((i) => i.id)).toEqual(newestWith('9'));
+  });
+
+  it("an inbox search finds the caller's tasks whose case holds the words, due first, whether the words are common or rare", async () => {
+    const due = (n: number) => new Date(Date.parse('2026-04-01T00:00:00Z') + ((n * 7) % 65) * 3_600_000).toISOString();
+    const cases: string[] = [];
+    for (let n = 0; n < 65; n++) cases.push(await started({ searchText: `thu tuc ${n}`, task: { dueAt: due(n) } }));
+    const tasks = new TasksRepository();
+    const me = { username: 'xu-ly-1', memberships: [{ role: 'xu-ly', unit: 'ubnd' }], bucket: 'all' as const };
+    const expected = (pick: (n: number) => boolean) =>
+      cases
+        .map((id, n) => ({ id, n }))
+        .filter(({ n }) => pick(n))
+        .sort((a, b) => due(a.n).localeCompare(due(b.n)))
+        .map(({ id }) => id);
+    // Common words (every one of the 65 newest rows): the inbox walked in due order.
+    expect((await tasks.inbox(ds.manager, { ...me, words: ['thu', 'tuc'], limit: 5 })).map((t) => t.instanceId)).toEqual(expected(() => true).slice(0, 5));
+    // Rare words: from the search index.
+    expect((await tasks.inbox(ds.manager, { ...me, words: ['tuc', '3'], limit: 50 })).map((t) => t.instanceId)).toEqual(expected((n) => String(n).includes('3')));
+    // Someone who is no candidate finds none of them.
+    expect(await tasks.inbox(ds.manager, { ...me, username: 'khac', memberships: [{ role: 'xu-ly', unit: 'thanh-tra' }], words: ['thu', 'tuc'], limit: 50 })).toEqual([]);
   });
 
   it('history is append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {

@@ -2,11 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '../prepared.js';
 import { CANDIDATE_SQL, SENDER_SQL } from './tasks.repository.js';
+import { holds, SEARCH_CANDIDATES, SEARCH_WINDOW, searchTerms } from './search.js';
 import type { HistoryRecord, IdempotencyRecord, InstanceRecord, OutboxMessage, Page, StoredResponse } from '../records.js';
 
 export const INSTANCE_COLUMNS = `id, definition_id, definition_key, definition_version, business_key, status, state_value, state_paths,
   context, snapshot, revision, last_hash, next_due_at, deadlines, started_by, created_at, updated_at, completed_at,
-  parent_id, parent_group, parent_key`;
+  parent_id, parent_group, parent_key, summary`;
+
+/** The same columns of the instance aliased `alias` (in a join). */
+const columnsOf = (alias: string) => INSTANCE_COLUMNS.split(',').map((c) => `${alias}.${c.trim()}`).join(', ');
 
 export function toInstanceRecord(row: Record<string, any>): InstanceRecord {
   return {
@@ -29,6 +33,7 @@ export function toInstanceRecord(row: Record<string, any>): InstanceRecord {
     updatedAt: row.updated_at,
     completedAt: row.completed_at,
     parent: row.parent_id ? { id: row.parent_id, group: row.parent_group, key: row.parent_key } : null,
+    summary: row.summary ?? null,
   };
 }
 
@@ -41,8 +46,11 @@ export interface TimerWrites {
   fire: string | null;
 }
 
-/** The instance's own columns a transition or a start sets. */
-type WrittenState = Pick<InstanceRecord, 'status' | 'stateValue' | 'statePaths' | 'context' | 'snapshot' | 'nextDueAt' | 'deadlines'>;
+/**
+ * The instance's own columns a transition or a start sets. `summary` and `searchText` (what a
+ * search matches, folded; its row in instance_search) follow the context in the same statement.
+ */
+type WrittenState = Pick<InstanceRecord, 'status' | 'stateValue' | 'statePaths' | 'context' | 'snapshot' | 'nextDueAt' | 'deadlines' | 'summary'> & { searchText: string };
 
 /** What a transition or a start writes besides the instance row: its history row, outbox, timers, tasks, idempotency record. */
 interface DependentRows {
@@ -80,6 +88,8 @@ export interface InstanceFilter {
   overdueAt?: Date;
   /** Only instances this user started, has, had or could take a task on, or may send an event of (`sentBy`). */
   visibleTo?: { username: string; memberships: Array<{ role: string; unit: string }> };
+  /** Only instances whose search text holds every one of these (already folded) words. */
+  words?: string[];
   limit: number;
   cursor?: { createdAt: string; id: string };
 }
@@ -289,9 +299,14 @@ export class InstancesRepository {
             SET status = $3, state_value = $4::jsonb, state_paths = $5, context = $6::jsonb, snapshot = $7::jsonb,
                 revision = $8, last_hash = $9, updated_at = $10, next_due_at = $11::timestamptz, deadlines = $31::jsonb,
                 definition_id = coalesce($32::uuid, definition_id), definition_version = coalesce($33::int, definition_version),
-                completed_at = CASE WHEN $3 = 'done' THEN $10 ELSE completed_at END
+                completed_at = CASE WHEN $3 = 'done' THEN $10 ELSE completed_at END,
+                summary = $35::text
           WHERE id = $1 AND revision = $2
           RETURNING id
+       ),
+       -- The search row only when its text changed: most transitions leave it, and its index, alone.
+       srch AS (
+         UPDATE instance_search s SET search_text = $36::text FROM src WHERE s.instance_id = src.id AND s.search_text IS DISTINCT FROM $36::text
        ), ${dependent.sql}
        ${WRITTEN}`,
       [
@@ -311,6 +326,8 @@ export class InstancesRepository {
         w.definition?.id ?? null,
         w.definition?.version ?? null,
         json(w.history.links ?? undefined),
+        w.summary,
+        w.searchText,
       ],
     );
     return rows[0].written === 1;
@@ -325,10 +342,13 @@ export class InstancesRepository {
       `WITH src AS (
          INSERT INTO workflow_instances (id, definition_id, definition_key, definition_version, business_key, status, state_value,
                                          state_paths, context, snapshot, revision, last_hash, started_by, created_at, updated_at, completed_at,
-                                         next_due_at, deadlines, parent_id, parent_group, parent_key)
+                                         next_due_at, deadlines, parent_id, parent_group, parent_key, summary)
          VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb, $11::jsonb, 1, $23, $31, $10, $10,
-                 CASE WHEN $6 = 'done' THEN $10::timestamptz END, $32::timestamptz, $33::jsonb, $35::uuid, $36::text, $37::text)
+                 CASE WHEN $6 = 'done' THEN $10::timestamptz END, $32::timestamptz, $33::jsonb, $35::uuid, $36::text, $37::text, $38::text)
          RETURNING id
+       ),
+       srch AS (
+         INSERT INTO instance_search (instance_id, created_at, search_text) SELECT src.id, $10::timestamptz, $39::text FROM src
        ), ${dependent.sql}
        ${WRITTEN}`,
       [
@@ -351,6 +371,8 @@ export class InstancesRepository {
         n.parent?.id ?? null,
         n.parent?.group ?? null,
         n.parent?.key ?? null,
+        n.summary,
+        n.searchText,
       ],
     );
   }
@@ -394,43 +416,166 @@ export class InstancesRepository {
     return rows[0] ? { requestHash: rows[0].request_hash, statusCode: rows[0].status_code, response: JSON.parse(rows[0].response) } : undefined;
   }
 
-  /** Newest first, keyset-paginated on (created_at, id). */
+  /**
+   * Newest first, keyset-paginated on (created_at, id). With `words` (a search), see `searchSql`:
+   * one statement that reads the newest cases first and turns to the search index only when the
+   * words are rare.
+   */
   async list(manager: EntityManager, f: InstanceFilter): Promise<Page<InstanceRecord>> {
-    const where: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (f.definitionKey) add('definition_key = ?', f.definitionKey);
-    if (f.status) add('status = ?', f.status);
-    if (f.state) add('state_paths @> ARRAY[?::text]', f.state);
-    if (f.businessKey) add('business_key = ?', f.businessKey);
-    if (f.parentId) add('parent_id = ?::uuid', f.parentId);
-    if (f.definitionVersion !== undefined) add('definition_version = ?', f.definitionVersion);
-    if (f.overdueAt) add(`status = 'active' AND next_due_at < ?`, f.overdueAt);
+    const p = (value: unknown) => `$${params.push(value)}`;
+    // Filters on the row's own columns (an index may serve them), with the page's cursor, for the row aliased `i`.
+    const own: Array<(i: string) => string> = [];
+    if (f.definitionKey) {
+      const v = p(f.definitionKey);
+      own.push((i) => `${i}.definition_key = ${v}`);
+    }
+    if (f.status) {
+      const v = p(f.status);
+      own.push((i) => `${i}.status = ${v}`);
+    }
+    if (f.state) {
+      const v = p(f.state);
+      own.push((i) => `${i}.state_paths @> ARRAY[${v}::text]`);
+    }
+    if (f.businessKey) {
+      const v = p(f.businessKey);
+      own.push((i) => `${i}.business_key = ${v}`);
+    }
+    if (f.parentId) {
+      const v = p(f.parentId);
+      own.push((i) => `${i}.parent_id = ${v}::uuid`);
+    }
+    if (f.definitionVersion !== undefined) {
+      const v = p(f.definitionVersion);
+      own.push((i) => `${i}.definition_version = ${v}`);
+    }
+    if (f.overdueAt) {
+      const v = p(f.overdueAt);
+      own.push((i) => `${i}.status = 'active' AND ${i}.next_due_at < ${v}`);
+    }
+    const cursor = f.cursor ? [`${p(f.cursor.createdAt)}::timestamptz`, `${p(f.cursor.id)}::uuid`] : undefined;
+    const after = (i: string, id = 'id') => (cursor ? [`(${i}.created_at, ${i}.${id}) < (${cursor[0]}, ${cursor[1]})`] : []);
+    let visible: ((i: string) => string) | undefined;
     if (f.visibleTo) {
-      params.push(f.visibleTo.username, f.visibleTo.memberships.map((m) => m.role), f.visibleTo.memberships.map((m) => m.unit));
-      const [u, r, un] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
-      where.push(`(started_by = ${u} OR EXISTS (SELECT 1 FROM tasks t WHERE t.instance_id = workflow_instances.id
+      const [u, r, un] = [p(f.visibleTo.username), p(f.visibleTo.memberships.map((m) => m.role)), p(f.visibleTo.memberships.map((m) => m.unit))];
+      visible = (i) => `(${i}.started_by = ${u} OR EXISTS (SELECT 1 FROM tasks t WHERE t.instance_id = ${i}.id
                    AND (t.assignee = ${u} OR t.completed_by = ${u} OR ${CANDIDATE_SQL('t', r, un)}))
-                 OR ${SENDER_SQL('workflow_instances', r, un)})`);
+                 OR ${SENDER_SQL(i, r, un)})`;
     }
-    if (f.cursor) {
-      params.push(f.cursor.createdAt, f.cursor.id);
-      where.push(`(created_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    const words = f.words ?? [];
+    const limit = p(f.limit + 1);
+    let sql: string;
+    if (words.length) {
+      const word = words.map((w) => p(w));
+      const terms = searchTerms(words);
+      sql = searchSql({
+        own: (i) => own.map((o) => o(i)),
+        after,
+        visible,
+        holds: (s) => word.map((w) => holds(`${s}.search_text`, w)).join(' AND '),
+        terms: terms.length ? p(terms) : undefined,
+        limit,
+        window: p(SEARCH_WINDOW),
+        // Without other filters every candidate is on the page: as many as the page holds are enough.
+        candidates: own.length || visible ? p(Math.max(SEARCH_CANDIDATES, 3 * (f.limit + 1))) : limit,
+      });
+    } else {
+      const where = [...own.map((o) => o('i')), ...after('i'), ...(visible ? [visible('i')] : [])];
+      sql = `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
     }
-    params.push(f.limit + 1);
-    const rows = await manager.query(
-      `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY created_at DESC, id DESC LIMIT $${params.length}`,
-      params,
-    );
+    const rows = await manager.query(sql, params);
     const items = rows.slice(0, f.limit).map(toInstanceRecord);
     const last = items[items.length - 1];
     const nextCursor = rows.length > f.limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null;
     return { items, nextCursor };
   }
+
+
+}
+
+/**
+ * A search (every word in the case's search text) with the list's other filters and visibility,
+ * newest first, in one statement. PostgreSQL estimates several conditions by multiplying their
+ * frequencies, and a citizen's name is far rarer than its words (Nguyễn, Văn and An are common;
+ * Nguyễn Văn An is a few cases) — or far more common, when a word hides in others ("an" in "văn").
+ * Trusting the estimate, the planner either walks the newest-first index through most of the table
+ * or fetches and sorts a large part of it. So the statement measures instead:
+ *
+ * 1. it reads the newest SEARCH_WINDOW search rows (after the cursor) and keeps the first
+ *    `candidates` whose text holds the words (`cand`), then the first `limit` of those that pass
+ *    the other filters and the caller may see (`recent`);
+ * 2. `limit` found: that is the page (the window is read in order, so they are the newest of all);
+ * 3. otherwise, when the words matched `candidates` rows of the window (common words, rare only
+ *    with the other filters), the newest-first walk of the cases, as a list without words;
+ * 4. otherwise (rare words), every case the index holds all the words of, sorted: few by now.
+ *
+ * The last two are gated by one-time filters on `cand` and `recent`: at most one of them runs.
+ */
+function searchSql(q: {
+  own: (alias: string) => string[];
+  /** The page's cursor on the rows aliased `alias` (whose id column is `id`). */
+  after: (alias: string, id?: string) => string[];
+  visible?: (alias: string) => string;
+  /** Every word occurs in the search text of the row aliased `alias`. */
+  holds: (alias: string) => string;
+  /** The index entries every match holds; none when every word is a single character. */
+  terms?: string;
+  limit: string;
+  window: string;
+  candidates: string;
+}): string {
+  const filters = (i: string) => [...q.own(i), ...(q.visible ? [q.visible(i)] : [])];
+  const and = (parts: string[]) => parts.join(' AND ');
+  const window = q.after('instance_search', 'instance_id');
+  const recentWhere = filters('i');
+  // Without other filters every candidate is on the page, so with index entries this never runs: left out.
+  const walk =
+    q.terms && !filters('i').length
+      ? ''
+      : `UNION ALL
+      (SELECT ${columnsOf('i')} FROM workflow_instances i JOIN instance_search s ON s.instance_id = i.id
+        WHERE (SELECT found FROM seen) < ${q.limit} ${q.terms ? `AND (SELECT candidates FROM seen) = ${q.candidates}` : ''} AND ${and([...filters('i'), ...q.after('i'), q.holds('s')])}
+        ORDER BY i.created_at DESC, i.id DESC LIMIT ${q.limit})`;
+  // The rows of the search index, sorted by an expression, not the column: no index gives that order,
+  // so they come from the search index (never from a walk that would compute the terms of every row).
+  const gate = `(SELECT found FROM seen) < ${q.limit} AND (SELECT candidates FROM seen) < ${q.candidates}`;
+  const indexed = `phoihop_search_terms(s.search_text) @> ${q.terms}::text[] AND ${q.holds('s')}`;
+  const rare = !q.terms
+    ? ''
+    : filters('i').length
+      ? // Every match, sorted (from the search rows alone); then, in that order, each case is read and
+        // checked until the page is full: the other filters and visibility cost most, and stop early.
+        `UNION ALL
+      (SELECT ${columnsOf('i')} FROM (
+         SELECT s.instance_id, s.created_at + interval '0 s' AS at FROM instance_search s
+          WHERE ${and([gate, indexed, ...q.after('s', 'instance_id')])}
+          ORDER BY at DESC, s.instance_id DESC
+       ) r JOIN workflow_instances i ON i.id = r.instance_id
+        WHERE ${and(filters('i'))}
+        ORDER BY r.at DESC, r.instance_id DESC LIMIT ${q.limit})`
+      : // Nothing else to check: the page is chosen from the search rows alone, then its cases are read.
+        `UNION ALL
+      SELECT ${columnsOf('i')} FROM (
+        SELECT s.instance_id FROM instance_search s WHERE ${and([gate, indexed, ...q.after('s', 'instance_id')])}
+         ORDER BY s.created_at + interval '0 s' DESC, s.instance_id DESC LIMIT ${q.limit}
+      ) r JOIN workflow_instances i ON i.id = r.instance_id`;
+  return `WITH cand AS MATERIALIZED (
+      SELECT instance_id, created_at FROM (
+        SELECT instance_id, created_at, search_text FROM instance_search ${window.length ? `WHERE ${and(window)}` : ''}
+         ORDER BY created_at DESC, instance_id DESC LIMIT ${q.window}
+      ) w WHERE ${q.holds('w')} ORDER BY created_at DESC, instance_id DESC LIMIT ${q.candidates}
+    ), recent AS MATERIALIZED (
+      SELECT ${columnsOf('i')} FROM cand JOIN workflow_instances i ON i.id = cand.instance_id
+       ${recentWhere.length ? `WHERE ${and(recentWhere)}` : ''} ORDER BY i.created_at DESC, i.id DESC LIMIT ${q.limit}
+    ), seen AS MATERIALIZED (
+      SELECT (SELECT count(*) FROM recent) AS found, (SELECT count(*) FROM cand) AS candidates
+    )
+    SELECT ${INSTANCE_COLUMNS} FROM (
+      SELECT ${INSTANCE_COLUMNS} FROM recent WHERE (SELECT found FROM seen) = ${q.limit}
+      ${walk}
+      ${rare}
+    ) page ORDER BY created_at DESC, id DESC`;
 }
 
 export function encodeCursor(cursor: { createdAt: string; id: string }): string {

@@ -27,6 +27,9 @@ export interface NewNotification extends NotificationContent {
 export interface NotificationRecord extends Omit<NewNotification, 'userId'> {
   id: string;
   readAt: Date | null;
+  /** Its case at a glance, read with it (null when the case has none, or it is about no case). */
+  businessKey: string | null;
+  summary: string | null;
 }
 
 export interface NotificationCounts {
@@ -40,7 +43,7 @@ export interface Recipient {
   username: string;
 }
 
-const COLUMNS = `id, kind, title, body, instance_id, task_id, definition_key, source_key, created_at, read_at`;
+const COLUMNS = `n.id, n.kind, n.title, n.body, n.instance_id, n.task_id, n.definition_key, n.source_key, n.created_at, n.read_at, i.business_key, i.summary`;
 
 function toRecord(r: Record<string, any>): NotificationRecord {
   return {
@@ -54,6 +57,8 @@ function toRecord(r: Record<string, any>): NotificationRecord {
     sourceKey: r.source_key,
     createdAt: r.created_at,
     readAt: r.read_at,
+    businessKey: r.business_key ?? null,
+    summary: r.summary ?? null,
   };
 }
 
@@ -111,13 +116,18 @@ export class NotificationsRepository {
   /** A page of the user's notifications, newest first. */
   async page(manager: Tx, userId: string, f: { unread: boolean; limit: number; cursor?: { createdAt: string; id: string } }): Promise<Page<NotificationRecord>> {
     const values: unknown[] = [userId, f.limit + 1];
-    const where = ['user_id = $1'];
-    if (f.unread) where.push('read_at IS NULL');
+    const where = ['n.user_id = $1'];
+    if (f.unread) where.push('n.read_at IS NULL');
     if (f.cursor) {
       values.push(f.cursor.createdAt, f.cursor.id);
-      where.push(`(created_at, id) < ($3::timestamptz, $4::uuid)`);
+      where.push(`(n.created_at, n.id) < ($3::timestamptz, $4::uuid)`);
     }
-    const rows = await manager.query(`SELECT ${COLUMNS} FROM notifications WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $2`, values);
+    // Each row's case, by its primary key, in the same query.
+    const rows = await manager.query(
+      `SELECT ${COLUMNS} FROM notifications n LEFT JOIN workflow_instances i ON i.id = n.instance_id
+        WHERE ${where.join(' AND ')} ORDER BY n.created_at DESC, n.id DESC LIMIT $2`,
+      values,
+    );
     const items = rows.slice(0, f.limit).map(toRecord);
     return { items, nextCursor: rows.length > f.limit ? encodeCursor({ createdAt: items[items.length - 1].createdAt.toISOString(), id: items[items.length - 1].id }) : null };
   }

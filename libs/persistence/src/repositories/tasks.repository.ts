@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryPrepared, queryRows } from '../prepared.js';
 import type { Membership } from './identity.repository.js';
+import { holds, SEARCH_CANDIDATES, SEARCH_WINDOW, searchTerms, wordsAreCommon } from './search.js';
 
 export interface TaskRecord {
   id: string;
@@ -25,6 +26,12 @@ export interface TaskRecord {
   outcome: string | null;
 }
 
+/** A task with its case at a glance: the instance's business key and summary, read by the same query. */
+export interface TaskWithCase extends TaskRecord {
+  businessKey: string | null;
+  summary: string | null;
+}
+
 export interface TaskEventRecord {
   type: string;
   actor: string;
@@ -34,6 +41,14 @@ export interface TaskEventRecord {
 
 const COLUMNS = `id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, assignee, status, priority, due_at,
   created_seq, closed_seq, created_at, claimed_at, closed_at, completed_by, outcome`;
+
+/** The same columns of `tasks t`, with its instance's business key and summary (`workflow_instances i`). */
+const COLUMNS_WITH_CASE = `${COLUMNS.split(',').map((c) => `t.${c.trim()}`).join(', ')}, i.business_key, i.summary`;
+const WITH_CASE = `tasks t JOIN workflow_instances i ON i.id = t.instance_id`;
+
+function withCase(r: Record<string, any>): TaskWithCase {
+  return { ...toRecord(r), businessKey: r.business_key ?? null, summary: r.summary ?? null };
+}
 
 function toRecord(r: Record<string, any>): TaskRecord {
   return {
@@ -87,6 +102,8 @@ export interface InboxFilter {
   priority?: number;
   overdueAt?: Date;
   dueBefore?: Date;
+  /** Only tasks whose case's search text holds every one of these (already folded) words. */
+  words?: string[];
   limit: number;
   cursor?: { dueAt: string | null; id: string };
 }
@@ -98,6 +115,12 @@ export class TasksRepository {
   async findById(manager: EntityManager, id: string): Promise<TaskRecord | undefined> {
     const rows = await queryPrepared(manager, 'phoihop_task_by_id', `SELECT ${COLUMNS} FROM tasks WHERE id = $1`, [id]);
     return rows[0] ? toRecord(rows[0]) : undefined;
+  }
+
+  /** A task with its case's business key and summary, in one round trip. */
+  async findWithCase(manager: EntityManager, id: string): Promise<TaskWithCase | undefined> {
+    const rows = await queryPrepared(manager, 'phoihop_task_with_case', `SELECT ${COLUMNS_WITH_CASE} FROM ${WITH_CASE} WHERE t.id = $1`, [id]);
+    return rows[0] ? withCase(rows[0]) : undefined;
   }
 
   async listByInstance(manager: EntityManager, instanceId: string): Promise<TaskRecord[]> {
@@ -115,8 +138,8 @@ export class TasksRepository {
     return rows.map(toRecord);
   }
 
-  /** The open tasks of the inbox, due first (no due date last), keyset-paginated on (due_at, id). */
-  async inbox(manager: EntityManager, f: InboxFilter): Promise<TaskRecord[]> {
+  /** The open tasks of the inbox with their case at a glance, due first (no due date last), keyset-paginated on (due_at, id). */
+  async inbox(manager: EntityManager, f: InboxFilter): Promise<TaskWithCase[]> {
     const [roles, units] = split(f.memberships);
     const params: unknown[] = [f.username, roles, units];
     // Every bucket is a subset of "mine or unassigned".
@@ -134,6 +157,10 @@ export class TasksRepository {
     if (f.priority !== undefined) add(`t.priority = ?`, f.priority);
     if (f.overdueAt) add(`t.due_at < ?`, f.overdueAt);
     if (f.dueBefore) add(`t.due_at < ?`, f.dueBefore);
+    const words = (f.words ?? []).map((w) => {
+      params.push(w);
+      return holds('s.search_text', `$${params.length}`);
+    });
     if (f.cursor) {
       // Nulls sort last: after a dated row come later dates, then every undated row.
       if (f.cursor.dueAt === null) add(`(t.due_at IS NULL AND t.id > ?::uuid)`, f.cursor.id);
@@ -143,8 +170,35 @@ export class TasksRepository {
       }
     }
     params.push(f.limit);
-    const rows = await manager.query(`SELECT ${COLUMNS} FROM tasks t WHERE ${where.join(' AND ')} ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT $${params.length}`, params);
-    return rows.map(toRecord);
+    const limit = `$${params.length}`;
+    const order = `ORDER BY t.due_at ASC NULLS LAST, t.id LIMIT ${limit}`;
+    if (!words.length) {
+      return (await manager.query(`SELECT ${COLUMNS_WITH_CASE} FROM ${WITH_CASE} WHERE ${where.join(' AND ')} ${order}`, params)).map(withCase);
+    }
+    // A search. Common words: the inbox in due order, each task's case checked, stops at the page.
+    // Rare words (a citizen's name): the cases the search index holds them in, then their open tasks,
+    // sorted — walking the inbox would read all of it to find them. Which, measured as for the case
+    // list (the newest search rows), by one statement.
+    const terms = searchTerms(f.words!);
+    // The page's tasks are chosen first; their cases' business key and summary are read for those alone.
+    const page = (chosen: string) => `SELECT ${COLUMNS_WITH_CASE} FROM (${chosen}) t JOIN workflow_instances i ON i.id = t.instance_id`;
+    const walk = `SELECT t.* FROM tasks t JOIN instance_search s ON s.instance_id = t.instance_id WHERE ${[...where, ...words].join(' AND ')}`;
+    if (!terms.length) return (await manager.query(`${page(`${walk} ${order}`)} ${order}`, params)).map(withCase);
+    params.push(terms, SEARCH_WINDOW, SEARCH_CANDIDATES);
+    const [tm, w, m] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+    const rows = await manager.query(
+      `WITH common AS MATERIALIZED (${wordsAreCommon(words.map((x) => x.replace('s.search_text', 'w.search_text')).join(' AND '), w, m)})
+       ${page(`
+         (${walk} AND (SELECT common FROM common) ${order})
+         UNION ALL
+         (SELECT t.* FROM instance_search s JOIN tasks t ON t.instance_id = s.instance_id
+           WHERE NOT (SELECT common FROM common) AND phoihop_search_terms(s.search_text) @> ${tm}::text[] AND ${[...where, ...words].join(' AND ')}
+           -- An expression, not the column: the rows come from the search index, then are sorted.
+           ORDER BY t.due_at + interval '0 s' ASC NULLS LAST, t.id LIMIT ${limit})`)}
+       ${order}`,
+      params,
+    );
+    return rows.map(withCase);
   }
 
   /** How many open tasks are in each bucket of my inbox. */

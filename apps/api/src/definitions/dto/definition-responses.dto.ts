@@ -20,6 +20,12 @@ export class DefinitionSummaryDto {
 
 export class DefinitionLatestDto extends DefinitionSummaryDto {
   @ApiProperty({ type: 'integer', description: 'How many versions the key has' }) versions!: number;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/LocalizedText' },
+    description: "The roles this version names (its source's `roles`), with their labels: what a page needs to name roles without fetching every source",
+  })
+  roles!: Record<string, LocalizedText>;
 }
 
 export class DefinitionLatestListDto {

@@ -39,6 +39,8 @@ export class ChildInstanceDto {
   @ApiProperty({ type: DefinitionRefDto }) definition!: DefinitionRefDto;
   @ApiProperty() group!: string;
   @ApiProperty() key!: string;
+  @ApiProperty({ type: 'string', nullable: true }) businessKey!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: "The child's summary line (its definition's `summary`)" }) summary!: string | null;
   @ApiProperty({ enum: ['active', 'done'] }) status!: 'active' | 'done';
   @ApiProperty({ type: [ActiveStateDto] }) activeStates!: ActiveStateDto[];
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
@@ -49,6 +51,14 @@ export class InstanceDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ type: DefinitionRefDto }) definition!: DefinitionRefDto;
   @ApiProperty({ type: 'string', nullable: true }) businessKey!: string | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    maxLength: 200,
+    example: 'Nguyễn Văn A: Khiếu nại về việc cấp giấy chứng nhận quyền sử dụng đất',
+    description: "The case at a glance: the definition's `summary` filled from the case's context (null when the definition has none or it comes out empty)",
+  })
+  summary!: string | null;
   @ApiProperty({ enum: ['active', 'done'] }) status!: 'active' | 'done';
   @ApiProperty(STATE_VALUE()) state!: unknown;
   @ApiProperty({ type: [ActiveStateDto] }) activeStates!: ActiveStateDto[];
@@ -76,10 +86,20 @@ export class HistoryEventDto {
   @ApiProperty(JSON_OBJECT({ nullable: true })) payload!: Record<string, unknown> | null;
 }
 
+export class ScheduledStartDto {
+  @ApiProperty({ example: 'citizen-reception' }) definition!: string;
+  @ApiProperty({ example: 'tiep-dan-chu-tich' }) key!: string;
+  @ApiProperty({ format: 'date-time', description: 'The occurrence the schedule names (the business key follows it)' }) occurrence!: string;
+  @ApiPropertyOptional({ format: 'date', description: 'The occurrence fell on a day off: the day it was due' }) movedFrom?: string;
+  @ApiPropertyOptional({ format: 'date', description: 'The working day it was started on instead' }) movedTo?: string;
+  @ApiPropertyOptional({ type: LocalizedText, description: 'Why that day was off' }) reason?: LocalizedText;
+}
+
 export class ActorDto {
   @ApiProperty() id!: string;
   @ApiProperty({ type: [String] }) roles!: string[];
   @ApiProperty({ type: [String] }) units!: string[];
+  @ApiPropertyOptional({ type: ScheduledStartDto, description: 'A start made by a schedule: which occurrence, and whether a day off moved it' }) schedule?: ScheduledStartDto;
 }
 
 export class HistoryRowDto {

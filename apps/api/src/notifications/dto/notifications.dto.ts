@@ -21,6 +21,8 @@ export class NotificationDto {
   @ApiProperty({ format: 'uuid', description: 'The case it is about (GET /api/v1/instances/{id})' }) instanceId!: string;
   @ApiProperty({ type: 'string', format: 'uuid', nullable: true, description: 'The task it is about (GET /api/v1/tasks/{id})' }) taskId!: string | null;
   @ApiProperty() definitionKey!: string;
+  @ApiProperty({ type: 'string', nullable: true, description: "The case's business key" }) businessKey!: string | null;
+  @ApiProperty({ type: 'string', nullable: true, description: "The case's summary line, as the case reads now" }) summary!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: 'string', format: 'date-time', nullable: true }) readAt!: string | null;
 }

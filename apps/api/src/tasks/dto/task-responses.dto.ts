@@ -5,6 +5,15 @@ import { InstanceDto } from '../../instances/dto/instance-responses.dto.js';
 export class TaskDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) instanceId!: string;
+  @ApiProperty({ type: 'string', nullable: true, example: 'KN-2026-0042', description: "The case's business key" }) businessKey!: string | null;
+  @ApiProperty({
+    type: 'string',
+    nullable: true,
+    maxLength: 200,
+    example: 'Nguyễn Văn A: Khiếu nại về việc cấp giấy chứng nhận quyền sử dụng đất',
+    description: "The case's summary line (its definition's `summary`, as the case reads now); null when it has none",
+  })
+  summary!: string | null;
   @ApiProperty() definitionKey!: string;
   @ApiProperty({ description: 'The state path the task belongs to' }) state!: string;
   @ApiProperty({ type: LocalizedText }) title!: LocalizedText;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { PageQuery } from '../../common/page.query.js';
+import { SearchQuery } from '../../instances/dto/list-instances.query.js';
 import { IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class InboxQueryDto extends PageQuery {
@@ -27,7 +28,8 @@ export class InboxQueryDto extends PageQuery {
   @Max(365)
   dueWithinDays?: number;
 
-
+  @SearchQuery("inbox tasks by their case's business key, summary or searchable fields (never a hidden one)")
+  q?: string;
 }
 
 export class DelegateDto {

@@ -1,0 +1,41 @@
+/**
+ * Searching cases (see the migration Search1765238400000): a query's words, already folded, each
+ * a literal substring of `instance_search.search_text` (`holds`), and found through the GIN index over
+ * `phoihop_search_terms(search_text)`: every piece of 2 to SEARCH_TERM_MAX_LENGTH characters of
+ * each word of the text. A word of the query (it has no space) occurs in the text exactly when it
+ * is such a piece of one of its words, so the index answers exactly for words of 2 to 24
+ * characters; a longer word is looked up by its first 24 characters (any piece of it is a piece of
+ * the text's word), a one-letter word by `holds` alone.
+ */
+
+/** The longest piece of a word the index holds (phoihop_search_terms in the migration says the same). */
+export const SEARCH_TERM_MAX_LENGTH = 24;
+
+/**
+ * SQL for "the text holds the word": `strpos(text, word) > 0`, the same as `text LIKE '%word%'` with
+ * the word's `%` and `_` escaped (a literal substring), and about twice as fast on PostgreSQL
+ * (LIKE's matcher backtracks at every character; strpos does not).
+ */
+export function holds(text: string, word: string): string {
+  return `strpos(${text}, ${word}) > 0`;
+}
+
+/** The index entries a case holding every one of `words` must have: each word of 2 characters or more, cut to the longest piece indexed. */
+export function searchTerms(words: readonly string[]): string[] {
+  return [...new Set(words.filter((w) => w.length >= 2).map((w) => w.slice(0, SEARCH_TERM_MAX_LENGTH)))];
+}
+
+/** Newest search rows a search reads before it decides how common its words are. */
+export const SEARCH_WINDOW = 3000;
+/** Rows of that window holding the words from which on the words count as common. */
+export const SEARCH_CANDIDATES = 60;
+
+/**
+ * SQL (one row, one boolean column `common`) for "the words are common": at least `candidates` of
+ * the newest `window` search rows (aliased `w`) hold them (`held`, over `w.search_text`).
+ */
+export function wordsAreCommon(held: string, window: string, candidates: string): string {
+  return `SELECT count(*) >= ${candidates} AS common FROM (
+      SELECT 1 FROM (SELECT search_text FROM instance_search ORDER BY created_at DESC, instance_id DESC LIMIT ${window}) w
+       WHERE ${held} LIMIT ${candidates}) x`;
+}
