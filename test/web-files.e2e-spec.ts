@@ -101,7 +101,9 @@ describe('attachments in the browser', () => {
     await screenshot(page, 'task-form-files');
     await page.getByTestId('complete').click();
 
-    await page.waitForURL(`**/cases/${caseId}`);
+    // Completing leads on to the next useful place (this case has no other task for them: the inbox); the case page keeps the file.
+    await page.waitForURL('**/inbox');
+    await page.goto(`/cases/${caseId}`);
     const row = page.locator('[data-testid="case-files"] tbody tr', { hasText: 'Tờ trình số 12.pdf' });
     await row.waitFor();
     expect(await row.textContent()).toContain('Tiếp nhận');
