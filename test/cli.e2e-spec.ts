@@ -242,6 +242,7 @@ describe('phoihop validate prints the design warnings; --strict makes them fail'
     const source = JSON.parse(await readFile('test/fixtures/workflows/test-approval.json', 'utf8'));
     await writeFile((warned = join(dir, 'canh-bao.json')), JSON.stringify(source));
     source.events.TRA_LAI.schema = { type: 'object', additionalProperties: false, properties: { lyDo: { type: 'string', maxLength: 500 } } };
+    source.fields.lyDo = { label: { vi: 'Lý do trả lại', en: 'Reason for returning' } };
     await writeFile((clean = join(dir, 'sach.json')), JSON.stringify(source));
     source.machine.states.tiepNhan.on.CHUYEN.target = 'khongCo';
     await writeFile((broken = join(dir, 'hong.json')), JSON.stringify(source));
