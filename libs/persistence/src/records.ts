@@ -36,6 +36,11 @@ export interface InstanceRecord {
   parent: { id: string; group: string; key: string } | null;
   /** The definition's one-line summary of the case, from its context (null when it has none). */
   summary: string | null;
+  /**
+   * What a search matches the case by, folded (instance_search.search_text): known only on a record
+   * this process wrote (reads leave it out), so that the next transition skips an unchanged text.
+   */
+  searchText?: string;
 }
 
 export interface HistoryRecord {

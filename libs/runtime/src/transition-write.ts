@@ -175,6 +175,7 @@ export function buildTransitionWrite(input: {
     updatedAt: at,
     completedAt: done ? at : instance.completedAt,
     summary: seen.summary,
+    searchText: seen.searchText,
   };
   const effects: HostEffect[] = [...t.result.effects, ...t.extraEffects, ...(instance.status === 'active' ? childReport(next, at) : [])];
   const write: TransitionWrite = {
@@ -189,7 +190,8 @@ export function buildTransitionWrite(input: {
     nextDueAt: next.nextDueAt,
     deadlines: next.deadlines,
     summary: seen.summary,
-    searchText: seen.searchText,
+    // Left out when this process committed the same text (a record it wrote): the statement then skips the search row.
+    searchText: instance.searchText === seen.searchText ? undefined : seen.searchText,
     history,
     outbox: effectsOutbox(instance.id, instance.definitionKey, revision, effects, plan),
     timers: input.timers ?? timerWrites(plan),
@@ -247,6 +249,7 @@ export function buildStartWrite(input: {
     completedAt: result.state.status === 'done' ? at : null,
     parent: input.parent ? { id: input.parent.id, group: input.parent.group, key: input.parent.key } : null,
     summary: seen.summary,
+    searchText: seen.searchText,
   };
   const started: HostEffect = {
     type: 'instance.start',

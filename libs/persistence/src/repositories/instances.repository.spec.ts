@@ -168,6 +168,10 @@ describe('InstancesRepository writes', () => {
     const before = await version();
     expect(await ds.transaction((m) => repo.applyTransition(m, { ...write(id, 3), searchText: 'lan 1' }))).toBe(true);
     expect(await version()).toBe(before);
+    // A writer that knows the text is unchanged leaves it out: the statement does not touch the search row.
+    expect(await ds.transaction((m) => repo.applyTransition(m, { ...write(id, 4), summary: 'Lần 1', searchText: undefined }))).toBe(true);
+    expect(await glance()).toEqual({ summary: 'Lần 1', search_text: 'lan 1', same_instant: true });
+    expect(await version()).toBe(before);
   });
 
   it('a word is matched literally: % and _ are not wildcards', async () => {

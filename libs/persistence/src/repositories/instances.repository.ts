@@ -63,9 +63,15 @@ interface DependentRows {
 }
 
 /** What one transition writes, all in one statement so that it commits or vanishes whole. */
-export interface TransitionWrite extends WrittenState, DependentRows {
+export interface TransitionWrite extends Omit<WrittenState, 'searchText'>, DependentRows {
   instanceId: string;
   expectedRevision: number;
+  /**
+   * The case's search text, written (when it differs from the stored one) by the same statement;
+   * undefined when the writer knows it is unchanged (it committed that text itself), and the
+   * statement then leaves the search row alone without even reading it.
+   */
+  searchText?: string;
   /** A migration moves the instance to another version of its definition. */
   definition?: { id: string; version: number };
 }
@@ -291,9 +297,10 @@ export class InstancesRepository {
    */
   async applyTransition(manager: EntityManager, w: TransitionWrite): Promise<boolean> {
     const dependent = dependentWrites(w);
+    const search = w.searchText !== undefined;
     const rows = await queryPrepared(
       manager,
-      `phoihop_apply_${dependent.variant}`,
+      `phoihop_apply_${dependent.variant}${search ? 's' : ''}`,
       `WITH src AS (
          UPDATE workflow_instances
             SET status = $3, state_value = $4::jsonb, state_paths = $5, context = $6::jsonb, snapshot = $7::jsonb,
@@ -303,11 +310,15 @@ export class InstancesRepository {
                 summary = $35::text
           WHERE id = $1 AND revision = $2
           RETURNING id
-       ),
+       ),${
+         search
+           ? `
        -- The search row only when its text changed: most transitions leave it, and its index, alone.
        srch AS (
          UPDATE instance_search s SET search_text = $36::text FROM src WHERE s.instance_id = src.id AND s.search_text IS DISTINCT FROM $36::text
-       ), ${dependent.sql}
+       ),`
+           : ''
+       } ${dependent.sql}
        ${WRITTEN}`,
       [
         w.instanceId,
@@ -327,7 +338,8 @@ export class InstancesRepository {
         w.definition?.version ?? null,
         json(w.history.links ?? undefined),
         w.summary,
-        w.searchText,
+        // $36 only in the statement that writes the search row: a parameter no statement names cannot be typed.
+        ...(search ? [w.searchText] : []),
       ],
     );
     return rows[0].written === 1;
@@ -508,9 +520,12 @@ export class InstancesRepository {
  * 2. `limit` found: that is the page (the window is read in order, so they are the newest of all);
  * 3. otherwise, when the words matched `candidates` rows of the window (common words, rare only
  *    with the other filters), the newest-first walk of the cases, as a list without words;
- * 4. otherwise (rare words), every case the index holds all the words of, sorted: few by now.
+ * 4. otherwise (rare words), every case the search index holds all the words of, sorted (few by
+ *    now: fewer than `candidates` in SEARCH_WINDOW), then read and checked in that order.
  *
- * The last two are gated by one-time filters on `cand` and `recent`: at most one of them runs.
+ * The last two are gated by one-time filters on `cand` and `recent`: at most one of them runs (the
+ * terms function is parallel-unsafe so that PostgreSQL starts no workers for the other). Without
+ * other filters or visibility `candidates` is the page's size and step 3 cannot happen: left out.
  */
 function searchSql(q: {
   own: (alias: string) => string[];
