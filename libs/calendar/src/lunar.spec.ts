@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { CalendarError, lunarToSolar, solarToLunar } from './index.js';
+import { lunarToSolar, solarToLunar } from './index.js';
 import { civilFromJdn, jdnFromCivil, jdnToLunar, lunarToJdn, lunarYearMonths } from './lunar.js';
 import { LUNAR_REFERENCE } from './lunar-reference.fixture.js';
+import { errorCode } from './calendar-error.test.js';
 
 const iso = (jd: number): string => {
   const { year, month, day } = civilFromJdn(jd);
@@ -140,15 +141,7 @@ describe('Vietnamese lunar calendar', () => {
   });
 
   it('refuses lunar dates that do not exist', () => {
-    const code = (fn: () => unknown): string | undefined => {
-      try {
-        fn();
-      } catch (error) {
-        expect(error).toBeInstanceOf(CalendarError);
-        return (error as CalendarError).code;
-      }
-      return undefined;
-    };
+    const code = errorCode;
     expect(code(() => lunarToSolar(30, 12, 2025))).toBe('INVALID_LUNAR_DATE'); // tháng Chạp Ất Tỵ has 29 days
     expect(code(() => lunarToSolar(1, 3, 2026, true))).toBe('INVALID_LUNAR_DATE'); // 2026 has no leap month
     expect(code(() => lunarToSolar(1, 13, 2026))).toBe('INVALID_LUNAR_DATE');

@@ -138,6 +138,11 @@ function workingDaysBefore(calendar: WorkingCalendar, date: LocalDate, n: number
   return day;
 }
 
+/** `{ legalDate }` when there is one (a limit in hours has none). */
+function definedLegalDate(legalDate: LocalDate | undefined): { legalDate?: LocalDate } {
+  return legalDate === undefined ? {} : { legalDate };
+}
+
 /** `date` if it is a working day, else the working day after it. */
 function nextWorkingDay(calendar: WorkingCalendar, date: LocalDate): LocalDate {
   let day = date;
@@ -217,7 +222,7 @@ export function planTimers(input: PlanInput): TimerPlan {
         label: spec.label,
         startAt: effect.startAt,
         dueDate: due.dueDate,
-        ...(legalDateOf(effect.startAt, spec, due.dueDate) !== undefined ? { legalDate: legalDateOf(effect.startAt, spec, due.dueDate) } : {}),
+        ...definedLegalDate(legalDateOf(effect.startAt, spec, due.dueDate)),
         dueAt: due.dueAt.toISOString(),
         generation: 1,
         extensions: [],
