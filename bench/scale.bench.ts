@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { caseSummary, foldForSearch, searchText, type WorkflowDefinition } from '#libs/engine';
 import { createDataSource, decodeCursor, HistoryRepository, InstancesRepository, runMigrations, searchTerms, TasksRepository } from '#libs/persistence';
 // The product's own word splitting (runtime's InstanceQueries), by path: the bench needs no Nest module.
-import { searchWords } from '../libs/runtime/src/instance-queries.service.js';
+import { searchWords } from '#libs/runtime';
 import { backfillSearch } from '../migrations/1765238400000-search.js';
 import { benchDatabase, flag, fmt, machine } from './support.js';
 

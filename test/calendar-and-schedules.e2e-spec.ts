@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { Clock, QueueName, QueueService, ScheduleProcessor, SchedulesService } from '#libs/scheduler';
+import { Clock, firesOn, type MovedScheduleJob, occurrencePlan, QueueName, QueueService, ScheduleProcessor, SchedulesService } from '#libs/scheduler';
 import { WorkingCalendar } from '#libs/calendar';
-import { firesOn, type MovedScheduleJob, occurrencePlan } from '../libs/scheduler/src/schedule.processor.js';
 import { startTestApp, type TestApp } from './support/app.js';
 import { eventually } from './support/eventually.js';
 

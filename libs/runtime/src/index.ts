@@ -1,7 +1,7 @@
 export { DefinitionsService, type PublishResult } from './definitions.service.js';
 export { toInstanceView, toHistoryView, toTimerView, statePathsWithAncestors, type InstanceView, type HistoryView, type TimerView, type ChildView } from './instance-view.js';
 export { InstanceCommands } from './instance-commands.service.js';
-export { InstanceQueries, type ListQuery } from './instance-queries.service.js';
+export { InstanceQueries, searchWords, type ListQuery } from './instance-queries.service.js';
 export { TimerFiring, type FireOutcome } from './timer-firing.service.js';
 export { ChildReports, childReportKey } from './child-reports.service.js';
 export { MAX_CHILDREN_PER_TRANSITION } from './instance-starts.js';

@@ -4,7 +4,7 @@ export { type QueueProcessor, QUEUE_PROCESSORS, assertOneProcessorPerQueue } fro
 export { type QueueBackendConfig, QUEUE_PREFIX, QueueBackend } from './queue-backend.js';
 export { QUEUE_BACKEND, QueueService, optionalQueues } from './queue.service.js';
 export { QueueName, type TimerJob, type ChildReportJob, type NotificationJob, type EmailJob, type WebhookFanOutJob, type WebhookSendJob, type ScheduleJob, type JobPayloads, type JobOf, ALL_QUEUES } from './queues.js';
-export { scheduledBusinessKey, ScheduleProcessor, occurrencePlan, firesOn, type ScheduledStart } from './schedule.processor.js';
+export { scheduledBusinessKey, ScheduleProcessor, occurrencePlan, firesOn, type ScheduledStart, type MovedScheduleJob } from './schedule.processor.js';
 export { SchedulesService } from './schedules.service.js';
 export { type SchedulerOptions, SchedulerModule, schedulerOptions } from './scheduler.module.js';
 export { type SweepOptions, SWEEP_OPTIONS, type SweepReport, TimerSweepService } from './timer-sweep.service.js';
