@@ -6,6 +6,7 @@
  * an `always` transition guarded by `childrenDone` moves on once the last child has reported.
  */
 import { EngineError } from './errors.js';
+import { definitionRefusal, evaluateExpression, expressionScope } from './expressions.js';
 import { getIn, isPlainObject, jsonClone } from './json.js';
 import type { JsonValue } from './types.js';
 
@@ -72,19 +73,35 @@ export function groupDone(context: Ctx, group: string): boolean {
   return !!g && g.done >= g.started;
 }
 
-/** The items a `startChildren` starts a child for: the `forEach` list, or one. */
-export function childItems(params: { forEach?: string }, context: Ctx): unknown[] {
+export interface ChildrenParams {
+  group: string;
+  definition: string;
+  forEach?: string;
+  /** Only the items of `forEach` for which this expression (seeing the item as `item`) is true. */
+  where?: string;
+}
+
+/** The items a `startChildren` starts a child for: the `forEach` list (those `where` keeps), or one. */
+export function childItems(params: Pick<ChildrenParams, 'group' | 'forEach' | 'where'>, context: Ctx, at: string): unknown[] {
   if (!params.forEach) return [undefined];
   const segs = params.forEach.split('.');
   const list = getIn(context, segs[0] === 'context' ? segs.slice(1) : segs);
-  return Array.isArray(list) ? list : [];
+  if (!Array.isArray(list)) return [];
+  const where = params.where;
+  if (!where) return list;
+  const site = { path: '/machine', what: `which items of ${params.forEach} start a child of group "${params.group}"` };
+  return list.filter((item) => {
+    const keep = evaluateExpression(where, expressionScope(context, at, { item }), site);
+    if (keep !== true && keep !== false && keep !== null) throw definitionRefusal(site, `${site.what} (${where}) gave ${JSON.stringify(keep)?.slice(0, 60)}, not true or false`);
+    return keep === true;
+  });
 }
 
 /** Counts a `startChildren` in context (the assign half of the action). */
-export function recordChildrenStarted(params: { group: string; definition: string; forEach?: string }, context: Ctx): Ctx {
+export function recordChildrenStarted(params: ChildrenParams, context: Ctx, at: string): Ctx {
   const groups = childGroups(context);
   const g = groups[params.group] ?? { definition: params.definition, started: 0, done: 0, results: [] };
-  const n = childItems(params, context).length;
+  const n = childItems(params, context, at).length;
   return { ...context, [CHILDREN_KEY]: { ...groups, [params.group]: { ...g, started: g.started + n } } };
 }
 

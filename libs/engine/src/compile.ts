@@ -7,7 +7,7 @@
 import { assign, createActor, setup, type ActorScope, type AnyStateMachine } from 'xstate';
 import { DefinitionError } from './errors.js';
 import { jsonClone, scanJson } from './json.js';
-import type { ActionRef, GuardRef, CompiledStateInfo, CompiledWorkflow, DeadlineDefinition, DeadlineSpec, TaskSpec, TransitionObject, ValidationIssue } from './types.js';
+import type { ActionRef, GuardRef, CompiledStateInfo, CompiledWorkflow, DeadlineDefinition, DeadlineRule, TaskSpec, TransitionObject, ValidationIssue } from './types.js';
 import { analyzeDefinition, type Analysis, type NodeInfo } from './validate.js';
 import { ASSIGNERS, ENTER_ACTION, EXIT_ACTION, GUARDS, getEnv, writeSegments } from './vocabulary.js';
 
@@ -212,9 +212,10 @@ function buildMachine(analysis: Analysis): Built | { issues: ValidationIssue[] }
   }
 }
 
-function normalizeDeadline(d: DeadlineDefinition): DeadlineSpec {
-  const spec: DeadlineSpec = { key: d.key, ...(d.before ? { before: d.before } : { after: d.after }), from: d.from ?? 'entry', reminders: d.reminders ?? [] };
+function normalizeDeadline(d: DeadlineDefinition): DeadlineRule {
+  const spec: DeadlineRule = { key: d.key, ...(d.before ? { before: d.before } : { after: d.after }), from: d.from ?? 'entry', reminders: d.reminders ?? [] };
   if (d.label) spec.label = d.label;
+  if (d.when) spec.when = d.when;
   if (d.event) spec.event = d.event;
   if (d.escalate) spec.escalate = d.escalate;
   return spec;
@@ -224,11 +225,13 @@ function normalizeTask(t: NonNullable<NonNullable<NodeInfo['def']['meta']>['task
   const spec: TaskSpec = {
     title: t.title,
     roles: t.roles,
-    units: t.units ?? [],
+    units: Array.isArray(t.units) ? t.units : [],
     priority: t.priority ?? 'normal',
     outcomes: t.outcomes ?? [],
   };
   if (t.description) spec.description = t.description;
+  if (typeof t.units === 'string') spec.unitsFrom = t.units;
+  if (t.assignee) spec.assigneeFrom = t.assignee;
   return spec;
 }
 

@@ -34,7 +34,7 @@ describe('where a deadline counts from', () => {
     expect(r.effects).toContainEqual(expect.objectContaining({ type: 'timer.arm', startAt: '2026-03-09', deadline: expect.objectContaining({ key: 'suKien', before: { workingDays: 2 } }) }));
   });
 
-  it('refuses a person\'s step that would count a limit from a date the case does not hold, naming the field; the engine\'s own steps count from their time', () => {
+  it('refuses a step that would count a limit from a date the case does not hold, never counting from the click: a person\'s naming the field, the engine\'s own as the definition\'s refusal', () => {
     const wf = compileWorkflow(withDeadline());
     let refusal: unknown;
     try {
@@ -44,7 +44,12 @@ describe('where a deadline counts from', () => {
     }
     expect(refusal).toBeInstanceOf(EngineError);
     expect(refusal).toMatchObject({ code: 'INVALID_PAYLOAD', issues: [{ path: '/context/ngayNhan', code: 'missing_date', message: expect.stringContaining('ngayNhan') }] });
-    const bySystem = start(wf, { nguoiKhieuNai: 'Vũ Thị Hạnh' }, { actor: actors.system, at: AT });
-    expect(bySystem.effects).toContainEqual(expect.objectContaining({ type: 'timer.arm', startAt: AT }));
+    let bySystem: unknown;
+    try {
+      start(wf, { nguoiKhieuNai: 'Vũ Thị Hạnh' }, { actor: actors.system, at: AT });
+    } catch (error) {
+      bySystem = error;
+    }
+    expect(bySystem).toMatchObject({ code: 'DEFINITION_REFUSED', issues: [{ path: expect.stringMatching(/\/meta\/deadlines\/0\/from$/), code: 'missing_date' }] });
   });
 });

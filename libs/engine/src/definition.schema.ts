@@ -98,6 +98,16 @@ const label = {
   },
 } as const;
 
+/** A FEEL expression of the case (see expressions.ts): "=" and the expression. */
+const expression = {
+  type: 'string',
+  pattern: '^=',
+  minLength: 2,
+  maxLength: 1001,
+  description: 'a FEEL expression: "=" and the expression, e.g. "=donViXuLy"',
+  examples: ['=donViXuLy', '=if phucTap then 45 else 30'],
+} as const;
+
 const duration = {
   type: 'object',
   examples: [{ days: 10 }, { workingDays: 5 }, { duration: 'PT4H' }],
@@ -105,9 +115,15 @@ const duration = {
   maxProperties: 1,
   additionalProperties: false,
   properties: {
-    days: { type: 'integer', minimum: 1, maximum: 36500 },
-    workingDays: { type: 'integer', minimum: 1, maximum: 36500 },
-    duration: { type: 'string', pattern: ISO_DURATION_PATTERN, description: 'an ISO-8601 duration', examples: ['P3D', 'PT4H'] },
+    days: { description: 'calendar days (0: by the end of the day), or an expression', if: { type: 'string' }, then: expression, else: { type: 'integer', minimum: 0, maximum: 36500 } },
+    workingDays: { description: 'working days, or an expression', if: { type: 'string' }, then: expression, else: { type: 'integer', minimum: 1, maximum: 36500 } },
+    duration: {
+      description: 'an ISO-8601 duration, or an expression',
+      examples: ['P3D', 'PT4H'],
+      if: { type: 'string', pattern: '^=' },
+      then: expression,
+      else: { type: 'string', pattern: ISO_DURATION_PATTERN, description: 'an ISO-8601 duration', examples: ['P3D', 'PT4H'] },
+    },
   },
 } as const;
 
@@ -404,7 +420,8 @@ export const definitionSchema = {
         title: { $ref: '#/$defs/label' },
         description: { $ref: '#/$defs/label' },
         roles: { ...roleList, minItems: 1, uniqueItems: true },
-        units: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 128 } },
+        units: { if: { type: 'string' }, then: expression, else: { type: 'array', uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 128 } } },
+        assignee: expression,
         priority,
         outcomes: { type: 'array', uniqueItems: true, items: eventType },
       },
@@ -426,6 +443,7 @@ export const definitionSchema = {
       properties: {
         key: { type: 'string', pattern: DEADLINE_KEY_PATTERN },
         label: { $ref: '#/$defs/label' },
+        when: expression,
         after: { $ref: '#/$defs/duration' },
         before: { $ref: '#/$defs/duration' },
         from: {
@@ -636,6 +654,7 @@ export const actionParamSchemas: Record<string, Record<string, unknown>> = {
       group: { type: 'string', pattern: CHILD_GROUP_PATTERN },
       definition: { type: 'string', pattern: DEFINITION_KEY_PATTERN },
       forEach: writePath,
+      where: expression,
       input: {
         type: 'object',
         additionalProperties: {

@@ -11,7 +11,7 @@ import {
   type AnyStateMachine,
   type StateValue,
 } from 'xstate';
-import { CHILD_DONE_EVENT, childGroups, childItems, childKey, pendingChildren, recordChildDone } from './children.js';
+import { CHILD_DONE_EVENT, childGroups, childItems, childKey, pendingChildren, recordChildDone, type ChildrenParams } from './children.js';
 import { actorScopes } from './compile.js';
 import { EngineError } from './errors.js';
 import { getIn, isPlainObject, jsonClone, ptr, scanJson, splitPath } from './json.js';
@@ -30,7 +30,9 @@ import type {
   StepResult,
   ValidationIssue,
 } from './types.js';
-import { ENTER_ACTION, EXIT_ACTION, evalGuard, readOperand, resolveUsers, withEnv, writeSegments } from './vocabulary.js';
+import { ENTER_ACTION, EXIT_ACTION, evalGuard, readOperand, withEnv, writeSegments } from './vocabulary.js';
+import { resolveDeadline, resolveDuration, resolvePeople, resolveTask, statePointer } from './resolve.js';
+import { expressionScope } from './expressions.js';
 
 type ExecAction = ExecutableActionsFrom<AnyStateMachine>;
 type Ctx = Record<string, unknown>;
@@ -335,16 +337,11 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
       case ENTER_ACTION: {
         const info = wf.states.get(params.state);
         if (!info) break;
-        if (info.task) effects.push({ type: 'task.open', state: info.path, task: jsonClone(info.task), at });
-        for (const d of info.deadlines) {
-          effects.push({
-            type: 'timer.arm',
-            state: info.path,
-            deadline: jsonClone(d),
-            startAt: startOf(d, context, env),
-            at,
-          });
-        }
+        if (info.task) effects.push({ type: 'task.open', state: info.path, task: jsonClone(resolveTask(info.task, info.path, context, at, { payload: env.payload })), at });
+        info.deadlines.forEach((rule, index) => {
+          const d = resolveDeadline(rule, info.path, index, context, at, { payload: env.payload });
+          if (d) effects.push({ type: 'timer.arm', state: info.path, deadline: jsonClone(d), startAt: startOf(d, info.path, index, context, env), at });
+        });
         break;
       }
       case EXIT_ACTION: {
@@ -358,7 +355,7 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
         effects.push({
           type: 'notify',
           roles: [...((params.roles as string[]) ?? [])],
-          users: resolveUsers(params.users, context, env),
+          users: resolvePeople(params.users ?? [], context, env, { path: '/machine', what: 'who the notify action tells' }),
           message: { vi: params.message.vi, en: params.message.en },
           at,
         });
@@ -373,7 +370,7 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
       }
       case 'startChildren': {
         const started = childGroups(context)[params.group]?.started ?? 0;
-        const items = childItems(params, context);
+        const items = childItems(params as ChildrenParams, context, at);
         items.forEach((item, i) => {
           const input: Record<string, unknown> = {};
           for (const [k, op] of Object.entries((params.input ?? {}) as Record<string, Operand>)) {
@@ -387,7 +384,8 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
         break;
       }
       case 'extendDeadline': {
-        const e: Effect = { type: 'timer.extend', deadlineKey: params.deadline, by: jsonClone(params.by), at };
+        const by = resolveDuration(params.by, expressionScope(context, at, { payload: env.payload }), { path: '/machine', what: `the extension of the deadline "${params.deadline}"` });
+        const e: Effect = { type: 'timer.extend', deadlineKey: params.deadline, by, at };
         if (params.reason) e.reason = jsonClone(readOperand(params.reason, context, env));
         effects.push(e);
         break;
@@ -413,18 +411,22 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
 }
 
 /**
- * The instant a deadline counts from: the step's for `from: "entry"`, else the date the case holds.
- * A person's step that would arm it without that date is refused naming the field (a limit counted
- * from the moment of a click is not the legal limit); the engine's own steps (a deadline, a child's
- * report) cannot be refused by anyone who could fix it, so they count from their own time.
+ * The instant a deadline counts from: the step's for `from: "entry"`, else the date the case holds
+ * (the date the officer entered, never the moment of the click). Without that date the step is
+ * refused: a person's step naming the field (400: the form must give it); the engine's own step (a
+ * deadline, a child's report), which nobody could fix by resending, as the definition's refusal
+ * (DEFINITION_REFUSED: recorded for the admins, the case waits), never by counting from now.
  */
-function startOf(d: DeadlineSpec, context: Ctx, env: StepEnv): string {
+function startOf(d: DeadlineSpec, state: string, index: number, context: Ctx, env: StepEnv): string {
   if (d.from === 'entry') return env.at;
   const v = getIn(context, writeSegments(d.from.context));
   if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return v;
-  if (env.actor.roles.includes('system')) return env.at;
-  const path = `/context/${writeSegments(d.from.context).join('/')}`;
   const message = `deadline "${d.key}" counts ${d.before ? 'back ' : ''}from ${d.from.context}, which holds no date${v === undefined || v === null ? '' : ` (it holds ${JSON.stringify(v).slice(0, 40)})`}`;
+  if (env.actor.roles.includes('system')) {
+    const path = `${statePointer(state)}/meta/deadlines/${index}/from`;
+    throw new EngineError('DEFINITION_REFUSED', `${message}, and the step that armed it was the engine's own`, { issues: [{ path, code: 'missing_date', message }] });
+  }
+  const path = `/context/${writeSegments(d.from.context).join('/')}`;
   throw new EngineError('INVALID_PAYLOAD', message, { issues: [{ path, code: 'missing_date', message }] });
 }
 

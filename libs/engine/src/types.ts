@@ -30,7 +30,14 @@ export interface ValidationIssue {
 /** `{ "path": "payload.amount" }` reads a value; `{ "value": <json> }` is a literal. */
 export type Operand = { path: string } | { value: unknown };
 
+/** A length of time as the runtime counts it: calendar days (`days: 0` is "by the end of the day"), working days, or an ISO-8601 duration. */
 export type DurationSpec = { days: number } | { workingDays: number } | { duration: string };
+
+/** A FEEL expression in a definition: a string starting with `=` (see expressions.ts). */
+export type Expression = string;
+
+/** A length of time as a definition writes it: each number (or the ISO duration) may be an expression of the case. */
+export type DurationDefinition = { days: number | Expression } | { workingDays: number | Expression } | { duration: string };
 
 export type Priority = 'low' | 'normal' | 'high' | 'urgent';
 
@@ -88,12 +95,19 @@ export interface TaskDefinition {
   title: Label;
   description?: Label;
   roles: string[];
-  units?: string[];
+  /** The units whose holders of `roles` are its candidates: a list, or an expression of the case giving one unit or a list. */
+  units?: string[] | Expression;
+  /** An expression of the case naming the one person the task opens assigned to (e.g. a session's presider); none when it gives null. */
+  assignee?: Expression;
   priority?: Priority;
   outcomes?: string[];
 }
 
-/** A task as carried by a `task.open` effect: defaults filled in. */
+/**
+ * A task as compiled (CompiledStateInfo.task) and as carried by a `task.open` effect: defaults
+ * filled in. In a compiled task `unitsFrom` and `assigneeFrom` hold the definition's expressions;
+ * an effect carries them evaluated, as `units` and `assignee`.
+ */
 export interface TaskSpec {
   title: Label;
   description?: Label;
@@ -101,10 +115,15 @@ export interface TaskSpec {
   units: string[];
   priority: Priority;
   outcomes: string[];
+  unitsFrom?: Expression;
+  assigneeFrom?: Expression;
+  /** On an effect: the person the task opens assigned to. */
+  assignee?: string;
 }
 
 export interface NotifySpec {
   roles?: string[];
+  /** Usernames, or expressions of the case giving a username, a person or a list of them. */
   users?: string[];
   message: Label;
 }
@@ -147,17 +166,35 @@ export interface ScheduleDefinition {
 export interface DeadlineDefinition {
   key: string;
   label?: Label;
+  /** Armed only when this expression of the case is true (e.g. `=phucTap`); always when absent. */
+  when?: Expression;
   /** Counted forward from `from`; exactly one of `after` and `before`. */
-  after?: DurationSpec;
+  after?: DurationDefinition;
   /** Counted back from the date `from` names (an event's date): its last day is that long before it. */
-  before?: DurationSpec;
+  before?: DurationDefinition;
   from?: DeadlineFrom;
   event?: string;
   escalate?: EscalationSpec;
   reminders?: ReminderSpec[];
 }
 
-/** A deadline as carried by a `timer.arm` effect: defaults filled in. */
+/**
+ * A deadline as compiled (CompiledStateInfo.deadlines): defaults filled in, expressions as written.
+ * `resolveDeadline` turns it into the DeadlineSpec a `timer.arm` effect carries.
+ */
+export interface DeadlineRule {
+  key: string;
+  label?: Label;
+  when?: Expression;
+  after?: DurationDefinition;
+  before?: DurationDefinition;
+  from: DeadlineFrom;
+  event?: string;
+  escalate?: EscalationSpec;
+  reminders: ReminderSpec[];
+}
+
+/** A deadline as carried by a `timer.arm` effect: every expression evaluated for the case. */
 export interface DeadlineSpec {
   key: string;
   label?: Label;
@@ -277,7 +314,7 @@ export interface CompiledStateInfo {
   path: string;
   label?: Label;
   task?: TaskSpec;
-  deadlines: DeadlineSpec[];
+  deadlines: DeadlineRule[];
   /** Event types handled by this node or one of its ancestors. */
   handles: ReadonlySet<string>;
   /** Literal `output` of the node, if any. */
@@ -359,7 +396,11 @@ export interface StepResult {
   to: StateValue;
 }
 
-export type EngineErrorCode = 'INVALID_INPUT' | 'INVALID_PAYLOAD' | 'EVENT_NOT_ACCEPTED' | 'GUARD_REJECTED' | 'INSTANCE_DONE';
+/**
+ * Why a step was refused. DEFINITION_REFUSED: the definition cannot take this step for this case
+ * (one of its expressions failed or gave what its place cannot use): the admins' to fix.
+ */
+export type EngineErrorCode = 'INVALID_INPUT' | 'INVALID_PAYLOAD' | 'EVENT_NOT_ACCEPTED' | 'GUARD_REJECTED' | 'INSTANCE_DONE' | 'DEFINITION_REFUSED';
 
 /** Internal: what guards and actions see of the event being processed. */
 export interface StepEnv {

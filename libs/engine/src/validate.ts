@@ -10,7 +10,8 @@ import { designChecks } from './design/checks.js';
 import { presentationIssues } from './design/presentation-checks.js';
 import type { NodeInfo } from './node-info.js';
 import { FORBIDDEN_SEGMENTS, isPlainObject, ptr, scanJson, splitPath } from './json.js';
-import { START_STEP, type ActionRef, type DurationSpec, type GuardRef, type Operand, type StateNodeDefinition, type TransitionObject, type ValidationIssue, type WorkflowDefinition } from './types.js';
+import { START_STEP, type ActionRef, type DurationDefinition, type GuardRef, type Operand, type StateNodeDefinition, type TransitionObject, type ValidationIssue, type WorkflowDefinition } from './types.js';
+import { expressionIssues, isExpression } from './expressions.js';
 
 /** Roles every definition may name without declaring them. */
 export const BUILTIN_ROLES: readonly string[] = ['admin', 'auditor', 'system'];
@@ -495,6 +496,7 @@ class StaticChecker {
         (params.roles ?? []).forEach((r: string, i: number) => this.checkRole(r, `${p}/roles/${i}`));
         (params.users ?? []).forEach((u: unknown, i: number) => {
           if (isPlainObject(u)) this.checkOperand(u as Operand, `${p}/users/${i}`);
+          else if (isExpression(u)) this.checkExpression(u, `${p}/users/${i}`);
         });
         if (!(params.roles?.length || params.users?.length)) {
           this.add(p, 'invalid_params', 'notify: give at least one of "roles" or "users"');
@@ -513,6 +515,10 @@ class StaticChecker {
         }
         this.childGroups.set(params.group, params.definition);
         if (params.forEach) this.checkPath(params.forEach, `${p}/forEach`);
+        if (params.where !== undefined) {
+          if (!params.forEach) this.add(`${p}/where`, 'invalid_params', 'startChildren: "where" chooses among the items of "forEach", so it needs "forEach"');
+          this.checkExpression(params.where, `${p}/where`);
+        }
         for (const [key, op] of Object.entries((params.input ?? {}) as Record<string, Operand>)) this.checkOperand(op, `${p}/input/${ptr(key)}`);
         break;
       }
@@ -521,6 +527,7 @@ class StaticChecker {
           this.add(`${p}/deadline`, 'unknown_deadline', `no state declares a deadline with key "${params.deadline}"`);
         }
         if (params.reason) this.checkOperand(params.reason, `${p}/reason`);
+        this.checkDurationExpressions(params.by, `${p}/by`);
         break;
     }
   }
@@ -583,6 +590,8 @@ class StaticChecker {
     const base = `${n.ptr}/meta`;
     if (meta.task) {
       meta.task.roles.forEach((r, i) => this.checkRole(r, `${base}/task/roles/${i}`));
+      if (typeof meta.task.units === 'string') this.checkExpression(meta.task.units, `${base}/task/units`);
+      if (meta.task.assignee !== undefined) this.checkExpression(meta.task.assignee, `${base}/task/assignee`);
       const accepted = this.accepted(n);
       (meta.task.outcomes ?? []).forEach((o, i) => {
         const at = `${base}/task/outcomes/${i}`;
@@ -608,18 +617,34 @@ class StaticChecker {
       if (typeof dl.from === 'object') this.checkPath(dl.from.context, `${at}/from/context`);
       this.checkSpan(dl.after ?? dl.before, `${at}/${dl.after !== undefined ? 'after' : 'before'}/duration`);
       (dl.reminders ?? []).forEach((r, j) => this.checkSpan(r.before, `${at}/reminders/${j}/before/duration`));
+      if (dl.when !== undefined) this.checkExpression(dl.when, `${at}/when`);
+      this.checkDurationExpressions(dl.after, `${at}/after`);
+      this.checkDurationExpressions(dl.before, `${at}/before`);
+      (dl.reminders ?? []).forEach((r, j) => this.checkDurationExpressions(r.before, `${at}/reminders/${j}/before`));
+      (dl.escalate?.notify?.users ?? []).forEach((u, j) => isExpression(u) && this.checkExpression(u, `${at}/escalate/notify/users/${j}`));
       (dl.escalate?.addRoles ?? []).forEach((r, j) => this.checkRole(r, `${at}/escalate/addRoles/${j}`));
       (dl.escalate?.notify?.roles ?? []).forEach((r, j) => this.checkRole(r, `${at}/escalate/notify/roles/${j}`));
     });
+  }
+
+  /** A FEEL expression of the definition (expressions.ts): its syntax and the limits that keep it cheap. */
+  private checkExpression(expression: unknown, at: string): void {
+    if (!isExpression(expression)) return; // the schema has said what is wrong
+    for (const issue of expressionIssues(expression)) this.add(at, issue.code, `${issue.message}; see docs/definition-format.md#expressions`);
+  }
+
+  private checkDurationExpressions(span: DurationDefinition | undefined, at: string): void {
+    if (!isPlainObject(span)) return;
+    for (const [unit, value] of Object.entries(span)) if (isExpression(value)) this.checkExpression(value, `${at}/${unit}`);
   }
 
   /**
    * An ISO duration is bounded like `days` (36500): a limit the calendar cannot count would be
    * refused at run time, case by case, instead of here.
    */
-  private checkSpan(span: DurationSpec | undefined, at: string): void {
+  private checkSpan(span: DurationDefinition | undefined, at: string): void {
     const iso = span && 'duration' in span ? span.duration : undefined;
-    if (typeof iso !== 'string') return;
+    if (typeof iso !== 'string' || isExpression(iso)) return;
     const days = isoDurationDays(iso);
     if (days > MAX_SPAN_DAYS) {
       this.add(at, 'duration_too_long', `the duration ${iso} is about ${Math.round(days)} days; a time limit may be at most ${MAX_SPAN_DAYS} days (100 years), e.g. "P2Y" or { "days": 730 }`);

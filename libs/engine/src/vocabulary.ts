@@ -8,7 +8,7 @@
  * instant as the event that caused them.
  */
 import { deepEqual, getIn, isPlainObject, jsonClone, setIn, splitPath } from './json.js';
-import { groupDone, recordChildrenStarted } from './children.js';
+import { groupDone, recordChildrenStarted, type ChildrenParams } from './children.js';
 import { START_STEP, type Actor, type GuardRef, type Operand, type StepEnv, type StepRecord } from './types.js';
 
 const NEUTRAL_ACTOR: Actor = { id: 'system', roles: ['system'], units: [] };
@@ -64,9 +64,10 @@ export function writeSegments(path: string): string[] {
   return segs.length > 1 && segs[0] === 'context' ? segs.slice(1) : segs;
 }
 
-function idOf(v: unknown): string | undefined {
-  if (typeof v === 'string') return v;
-  if (isPlainObject(v) && typeof v.id === 'string') return v.id;
+/** A username from what the case holds: a string, or a person recorded as `{ id }`. */
+export function personId(v: unknown): string | undefined {
+  if (typeof v === 'string' && v) return v;
+  if (isPlainObject(v) && typeof v.id === 'string' && v.id) return v.id;
   return undefined;
 }
 
@@ -121,7 +122,7 @@ export const GUARDS: Readonly<Record<string, GuardFn>> = {
   notSameActor: (p, c, env) => {
     if (p.path !== undefined) {
       const stored = readPath(p.path, c, env);
-      const ids = Array.isArray(stored) ? stored.map(idOf) : [idOf(stored)];
+      const ids = Array.isArray(stored) ? stored.map(personId) : [personId(stored)];
       if (ids.includes(env.actor.id)) return false;
     }
     const steps = [...((p.steps as string[] | undefined) ?? []), ...((p.recordedBy as string[] | undefined) ?? [])];
@@ -193,7 +194,7 @@ export const ASSIGNERS: Readonly<Record<string, Assigner>> = {
     return { ...c, [EXTENSIONS_KEY]: Array.isArray(cur) ? [...cur, entry] : [entry] };
   },
   /** Synthesized before each `startChildren`: counts the children it starts. */
-  '@recordChildren': (p, c) => recordChildrenStarted(p as { group: string; definition: string; forEach?: string }, c),
+  '@recordChildren': (p, c, env) => recordChildrenStarted(p as unknown as ChildrenParams, c, env.at),
 };
 
 /** Actions that only produce effects (mapped from xstate's executable actions). */
@@ -206,20 +207,3 @@ export const EXIT_ACTION = '@exit';
 export const GUARD_TYPES: readonly string[] = Object.keys(GUARDS);
 export const ACTION_TYPES: readonly string[] = [...Object.keys(ASSIGNERS).filter((k) => !k.startsWith('@')), ...EFFECT_ACTIONS];
 
-/** Resolves `notify.users` entries (strings, or operands giving an id or `{id}` or a list). */
-export function resolveUsers(users: unknown[] | undefined, context: Ctx, env: StepEnv): string[] {
-  const out: string[] = [];
-  const add = (v: unknown) => {
-    const id = idOf(v);
-    if (id && !out.includes(id)) out.push(id);
-  };
-  for (const u of users ?? []) {
-    if (typeof u === 'string') add(u);
-    else if (isPlainObject(u)) {
-      const v = readOperand(u as Operand, context, env);
-      if (Array.isArray(v)) v.forEach(add);
-      else add(v);
-    }
-  }
-  return out;
-}

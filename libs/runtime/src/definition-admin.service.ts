@@ -4,6 +4,8 @@ import {
   activeStatePaths,
   CHILD_DONE_EVENT,
   compileWorkflow,
+  deadlineSpecOf,
+  EngineError,
   designWarnings,
   DryRunSession,
   explorePaths,
@@ -198,9 +200,15 @@ export class DefinitionAdminService {
     const stepPersonas = await Promise.all(body.steps.map((s, i) => personaOf(s.as, `steps[${i}].as`)));
     const calendar = await this.calendar.current();
     let ids = 0;
+    // The deadline as this simulated case has it (its length may come from the case); the step that armed it
+    // already evaluated the same expressions, so one that fails here has refused that step first.
     const specOf = (k: string) => {
-      const owner = wf.deadlineOwners.get(k);
-      return owner === undefined ? undefined : wf.states.get(owner)?.deadlines.find((d) => d.key === k);
+      try {
+        return deadlineSpecOf(wf, k, session.state?.context ?? {}, session.at);
+      } catch (err) {
+        if (err instanceof EngineError) return undefined;
+        throw err;
+      }
     };
     let deadlines: DeadlineMap = {};
     /** The timers a step arms, on the working calendar; a DomainError (a deadline the calendar cannot compute) refuses the step. */

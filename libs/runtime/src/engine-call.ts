@@ -41,6 +41,8 @@ export function refusalError(error: EngineError): DomainError {
     }
     case 'INSTANCE_DONE':
       return new DomainError(ErrorCode.InstanceDone, error.message, { allowedEvents: [] });
+    case 'DEFINITION_REFUSED':
+      return new DomainError(ErrorCode.DefinitionInvalid, `The definition cannot take this step for this case: ${error.message}; nothing was changed`, { issues: error.issues ?? [] });
   }
 }
 

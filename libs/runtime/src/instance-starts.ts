@@ -40,7 +40,7 @@ export class StartBuilder {
   ): Promise<{ row: NewInstance; view: InstanceView; children: NewInstance[] }> {
     const result = resultOrRefuse(callEngine(() => start(workflow, command.input, { actor: meta.actor, at: at.toISOString() })));
     const id = randomUUID();
-    const plan = await this.timers.plan(workflow, result.effects, {}, at);
+    const plan = await this.timers.plan(workflow, result.effects, {}, result.state.context, at);
     const kids = await this.children({ id, definitionKey: record.key }, result.effects, meta, at, depth);
     const { row, instance } = buildStartWrite({
       id,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { activeStatePaths, type CompiledWorkflow, type DeadlineSpec, type Effect, type StateValue } from '#libs/engine';
+import { activeStatePaths, EngineError, resolveDeadline, resolveTask, type CompiledWorkflow, type Effect, type StateValue } from '#libs/engine';
 import { InstancesRepository, TasksRepository, type InstanceRecord, type TaskRecord, type TransitionWrite, Database } from '#libs/persistence';
 import { AuditTrail, type AuditActor } from '#libs/core';
 import { TimerPlanner } from './timer-planner.js';
@@ -280,20 +280,22 @@ export class MigrationService {
     for (const state of newPaths) {
       const info = target.states.get(state);
       if (info?.task && !kept.has(state)) {
-        effects.push({ type: 'task.open', state, task: info.task, at });
+        effects.push({ type: 'task.open', state, task: forTheCase(() => resolveTask(info.task!, state, instance.context, at)), at });
         tasks.push({ state, change: 'opened' });
       }
-      for (const deadline of info?.deadlines ?? []) {
-        if (deadline.key in carried) continue;
+      (info?.deadlines ?? []).forEach((rule, index) => {
+        if (rule.key in carried) return;
+        const deadline = forTheCase(() => resolveDeadline(rule, state, index, instance.context, at));
+        if (!deadline) return;
         const before = previous[deadline.key];
         const keepStart = keepStarts && before !== undefined && before.state === state;
         const startAt = keepStart ? before.startAt : startOf(deadline, instance.context, at);
-        effects.push({ type: 'timer.arm', state, deadline: deadline as DeadlineSpec, startAt, at });
+        effects.push({ type: 'timer.arm', state, deadline, startAt, at });
         if (keepStart) for (const x of before.extensions) effects.push({ type: 'timer.extend', deadlineKey: deadline.key, by: x.by, at: x.at, ...(x.reason === undefined ? {} : { reason: x.reason }) });
         armed.push({ key: deadline.key, state, startAt, before: before?.dueAt, restarted: before !== undefined && !keepStart });
-      }
+      });
     }
-    const timers = await this.planner.plan(target, effects, carried, now);
+    const timers = await this.planner.plan(target, effects, carried, instance.context, now);
     for (const a of armed) {
       const d = timers.deadlines[a.key];
       deadlines.push({ key: a.key, state: a.state, change: a.before === undefined ? 'armed' : a.restarted ? 'restarted' : 'kept', startAt: a.startAt, dueAt: d?.dueAt, ...(a.before ? { previousDueAt: a.before } : {}) });
@@ -324,6 +326,16 @@ class Unmovable extends Error {}
 function unmovable(verdict: MigrationVerdict, error: unknown): MigrationVerdict {
   if (!(error instanceof Unmovable)) throw error;
   return { ...verdict, to: null, movable: false, reason: error.message };
+}
+
+/** A task or deadline the target version computes from the case (expressions): one it cannot compute for this case keeps the case where it is. */
+function forTheCase<T>(resolve: () => T): T {
+  try {
+    return resolve();
+  } catch (error) {
+    if (error instanceof EngineError) throw new Unmovable(`the target version cannot take this case: ${error.message}`);
+    throw error;
+  }
 }
 
 /**

@@ -45,9 +45,11 @@ export function planNotifications(outboxId: string, effects: readonly OutboxEffe
   effects.forEach((e, index) => {
     const sourceKey = `outbox:${outboxId}:${index}`;
     if (e.type === 'task.open') {
-      const task = (e as { task?: { title?: unknown; roles?: unknown; units?: unknown } }).task ?? {};
+      const task = (e as { task?: { title?: unknown; roles?: unknown; units?: unknown; assignee?: unknown } }).task ?? {};
       const title = isLabel(task.title) ? task.title : { vi: String(e.state), en: String(e.state) };
-      out.push({ kind: 'task-assigned', sourceKey, effectIndex: index, roles: strings(task.roles), users: [], state: String(e.state), inTaskUnits: true, opened: { title }, message: null });
+      // A task the case assigns to one person (its `assignee` expression) is theirs alone to hear of.
+      if (typeof task.assignee === 'string') out.push({ kind: 'task-assigned', sourceKey, effectIndex: index, roles: [], users: [task.assignee], state: String(e.state), inTaskUnits: false, opened: { title }, message: null });
+      else out.push({ kind: 'task-assigned', sourceKey, effectIndex: index, roles: strings(task.roles), users: [], state: String(e.state), inTaskUnits: true, opened: { title }, message: null });
     } else if (e.type === 'task.escalate') {
       escalating = String(e.state);
       const roles = strings(e.addRoles);

@@ -39,6 +39,7 @@ export function planTasks(
         outcomes: e.task.outcomes,
         priority: PRIORITY[e.task.priority] ?? PRIORITY.normal,
         dueAt: dues[0] ?? null,
+        ...(e.task.assignee ? { assignee: e.task.assignee } : {}),
       });
     } else if (e.type === 'task.escalate') {
       writes.escalate.push({ state: e.state, priority: e.priority ? (PRIORITY[e.priority as Priority] ?? null) : null, addRoles: e.addRoles });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { CompiledWorkflow, Effect } from '#libs/engine';
+import { deadlineSpecOf, type CompiledWorkflow, type Effect } from '#libs/engine';
 import { CalendarService } from './calendar.service.js';
 import { planTimers, type DeadlineMap, type TimerPlan } from './deadline-plan.js';
 
@@ -9,7 +9,8 @@ import { planTimers, type DeadlineMap, type TimerPlan } from './deadline-plan.js
 export class TimerPlanner {
   constructor(private readonly calendar: CalendarService) {}
 
-  async plan(workflow: CompiledWorkflow, effects: readonly Effect[], deadlines: DeadlineMap, at: Date, fire?: { timerId: string; deadlineKey: string }): Promise<TimerPlan> {
+  /** `context`: the case as this transition leaves it (a deadline's length may come from it). */
+  async plan(workflow: CompiledWorkflow, effects: readonly Effect[], deadlines: DeadlineMap, context: Record<string, unknown>, at: Date, fire?: { timerId: string; deadlineKey: string }): Promise<TimerPlan> {
     const timed = effects.some((e) => e.type === 'timer.arm' || e.type === 'timer.cancel' || e.type === 'timer.extend');
     // Most transitions touch no timer: their running deadlines stay as they are, without reading the calendar.
     if (!timed && !fire) {
@@ -22,10 +23,7 @@ export class TimerPlanner {
       calendar: await this.calendar.current(),
       at: at.toISOString(),
       newId: randomUUID,
-      specOf: (key) => {
-        const owner = workflow.deadlineOwners.get(key);
-        return owner === undefined ? undefined : workflow.states.get(owner)?.deadlines.find((d) => d.key === key);
-      },
+      specOf: (key) => deadlineSpecOf(workflow, key, context, at.toISOString()),
       fire,
     });
   }

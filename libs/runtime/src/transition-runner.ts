@@ -4,7 +4,7 @@ import { CHILD_DONE_EVENT, step, type Actor, type CompiledWorkflow, type Label, 
 import { DocumentsRepository, FilesRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type InstanceRecord, type StoredResponse, type TimerRecord, type TransitionWrite, Database, type Tx } from '#libs/persistence';
 import type { DeadlineMap } from './deadline-plan.js';
 import { DefinitionsService } from './definitions.service.js';
-import { callEngine, resultOrRefuse } from './engine-call.js';
+import { callEngine, refusalError, resultOrRefuse } from './engine-call.js';
 import { DomainError, ErrorCode } from '#libs/core';
 import { StartBuilder } from './instance-starts.js';
 import { statePathsWithAncestors, toInstanceView, type InstanceView } from './instance-view.js';
@@ -389,14 +389,14 @@ export class TransitionRunner {
       const answer = callEngine(() => stepFrom(workflow, instance, spec.event!, payload, SYSTEM_ACTOR, at, history));
       if (answer.ok) return { transition: { eventType: spec.event, payload, comment: null, result: answer.result, extraEffects: passed, fire } };
       // The definition's own guard refused the deadline event (or no state takes it now): the deadline is still recorded as passed.
-      if (answer.refusal.code !== 'GUARD_REJECTED' && answer.refusal.code !== 'EVENT_NOT_ACCEPTED') throw answer.refusal;
+      if (answer.refusal.code !== 'GUARD_REJECTED' && answer.refusal.code !== 'EVENT_NOT_ACCEPTED') throw refusalError(answer.refusal);
     }
     return { transition: { eventType: DEADLINE_PASSED, payload, comment: null, result: unchanged(instance), extraEffects: passed, fire } };
   }
 
   /** Everything a transition writes (with the children it starts), and the instance as it will be. */
   private async prepare(instance: InstanceRecord, workflow: CompiledWorkflow, t: Transition, meta: RequestMeta, at: Date) {
-    const plan = await this.planner.plan(workflow, t.result.effects, instance.deadlines as DeadlineMap, at, t.fire);
+    const plan = await this.planner.plan(workflow, t.result.effects, instance.deadlines as DeadlineMap, t.result.state.context, at, t.fire);
     const kids = await this.starts.children({ id: instance.id, definitionKey: instance.definitionKey }, t.result.effects, meta, at, 0);
     const { write, next } = buildTransitionWrite({ instance, presentation: workflow.definition, transition: t, plan, who: meta, at, children: kids.links });
     return { write: write as TransitionWrite, next, children: kids.rows };

@@ -7,7 +7,8 @@
  * Labels come from definitions written by administrators, so every label is escaped with Mermaid
  * entity codes: no label can close a string, start a new statement or inject markup/links.
  */
-import type { CompiledWorkflow, DeadlineSpec, DurationSpec, GuardRef, Label, StateNodeDefinition, TransitionConfig, TransitionObject } from '../types.js';
+import { feelText, isExpression } from '../expressions.js';
+import type { CompiledWorkflow, DeadlineRule, DurationDefinition, GuardRef, Label, StateNodeDefinition, TransitionConfig, TransitionObject } from '../types.js';
 import { nodePath } from './trace.js';
 import type { NodeLike, TransitionLike } from './machine-shape.js';
 
@@ -213,7 +214,7 @@ export function toMermaid(wf: CompiledWorkflow, opts: MermaidOptions = {}): stri
     }
     lines.push(...note(idOf(n), wf.states.get(nodePath(n))?.deadlines ?? [], indent));
   };
-  const note = (id: string, deadlines: readonly DeadlineSpec[], indent: string): string[] => {
+  const note = (id: string, deadlines: readonly DeadlineRule[], indent: string): string[] => {
     const texts = deadlines.map((d) => escapeMermaidLabel(deadlineText(d, lang, eventName)));
     if (!texts.length) return [];
     if (texts.length === 1) return [`${indent}note right of ${id} : ${texts[0]}`];
@@ -293,6 +294,11 @@ const WORDS = {
     isNoneOf: (l: string, values: string) => `${l} khác ${values}`,
     contains: 'chứa',
     workingDays: (n: number) => `${n} ngày làm việc`,
+    endOfDay: 'trong ngày',
+    daysUnit: 'số ngày',
+    workingDaysUnit: 'số ngày làm việc',
+    computed: (unit: string, e: string) => `${unit} theo ${e}`.trim(),
+    when: (e: string) => `khi ${e}`,
     from: (span: string, p: string) => `${span} kể từ ${p}`,
     before: (span: string, p: string) => `${span} trước ${p}`,
     remind: (spans: string) => `nhắc trước ${spans}`,
@@ -324,6 +330,11 @@ const WORDS = {
     isNoneOf: (l: string, values: string) => `${l} is none of ${values}`,
     contains: 'contains',
     workingDays: (n: number) => `${n} working day${n === 1 ? '' : 's'}`,
+    endOfDay: 'by the end of the day',
+    daysUnit: 'days',
+    workingDaysUnit: 'working days',
+    computed: (unit: string, e: string) => `${unit} as ${e}`.trim(),
+    when: (e: string) => `when ${e}`,
     from: (span: string, p: string) => `${span} from ${p}`,
     before: (span: string, p: string) => `${span} before ${p}`,
     remind: (spans: string) => `reminder ${spans} before`,
@@ -427,11 +438,14 @@ export function guardText(g: GuardRef, lang: DiagramLang = 'vi', eventName: (typ
 }
 
 /** `10 ngày làm việc`, `3 days`, `PT4H` as `4 giờ` / `4 hours`. */
-export function durationText(d: DurationSpec, lang: DiagramLang = 'vi'): string {
+export function durationText(d: DurationDefinition, lang: DiagramLang = 'vi'): string {
   const units = UNITS[lang];
+  const w = WORDS[lang];
   const amount = (n: number, unit: string) => `${n} ${units[unit][n === 1 ? 0 : 1]}`;
-  if ('workingDays' in d) return WORDS[lang].workingDays(d.workingDays);
-  if ('days' in d) return amount(d.days, 'D');
+  // A length the case decides is shown as its expression: the reader sees what it depends on.
+  if ('workingDays' in d) return isExpression(d.workingDays) ? w.computed(w.workingDaysUnit, feelText(d.workingDays)) : w.workingDays(d.workingDays);
+  if ('days' in d) return isExpression(d.days) ? w.computed(w.daysUnit, feelText(d.days)) : d.days === 0 ? w.endOfDay : amount(d.days, 'D');
+  if (isExpression(d.duration)) return w.computed('', feelText(d.duration));
   const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(d.duration);
   if (!m) return d.duration;
   const parts = (['Y', 'M', 'W', 'D', 'H', 'm', 'S'] as const).flatMap((unit, i) => (m[i + 1] && Number(m[i + 1]) ? [amount(Number(m[i + 1]), unit)] : []));
@@ -439,7 +453,7 @@ export function durationText(d: DurationSpec, lang: DiagramLang = 'vi'): string 
 }
 
 /** `⏱ Hạn thẩm định — 10 ngày làm việc → Quá hạn · nhắc trước 2 ngày làm việc · chuyển lên chu-tich`. */
-export function deadlineText(d: DeadlineSpec, lang: DiagramLang = 'vi', eventName: (type: string) => string = (t) => t): string {
+export function deadlineText(d: DeadlineRule, lang: DiagramLang = 'vi', eventName: (type: string) => string = (t) => t): string {
   const w = WORDS[lang];
   const from = typeof d.from === 'object' ? pathText(d.from.context) : undefined;
   let span = d.before ? durationText(d.before, lang) : d.after ? durationText(d.after, lang) : '';
@@ -448,10 +462,11 @@ export function deadlineText(d: DeadlineSpec, lang: DiagramLang = 'vi', eventNam
   let head = `⏱ ${label ? `${label} — ${span}` : span}`;
   if (d.event) head += ` → ${eventName(d.event)}`;
   const parts = [head];
+  if (d.when) parts.push(w.when(feelText(d.when)));
   if (d.reminders?.length) parts.push(w.remind(d.reminders.map((r) => durationText(r.before, lang)).join(', ')));
   const e = d.escalate;
   if (e?.priority) parts.push(w.priority(PRIORITY[lang][e.priority] ?? e.priority));
   if (e?.addRoles?.length) parts.push(w.escalateTo(e.addRoles.join(', ')));
-  if (e?.notify) parts.push(w.notify([...(e.notify.roles ?? []), ...(e.notify.users ?? [])].join(', ')));
+  if (e?.notify) parts.push(w.notify([...(e.notify.roles ?? []), ...(e.notify.users ?? []).map((u) => (isExpression(u) ? feelText(u) : u))].join(', ')));
   return parts.join(' · ');
 }
