@@ -28,7 +28,7 @@ export class DefinitionRefusals {
    */
   async record(
     error: unknown,
-    refusal: { definition: string; instanceId: string; event: string; cause: 'event' | 'deadline'; timerId?: string },
+    refusal: { definition: string; instanceId?: string; event: string; cause: 'event' | 'deadline'; timerId?: string },
     meta: { actor: AuditActor; requestId?: string; at: Date; once?: string },
   ): Promise<void> {
     if (!DefinitionRefusals.isDefinitionRefusal(error)) return;
@@ -39,7 +39,7 @@ export class DefinitionRefusals {
       action: RUNTIME_REFUSAL,
       subjectType: 'definition',
       subjectId: refusal.definition,
-      data: { instanceId: refusal.instanceId, event: refusal.event, cause: refusal.cause, ...(refusal.timerId ? { timerId: refusal.timerId } : {}), message: error.message, issues: error.details?.issues ?? [] },
+      data: { ...(refusal.instanceId ? { instanceId: refusal.instanceId } : {}), event: refusal.event, cause: refusal.cause, ...(refusal.timerId ? { timerId: refusal.timerId } : {}), message: error.message, issues: error.details?.issues ?? [] },
       requestId,
       at: meta.at,
     });

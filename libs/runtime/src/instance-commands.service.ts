@@ -43,15 +43,22 @@ export class InstanceCommands {
     const scope = meta.principal ? `instances:create:${meta.principal.userId}` : 'instances:create';
     const requestHash = sha256(canonicalJson(command));
     const idempotencyKey = meta.idempotencyKey;
+    const refused = async (error: unknown): Promise<never> => {
+      // A start the definition cannot take (no case exists yet) is the admins' to see as well.
+      await this.refusals.record(error, { definition: `${record.key}@${record.version}`, event: START_EVENT_TYPE, cause: 'event' }, { actor: meta.actor, requestId: meta.requestId, at });
+      throw error;
+    };
     // Without a key the insert is one statement, atomic by itself; with one, concurrent creates that
     // share the key are serialised by a transaction-scoped advisory lock and the loser replays.
-    if (!idempotencyKey) return this.insertStarted(this.dataSource.manager, command, meta, record, workflow, at);
-    const outcome = await this.dataSource.transaction(async (manager) => {
-      await this.instances.lockIdempotencyKey(manager, scope, idempotencyKey);
-      const stored = await this.instances.findIdempotent(manager, scope, idempotencyKey);
-      if (stored) return replay<InstanceView>(stored, requestHash, idempotencyKey);
-      return this.insertStarted(manager, command, meta, record, workflow, at, { scope, requestHash });
-    });
+    if (!idempotencyKey) return this.insertStarted(this.dataSource.manager, command, meta, record, workflow, at).catch(refused);
+    const outcome = await this.dataSource
+      .transaction(async (manager) => {
+        await this.instances.lockIdempotencyKey(manager, scope, idempotencyKey);
+        const stored = await this.instances.findIdempotent(manager, scope, idempotencyKey);
+        if (stored) return replay<InstanceView>(stored, requestHash, idempotencyKey);
+        return this.insertStarted(manager, command, meta, record, workflow, at, { scope, requestHash });
+      })
+      .catch(refused);
     if (!outcome.replayed) this.outboxSignal.notify(); // committed now: let the relay publish at once
     return outcome;
   }
