@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { compileWorkflow, validateDefinition } from './compile.js';
 import { toMermaid } from './design/mermaid.js';
+import { explorePaths } from './design/paths.js';
 import { EngineError } from './errors.js';
 import { expressionIssues } from './expressions.js';
 import { start, step } from './runtime.js';
@@ -157,5 +158,13 @@ describe('expressions in definitions (FEEL through feelin)', () => {
     expect(text).toContain('trong ngày');
     expect(text).toContain('khi khan');
     expect(toMermaid(compileWorkflow(definition()), { lang: 'en' })).toContain('by the end of the day');
+  });
+});
+
+describe('the simulation understands expressions', () => {
+  it('reaches every state of a definition whose tasks and deadlines come from the case', () => {
+    const report = explorePaths(compileWorkflow(definition()));
+    expect(report.stateCoverage.uncovered).toEqual([]);
+    expect(report.deadEnds).toEqual([]);
   });
 });

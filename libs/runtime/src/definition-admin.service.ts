@@ -248,12 +248,12 @@ export class DefinitionAdminService {
       const persona: Persona = stepPersonas[i] ?? (engineEvent ? { actor: SYSTEM_ACTOR, memberships: [], chosen: false, system: true } : starter);
       const before = session.state!;
       const stepWarnings: DryRunStepView['warnings'] = [];
-      const answers = answeredTask(wf, before.value, s.type, persona);
+      const answers = answeredTask(wf, before.value, s.type, persona, before.context);
       // A deadline's event falls due at the deadline (unless the step gives its own instant).
       const due = event?.kind === 'timer' ? deadlineFor(s.type, deadlines, specOf) : undefined;
       let at = s.at;
       if (!at && due && deadlines[due].dueAt > session.at) at = deadlines[due].dueAt;
-      const why = whyNotAllowed(wf, before.value, s.type, persona, session.steps);
+      const why = whyNotAllowed(wf, before.value, s.type, persona, session.steps, before.context);
       if (why && persona.chosen) {
         const refused = session.refuse({ type: s.type, at }, { code: ErrorCode.Forbidden, message: why });
         views.push(stepView(wf, refused, persona, deadlines, undefined, { answers, warnings: stepWarnings }));

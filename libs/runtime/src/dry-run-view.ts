@@ -138,9 +138,10 @@ export function whyNotAllowed(
   type: string,
   persona: Persona,
   history: readonly StepRecord[],
+  context?: Record<string, unknown>,
 ): string | undefined {
   if (persona.system || type === CHILD_DONE_EVENT) return undefined;
-  const openTasks = openTasksOf(wf, value).map(
+  const openTasks = openTasksOf(wf, value, context).map(
     (o) =>
       ({
         id: o.state,
@@ -149,7 +150,7 @@ export function whyNotAllowed(
         outcomes: o.task.outcomes,
         candidateRoles: o.task.roles,
         candidateUnits: o.task.units,
-        assignee: null,
+        assignee: o.task.assignee ?? null,
       }) as unknown as TaskRecord,
   );
   try {
@@ -168,8 +169,8 @@ export function whyNotStarter(wf: CompiledWorkflow, persona: Persona): string | 
 }
 
 /** The open task an event answers before the step, and whether the actor is one of its candidates. */
-export function answeredTask(wf: CompiledWorkflow, value: DryRunResult['state'], type: string, persona: Persona): DryRunStepView['answers'] {
-  const t = openTasksOf(wf, value).find((o) => o.task.outcomes.includes(type));
+export function answeredTask(wf: CompiledWorkflow, value: DryRunResult['state'], type: string, persona: Persona, context?: Record<string, unknown>): DryRunStepView['answers'] {
+  const t = openTasksOf(wf, value, context).find((o) => o.task.outcomes.includes(type));
   if (!t) return undefined;
   return { state: t.state, roles: t.task.roles, units: t.task.units, candidate: holdsRoleIn(persona.memberships, t.task.roles, t.task.units) };
 }
@@ -200,7 +201,7 @@ export function stepView(
   const open: DryRunTaskView[] =
     result.status === 'done'
       ? []
-      : openTasksOf(wf, result.state).map((o) => ({
+      : openTasksOf(wf, result.state, result.context, result.at).map((o) => ({
           state: o.state,
           title: o.task.title,
           roles: o.task.roles,

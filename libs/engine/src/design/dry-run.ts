@@ -6,6 +6,7 @@
  */
 import { EngineError } from '../errors.js';
 import { activeStatePaths, start, START_EVENT_TYPE, step } from '../runtime.js';
+import { resolveTask } from '../resolve.js';
 import type { Actor, CompiledWorkflow, Effect, PersistedState, StateValue, StepRecord, TaskSpec, ValidationIssue } from '../types.js';
 import { addHours, SIM_START_AT, simulationActor } from './sample.js';
 
@@ -61,7 +62,11 @@ function toError(err: unknown): DryRunError {
 }
 
 /** The tasks open in a configuration: those of its active states and their ancestors, deepest first. */
-export function openTasksOf(wf: CompiledWorkflow, value: StateValue): OpenTask[] {
+/**
+ * With the case's `context` (and the instant), a task whose units or assignee come from the case
+ * shows them as a real case would have them; one the case cannot name them for stays as declared.
+ */
+export function openTasksOf(wf: CompiledWorkflow, value: StateValue, context?: Record<string, unknown>, at = ''): OpenTask[] {
   const paths = new Set<string>();
   for (const leaf of activeStatePaths(value)) {
     const segs = leaf.split('.');
@@ -70,9 +75,18 @@ export function openTasksOf(wf: CompiledWorkflow, value: StateValue): OpenTask[]
   const out: OpenTask[] = [];
   for (const p of paths) {
     const task = wf.states.get(p)?.task;
-    if (task) out.push({ state: p, task });
+    if (task) out.push({ state: p, task: context ? resolvedOrAsDeclared(task, p, context, at) : task });
   }
   return out;
+}
+
+function resolvedOrAsDeclared(task: TaskSpec, state: string, context: Record<string, unknown>, at: string): TaskSpec {
+  try {
+    return resolveTask(task, state, context, at);
+  } catch (err) {
+    if (err instanceof EngineError) return task;
+    throw err;
+  }
 }
 
 /**
