@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import type TestAgent from 'supertest/lib/agent.js';
 import { checkpointSignatureOk, LedgerSealerService, LedgerService, newSigningKey, SEAL_GRACE_MS, signCheckpoint } from '#libs/audit';
+import { rowHash, toHistoryRecord } from '#libs/persistence';
 import { startTestApp, type TestApp } from './support/app.js';
 import { startNode } from './support/process.js';
 
@@ -118,6 +119,38 @@ describe('auditors: tamper-evident history, replay, search and export', () => {
     expect(all.body).toMatchObject({ ok: false, broken: { kind: 'history', instanceId: id, seq: 3 } });
     await tamper(`UPDATE workflow_history SET payload = '{"ketQua":"tra-lai","yKien":"Bổ sung số liệu"}' WHERE instance_id = $1 AND seq = 3`, [id]);
     expect((await auditor.get(`/api/v1/instances/${id}/history/verify`).expect(200)).body.ok).toBe(true);
+    expect((await auditor.get('/api/v1/audit/verify').expect(200)).body.ok).toBe(true);
+  });
+
+  it('an insider who edits a sealed row and recomputes the case\'s own chain and last hash is still caught by the per-case check, which says how far the seal reaches', async () => {
+    const id = await runCase();
+    const fresh = (await auditor.get(`/api/v1/instances/${id}/history/verify`).expect(200)).body;
+    expect(fresh).toMatchObject({ ok: true, rows: 5 });
+    expect(fresh.sealedRows).toBeLessThan(5); // younger than the grace period: not sealed yet
+    await seal();
+    expect((await auditor.get(`/api/v1/instances/${id}/history/verify`).expect(200)).body).toMatchObject({ ok: true, rows: 5, sealedRows: 5 });
+
+    // Change the decision of row 3, then rewrite rows 3..5 so that the case's own chain holds again.
+    const rows = (await db.query(`SELECT * FROM workflow_history WHERE instance_id = $1 ORDER BY seq`, [id])).map(toHistoryRecord);
+    const original = rows.map((r: ReturnType<typeof toHistoryRecord>) => ({ ...r }));
+    rows[2].payload = { ketQua: 'dong-y' };
+    let prev = rows[1].hash;
+    for (const r of rows.slice(2)) {
+      r.prevHash = prev;
+      r.hash = rowHash(prev, r);
+      prev = r.hash;
+      await tamper(`UPDATE workflow_history SET payload = $3::jsonb, prev_hash = $4, hash = $5 WHERE instance_id = $1 AND seq = $2`, [id, r.seq, JSON.stringify(r.payload), r.prevHash, r.hash]);
+    }
+    await db.query(`UPDATE workflow_instances SET last_hash = $2 WHERE id = $1`, [id, prev]);
+    const one = (await auditor.get(`/api/v1/instances/${id}/history/verify`).expect(200)).body;
+    expect(one).toMatchObject({ ok: false, sealedRows: 0, broken: { seq: 3, reason: expect.stringContaining('not the row the ledger sealed') } });
+    expect((await auditor.get('/api/v1/audit/verify').expect(200)).body).toMatchObject({ ok: false, broken: { kind: 'history', instanceId: id, seq: 3 } });
+    // Put the rows back as they were sealed: both checks agree again.
+    for (const r of original.slice(2)) {
+      await tamper(`UPDATE workflow_history SET payload = $3::jsonb, prev_hash = $4, hash = $5 WHERE instance_id = $1 AND seq = $2`, [id, r.seq, JSON.stringify(r.payload), r.prevHash, r.hash]);
+    }
+    await db.query(`UPDATE workflow_instances SET last_hash = $2 WHERE id = $1`, [id, original[4].hash]);
+    expect((await auditor.get(`/api/v1/instances/${id}/history/verify`).expect(200)).body).toMatchObject({ ok: true, sealedRows: 5 });
     expect((await auditor.get('/api/v1/audit/verify').expect(200)).body.ok).toBe(true);
   });
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { readdir, readFile } from 'node:fs/promises';
 import { InstanceAuditService } from '#libs/audit';
-import { createDataSource, HistoryRepository, InstancesRepository } from '#libs/persistence';
+import { AuditRepository, createDataSource, HistoryRepository, InstancesRepository } from '#libs/persistence';
 import { createRuntime, inlineTemplates, SYSTEM_ACTOR } from '#libs/runtime';
 import { standaloneDocumentEngine } from '#libs/documents';
 import { DomainError } from '#libs/core';
@@ -61,7 +61,7 @@ describe('history properties on every shipped workflow', () => {
   it('seq contiguous, chain valid and replay equal to the stored snapshot after every event', async () => {
     expect(definitions.length).toBeGreaterThan(0);
     const runtime = createRuntime(ds, standaloneDocumentEngine(ds));
-    const audit = new InstanceAuditService(ds, new InstancesRepository(), new HistoryRepository(), runtime.definitions, runtime.queries);
+    const audit = new InstanceAuditService(ds, new InstancesRepository(), new HistoryRepository(), runtime.definitions, runtime.queries, new AuditRepository());
     const actor = { ...SYSTEM_ACTOR, id: 'thu-nghiem', roles: ['admin'] };
     let checked = 0;
     for (const def of definitions) {

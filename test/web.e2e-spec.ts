@@ -893,7 +893,8 @@ describe('web app (browser)', () => {
     await screenshot(page, 'audit');
 
     await results.getByRole('link', { name: 'DX-2026-001' }).first().click();
-    await page.locator('[data-testid="verify-badge"][data-verified="true"]').filter({ hasText: 'Đã xác minh' }).waitFor();
+    // The badge says how far the global ledger vouches for the case (rows this young may not be sealed yet).
+    await page.locator('[data-testid="verify-badge"][data-verified="true"]').filter({ hasText: 'Đã xác minh' }).filter({ hasText: /niêm phong/ }).waitFor();
     const timeline = page.getByTestId('timeline');
     await timeline.locator('[data-event="xstate.init"]', { hasText: 'Khởi tạo hồ sơ' }).waitFor();
     const done = timeline.locator('[data-event="THAM_DINH"]');

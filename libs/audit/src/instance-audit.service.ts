@@ -1,7 +1,8 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { FilesService, type FileCheck } from '#libs/files';
 import { start, step, type PersistedState } from '#libs/engine';
-import { GENESIS_HASH, HistoryRepository, rowHash, InstancesRepository, type HistoryRecord, Database } from '#libs/persistence';
+import { AuditRepository, GENESIS_HASH, HistoryRepository, rowHash, InstancesRepository, type HistoryRecord, type InstanceSeal, Database } from '#libs/persistence';
+import { chainHash } from './ledger.service.js';
 import { DEADLINE_PASSED, DefinitionsService, InstanceQueries, MIGRATED } from '#libs/runtime';
 import { DomainError, ErrorCode, type Principal } from '#libs/core';
 
@@ -10,6 +11,11 @@ export interface InstanceVerification {
   instanceId: string;
   rows: number;
   head: string | null;
+  /**
+   * How far the global ledger vouches for this case: rows 1..sealedRows are sealed and each matches
+   * its ledger entry; the rows after them are younger than the last seal (see docs/audit.md).
+   */
+  sealedRows: number;
   broken?: { seq: number; reason: string };
   /** Every file the history attached, re-hashed from storage (absent where the process has no file store). */
   files?: FileCheck[];
@@ -40,12 +46,13 @@ export class InstanceAuditService {
     private readonly history: HistoryRepository,
     private readonly definitions: DefinitionsService,
     private readonly visibility: InstanceQueries,
+    private readonly audit: AuditRepository,
     @Optional() private readonly files?: FilesService,
   ) {}
 
   async verify(instanceId: string, principal?: Principal): Promise<InstanceVerification> {
-    const { instance, rows } = await this.load(instanceId, principal);
-    const fail = (seq: number, reason: string): InstanceVerification => ({ ok: false, instanceId, rows: rows.length, head: null, broken: { seq, reason } });
+    const { instance, rows, seals, sealedUpTo } = await this.load(instanceId, principal, true);
+    const fail = (seq: number, reason: string): InstanceVerification => ({ ok: false, instanceId, rows: rows.length, head: null, sealedRows: 0, broken: { seq, reason } });
     let prev = GENESIS_HASH;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
@@ -57,6 +64,10 @@ export class InstanceAuditService {
     if (!rows.length) return fail(0, 'the instance has no history');
     if (instance.revision !== rows.length) return fail(rows.length, `the instance is at revision ${instance.revision} but its history has ${rows.length} rows`);
     if (instance.lastHash !== prev) return fail(rows.length, "the instance's last hash does not match its history's head");
+    // The case's own chain can be recomputed by whoever can write its rows; the ledger's entries cannot
+    // be without breaking the global chain (and the signed checkpoints kept outside the database).
+    const sealed = checkSeals(rows, seals, sealedUpTo);
+    if ('broken' in sealed) return fail(sealed.broken.seq, sealed.broken.reason);
     const replayed = await this.replay(instance.definitionId, rows, rows.length);
     if ('broken' in replayed) return fail(replayed.broken.seq, replayed.broken.reason);
     const final = replayed.state;
@@ -68,7 +79,7 @@ export class InstanceAuditService {
     const files = this.files ? await this.files.checkBound(instanceId, rows) : undefined;
     const changed = files?.find((f) => !f.ok);
     if (changed) return { ...fail(changed.seq, `the file "${changed.name}" (${changed.id}, ${changed.field}) no longer matches the digest its history row recorded: ${changed.reason}`), head: null, files };
-    return { ok: true, instanceId, rows: rows.length, head: prev, ...(files?.length ? { files } : {}) };
+    return { ok: true, instanceId, rows: rows.length, head: prev, sealedRows: sealed.rows, ...(files?.length ? { files } : {}) };
   }
 
   /** The instance as it was right after row `seq`, or at instant `at` (the last row at or before it), rebuilt by replay. */
@@ -91,9 +102,11 @@ export class InstanceAuditService {
   }
 
   /** The instance and its whole history from one snapshot: a transition committing meanwhile cannot make them disagree. */
-  private async load(instanceId: string, principal?: Principal) {
+  private async load(instanceId: string, principal?: Principal, withSeals = false) {
     await this.visibility.assertVisible(instanceId, principal);
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const seals = withSeals ? await this.audit.sealsOfInstance(manager, instanceId) : [];
+      const sealedUpTo = withSeals ? ((await this.audit.ledgerHead(manager))?.gseq ?? null) : null;
       const instance = await this.instances.findById(manager, instanceId);
       if (!instance) throw new DomainError(ErrorCode.InstanceNotFound, `No workflow instance has the id ${instanceId}`, { id: instanceId });
       const rows: HistoryRecord[] = [];
@@ -103,7 +116,7 @@ export class InstanceAuditService {
         if (page.length < 1000) break;
         after = page[page.length - 1].seq;
       }
-      return { instance, rows };
+      return { instance, rows, seals, sealedUpTo };
     });
   }
 
@@ -150,4 +163,28 @@ function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
   if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sorted((value as Record<string, unknown>)[k])]));
   return value;
+}
+
+/**
+ * Each row the ledger has sealed past (its global number at or below the ledger's head) must have
+ * the ledger entry it was sealed as, with the hash the row has today, and the entry's links to its
+ * neighbours must hold. The sealed rows are the first ones (global numbers grow with seq).
+ */
+export function checkSeals(rows: readonly HistoryRecord[], seals: readonly InstanceSeal[], sealedUpTo: string | null): { rows: number } | { broken: { seq: number; reason: string } } {
+  const head = sealedUpTo === null ? 0n : BigInt(sealedUpTo);
+  let sealed = 0;
+  for (const [i, r] of rows.entries()) {
+    const seal = seals[i];
+    if (!seal || seal.seq !== r.seq || BigInt(seal.gseq) > head) break;
+    const broken = (reason: string) => ({ broken: { seq: r.seq, reason } });
+    const e = seal.entry;
+    if (!e || e.kind !== 'history') return broken('the ledger sealed past this row without it (the row was inserted behind the seal)');
+    if (e.rowHash !== r.hash) return broken("this row is not the row the ledger sealed: it, or this case's chain, was rewritten after sealing");
+    const previous = seal.previousChainHash ?? (seal.gseq === '1' ? GENESIS_HASH : null);
+    if (previous === null || chainHash(previous, seal.gseq, e.kind, e.rowHash) !== e.chainHash) return broken('the ledger entry sealing this row was changed (its link to the entry before it does not hold)');
+    const n = seal.next;
+    if (n && chainHash(e.chainHash, n.gseq, n.kind, n.rowHash) !== n.chainHash) return broken('the ledger entry sealing this row was changed (the entry after it no longer links to it)');
+    sealed = r.seq;
+  }
+  return { rows: sealed };
 }

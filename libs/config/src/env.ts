@@ -89,7 +89,7 @@ export class Environment {
   LOGIN_LOCKOUT_SECONDS: number = 900;
 
   @IntSetting('LEDGER_SEAL_INTERVAL_MS', 1000, 3600000)
-  LEDGER_SEAL_INTERVAL_MS: number = 30000;
+  LEDGER_SEAL_INTERVAL_MS: number = 5000;
 
   /** Where signed checkpoints of the audit ledger are written (keep a copy outside the database's machine). */
   @IsOptional()

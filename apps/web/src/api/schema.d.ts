@@ -1404,6 +1404,8 @@ export interface components {
       instanceId: string;
       rows: number;
       head: string | null;
+      /** @description Rows 1..sealedRows are sealed into the global ledger and each matches its ledger entry; later rows are younger than the last seal (0 when broken) */
+      sealedRows: number;
       broken?: components['schemas']['ChainBreakDto'];
       /** @description Every attached file, re-hashed from storage */
       files?: components['schemas']['FileCheckDto'][];

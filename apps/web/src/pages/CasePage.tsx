@@ -324,10 +324,14 @@ function VerifyBadge({ loading, data, error }: { loading: boolean; data?: Verifi
   const { t } = useI18n();
   if (error) return <ErrorMessage error={error} />;
   if (loading || !data) return <p className="badge badge-pending">{t('case.verify.checking')}</p>;
+  // The badge says how far the global ledger vouches for the case, as the API does (sealedRows).
+  const sealed = data.sealedRows ?? 0;
+  const seal =
+    sealed >= data.rows ? t('case.verify.sealedAll', { n: data.rows }) : sealed > 0 ? t('case.verify.sealedPart', { sealed, rest: data.rows - sealed }) : t('case.verify.sealedNone');
   return data.ok ? (
-    <p className="badge badge-ok" data-testid="verify-badge" data-verified="true">
+    <p className="badge badge-ok" data-testid="verify-badge" data-verified="true" data-sealed-rows={sealed}>
       <span aria-hidden="true">✔ </span>
-      {t('case.verify.ok', { n: data.rows })}
+      {t('case.verify.ok', { n: data.rows })} {seal}
     </p>
   ) : (
     <p className="badge badge-broken" data-testid="verify-badge" data-verified="false" role="alert">

@@ -57,6 +57,15 @@ const toAudit = (r: Record<string, any>): AuditRecord => ({
   hash: r.hash,
 });
 
+/** A history row's place in the global ledger (AuditRepository.sealsOfInstance). */
+export interface InstanceSeal {
+  seq: number;
+  gseq: string;
+  entry: { kind: string; rowHash: string | null; chainHash: string } | null;
+  previousChainHash: string | null;
+  next: { gseq: string; kind: string; rowHash: string | null; chainHash: string } | null;
+}
+
 /** The audit log and the global ledger over history and audit rows. */
 @Injectable()
 export class AuditRepository {
@@ -76,6 +85,30 @@ export class AuditRepository {
   async ledgerChainHashAt(manager: EntityManager, gseq: string): Promise<string | undefined> {
     const rows = await manager.query(`SELECT chain_hash FROM ledger WHERE gseq = $1`, [gseq]);
     return rows[0]?.chain_hash;
+  }
+
+  /**
+   * One instance's history rows as the global ledger sealed them, in seq order: each row's own hash
+   * and global number, the ledger's entry for that number (absent while unsealed) and the chain
+   * hashes of the entries either side of it, so that each entry's links can be recomputed.
+   */
+  async sealsOfInstance(manager: EntityManager, instanceId: string): Promise<InstanceSeal[]> {
+    const rows = await manager.query(
+      `SELECT h.seq, h.gseq, l.kind, l.row_hash, l.chain_hash, p.chain_hash AS prev_chain, n.gseq AS next_gseq, n.kind AS next_kind, n.row_hash AS next_row_hash, n.chain_hash AS next_chain
+         FROM workflow_history h
+         LEFT JOIN ledger l ON l.gseq = h.gseq
+         LEFT JOIN ledger p ON p.gseq = h.gseq - 1
+         LEFT JOIN ledger n ON n.gseq = h.gseq + 1
+        WHERE h.instance_id = $1 ORDER BY h.seq`,
+      [instanceId],
+    );
+    return rows.map((r: Record<string, any>) => ({
+      seq: r.seq,
+      gseq: String(r.gseq),
+      entry: r.chain_hash ? { kind: r.kind, rowHash: r.row_hash, chainHash: r.chain_hash } : null,
+      previousChainHash: r.prev_chain ?? null,
+      next: r.next_chain ? { gseq: String(r.next_gseq), kind: r.next_kind, rowHash: r.next_row_hash, chainHash: r.next_chain } : null,
+    }));
   }
 
   async ledgerHead(manager: EntityManager): Promise<LedgerEntry | undefined> {

@@ -114,6 +114,11 @@ export class InstanceVerificationDto {
   @ApiProperty({ format: 'uuid' }) instanceId!: string;
   @ApiProperty({ type: 'integer' }) rows!: number;
   @ApiProperty({ type: 'string', nullable: true }) head!: string | null;
+  @ApiProperty({
+    type: 'integer',
+    description: 'Rows 1..sealedRows are sealed into the global ledger and each matches its ledger entry; later rows are younger than the last seal (0 when broken)',
+  })
+  sealedRows!: number;
   @ApiPropertyOptional({ type: ChainBreakDto }) broken?: ChainBreakDto;
   @ApiPropertyOptional({ type: [FileCheckDto], description: 'Every attached file, re-hashed from storage' }) files?: FileCheckDto[];
 }
