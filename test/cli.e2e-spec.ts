@@ -69,7 +69,7 @@ describe('phoihop CLI on a real deployment database', () => {
   };
 
   it('loads the ward units and creates the first admin, who can then sign in', async () => {
-    expect((await cli(['units', 'load', 'workflows/seed/ward.json'])).output).toContain('loaded 13 org units');
+    expect((await cli(['units', 'load', 'workflows/seed/ward.json'])).output).toContain('loaded 17 org units');
     const noUnit = await cli(['user', 'create', '--username', 'quan-tri', '--role', 'admin', '--unit', 'khong-co'], { PHOIHOP_PASSWORD: 'Bao-mat-2026-an-phong' });
     expect(noUnit.code).toBe(1);
     expect(noUnit.output).toContain('no org unit "khong-co"');

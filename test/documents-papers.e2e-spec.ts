@@ -183,7 +183,7 @@ describe('generated documents: the dialogue minutes, the conference invitation, 
     const id = await start('information-exchange', { ky: '6-thang' });
     await send(id, 'CUNG_CAP_BXDD', { noiDung: 'Kết quả tuyên truyền 6 tháng đầu năm' }).expect(200);
     await send(id, 'CUNG_CAP_VAN_PHONG', { noiDung: 'Tình hình dân vận chính quyền 6 tháng' }).expect(200);
-    await send(id, 'TONG_HOP', { noiDung: 'Sáu tháng đầu năm, hai bên tổ chức 12 buổi tuyên truyền, 3 buổi đối thoại với Nhân dân.' }).expect(200);
+    await send(id, 'TONG_HOP', { noiDungTongHop: 'Sáu tháng đầu năm, hai bên tổ chức 12 buổi tuyên truyền, 3 buổi đối thoại với Nhân dân.' }).expect(200);
     const typed = await send(id, 'BAO_CAO', { soBaoCao: '20-BC/BXDĐ' }).expect(400);
     expect(typed.body.details.problems).toEqual([expect.objectContaining({ field: 'payload/soBaoCao' })]);
     const sent = await send(id, 'BAO_CAO', {}).expect(200);

@@ -103,7 +103,7 @@ describe('generated documents', () => {
     expect(text).toContain('Kính gửi: Nguyễn Thị Hương');
     expect(text).toContain('Ngày 13/04/2026, Ủy ban nhân dân phường An Phong nhận được đơn khiếu nại');
     expect(text).toContain('kể từ ngày 15/04/2026');
-    expect(text).toContain('- Như trên;- Thanh tra phường;- Lưu: VT.');
+    expect(text).toContain('- Như trên;- Văn phòng HĐND và UBND phường;- Lưu: VT.');
     expect(text).toContain('Lê Văn Cường');
     expect(text).not.toMatch(/[{}]/);
 

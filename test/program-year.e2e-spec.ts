@@ -33,7 +33,7 @@ describe('a full ward year in one run, reported', () => {
   async function petition(day: string, answerDay?: string, opts: { forward?: boolean } = {}) {
     const p = people();
     await s.advanceTo(at(day));
-    const started = await s.start('petition', p.letters, { kenh: 'truc-tuyen', noiDung: `Phản ánh ngày ${day}: đèn đường, rác thải`, nguoiKienNghi: 'Lê Thị Hoa' });
+    const started = await s.start('petition', p.letters, { kenh: 'truc-tuyen', noiDung: `Phản ánh ngày ${day}: đèn đường, rác thải`, nguoiKienNghi: 'Lê Thị Hoa', ngayNhan: day });
     const fate: Fate = { key: 'petition', id: started.id, startedAt: at(day) };
     cases.push(fate);
     if (opts.forward) {
@@ -44,7 +44,7 @@ describe('a full ward year in one run, reported', () => {
     await s.send(started.id, p.letters, 'GIAO_XU_LY', { donViXuLy: 'phong-kinh-te' });
     if (!answerDay) return fate;
     await s.advanceTo(at(answerDay));
-    await s.send(started.id, p.officer, 'TRINH_TRA_LOI', { noiDung: 'Phòng Kinh tế đã kiểm tra và xử lý.' });
+    await s.send(started.id, p.officer, 'TRINH_TRA_LOI', { noiDungTraLoi: 'Phòng Kinh tế đã kiểm tra và xử lý.' });
     const done = await s.send(started.id, p.head, 'DUYET_GUI', { soVanBan: `TL-${day}` });
     expect(done.status).toBe('done');
     Object.assign(fate, { completedAt: at(answerDay), late: done.context.quaHan === true, outcome: 'da-tra-loi' });
@@ -93,7 +93,7 @@ describe('a full ward year in one run, reported', () => {
 
     // A denunciation received in October, still being handled at the end of the year.
     await s.advanceTo(at('2026-10-05'));
-    const denunciation = await s.start('denunciation', p.letters, { maDon: 'TC-2026-009', nguoiToCao: 'Nguyễn Văn An', nguoiBiToCao: 'Trần Văn Bình', noiDung: 'Tố cáo vi phạm trật tự xây dựng' });
+    const denunciation = await s.start('denunciation', p.letters, { maDon: 'TC-2026-009', nguoiToCao: 'Nguyễn Văn An', nguoiBiToCao: 'Trần Văn Bình', noiDung: 'Tố cáo vi phạm trật tự xây dựng', ngayNhanDon: '2026-10-05' });
     cases.push({ key: 'denunciation', id: denunciation.id, startedAt: at('2026-10-05') });
 
     // Still open when the year closes: one already overdue, one not yet.

@@ -59,6 +59,11 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
     const history = await s.history(id);
     await expect(s.send(id, p.deputy, 'DUYET_BXDD')).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
     await expect(s.send(id, p.deputy, 'TRINH_KE_HOACH', { ...PLAN, noiDungTrongTam: [] })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    // The milestones must be in order: the year-end evaluation after the mid-year check.
+    await expect(s.send(id, p.deputy, 'TRINH_KE_HOACH', { ...PLAN, mocDanhGiaCuoiNam: '2026-06-15T01:00:00.000Z' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      details: { refusals: [{ message: expect.objectContaining({ vi: 'Mốc đánh giá cuối năm phải sau mốc kiểm tra giữa năm.' }), field: 'mocDanhGiaCuoiNam' }] },
+    });
     const after = await s.get(id);
     expect(after.revision).toBe(before.revision);
     expect(after.state).toEqual(before.state);
@@ -161,9 +166,9 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
     ]);
     // The evaluation is the task of the head of the Board or the Party secretary: the deputy is no candidate.
     await expect(s.send(id, p.deputy, 'DANH_GIA', { xepLoai: 'hoan-thanh-tot', danhGia: 'Tốt' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const view = await s.send(id, p.head, 'DANH_GIA', { xepLoai: 'hoan-thanh-tot', danhGia: 'Hoàn thành tốt kế hoạch.', soVanBan: '15-BC/BXDĐ' });
+    const view = await s.send(id, p.head, 'DANH_GIA', { xepLoai: 'hoan-thanh-tot', danhGia: 'Hoàn thành tốt kế hoạch.', soVanBan: '15-BC/BXDĐ', ngayVanBan: '2026-12-15' });
     expect(view.status).toBe('done');
-    expect(view.context).toMatchObject({ xepLoai: 'hoan-thanh-tot', quaHan: false });
+    expect(view.context).toMatchObject({ xepLoai: 'hoan-thanh-tot', soVanBan: '15-BC/BXDĐ', ngayVanBanDanhGia: '2026-12-15', quaHan: false });
     const effects = await s.effects(id);
     expect(effects).toContainEqual(
       expect.objectContaining({ type: 'emit', topic: 'ke-hoach-phoi-hop.danh-gia', data: { nam: 2026, xepLoai: 'hoan-thanh-tot', quaHan: false } }),

@@ -56,7 +56,8 @@ describe('annual-review-conference: January 2027, late preparation, conference a
   });
 
   it('the scheduler starts it: the Board prepares the report within 10 working days', async () => {
-    const view = await s.start('annual-review-conference', p.system, { nam: 2026 }, 'HNGB-2027');
+    // As the schedule does: its input is literal and cannot name the year reviewed.
+    const view = await s.start('annual-review-conference', p.system, {}, 'HNGB-2027');
     id = view.id;
     expect(paths(view)).toEqual(['chuanBiBaoCao']);
     // Wed 6 – Fri 8 (3), 11–15 (8), Mon 18 (9), Tue 19 Jan (10).
@@ -95,6 +96,11 @@ describe('annual-review-conference: January 2027, late preparation, conference a
     const before = await s.get(id);
     const history = await s.history(id);
     await expect(s.send(id, p.deputy, 'TRINH_BAO_CAO', { duThao: 'Thiếu chương trình' })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    // The scheduled conference has no year yet: the draft must give it.
+    await expect(s.send(id, p.deputy, 'TRINH_BAO_CAO', { duThao: 'Dự thảo báo cáo sơ kết', chuongTrinh: ['Khai mạc'] })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      details: { refusals: expect.arrayContaining([{ message: expect.objectContaining({ vi: expect.stringContaining('Ghi năm được sơ kết') }), field: 'nam' }]) },
+    });
     await expect(s.send(id, p.deputy, 'GHI_BIEN_BAN', MINUTES)).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
     await expect(s.send(id, p.deputy, 'QUA_HAN_CHUAN_BI')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const after = await s.get(id);
@@ -104,7 +110,7 @@ describe('annual-review-conference: January 2027, late preparation, conference a
   });
 
   it('the Office asks for changes once, then agrees the agenda', async () => {
-    const report = { duThao: 'Dự thảo báo cáo sơ kết năm 2026', chuongTrinh: ['Khai mạc', 'Báo cáo sơ kết', 'Thảo luận', 'Kết luận'] };
+    const report = { nam: 2026, duThao: 'Dự thảo báo cáo sơ kết năm 2026', chuongTrinh: ['Khai mạc', 'Báo cáo sơ kết', 'Thảo luận', 'Kết luận'] };
     let view = await s.send(id, p.deputy, 'TRINH_BAO_CAO', report);
     expect(paths(view)).toEqual(['thongNhatChuongTrinh']);
     // Thu 21, Fri 22 (2), Mon 25 – Wed 27 Jan (5).

@@ -39,6 +39,7 @@ const citizen = (loai: string, hoTen: string, noiDung: string, extra: Record<str
 
 /** The register of the chairman's session of 23 Apr 2026: two complaints, one denunciation, one petition, one guidance only. */
 const RECORD = {
+  ngayTiep: '2026-04-23',
   thoiGianTiep: '2026-04-23T08:00:00+07:00',
   nguoiChuTri: 'Chủ tịch UBND phường',
   khieuNai: [
@@ -69,8 +70,8 @@ const RECORD = {
 const MINUTES = {
   soBienBan: '15/BB-TCD',
   ngayLap: '2026-04-24',
-  noiDung: 'Chủ tịch UBND phường tiếp 5 lượt công dân; 2 khiếu nại, 1 tố cáo, 1 kiến nghị, 1 hướng dẫn.',
-  ketLuan: ['Giao Thanh tra phường xác minh các vụ khiếu nại', 'Trả lời kiến nghị về đèn chiếu sáng trong 10 ngày làm việc'],
+  noiDungBienBan: 'Chủ tịch UBND phường tiếp 5 lượt công dân; 2 khiếu nại, 1 tố cáo, 1 kiến nghị, 1 hướng dẫn.',
+  ketLuan: ['Giao Văn phòng HĐND và UBND phường xác minh các vụ khiếu nại', 'Trả lời kiến nghị về đèn chiếu sáng trong 10 ngày làm việc'],
 };
 
 describe('citizen-reception: the definition and its schedules', () => {
@@ -187,6 +188,12 @@ describe('citizen-reception: the chairman’s session of Thu 23 Apr 2026, five c
     });
     const mislabelled = { ...RECORD, toCao: [...RECORD.toCao, RECORD.khieuNai[0]] };
     await expect(s.send(id, p.officer, 'GHI_SO', mislabelled)).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    // The day of the session is entered: the cases' limits count from it, never from the moment of the click.
+    const { ngayTiep: _noDate, ...withoutDate } = RECORD;
+    await expect(s.send(id, p.officer, 'GHI_SO', withoutDate)).rejects.toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      details: { issues: [expect.objectContaining({ path: '/payload/ngayTiep' })] },
+    });
     const { khieuNai: _omitted, ...withoutComplaints } = RECORD;
     await expect(s.send(id, p.officer, 'GHI_SO', withoutComplaints)).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
     const after = await s.get(id);
@@ -233,6 +240,8 @@ describe('citizen-reception: the chairman’s session of Thu 23 Apr 2026, five c
       nguoiToCao: 'Lê Văn Cường',
       nguoiBiToCao: 'Phạm Văn D., công chức địa chính',
       noiDung: 'Tố cáo cán bộ địa chính nhận tiền khi làm thủ tục',
+      // The denunciation's limits count from the day of the session, entered with the register.
+      ngayNhanDon: '2026-04-23',
       nguoiTiepNhan: { id: 'tiep-dan-1' },
     });
     expect(paths(views[2])).toEqual(['xuLyBanDau']);
@@ -242,7 +251,7 @@ describe('citizen-reception: the chairman’s session of Thu 23 Apr 2026, five c
       nguoiKienNghi: 'Hoàng Thị Dung',
       diaChi: 'Ngõ 12, tổ dân phố số 5',
       soDienThoai: '0912345678',
-      ngayNhan: '2026-04-23T08:00:00+07:00',
+      ngayNhan: '2026-04-23',
     });
     // The petition's 10 working days (art. 28) count from the session: Fri 24, Tue 28, Wed 29, 4–8 May, Mon 11, Tue 12.
     expect(views[3].deadlines).toEqual([expect.objectContaining({ key: 'han-phan-loai', dueDate: '2026-05-12' })]);
@@ -384,7 +393,7 @@ describe('citizen-reception: the Party secretary’s session of Fri 10 Apr 2026,
     expect(paths(view)).toEqual(['buoiTiep.tiepDan']);
   });
 
-  it('not recorded that day: reminded at 17:00, escalated at 24:00 to the Party Standing Committee, not the chairman', async () => {
+  it('not recorded that day: reminded at 17:00, escalated at 24:00 to the Standing Members of the Party Committee, not the chairman', async () => {
     const fired = await s.advanceTo('2026-04-11T01:00:00.000Z');
     expect(fired).toEqual([
       expect.objectContaining({ kind: 'reminder', deadlineKey: 'han-to-chuc', fireAt: '2026-04-10T10:00:00.000Z', outcome: 'fired' }),
@@ -419,6 +428,7 @@ describe('citizen-reception: the Party secretary’s session of Fri 10 Apr 2026,
   it('recorded on Mon 13 Apr with guidance only: no case is started; the minutes count from the session day', async () => {
     await s.advanceTo('2026-04-13T02:00:00.000Z');
     const view = await s.send(id, p.officer, 'GHI_SO', {
+      ngayTiep: '2026-04-10',
       thoiGianTiep: '2026-04-10T08:00:00+07:00',
       nguoiChuTri: 'Bí thư Đảng ủy phường',
       khieuNai: [],
@@ -437,7 +447,7 @@ describe('citizen-reception: the Party secretary’s session of Fri 10 Apr 2026,
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-bien-ban', dueDate: '2026-04-15' })]);
   });
 
-  it('the minutes run late: reminded Tue 14, escalated at the end of Wed 15 to the Party Standing Committee', async () => {
+  it('the minutes run late: reminded Tue 14, escalated at the end of Wed 15 to the Standing Members of the Party Committee', async () => {
     const fired = await s.advanceTo('2026-04-16T02:00:00.000Z');
     expect(fired).toEqual([
       expect.objectContaining({ kind: 'reminder', deadlineKey: 'han-bien-ban', fireAt: '2026-04-14T00:30:00.000Z' }),

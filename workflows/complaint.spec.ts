@@ -24,7 +24,7 @@ function people(s: Scenario) {
   return {
     tiepDan: s.person('tiep-dan-1', [{ role: 'can-bo-tiep-dan', unit: 'bo-phan-tiep-cong-dan' }]),
     xuLyDon: s.person('xu-ly-don-1', [{ role: 'can-bo-xu-ly-don', unit: 'van-phong-hdnd-ubnd' }]),
-    thanhTra: s.person('thanh-tra-1', [{ role: 'thanh-tra', unit: 'thanh-tra' }]),
+    xacMinh: s.person('xac-minh-1', [{ role: 'can-bo-xac-minh', unit: 'phong-kinh-te' }]),
     chuTich: s.person('chu-tich-1', [{ role: 'chu-tich', unit: 'ubnd' }]),
   };
 }
@@ -64,7 +64,9 @@ describe('complaint: main path to archive', () => {
     expect(await s.openTasks(c.id)).toEqual([expect.objectContaining({ state: 'tiepNhan', roles: ['can-bo-tiep-dan'], units: ['bo-phan-tiep-cong-dan'] })]);
     // The letter-handling officer sees complaints (they may record a withdrawal), but the intake belongs to the reception task.
     expect((await refusal(s.send(c.id, p.xuLyDon, 'TIEP_NHAN', letter('2026-04-13')))).code).toBe('FORBIDDEN');
-    await s.send(c.id, p.tiepDan, 'TIEP_NHAN', letter('2026-04-13'));
+    await s.send(c.id, p.tiepDan, 'TIEP_NHAN', { ...letter('2026-04-13'), soGiayBienNhan: 'BN-2026-0413-01' });
+    // The receipt given to the complainant (giấy biên nhận) is recorded with the letter.
+    expect((await s.get(c.id)).context).toMatchObject({ ngayNhan: '2026-04-13', soGiayBienNhan: 'BN-2026-0413-01' });
 
     // 10 working days from Mon 13 Apr: 14–17, 20–24, (Mon 27 compensatory day off) 28 -> Tue 28 Apr.
     let view = await s.get(c.id);
@@ -104,16 +106,16 @@ describe('complaint: main path to archive', () => {
     expect(tasks).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ state: 'xuLy.giaiQuyet', roles: ['chu-tich'], units: ['ubnd'], dueAt: new Date('2026-05-15T17:00:00.000Z') }),
-        expect.objectContaining({ state: 'xuLy.giaiQuyet.xacMinh', roles: ['thanh-tra'], units: ['thanh-tra'] }),
+        expect.objectContaining({ state: 'xuLy.giaiQuyet.xacMinh', roles: ['can-bo-xac-minh'], units: ['van-phong-hdnd-ubnd', 'phong-kinh-te', 'phong-van-hoa-xa-hoi'] }),
       ]),
     );
 
     await s.advanceTo(at('2026-04-22'));
     // Findings differ from the claim (partly right): dialogue comes next.
-    await s.send(c.id, p.thanhTra, 'BAO_CAO_XAC_MINH', verification('dung-mot-phan'));
+    await s.send(c.id, p.xacMinh, 'BAO_CAO_XAC_MINH', verification('dung-mot-phan'));
     expect((await s.openTasks(c.id)).map((t) => t.state)).toContain('xuLy.giaiQuyet.doiThoai');
     await s.advanceTo(at('2026-04-24'));
-    await s.send(c.id, p.thanhTra, 'DOI_THOAI', { ngayDoiThoai: '2026-04-24', thanhPhan: 'Người khiếu nại, thanh tra, địa chính', bienBanDoiThoai: 'Hai bên thống nhất một phần' });
+    await s.send(c.id, p.xacMinh, 'DOI_THOAI', { ngayDoiThoai: '2026-04-24', thanhPhan: 'Người khiếu nại, thanh tra, địa chính', bienBanDoiThoai: 'Hai bên thống nhất một phần' });
     // The minutes of the dialogue are numbered from their own register series.
     expect((await s.get(c.id)).context.doiThoai).toMatchObject({ soBienBan: '01/BB-UBND' });
     expect(await s.openTasks(c.id)).toEqual(
@@ -152,8 +154,8 @@ describe('complaint: main path to archive', () => {
       ['TIEP_NHAN', 'tiep-dan-1', { xuLy: 'phanLoai' }],
       ['PHAN_LOAI', 'xu-ly-don-1', { xuLy: 'thuLy' }],
       ['THU_LY', 'xu-ly-don-1', { xuLy: { giaiQuyet: 'xacMinh' } }],
-      ['BAO_CAO_XAC_MINH', 'thanh-tra-1', { xuLy: { giaiQuyet: 'doiThoai' } }],
-      ['DOI_THOAI', 'thanh-tra-1', { xuLy: { giaiQuyet: 'quyetDinh' } }],
+      ['BAO_CAO_XAC_MINH', 'xac-minh-1', { xuLy: { giaiQuyet: 'doiThoai' } }],
+      ['DOI_THOAI', 'xac-minh-1', { xuLy: { giaiQuyet: 'quyetDinh' } }],
       ['QUYET_DINH', 'chu-tich-1', 'guiQuyetDinh'],
       ['GUI_QUYET_DINH', 'xu-ly-don-1', 'luuHoSo'],
       ['deadline.passed', 'system', 'luuHoSo'],
@@ -205,11 +207,15 @@ describe('complaint: time limits passing and extension', () => {
     await s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-04-29' });
     expect((await s.get(c.id)).deadlines).toEqual([expect.objectContaining({ key: 'giai-quyet', dueDate: '2026-05-29' })]);
 
-    const gianHan = { soVanBan: '07/TB-UBND', lyDo: 'Vụ việc phức tạp, nhiều hộ liên quan' };
-    // Only the chairman extends (the inspector sees the case through the verification task).
-    expect((await refusal(s.send(c.id, p.thanhTra, 'GIA_HAN', gianHan))).code).toBe('FORBIDDEN');
+    const gianHan = { soVanBan: '07/TB-UBND', ngayVanBan: '2026-05-20', lyDo: 'Vụ việc phức tạp, nhiều hộ liên quan' };
+    // Only the chairman extends (the verifying officer sees the case through the verification task).
+    expect((await refusal(s.send(c.id, p.xacMinh, 'GIA_HAN', gianHan))).code).toBe('FORBIDDEN');
     await s.advanceTo(at('2026-05-20'));
+    // The extension is dated, not before the acceptance.
+    const early = await refusal(s.send(c.id, p.chuTich, 'GIA_HAN', { ...gianHan, ngayVanBan: '2026-04-28' }));
+    expect(early).toMatchObject({ code: 'GUARD_REJECTED', details: { refusals: [expect.objectContaining({ field: 'ngayVanBan' })] } });
     await s.send(c.id, p.chuTich, 'GIA_HAN', gianHan);
+    expect((await s.get(c.id)).context).toMatchObject({ vanBanGiaHan: '07/TB-UBND', ngayVanBanGiaHan: '2026-05-20' });
     let view = await s.get(c.id);
     // 29 May + 15 days = Sat 13 Jun -> Mon 15 Jun.
     expect(view.deadlines).toEqual([
@@ -235,7 +241,7 @@ describe('complaint: time limits passing and extension', () => {
     expect(await s.openTasks(c.id)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ state: 'xuLy.giaiQuyet', roles: ['chu-tich'], priority: 3 }),
-        expect.objectContaining({ state: 'xuLy.giaiQuyet.xacMinh', roles: ['thanh-tra'] }),
+        expect.objectContaining({ state: 'xuLy.giaiQuyet.xacMinh', roles: ['can-bo-xac-minh'] }),
       ]),
     );
   });
@@ -294,8 +300,8 @@ describe('complaint: branches and refusals', () => {
 
   it('refuses a decision before verification and leaves the instance unchanged; the verifier may not decide', async () => {
     const p = people(s);
-    const both = s.person('thanh-tra-chu-tich', [
-      { role: 'thanh-tra', unit: 'thanh-tra' },
+    const both = s.person('xac-minh-chu-tich', [
+      { role: 'can-bo-xac-minh', unit: 'van-phong-hdnd-ubnd' },
       { role: 'chu-tich', unit: 'ubnd' },
     ]);
     const c = await s.start('complaint', p.tiepDan);
@@ -326,11 +332,19 @@ describe('complaint: branches and refusals', () => {
     await s.send(c.id, p.tiepDan, 'TIEP_NHAN', letter('2026-08-27'));
     await s.send(c.id, p.xuLyDon, 'PHAN_LOAI', { ketQua: 'thuoc-tham-quyen' });
     await s.send(c.id, p.xuLyDon, 'THU_LY', { ngayThuLy: '2026-08-27' });
-    // No task answers a withdrawal: it is recorded by the letter-handling officer or the chairman (sentBy), not the inspector.
-    expect((await refusal(s.send(c.id, p.thanhTra, 'RUT_DON', { ngayRut: '2026-08-28', lyDo: 'Đơn rút khiếu nại' }))).code).toBe('FORBIDDEN');
-    await s.send(c.id, p.xuLyDon, 'RUT_DON', { ngayRut: '2026-08-28', lyDo: 'Đơn rút khiếu nại' });
+    const withdrawal = { ngayRut: '2026-08-28', lyDo: 'Đơn rút khiếu nại', soQuyetDinhDinhChi: '41/QĐ-UBND', ngayQuyetDinhDinhChi: '2026-08-31' };
+    // No task answers a withdrawal: it is recorded by the letter-handling officer or the chairman (sentBy), not the verifier.
+    expect((await refusal(s.send(c.id, p.xacMinh, 'RUT_DON', withdrawal))).code).toBe('FORBIDDEN');
+    // The decision to stop handling the withdrawn complaint (quyết định đình chỉ) is part of the record, dated not before the withdrawal.
+    expect((await refusal(s.send(c.id, p.xuLyDon, 'RUT_DON', { ngayRut: '2026-08-28', lyDo: 'Đơn rút khiếu nại' }))).code).toBe('INVALID_PAYLOAD');
+    const early = await refusal(s.send(c.id, p.xuLyDon, 'RUT_DON', { ...withdrawal, ngayQuyetDinhDinhChi: '2026-08-27' }));
+    expect(early).toMatchObject({
+      code: 'GUARD_REJECTED',
+      details: { refusals: [{ message: expect.objectContaining({ vi: 'Ngày quyết định đình chỉ không được trước ngày rút đơn.' }), field: 'ngayQuyetDinhDinhChi' }] },
+    });
+    await s.send(c.id, p.xuLyDon, 'RUT_DON', withdrawal);
     const view = await s.get(c.id);
-    expect(view).toMatchObject({ status: 'done', state: 'daRutDon', deadlines: [] });
+    expect(view).toMatchObject({ status: 'done', state: 'daRutDon', deadlines: [], context: { rutDon: withdrawal } });
     expect(await s.openTasks(c.id)).toEqual([]);
   });
 });

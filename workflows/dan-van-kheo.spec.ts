@@ -17,7 +17,8 @@ const FILES = [NOMINATION, CAMPAIGN]; // the child is published first: the campa
 const UNITS = [
   'phong-kinh-te',
   'phong-van-hoa-xa-hoi',
-  'thanh-tra',
+  'don-vi-su-nghiep-cong',
+  'to-dan-pho',
   'trung-tam-phuc-vu-hanh-chinh-cong',
   'van-phong-hdnd-ubnd',
   'bo-phan-tiep-cong-dan',
@@ -369,9 +370,9 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
 
   it('the units carry out their models, report and assess themselves; outsiders are refused', async () => {
     await s.advanceTo('2026-06-15T02:00:00.000Z');
-    let view = await s.send(kids[0], p.headKt, 'BAO_CAO_TIEN_DO', { noiDung: '100% tiểu thương ký cam kết văn minh thương mại' });
+    let view = await s.send(kids[0], p.headKt, 'BAO_CAO_TIEN_DO', { noiDungTienDo: '100% tiểu thương ký cam kết văn minh thương mại' });
     expect(paths(view)).toEqual(['thucHien.trienKhai']);
-    expect(view.context.baoCaoTienDo).toEqual([{ noiDung: '100% tiểu thương ký cam kết văn minh thương mại' }]);
+    expect(view.context.baoCaoTienDo).toEqual([{ noiDungTienDo: '100% tiểu thương ký cam kết văn minh thương mại' }]);
     await unchanged(s, kids[0], async () => {
       expect((await refusal(s.send(kids[0], p.front, 'HOAN_THANH_TRIEN_KHAI', report))).code).toBe('GUARD_REJECTED'); // not the unit of this model
       expect((await refusal(s.send(kids[0], p.chairman, 'HOAN_THANH_TRIEN_KHAI', report))).code).toBe('INSTANCE_NOT_FOUND');
@@ -423,11 +424,13 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
     expect(paths(view)).toEqual(['khongCongNhan']);
 
     await unchanged(s, kids[0], async () => {
-      // The form itself requires 90 points and a form of award to propose a commendation, 70 to recognise.
+      // The score must match the conclusion (90 points to propose a commendation, 70 to recognise, below 70 not
+      // recognised): a guard that names the field; the form requires a form of award to propose a commendation.
       const low = await refusal(s.send(kids[0], p.deputy, 'THAM_DINH', appraisal(80, 'de-xuat-khen-thuong', { hinhThucDeXuat: 'giay-khen' })));
-      expect(low).toMatchObject({ code: 'INVALID_PAYLOAD', details: { issues: expect.arrayContaining([expect.objectContaining({ path: '/payload/diem' })]) } });
+      expect(low).toMatchObject({ code: 'GUARD_REJECTED', details: { refusals: [expect.objectContaining({ field: 'diem', message: expect.objectContaining({ vi: expect.stringContaining('từ 90 điểm') }) })] } });
       expect((await refusal(s.send(kids[0], p.deputy, 'THAM_DINH', appraisal(92, 'de-xuat-khen-thuong')))).code).toBe('INVALID_PAYLOAD');
-      expect((await refusal(s.send(kids[0], p.deputy, 'THAM_DINH', appraisal(65, 'cong-nhan')))).code).toBe('INVALID_PAYLOAD');
+      expect(await refusal(s.send(kids[0], p.deputy, 'THAM_DINH', appraisal(65, 'cong-nhan')))).toMatchObject({ code: 'GUARD_REJECTED', details: { refusals: [expect.objectContaining({ field: 'diem' })] } });
+      expect(await refusal(s.send(kids[0], p.deputy, 'THAM_DINH', appraisal(85, 'khong-cong-nhan')))).toMatchObject({ code: 'GUARD_REJECTED', details: { refusals: [expect.objectContaining({ field: 'diem' })] } });
       expect((await refusal(s.send(kids[0], p.deputy, 'THAM_DINH', appraisal(92, 'xuat-sac')))).code).toBe('INVALID_PAYLOAD');
       // A unit head is no appraiser, not even the one who assessed the model: appraisal is the Board's task
       // (an appraiser who reported on or assessed the model is refused by separation of duties, below).
@@ -449,7 +452,7 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
     expect(await outputOf(s, kids[0])).toEqual({ recognised: true, proposed: true });
     expect(effects.at(-1)).toMatchObject({ type: 'child.report' });
 
-    view = await s.send(kids[1], p.deputy, 'YEU_CAU_BO_SUNG', { noiDung: 'Bổ sung số liệu tội phạm giảm so với năm trước.' });
+    view = await s.send(kids[1], p.deputy, 'YEU_CAU_BO_SUNG', { noiDungCanBoSung: 'Bổ sung số liệu tội phạm giảm so với năm trước.' });
     expect(paths(view)).toEqual(['boSung']);
     expect(view.context).toMatchObject({ soLanBoSung: 1, yeuCauBoSung: ['Bổ sung số liệu tội phạm giảm so với năm trước.'] });
     // Additions: 5 working days, Tue 17 Nov.
@@ -467,7 +470,7 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
   it('the last nomination is recognised after the additions: the campaign moves to aggregation', async () => {
     await s.advanceTo('2026-11-12T02:00:00.000Z');
     let view = await s.send(kids[1], p.front, 'NOP_BO_SUNG', {
-      noiDung: 'Số vụ việc giảm 40% so với năm 2025.',
+      noiDungBoSung: 'Số vụ việc giảm 40% so với năm 2025.',
       tongDiem: 86,
       minhChung: ['Báo cáo Công an phường'],
     });
@@ -534,6 +537,8 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
     await s.advanceTo('2026-11-23T02:00:00.000Z');
     let view = await s.send(id, p.deputy, 'TRINH_DE_XUAT', proposal);
     expect(paths(view)).toEqual(['xetKhenThuong']);
+    // The chairman and the ward's Emulation and Commendation Council are told.
+    expect(await s.effects(id)).toContainEqual(expect.objectContaining({ type: 'notify', roles: ['chu-tich', 'hoi-dong-thi-dua'] }));
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-quyet-dinh', dueDate: '2026-12-07' })]);
     expect(await s.openTasks(id)).toEqual([expect.objectContaining({ state: 'xetKhenThuong', roles: ['chu-tich'], units: ['ubnd'], priority: 2 })]);
 
@@ -567,6 +572,9 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
     const decision = {
       soQuyetDinh: '512/QĐ-UBND',
       ngayQuyetDinh: '2026-12-01',
+      // The Emulation and Commendation Council reviewed the proposal first (its minutes).
+      soBienBanHoiDong: '03/BB-HĐTĐKT',
+      ngayHopHoiDong: '2026-11-30',
       danhSach: [{ ...award, soTien: 1500000 }],
       trichYeu: 'Khen thưởng phong trào “Dân vận khéo” năm 2026',
     };
@@ -577,7 +585,7 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
       expect.objectContaining({
         type: 'emit',
         topic: 'dan-van-kheo.khen-thuong',
-        data: { nam: 2026, soQuyetDinh: '512/QĐ-UBND', ngayQuyetDinh: '2026-12-01', danhSach: decision.danhSach },
+        data: { nam: 2026, soQuyetDinh: '512/QĐ-UBND', ngayQuyetDinh: '2026-12-01', soBienBanHoiDong: '03/BB-HĐTĐKT', danhSach: decision.danhSach },
       }),
     );
     // The review conference within 90 days: Mon 1 Mar 2027.
@@ -856,7 +864,7 @@ describe('dan-van-kheo: the 2027 campaign, late at every step', () => {
       expect.objectContaining({ type: 'task.escalate', state: 'thamDinh', deadlineKey: 'han-tham-dinh', addRoles: ['truong-ban-xddd'] }),
     );
 
-    let view = await s.send(kids[2], p.head, 'YEU_CAU_BO_SUNG', { noiDung: 'Bổ sung phiếu khảo sát người dân.' });
+    let view = await s.send(kids[2], p.head, 'YEU_CAU_BO_SUNG', { noiDungCanBoSung: 'Bổ sung phiếu khảo sát người dân.' });
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-bo-sung', dueDate: '2027-09-30' })]);
     fired = await s.advanceTo('2027-10-01T02:00:00.000Z');
     expect(fired).toEqual([
@@ -875,15 +883,15 @@ describe('dan-van-kheo: the 2027 campaign, late at every step', () => {
       }),
     );
 
-    const more = { noiDung: 'Đã bổ sung 150 phiếu khảo sát.', minhChung: ['Tổng hợp phiếu khảo sát'] };
+    const more = { noiDungBoSung: 'Đã bổ sung 150 phiếu khảo sát.', minhChung: ['Tổng hợp phiếu khảo sát'] };
     await s.send(kids[2], p.dual, 'NOP_BO_SUNG', more);
     // The appraisal task opened again on the additions is the deputy's (the head was added only to the overdue one).
-    await s.send(kids[2], p.deputy, 'YEU_CAU_BO_SUNG', { noiDung: 'Bổ sung ý kiến của Ủy ban MTTQ phường.' });
-    view = await s.send(kids[2], p.dual, 'NOP_BO_SUNG', { ...more, noiDung: 'Đã có ý kiến của Ủy ban MTTQ phường.' });
+    await s.send(kids[2], p.deputy, 'YEU_CAU_BO_SUNG', { noiDungCanBoSung: 'Bổ sung ý kiến của Ủy ban MTTQ phường.' });
+    view = await s.send(kids[2], p.dual, 'NOP_BO_SUNG', { ...more, noiDungBoSung: 'Đã có ý kiến của Ủy ban MTTQ phường.' });
     expect(paths(view)).toEqual(['thamDinh']);
-    expect(view.context).toMatchObject({ soLanBoSung: 2, hoSoBoSung: [more, { ...more, noiDung: 'Đã có ý kiến của Ủy ban MTTQ phường.' }] });
+    expect(view.context).toMatchObject({ soLanBoSung: 2, hoSoBoSung: [more, { ...more, noiDungBoSung: 'Đã có ý kiến của Ủy ban MTTQ phường.' }] });
     await unchanged(s, kids[2], async () => {
-      const third = await refusal(s.send(kids[2], p.deputy, 'YEU_CAU_BO_SUNG', { noiDung: 'Lần thứ ba' }));
+      const third = await refusal(s.send(kids[2], p.deputy, 'YEU_CAU_BO_SUNG', { noiDungCanBoSung: 'Lần thứ ba' }));
       expect(third.code).toBe('GUARD_REJECTED');
       expect(third.details?.refusals).toEqual([
         { message: expect.objectContaining({ vi: 'Đã yêu cầu bổ sung hồ sơ đủ số lần tối đa: lập báo cáo thẩm định với hồ sơ hiện có.' }) },
@@ -1088,7 +1096,7 @@ describe('dan-van-kheo-nomination: whoever reported on or assessed a model may n
     await unchanged(s, id, async () => {
       const appraisal = { diem: 88, ketLuan: 'cong-nhan', nhanXet: 'Tự thẩm định' };
       expect((await refusal(s.send(id, p.dual, 'THAM_DINH', appraisal))).code).toBe('SEPARATION_OF_DUTIES');
-      expect((await refusal(s.send(id, p.dual, 'YEU_CAU_BO_SUNG', { noiDung: 'Bổ sung ảnh hoạt động' }))).code).toBe('SEPARATION_OF_DUTIES');
+      expect((await refusal(s.send(id, p.dual, 'YEU_CAU_BO_SUNG', { noiDungCanBoSung: 'Bổ sung ảnh hoạt động' }))).code).toBe('SEPARATION_OF_DUTIES');
     });
     view = await s.send(id, p.deputy, 'THAM_DINH', { diem: 78, ketLuan: 'cong-nhan', nhanXet: 'Đạt.' });
     expect(paths(view)).toEqual(['congNhan']);

@@ -15,8 +15,9 @@ const NORMAL = 1;
 function people(s: Scenario) {
   return {
     officer: s.person('can-bo-xu-ly-don-1', [{ role: 'can-bo-xu-ly-don', unit: 'van-phong-hdnd-ubnd' }]),
-    inspector: s.person('thanh-tra-1', [{ role: 'thanh-tra', unit: 'thanh-tra' }]),
+    verifier: s.person('xac-minh-1', [{ role: 'can-bo-xac-minh', unit: 'van-phong-hdnd-ubnd' }]),
     chairman: s.person('chu-tich-1', [{ role: 'chu-tich', unit: 'ubnd' }]),
+    commission: s.person('ubkt-1', [{ role: 'uy-ban-kiem-tra', unit: 'ubkt-dang-uy' }]),
     secretary: s.person('bi-thu-1', [{ role: 'bi-thu-dang-uy-ubnd', unit: 'dang-uy-ubnd' }]),
     admin: s.person('quan-tri-1', [{ role: 'admin', unit: 'phuong-an-phong' }]),
   };
@@ -27,6 +28,8 @@ const input = {
   nguoiToCao: 'Nguyễn Văn An',
   nguoiBiToCao: 'Trần Văn Bình',
   noiDung: 'Tố cáo hành vi nhận tiền khi giải quyết thủ tục hành chính',
+  ngayNhanDon: '2026-04-23',
+  soGiayBienNhan: 'BN-2026-0423-01',
 };
 
 function deadline(view: { deadlines: Array<{ key: string }> }, key: string) {
@@ -59,10 +62,10 @@ describe('denunciation: main path to the end', () => {
 
   it('initial handling, acceptance, notice, verification, conclusion, measures and sending, with working-day limits over the holidays', async () => {
     const s = sc.get();
-    const { officer, inspector, chairman } = people(s);
+    const { officer, verifier, chairman } = people(s);
     const started = await s.start('denunciation', officer, input);
     const id = started.id;
-    expect(started.context).toMatchObject({ ngayNhanDon: START, nguoiTiepNhan: { id: 'can-bo-xu-ly-don-1' } });
+    expect(started.context).toMatchObject({ ngayNhanDon: '2026-04-23', soGiayBienNhan: 'BN-2026-0423-01', nguoiTiepNhan: { id: 'can-bo-xu-ly-don-1' } });
 
     // 7 working days from Thu 23 Apr: Fri 24, (26-27 Apr off) Tue 28, Wed 29, (30 Apr, 1 May off) Mon 4, Tue 5, Wed 6, Thu 7 May.
     expect(deadline(started, 'xuLyBanDau')).toMatchObject({ dueDate: '2026-05-07', dueAt: '2026-05-07T17:00:00.000Z', passed: false });
@@ -90,8 +93,14 @@ describe('denunciation: main path to the end', () => {
     expect(await s.openTasks(id)).toEqual([expect.objectContaining({ state: 'quyetDinhThuLy', roles: ['chu-tich'], units: ['ubnd'] })]);
 
     await s.advanceTo('2026-04-28T02:00:00.000Z'); // Tue 28 Apr, the first working day after Hùng Kings' day
-    view = await s.send(id, chairman, 'THU_LY', { soQuyetDinh: '15/QĐ-UBND' });
-    expect(view.context).toMatchObject({ soQuyetDinhThuLy: '15/QĐ-UBND', ngayThuLy: '2026-04-28T02:00:00.000Z' });
+    // The acceptance date is the one the chairman enters (required), and may not precede the receipt.
+    await expect(s.send(id, chairman, 'THU_LY', { soQuyetDinh: '15/QĐ-UBND' })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    await expect(s.send(id, chairman, 'THU_LY', { soQuyetDinh: '15/QĐ-UBND', ngayThuLy: '2026-04-22' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      details: { refusals: [{ message: expect.objectContaining({ vi: 'Ngày thụ lý không được trước ngày nhận đơn.' }), field: 'ngayThuLy' }] },
+    });
+    view = await s.send(id, chairman, 'THU_LY', { soQuyetDinh: '15/QĐ-UBND', ngayThuLy: '2026-04-28' });
+    expect(view.context).toMatchObject({ soQuyetDinhThuLy: '15/QĐ-UBND', ngayThuLy: '2026-04-28' });
     // 30 days from 28 Apr -> Thu 28 May; the notice: 5 working days from 28 Apr -> Wed 29, Mon 4, Tue 5, Wed 6, Thu 7 May.
     expect(deadline(view, 'giaiQuyet')).toMatchObject({ dueDate: '2026-05-28' });
     expect(deadline(view, 'thongBaoThuLy')).toMatchObject({ dueDate: '2026-05-07' });
@@ -109,17 +118,18 @@ describe('denunciation: main path to the end', () => {
     await s.send(id, officer, 'THONG_BAO_THU_LY', {});
     expect((await tasksByState(s, id)).map((t) => [t.state, t.roles, t.units])).toEqual([
       ['giaiQuyet', ['chu-tich'], ['ubnd']],
-      ['giaiQuyet.xacMinh', ['thanh-tra'], ['thanh-tra']],
+      ['giaiQuyet.xacMinh', ['can-bo-xac-minh'], ['van-phong-hdnd-ubnd', 'phong-kinh-te', 'phong-van-hoa-xa-hoi']],
     ]);
 
     expect(await s.advanceTo('2026-05-15T02:00:00.000Z')).toEqual([]); // the notice's timer was cancelled; nothing else is due
-    await s.send(id, inspector, 'BAO_CAO_XAC_MINH', { soBaoCao: '03/BC-TTr', kienNghi: 'Kiểm điểm, xử lý kỷ luật' });
-    // The inspector who verified cannot conclude: the conclusion is the chairman's task (a chairman who had
+    await s.send(id, verifier, 'BAO_CAO_XAC_MINH', { soBaoCao: '03/BC-VP', ngayBaoCao: '2026-05-15', kienNghi: 'Kiểm điểm, xử lý kỷ luật' });
+    // The officer who verified cannot conclude: the conclusion is the chairman's task (a chairman who had
     // verified is refused by separation of duties, see below); the chairman can.
-    await expect(s.send(id, inspector, 'KET_LUAN', { ketQua: 'dung' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(s.send(id, verifier, 'KET_LUAN', { ketQuaKetLuan: 'dung', ngayKetLuan: '2026-05-15' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     await s.advanceTo('2026-05-20T02:00:00.000Z'); // Wed 20 May
-    view = await s.send(id, chairman, 'KET_LUAN', { ketQua: 'dung-mot-phan', noiDung: 'Tố cáo đúng một phần' });
+    view = await s.send(id, chairman, 'KET_LUAN', { ketQuaKetLuan: 'dung-mot-phan', ngayKetLuan: '2026-05-20', noiDungKetLuan: 'Tố cáo đúng một phần' });
+    expect(view.context).toMatchObject({ ngayKetLuan: '2026-05-20', noiDungKetLuan: 'Tố cáo đúng một phần', noiDung: input.noiDung });
     // The notice and the conclusion took their numbers from the register (docs/documents.md).
     expect(view.context).toMatchObject({ soThongBaoThuLy: '01/TB-UBND', soKetLuan: '01/KL-UBND' });
     expect(view.activeStates.map((a) => a.path).sort()).toEqual(expect.arrayContaining(['sauKetLuan.guiKetLuan.choGui', 'sauKetLuan.xuLy.choXuLy']));
@@ -132,8 +142,8 @@ describe('denunciation: main path to the end', () => {
     ]);
 
     await s.advanceTo('2026-05-22T02:00:00.000Z');
-    await s.send(id, officer, 'GUI_KET_LUAN', { soVanBan: '21/UBND', noiNhan: 'Người tố cáo; người bị tố cáo' });
-    view = await s.send(id, chairman, 'XU_LY', { bienPhap: 'Kiểm điểm, khiển trách', soVanBan: '22/QĐ-UBND' });
+    await s.send(id, officer, 'GUI_KET_LUAN', { soVanBan: '21/UBND', ngayGui: '2026-05-22', noiNhan: 'Người tố cáo; người bị tố cáo' });
+    view = await s.send(id, chairman, 'XU_LY', { bienPhap: 'Kiểm điểm, khiển trách', soVanBan: '22/QĐ-UBND', ngayVanBan: '2026-05-22' });
     expect(view.status).toBe('done');
     expect(view.activeStates.map((a) => a.path)).toEqual(['ketThuc']);
     expect(await s.openTasks(id)).toEqual([]);
@@ -142,7 +152,7 @@ describe('denunciation: main path to the end', () => {
       ['PHAN_LOAI', 'can-bo-xu-ly-don-1'],
       ['THU_LY', 'chu-tich-1'],
       ['THONG_BAO_THU_LY', 'can-bo-xu-ly-don-1'],
-      ['BAO_CAO_XAC_MINH', 'thanh-tra-1'],
+      ['BAO_CAO_XAC_MINH', 'xac-minh-1'],
       ['KET_LUAN', 'chu-tich-1'],
       ['GUI_KET_LUAN', 'can-bo-xu-ly-don-1'],
       ['XU_LY', 'chu-tich-1'],
@@ -222,7 +232,13 @@ describe('denunciation: initial handling overdue, escalated, and extended to 10 
     expect((await s.history(checked)).map((h) => h[0])).toEqual(['xstate.init', 'GIA_HAN_XU_LY_BAN_DAU', 'QUA_HAN_XU_LY_BAN_DAU']);
     // The late one's limit had passed before the extension: the extended limit has a timer of its own and fires again.
     expect((await s.history(late)).map((h) => h[0])).toEqual(['xstate.init', 'QUA_HAN_XU_LY_BAN_DAU', 'GIA_HAN_XU_LY_BAN_DAU', 'QUA_HAN_XU_LY_BAN_DAU']);
-    await s.send(late, officer, 'PHAN_LOAI', { ketQua: 'khong-thu-ly', lyDo: 'Tố cáo nặc danh, không rõ nội dung' });
+    await s.send(late, officer, 'PHAN_LOAI', {
+      ketQua: 'khong-thu-ly',
+      lyDo: 'Tố cáo nặc danh, không rõ nội dung',
+      soThongBaoKhongThuLy: '09/TB-UBND',
+      ngayThongBaoKhongThuLy: '2026-05-13',
+    });
+    expect((await s.get(late)).context).toMatchObject({ ketQuaXuLyBanDau: 'khong-thu-ly', soThongBaoKhongThuLy: '09/TB-UBND', ngayThongBaoKhongThuLy: '2026-05-13' });
     expect((await s.get(late)).status).toBe('done');
   });
 });
@@ -232,22 +248,26 @@ describe('denunciation: resolution extended twice, a third extension refused', (
 
   it('30 days from acceptance, +30 (complex), +30 (especially complex), then no more', async () => {
     const s = sc.get();
-    const { officer, chairman, inspector } = people(s);
+    const { officer, chairman, verifier } = people(s);
     const { id } = await s.start('denunciation', officer, input);
     await s.send(id, officer, 'PHAN_LOAI', { ketQua: 'thu-ly' });
     await s.advanceTo('2026-04-28T02:00:00.000Z');
-    let view = await s.send(id, chairman, 'THU_LY', { soQuyetDinh: '15/QĐ-UBND' });
+    let view = await s.send(id, chairman, 'THU_LY', { soQuyetDinh: '15/QĐ-UBND', ngayThuLy: '2026-04-28' });
     expect(deadline(view, 'giaiQuyet')).toMatchObject({ dueDate: '2026-05-28' });
     await s.send(id, officer, 'THONG_BAO_THU_LY', {});
 
     // Only the chairman extends, with a written decision.
-    await expect(s.send(id, inspector, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '30/QĐ-UBND', lyDo: 'Phức tạp', mucDo: 'phuc-tap' })).rejects.toMatchObject({
+    await expect(s.send(id, verifier, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '30/QĐ-UBND', ngayQuyetDinh: '2026-05-25', lyDo: 'Phức tạp', mucDo: 'phuc-tap' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
     await expect(s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', { lyDo: 'Phức tạp', mucDo: 'phuc-tap' })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
 
     await s.advanceTo('2026-05-25T02:00:00.000Z');
-    view = await s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '30/QĐ-UBND', lyDo: 'Vụ việc phức tạp, nhiều người liên quan', mucDo: 'phuc-tap' });
+    // The extension decision is dated: not before the acceptance.
+    await expect(
+      s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '30/QĐ-UBND', ngayQuyetDinh: '2026-04-27', lyDo: 'Phức tạp', mucDo: 'phuc-tap' }),
+    ).rejects.toMatchObject({ code: 'GUARD_REJECTED', details: { refusals: expect.arrayContaining([expect.objectContaining({ field: 'ngayQuyetDinh' })]) } });
+    view = await s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '30/QĐ-UBND', ngayQuyetDinh: '2026-05-25', lyDo: 'Vụ việc phức tạp, nhiều người liên quan', mucDo: 'phuc-tap' });
     // From the last day, Thu 28 May, +30 days = Sat 27 Jun -> Mon 29 Jun.
     expect(deadline(view, 'giaiQuyet')).toMatchObject({
       dueDate: '2026-06-29',
@@ -257,7 +277,7 @@ describe('denunciation: resolution extended twice, a third extension refused', (
 
     // A second extension only for an especially complex case.
     const before = await s.get(id);
-    await expect(s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '41/QĐ-UBND', lyDo: 'Còn phức tạp', mucDo: 'phuc-tap' })).rejects.toMatchObject({
+    await expect(s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '41/QĐ-UBND', ngayQuyetDinh: '2026-06-20', lyDo: 'Còn phức tạp', mucDo: 'phuc-tap' })).rejects.toMatchObject({
       code: 'GUARD_REJECTED',
       details: {
         refusals: expect.arrayContaining([
@@ -271,6 +291,7 @@ describe('denunciation: resolution extended twice, a third extension refused', (
     await s.advanceTo('2026-06-25T02:00:00.000Z');
     view = await s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', {
       soQuyetDinh: '42/QĐ-UBND',
+      ngayQuyetDinh: '2026-06-25',
       lyDo: 'Vụ việc đặc biệt phức tạp, phải trưng cầu giám định',
       mucDo: 'dac-biet-phuc-tap',
     });
@@ -281,26 +302,26 @@ describe('denunciation: resolution extended twice, a third extension refused', (
     expect(view.context).toMatchObject({
       soLanGiaHanGiaiQuyet: 2,
       mucDoPhucTap: 'dac-biet-phuc-tap',
-      quyetDinhGiaHan: [expect.objectContaining({ soQuyetDinh: '30/QĐ-UBND' }), expect.objectContaining({ soQuyetDinh: '42/QĐ-UBND' })],
+      quyetDinhGiaHan: [expect.objectContaining({ soQuyetDinh: '30/QĐ-UBND', ngayQuyetDinh: '2026-05-25' }), expect.objectContaining({ soQuyetDinh: '42/QĐ-UBND' })],
     });
 
     // A third extension is refused and changes nothing.
     const twice = await s.get(id);
     await expect(
-      s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '50/QĐ-UBND', lyDo: 'Thêm thời gian', mucDo: 'dac-biet-phuc-tap' }),
+      s.send(id, chairman, 'GIA_HAN_GIAI_QUYET', { soQuyetDinh: '50/QĐ-UBND', ngayQuyetDinh: '2026-07-20', lyDo: 'Thêm thời gian', mucDo: 'dac-biet-phuc-tap' }),
     ).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
     const unchanged = await s.get(id);
     expect(unchanged.revision).toBe(twice.revision);
     expect(unchanged.context).toEqual(twice.context);
     expect(unchanged.deadlines).toEqual(twice.deadlines);
 
-    // When even the extended limit passes, the chairman's task is escalated and the inspector told.
+    // When even the extended limit passes, the chairman's task is escalated and the verifying officer told.
     expect(await s.advanceTo('2026-07-30T00:00:00.000Z')).toEqual(
       expect.arrayContaining([expect.objectContaining({ kind: 'deadline', deadlineKey: 'giaiQuyet', fireAt: '2026-07-27T17:00:00.000Z', outcome: 'fired' })]),
     );
     expect(await tasksByState(s, id)).toEqual([
       expect.objectContaining({ state: 'giaiQuyet', roles: ['chu-tich'], priority: URGENT }),
-      expect.objectContaining({ state: 'giaiQuyet.xacMinh', roles: ['thanh-tra'] }),
+      expect.objectContaining({ state: 'giaiQuyet.xacMinh', roles: ['can-bo-xac-minh'] }),
     ]);
     expect((await s.get(id)).context).toMatchObject({ quaHan: { giaiQuyet: true } });
   });
@@ -317,7 +338,7 @@ describe('denunciation: forwarding outside competence', () => {
     // Forwarding needs the competent body.
     await expect(s.send(id, officer, 'PHAN_LOAI', { ketQua: 'chuyen-don' })).rejects.toMatchObject({
       code: 'GUARD_REJECTED',
-      message: 'event "PHAN_LOAI" is not allowed now: A proposal to forward the denunciation must name the competent authority; a proposal not to accept it must give the reason.',
+      message: expect.stringContaining('event "PHAN_LOAI" is not allowed now: A proposal to forward the denunciation must name the competent authority'),
     });
     const view = await s.send(id, officer, 'PHAN_LOAI', { ketQua: 'chuyen-don', coQuanCoThamQuyen: 'Thanh tra thành phố Hải Phòng' });
     expect(view.activeStates.map((a) => a.path)).toEqual(['chuyenDon']);
@@ -333,12 +354,18 @@ describe('denunciation: forwarding outside competence', () => {
     ]);
 
     await s.advanceTo('2026-04-29T02:00:00.000Z');
-    const done = await s.send(id, officer, 'CHUYEN_DON', { soVanBan: '12/UBND-TCD', coQuanNhan: 'Thanh tra thành phố Hải Phòng' });
+    // The forwarding date may not precede the receipt.
+    await expect(s.send(id, officer, 'CHUYEN_DON', { soVanBan: '12/UBND-TCD', ngayChuyen: '2026-04-22', coQuanNhan: 'Thanh tra thành phố Hải Phòng' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      details: { refusals: [{ message: expect.objectContaining({ vi: 'Ngày chuyển đơn không được trước ngày nhận đơn.' }), field: 'ngayChuyen' }] },
+    });
+    const done = await s.send(id, officer, 'CHUYEN_DON', { soVanBan: '12/UBND-TCD', ngayChuyen: '2026-04-29', coQuanNhan: 'Thanh tra thành phố Hải Phòng' });
+    expect(done.context).toMatchObject({ ngayChuyenDon: '2026-04-29' });
     expect(done.status).toBe('done');
     expect(done.activeStates.map((a) => a.path)).toEqual(['daChuyenDon']);
     expect(await s.effects(id)).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ type: 'emit', topic: 'to-cao.chuyen-don', data: { soVanBan: '12/UBND-TCD', coQuanNhan: 'Thanh tra thành phố Hải Phòng' } }),
+        expect.objectContaining({ type: 'emit', topic: 'to-cao.chuyen-don', data: { soVanBan: '12/UBND-TCD', coQuanNhan: 'Thanh tra thành phố Hải Phòng', ngayChuyen: '2026-04-29' } }),
         expect.objectContaining({ type: 'instance.done', output: { ketQua: 'chuyen-don' } }),
       ]),
     );
@@ -346,12 +373,12 @@ describe('denunciation: forwarding outside competence', () => {
   });
 });
 
-describe('denunciation: a Party member breaching Party rules goes to Party bodies', () => {
+describe('denunciation: a Party member breaching Party rules goes to the Party Committee\'s Inspection Commission', () => {
   const sc = scenario();
 
-  it('routes by the form fields and the Party body takes it over', async () => {
+  it('routes by the form fields and the Inspection Commission takes it over', async () => {
     const s = sc.get();
-    const { officer, chairman, secretary } = people(s);
+    const { officer, chairman, secretary, commission } = people(s);
     const { id } = await s.start('denunciation', officer, input);
     const view = await s.send(id, officer, 'PHAN_LOAI', {
       ketQua: 'thu-ly',
@@ -365,24 +392,28 @@ describe('denunciation: a Party member breaching Party rules goes to Party bodie
     expect(await s.openTasks(id)).toEqual([
       expect.objectContaining({
         state: 'chuyenToChucDang',
-        roles: ['bi-thu-dang-uy-ubnd', 'truong-ban-xddd'],
-        units: ['dang-uy-ubnd', 'bxdd'],
+        roles: ['uy-ban-kiem-tra'],
+        units: ['ubkt-dang-uy'],
         priority: HIGH,
       }),
     ]);
     expect(await s.effects(id)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ type: 'notify', roles: ['bi-thu-dang-uy-ubnd', 'truong-ban-xddd'] })]),
+      expect.arrayContaining([expect.objectContaining({ type: 'notify', roles: ['uy-ban-kiem-tra'] })]),
     );
 
-    // The People's Committee cannot take over a Party matter: the letter officer is no candidate of the Party
-    // bodies' task, the chairman (no task on this instance) does not even see it.
+    // The People's Committee cannot take over a Party matter: the letter officer is no candidate of the
+    // Commission's task, the chairman and the Party secretary of the People's Committee (no task on this
+    // instance) do not even see it.
     await expect(s.send(id, officer, 'TIEP_NHAN_TO_CHUC_DANG', { coQuanGiaiQuyet: 'ubkt-dang-uy' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(s.send(id, chairman, 'TIEP_NHAN_TO_CHUC_DANG', { coQuanGiaiQuyet: 'ubkt-dang-uy' })).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+    await expect(s.send(id, secretary, 'TIEP_NHAN_TO_CHUC_DANG', { coQuanGiaiQuyet: 'ubkt-dang-uy' })).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+    // The Party Building Board is no body that resolves denunciations.
+    await expect(s.send(id, commission, 'TIEP_NHAN_TO_CHUC_DANG', { coQuanGiaiQuyet: 'bxdd' })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
     await s.advanceTo('2026-04-28T02:00:00.000Z');
-    const done = await s.send(id, secretary, 'TIEP_NHAN_TO_CHUC_DANG', { coQuanGiaiQuyet: 'ubkt-dang-uy', soVanBan: '05-CV/ĐU' });
+    const done = await s.send(id, commission, 'TIEP_NHAN_TO_CHUC_DANG', { coQuanGiaiQuyet: 'ubkt-dang-uy', soVanBan: '05-CV/UBKT', ngayVanBan: '2026-04-28' });
     expect(done.status).toBe('done');
     expect(done.activeStates.map((a) => a.path)).toEqual(['daChuyenToChucDang']);
-    expect(done.context).toMatchObject({ coQuanDangGiaiQuyet: 'ubkt-dang-uy', nguoiTiepNhanDang: { id: 'bi-thu-1' } });
+    expect(done.context).toMatchObject({ coQuanDangGiaiQuyet: 'ubkt-dang-uy', ngayVanBanDang: '2026-04-28', nguoiTiepNhanDang: { id: 'ubkt-1' } });
   });
 
   it('a Party member whose breach is not of Party rules stays with the state (acceptance)', async () => {
@@ -399,28 +430,33 @@ describe('denunciation: whoever filed any verification report may not conclude',
 
   it('a verifier who asks for a supplementary verification and lets a colleague file it still may not conclude', async () => {
     const s = sc.get();
-    const { officer, inspector, chairman } = people(s);
-    // Holds two posts at once (kiêm nhiệm): an inspector who also holds the chairman's role.
-    const dual = s.person('thanh-tra-chu-tich', [
-      { role: 'thanh-tra', unit: 'thanh-tra' },
+    const { officer, verifier, chairman } = people(s);
+    // Holds two posts at once (kiêm nhiệm): a verifying officer who also holds the chairman's role.
+    const dual = s.person('xac-minh-chu-tich', [
+      { role: 'can-bo-xac-minh', unit: 'van-phong-hdnd-ubnd' },
       { role: 'chu-tich', unit: 'ubnd' },
     ]);
     const { id } = await s.start('denunciation', officer, { ...input, maDon: 'TC-2026-009' });
     await s.send(id, officer, 'PHAN_LOAI', { ketQua: 'thu-ly', laDangVien: false, viPhamQuyDinhDang: false });
-    await s.send(id, chairman, 'THU_LY', { soQuyetDinh: '31/QĐ-UBND' });
+    await s.send(id, chairman, 'THU_LY', { soQuyetDinh: '31/QĐ-UBND', ngayThuLy: '2026-04-23' });
     await s.send(id, officer, 'THONG_BAO_THU_LY', {});
-    await s.send(id, dual, 'BAO_CAO_XAC_MINH', { soBaoCao: '07/BC-TTr' });
-    await expect(s.send(id, dual, 'KET_LUAN', { ketQua: 'dung' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    await s.send(id, dual, 'BAO_CAO_XAC_MINH', { soBaoCao: '07/BC-VP', ngayBaoCao: '2026-04-23' });
+    await expect(s.send(id, dual, 'KET_LUAN', { ketQuaKetLuan: 'dung', ngayKetLuan: '2026-04-23' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
     // The same person asks for a supplementary verification, which a colleague files.
     await s.send(id, dual, 'XAC_MINH_BO_SUNG', { yeuCau: 'Làm rõ số tiền đã nhận' });
-    let view = await s.send(id, inspector, 'BAO_CAO_XAC_MINH', { soBaoCao: '08/BC-TTr', kienNghi: 'Kiểm điểm' });
+    let view = await s.send(id, verifier, 'BAO_CAO_XAC_MINH', { soBaoCao: '08/BC-VP', ngayBaoCao: '2026-04-23', kienNghi: 'Kiểm điểm' });
     expect(view.activeStates.map((a) => a.path)).toEqual(['giaiQuyet.ketLuan']);
-    expect(view.context).toMatchObject({ nguoiXacMinh: { id: 'thanh-tra-1' } });
+    expect(view.context).toMatchObject({ nguoiXacMinh: { id: 'xac-minh-1' } });
     // The last report is the colleague's, but the first was theirs: refused, nothing changes.
     const before = await s.get(id);
-    await expect(s.send(id, dual, 'KET_LUAN', { ketQua: 'dung' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    await expect(s.send(id, dual, 'KET_LUAN', { ketQuaKetLuan: 'dung', ngayKetLuan: '2026-04-23' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
     expect((await s.get(id)).revision).toBe(before.revision);
-    view = await s.send(id, chairman, 'KET_LUAN', { ketQua: 'dung-mot-phan' });
+    // The conclusion is dated: not before the acceptance.
+    await expect(s.send(id, chairman, 'KET_LUAN', { ketQuaKetLuan: 'dung-mot-phan', ngayKetLuan: '2026-04-22' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      details: { refusals: [{ message: expect.objectContaining({ vi: 'Ngày kết luận không được trước ngày thụ lý.' }), field: 'ngayKetLuan' }] },
+    });
+    view = await s.send(id, chairman, 'KET_LUAN', { ketQuaKetLuan: 'dung-mot-phan', ngayKetLuan: '2026-04-23' });
     expect(view.context).toMatchObject({ nguoiKetLuan: { id: 'chu-tich-1' } });
   });
 });
@@ -430,21 +466,30 @@ describe('denunciation: refused events change nothing', () => {
 
   it('an out-of-order event and a wrong actor are refused, the instance unchanged', async () => {
     const s = sc.get();
-    const { officer, inspector, admin } = people(s);
+    const { officer, verifier, admin } = people(s);
     const { id } = await s.start('denunciation', officer, input);
     const before = await s.get(id);
     const tasksBefore = await s.openTasks(id);
 
     // Concluding before the initial handling: not accepted in this state.
-    await expect(s.send(id, officer, 'KET_LUAN', { ketQua: 'dung' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
-    await expect(s.send(id, admin, 'THU_LY', { soQuyetDinh: '1/QĐ' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
-    // An admin sees the instance but is no candidate of the letter officer's task; the inspector has no task
+    await expect(s.send(id, officer, 'KET_LUAN', { ketQuaKetLuan: 'dung' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
+    await expect(s.send(id, admin, 'THU_LY', { soQuyetDinh: '1/QĐ', ngayThuLy: '2026-04-23' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
+    // An admin sees the instance but is no candidate of the letter officer's task; the verifier has no task
     // here yet; a timer event cannot be sent by a person.
     await expect(s.send(id, admin, 'PHAN_LOAI', { ketQua: 'thu-ly' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(s.send(id, inspector, 'PHAN_LOAI', { ketQua: 'thu-ly' })).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
+    await expect(s.send(id, verifier, 'PHAN_LOAI', { ketQua: 'thu-ly' })).rejects.toMatchObject({ code: 'INSTANCE_NOT_FOUND' });
     await expect(s.send(id, officer, 'QUA_HAN_XU_LY_BAN_DAU')).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    // Not-accepting needs a reason.
+    // Not-accepting needs a reason, and the number and date of the notice of non-acceptance, not before the receipt.
     await expect(s.send(id, officer, 'PHAN_LOAI', { ketQua: 'khong-thu-ly' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
+    await expect(s.send(id, officer, 'PHAN_LOAI', { ketQua: 'khong-thu-ly', lyDo: 'Nặc danh' })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      details: { refusals: expect.arrayContaining([expect.objectContaining({ field: 'soThongBaoKhongThuLy' })]) },
+    });
+    await expect(
+      s.send(id, officer, 'PHAN_LOAI', { ketQua: 'khong-thu-ly', lyDo: 'Nặc danh', soThongBaoKhongThuLy: '09/TB-UBND', ngayThongBaoKhongThuLy: '2026-04-20' }),
+    ).rejects.toMatchObject({ code: 'GUARD_REJECTED', details: { refusals: expect.arrayContaining([expect.objectContaining({ field: 'ngayThongBaoKhongThuLy' })]) } });
+    // A start without the receipt date is refused: the limits count from it, never from the click.
+    await expect(s.start('denunciation', officer, { ...input, ngayNhanDon: undefined })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
 
     const after = await s.get(id);
     expect(after.revision).toBe(before.revision);

@@ -7,13 +7,13 @@ import { Scenario } from '../test/support/scenario.js';
  * score threshold, remediation loop, recognition by the ward chairman.
  */
 const FILE = 'workflows/friendly-office-accreditation.json';
-const UNITS = ['phong-kinh-te', 'phong-van-hoa-xa-hoi', 'thanh-tra', 'trung-tam-phuc-vu-hanh-chinh-cong', 'van-phong-hdnd-ubnd'];
+const UNITS = ['phong-kinh-te', 'phong-van-hoa-xa-hoi', 'don-vi-su-nghiep-cong', 'trung-tam-phuc-vu-hanh-chinh-cong', 'van-phong-hdnd-ubnd'];
 
 function people(s: Scenario) {
   return {
     headKt: s.person('truong-phong-kt', [{ role: 'truong-phong', unit: 'phong-kinh-te' }]),
     headVh: s.person('truong-phong-vh', [{ role: 'truong-phong', unit: 'phong-van-hoa-xa-hoi' }]),
-    inspector: s.person('thanh-tra-1', [{ role: 'thanh-tra', unit: 'thanh-tra' }]),
+    appraiser: s.person('noi-vu-1', [{ role: 'chuyen-vien', unit: 'phong-van-hoa-xa-hoi' }]),
     deputyBoard: s.person('pho-ban-xddd', [{ role: 'pho-truong-ban-xddd', unit: 'bxdd' }]),
     chairman: s.person('chu-tich', [{ role: 'chu-tich', unit: 'ubnd' }]),
   };
@@ -96,20 +96,20 @@ describe('friendly-office-accreditation: self-assessment across Hùng Kings day 
     ]);
   });
 
-  it('the self-assessment goes to appraisal by the inspectorate or the Board', async () => {
+  it('the self-assessment goes to appraisal by the Culture and Society Department (internal affairs) or the Board', async () => {
     const view = await s.send(id, p.headKt, 'NOP_TU_DANH_GIA', selfAssessment(88));
     expect(paths(view)).toEqual(['hoSo.thamDinh']);
     expect(view.context).toMatchObject({ diemTuDanhGia: 88, tuDanhGia: expect.objectContaining({ congKhaiThuTuc: true, mucDoHaiLong: 30 }) });
     expect(view.context.minhChung).toHaveLength(2);
     expect(await s.openTasks(id)).toEqual([
-      expect.objectContaining({ state: 'hoSo.thamDinh', roles: ['thanh-tra', 'pho-truong-ban-xddd'], units: ['thanh-tra', 'bxdd'], priority: 2 }),
+      expect.objectContaining({ state: 'hoSo.thamDinh', roles: ['chuyen-vien', 'pho-truong-ban-xddd'], units: ['phong-van-hoa-xa-hoi', 'bxdd'], priority: 2 }),
     ]);
     expect(view.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'han-tham-dinh', dueDate: '2026-05-22' })]));
   });
 
   it('the unit cannot score itself', async () => {
     const before = await s.get(id);
-    // The unit's head is no appraiser (the appraisal task is the inspectorate's or the Board's); an appraiser who
+    // The unit's head is no appraiser (the appraisal task is the internal-affairs officer's or the Board's); an appraiser who
     // registered or assessed the unit is refused by separation of duties (see the last scenario).
     await expect(s.send(id, p.headKt, 'CHAM_DIEM', { diem: 95, nhanXet: 'Tự chấm' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect((await s.get(id)).revision).toBe(before.revision);
@@ -117,9 +117,9 @@ describe('friendly-office-accreditation: self-assessment across Hùng Kings day 
 
   it('a score below the threshold (72 < 80) sends the unit to remediation, due in 30 days', async () => {
     await s.advanceTo('2026-05-11T02:00:00.000Z');
-    const view = await s.send(id, p.inspector, 'CHAM_DIEM', { diem: 72, nhanXet: 'Chưa khảo sát hài lòng đủ mẫu.', tieuChiChuaDat: ['mucDoHaiLong'] });
+    const view = await s.send(id, p.appraiser, 'CHAM_DIEM', { diem: 72, nhanXet: 'Chưa khảo sát hài lòng đủ mẫu.', tieuChiChuaDat: ['mucDoHaiLong'] });
     expect(paths(view)).toEqual(['hoSo.khacPhuc']);
-    expect(view.context).toMatchObject({ diemThamDinh: 72, lichSuDiem: [72], tieuChiChuaDat: ['mucDoHaiLong'], nguoiThamDinh: { id: 'thanh-tra-1' } });
+    expect(view.context).toMatchObject({ diemThamDinh: 72, lichSuDiem: [72], tieuChiChuaDat: ['mucDoHaiLong'], nguoiThamDinh: { id: 'noi-vu-1' } });
     expect(view.deadlines).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'han-khac-phuc', state: 'hoSo.khacPhuc', dueDate: '2026-06-10' })]));
     expect(await s.openTasks(id)).toEqual([expect.objectContaining({ state: 'hoSo.khacPhuc', roles: ['truong-phong'], units: UNITS })]);
     expect(await s.effects(id)).toContainEqual(expect.objectContaining({ type: 'notify', users: ['truong-phong-kt'] }));
@@ -186,7 +186,7 @@ describe('friendly-office-accreditation: a target date before National Day is mi
     ]);
     await s.send(id, p.headVh, 'NOP_TU_DANH_GIA', selfAssessment(80));
     await s.advanceTo('2026-08-11T02:00:00.000Z');
-    const view = await s.send(id, p.inspector, 'CHAM_DIEM', {
+    const view = await s.send(id, p.appraiser, 'CHAM_DIEM', {
       diem: 60,
       nhanXet: 'Chưa đạt nhiều tiêu chí.',
       tieuChiChuaDat: ['chuyenDoiSo', 'caiCachThuTuc'],
@@ -227,7 +227,7 @@ describe('friendly-office-accreditation: a target date before National Day is mi
 
   it('late remediation is still appraised; recognised with the missed target recorded', async () => {
     await s.send(id, p.headVh, 'NOP_KHAC_PHUC', { baoCao: 'Đã khắc phục.', minhChung: ['Biên bản kiểm tra'] });
-    await s.send(id, p.inspector, 'CHAM_DIEM', { diem: 80, nhanXet: 'Đạt điểm chuẩn.' });
+    await s.send(id, p.appraiser, 'CHAM_DIEM', { diem: 80, nhanXet: 'Đạt điểm chuẩn.' });
     const view = await s.send(id, p.chairman, 'CONG_NHAN', { soQuyetDinh: '310/QĐ-UBND', ngayQuyetDinh: '2026-09-15' });
     expect(view.status).toBe('done');
     expect(await s.effects(id)).toContainEqual(
@@ -247,21 +247,21 @@ describe('friendly-office-accreditation: whoever registered or assessed the unit
     await s.close();
   });
 
-  it('the inspectorate registers itself: its deputy, also an inspector, assessed it and may not appraise it', async () => {
-    const chief = s.person('chanh-thanh-tra', [{ role: 'truong-phong', unit: 'thanh-tra' }]);
-    // Heads the inspectorate with the chief and works as an inspector (kiêm nhiệm).
-    const deputy = s.person('pho-chanh-thanh-tra', [
-      { role: 'truong-phong', unit: 'thanh-tra' },
-      { role: 'thanh-tra', unit: 'thanh-tra' },
+  it('the Culture and Society Department registers itself: its deputy head, also the internal-affairs officer, assessed it and may not appraise it', async () => {
+    const chief = s.person('truong-phong-vhxh', [{ role: 'truong-phong', unit: 'phong-van-hoa-xa-hoi' }]);
+    // Heads the department with the chief and works as its internal-affairs officer (kiêm nhiệm).
+    const deputy = s.person('pho-truong-phong-vhxh', [
+      { role: 'truong-phong', unit: 'phong-van-hoa-xa-hoi' },
+      { role: 'chuyen-vien', unit: 'phong-van-hoa-xa-hoi' },
     ]);
-    const { id } = await s.start('friendly-office-accreditation', chief, { donVi: 'thanh-tra' });
+    const { id } = await s.start('friendly-office-accreditation', chief, { donVi: 'phong-van-hoa-xa-hoi' });
     await s.send(id, deputy, 'NOP_TU_DANH_GIA', selfAssessment(88));
     const before = await s.get(id);
-    expect(before.context).toMatchObject({ nguoiDangKy: { id: 'chanh-thanh-tra' } });
+    expect(before.context).toMatchObject({ nguoiDangKy: { id: 'truong-phong-vhxh' } });
     // Not the registrant, but the one who submitted the self-assessment.
     await expect(s.send(id, deputy, 'CHAM_DIEM', { diem: 88, nhanXet: 'Tự chấm' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
     expect((await s.get(id)).revision).toBe(before.revision);
-    const view = await s.send(id, p.inspector, 'CHAM_DIEM', { diem: 86, nhanXet: 'Đạt.' });
+    const view = await s.send(id, p.appraiser, 'CHAM_DIEM', { diem: 86, nhanXet: 'Đạt.' });
     expect(paths(view)).toEqual(['hoSo.choCongNhan']);
   });
 });

@@ -108,7 +108,7 @@ describe('information-exchange: the half-year exchange of 15 Jun 2026, on time',
     const before = await s.get(id);
     const history = await s.history(id);
     await expect(s.send(id, p.deputy, 'CUNG_CAP_BXDD', {})).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
-    await expect(s.send(id, p.deputy, 'TONG_HOP', { noiDung: 'Tổng hợp quá sớm' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
+    await expect(s.send(id, p.deputy, 'TONG_HOP', { noiDungTongHop: 'Tổng hợp quá sớm' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
     await expect(s.send(id, p.deputy, 'CUNG_CAP_VAN_PHONG', { noiDung: 'Thay cho Văn phòng' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(s.send(id, p.office, 'CUNG_CAP_BXDD', { noiDung: 'Thay cho Ban' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const after = await s.get(id);
@@ -140,7 +140,7 @@ describe('information-exchange: the half-year exchange of 15 Jun 2026, on time',
 
   it('the head returns the compilation once, then signs and reports upward within 5 working days', async () => {
     await s.advanceTo('2026-06-23T02:00:00.000Z');
-    let view = await s.send(id, p.deputy, 'TONG_HOP', { noiDung: 'Báo cáo tổng hợp trao đổi thông tin 6 tháng' });
+    let view = await s.send(id, p.deputy, 'TONG_HOP', { noiDungTongHop: 'Báo cáo tổng hợp trao đổi thông tin 6 tháng' });
     expect(paths(view)).toEqual(['baoCao']);
     // Wed 24 (1) … Fri 26 (3), Mon 29 (4), Tue 30 Jun (5).
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-bao-cao', dueDate: '2026-06-30' })]);
@@ -148,7 +148,7 @@ describe('information-exchange: the half-year exchange of 15 Jun 2026, on time',
     view = await s.send(id, p.head, 'TRA_LAI', { yKien: 'Bổ sung số liệu của Văn phòng.' });
     expect(paths(view)).toEqual(['tongHop']);
     expect(view.context.yKienTraLai).toEqual(['Bổ sung số liệu của Văn phòng.']);
-    view = await s.send(id, p.deputy, 'TONG_HOP', { noiDung: 'Báo cáo tổng hợp đã bổ sung số liệu' });
+    view = await s.send(id, p.deputy, 'TONG_HOP', { noiDungTongHop: 'Báo cáo tổng hợp đã bổ sung số liệu' });
     // The report's number is the register's (a Party paper: 01-BC/BXDĐ), not typed in.
     await expect(s.send(id, p.head, 'BAO_CAO', { soBaoCao: '20-BC/BXDĐ' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     view = await s.send(id, p.head, 'BAO_CAO', { noiNhan: 'Ban Tuyên giáo và Dân vận Thành ủy' });
@@ -246,9 +246,9 @@ describe('information-exchange: a yearly exchange across National Day, the Offic
     expect((await s.get(id)).revision).toBe(before.revision);
   });
 
-  it('the late report upward is escalated to the Standing Committee, then sent', async () => {
+  it('the late report upward is escalated to the Standing Members of the Party Committee, then sent', async () => {
     await s.send(id, p.office, 'CUNG_CAP_VAN_PHONG', { noiDung: 'Thông tin cả năm của Văn phòng' });
-    await s.send(id, p.deputy, 'TONG_HOP', { noiDung: 'Báo cáo tổng hợp cả năm' });
+    await s.send(id, p.deputy, 'TONG_HOP', { noiDungTongHop: 'Báo cáo tổng hợp cả năm' });
     // From Sat 12 Sep (after the announced National Day swap moved the Office's limit to 11 Sep): Mon 14 – Fri 18 Sep (5).
     expect((await s.get(id)).deadlines).toEqual([expect.objectContaining({ key: 'han-bao-cao', dueDate: '2026-09-18' })]);
     const fired = await s.advanceTo('2026-09-21T02:00:00.000Z');

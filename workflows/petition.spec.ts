@@ -6,7 +6,7 @@ import { Scenario } from '../test/support/scenario.js';
  * (Law on Citizen Reception 2013, art. 28), counted over the ward's public holidays.
  */
 const FILE = 'workflows/petition.json';
-const HANDLING_UNITS = ['phong-kinh-te', 'phong-van-hoa-xa-hoi', 'thanh-tra', 'trung-tam-phuc-vu-hanh-chinh-cong', 'van-phong-hdnd-ubnd'];
+const HANDLING_UNITS = ['phong-kinh-te', 'phong-van-hoa-xa-hoi', 'don-vi-su-nghiep-cong', 'trung-tam-phuc-vu-hanh-chinh-cong', 'van-phong-hdnd-ubnd'];
 
 function people(s: Scenario) {
   return {
@@ -18,7 +18,7 @@ function people(s: Scenario) {
     headVh: s.person('truong-phong-vh', [{ role: 'truong-phong', unit: 'phong-van-hoa-xa-hoi' }]),
     // The deputy head of the same department, who signs in the head's stead (same role, same unit).
     deputyVh: s.person('pho-truong-phong-vh', [{ role: 'truong-phong', unit: 'phong-van-hoa-xa-hoi' }]),
-    officerTt: s.person('thanh-tra-1', [{ role: 'chuyen-vien', unit: 'thanh-tra' }]),
+    officerSn: s.person('su-nghiep-1', [{ role: 'chuyen-vien', unit: 'don-vi-su-nghiep-cong' }]),
   };
 }
 
@@ -36,10 +36,16 @@ describe('petition: answered on time across Hùng Kings day and 30 Apr / 1 May',
   });
 
   it('receipt at the reception desk: the receipt date is the start, due 10 working days later', async () => {
-    const view = await s.start('petition', p.reception, { kenh: 'tiep-dan', noiDung: 'Đề nghị sửa chữa đèn chiếu sáng ngõ 12', nguoiKienNghi: 'Nguyễn Văn An' });
+    const view = await s.start('petition', p.reception, {
+      kenh: 'tiep-dan',
+      noiDung: 'Đề nghị sửa chữa đèn chiếu sáng ngõ 12',
+      nguoiKienNghi: 'Nguyễn Văn An',
+      ngayNhan: '2026-04-23',
+      soGiayBienNhan: 'BN-2026-0423-07',
+    });
     id = view.id;
     expect(view.activeStates.map((a) => a.path)).toEqual(['phanLoai']);
-    expect(view.context).toMatchObject({ kenh: 'tiep-dan', ngayNhan: '2026-04-23T02:00:00.000Z' });
+    expect(view.context).toMatchObject({ kenh: 'tiep-dan', ngayNhan: '2026-04-23', soGiayBienNhan: 'BN-2026-0423-07' });
     // Fri 24 (1), [Sat, Sun 26 holiday, Mon 27 compensatory], Tue 28 (2), Wed 29 (3), [Thu 30, Fri 1, weekend], 4–8 May (4–8), 11 (9), 12 (10).
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-phan-loai', state: 'phanLoai', dueDate: '2026-05-12', dueAt: '2026-05-12T17:00:00.000Z', passed: false })]);
     const tasks = await s.openTasks(id);
@@ -73,7 +79,7 @@ describe('petition: answered on time across Hùng Kings day and 30 Apr / 1 May',
 
   it('only the assigned unit can answer', async () => {
     const before = await s.get(id);
-    await expect(s.send(id, p.officerVh, 'TRINH_TRA_LOI', { noiDung: 'Dự thảo của phòng khác' })).rejects.toMatchObject({
+    await expect(s.send(id, p.officerVh, 'TRINH_TRA_LOI', { noiDungTraLoi: 'Dự thảo của phòng khác' })).rejects.toMatchObject({
       code: 'GUARD_REJECTED',
       message: 'event "TRINH_TRA_LOI" is not allowed now: Only the unit the petition was assigned to may draft the answer or return the petition.',
     });
@@ -82,7 +88,7 @@ describe('petition: answered on time across Hùng Kings day and 30 Apr / 1 May',
 
   it('the officer drafts, the head asks for a revision, the officer drafts again', async () => {
     await s.advanceTo('2026-04-28T03:00:00.000Z');
-    let view = await s.send(id, p.officerKt, 'TRINH_TRA_LOI', { noiDung: 'Phòng sẽ sửa đèn trong tuần.' });
+    let view = await s.send(id, p.officerKt, 'TRINH_TRA_LOI', { noiDungTraLoi: 'Phòng sẽ sửa đèn trong tuần.' });
     expect(view.activeStates.map((a) => a.path)).toEqual(['kiemTra']);
     expect(await s.openTasks(id)).toEqual([expect.objectContaining({ state: 'kiemTra', roles: ['truong-phong'], units: HANDLING_UNITS, priority: 2 })]);
     await expect(s.send(id, p.headVh, 'DUYET_GUI', { soVanBan: '12/TL-UBND' })).rejects.toMatchObject({ code: 'GUARD_REJECTED' });
@@ -92,7 +98,7 @@ describe('petition: answered on time across Hùng Kings day and 30 Apr / 1 May',
     expect(view.activeStates.map((a) => a.path)).toEqual(['traLoi']);
     expect(view.context).toMatchObject({ soLanYeuCauSua: 1, yKienKiemTra: ['Nêu rõ thời gian hoàn thành.'] });
     await s.advanceTo('2026-05-07T03:00:00.000Z');
-    view = await s.send(id, p.officerKt, 'TRINH_TRA_LOI', { noiDung: 'Phòng sẽ sửa đèn trước ngày 15/5/2026.' });
+    view = await s.send(id, p.officerKt, 'TRINH_TRA_LOI', { noiDungTraLoi: 'Phòng sẽ sửa đèn trước ngày 15/5/2026.' });
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-kiem-tra', dueDate: '2026-05-12' })]);
   });
 
@@ -104,10 +110,10 @@ describe('petition: answered on time across Hùng Kings day and 30 Apr / 1 May',
   });
 
   it('the head approves and sends: answered, and nothing fires after', async () => {
-    const view = await s.send(id, p.headKt, 'DUYET_GUI', { soVanBan: '25/TL-UBND', hinhThucGui: 'buu-dien' });
+    const view = await s.send(id, p.headKt, 'DUYET_GUI', { soVanBan: '25/TL-UBND', ngayVanBan: '2026-05-11', hinhThucGui: 'buu-dien' });
     expect(view.status).toBe('done');
     expect(view.activeStates.map((a) => a.path)).toEqual(['daTraLoi']);
-    expect(view.context).toMatchObject({ soVanBan: '25/TL-UBND', quaHan: false, nguoiDuyet: { id: 'truong-phong-kt' } });
+    expect(view.context).toMatchObject({ soVanBan: '25/TL-UBND', ngayVanBanTraLoi: '2026-05-11', quaHan: false, nguoiDuyet: { id: 'truong-phong-kt' } });
     expect(await s.openTasks(id)).toEqual([]);
     const effects = await s.effects(id);
     expect(effects).toContainEqual(expect.objectContaining({ type: 'emit', topic: 'kien-nghi.tra-loi', data: { soVanBan: '25/TL-UBND', donViXuLy: 'phong-kinh-te', kenh: 'tiep-dan', quaHan: false } }));
@@ -132,9 +138,9 @@ describe('petition: late answer from a context receipt date across National Day'
 
   it('counts from the receipt date in context, skipping 1 and 2 Sep', async () => {
     // Received online on Fri 28 Aug, entered on Mon 31 Aug.
-    const view = await s.start('petition', p.letters, { kenh: 'truc-tuyen', noiDung: 'Phản ánh rác thải tại chợ', ngayNhan: '2026-08-28T03:00:00.000Z' });
+    const view = await s.start('petition', p.letters, { kenh: 'truc-tuyen', noiDung: 'Phản ánh rác thải tại chợ', ngayNhan: '2026-08-28' });
     id = view.id;
-    expect(view.context.ngayNhan).toBe('2026-08-28T03:00:00.000Z');
+    expect(view.context.ngayNhan).toBe('2026-08-28');
     // National Day 2026 as announced (Thông báo 9441/TB-BNV): Mon 31 Aug swapped off (Sat 22 Aug worked), Tue 1 – Wed 2 Sep holidays.
     // [Mon 31 Aug, Tue 1, Wed 2 Sep], Thu 3 (1), Fri 4 (2), 7–11 (3–7), 14 (8), 15 (9), 16 (10).
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-phan-loai', dueDate: '2026-09-16', dueAt: '2026-09-16T17:00:00.000Z' })]);
@@ -169,7 +175,7 @@ describe('petition: late answer from a context receipt date across National Day'
   });
 
   it('the late answer is checked with the overdue limit still escalated, then sent; the head who drafted it may not approve it', async () => {
-    await s.send(id, p.headVh, 'TRINH_TRA_LOI', { noiDung: 'Trưởng phòng trả lời trực tiếp.' });
+    await s.send(id, p.headVh, 'TRINH_TRA_LOI', { noiDungTraLoi: 'Trưởng phòng trả lời trực tiếp.' });
     // Counted from the receipt date too: over at the end of Wed 16 Sep (the announced National Day swap, Thông báo 9441/TB-BNV).
     const fired = await s.advanceTo('2026-09-17T03:00:00.000Z');
     expect(fired).toEqual([expect.objectContaining({ kind: 'deadline', deadlineKey: 'han-kiem-tra', fireAt: '2026-09-16T17:00:00.000Z' })]);
@@ -196,11 +202,13 @@ describe('petition: outside competence, returns and refused input', () => {
   });
 
   it('refuses an unknown channel', async () => {
-    await expect(s.start('petition', p.reception, { kenh: 'email', noiDung: 'Nội dung' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(s.start('petition', p.reception, { kenh: 'email', noiDung: 'Nội dung', ngayNhan: '2026-03-02' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    // The receipt date is entered: a petition without it is refused, never dated by the click.
+    await expect(s.start('petition', p.reception, { kenh: 'tiep-dan', noiDung: 'Nội dung kiến nghị' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 
   it('a hotline petition outside the ward’s competence is transferred and ends; its deadline is cancelled', async () => {
-    const started = await s.start('petition', p.reception, { kenh: 'duong-day-nong', noiDung: 'Phản ánh về thuế thu nhập cá nhân' });
+    const started = await s.start('petition', p.reception, { kenh: 'duong-day-nong', noiDung: 'Phản ánh về thuế thu nhập cá nhân', ngayNhan: '2026-03-02' });
     const view = await s.send(started.id, p.letters, 'CHUYEN_DON', { coQuanTiepNhan: 'Thuế cơ sở số 3 thành phố Hải Phòng', lyDo: 'Không thuộc thẩm quyền của UBND phường' });
     expect(view.status).toBe('done');
     expect(view.activeStates.map((a) => a.path)).toEqual(['daChuyenDon']);
@@ -212,31 +220,31 @@ describe('petition: outside competence, returns and refused input', () => {
   });
 
   it('a unit may return the petition for reclassification at most twice', async () => {
-    const { id } = await s.start('petition', p.reception, { kenh: 'tiep-dan', noiDung: 'Kiến nghị về lấn chiếm vỉa hè' });
-    await s.send(id, p.letters, 'GIAO_XU_LY', { donViXuLy: 'thanh-tra' });
-    let view = await s.send(id, p.officerTt, 'TRA_LAI_DON', { lyDo: 'Thuộc lĩnh vực đô thị' });
+    const { id } = await s.start('petition', p.reception, { kenh: 'tiep-dan', noiDung: 'Kiến nghị về lấn chiếm vỉa hè', ngayNhan: '2026-03-02' });
+    await s.send(id, p.letters, 'GIAO_XU_LY', { donViXuLy: 'don-vi-su-nghiep-cong' });
+    let view = await s.send(id, p.officerSn, 'TRA_LAI_DON', { lyDo: 'Thuộc lĩnh vực đô thị' });
     expect(view.activeStates.map((a) => a.path)).toEqual(['phanLoai']);
-    expect(view.context).toMatchObject({ soLanTraLaiDon: 1, donViXuLy: null, donViTraLai: 'thanh-tra' });
+    expect(view.context).toMatchObject({ soLanTraLaiDon: 1, donViXuLy: null, donViTraLai: 'don-vi-su-nghiep-cong' });
     await s.send(id, p.letters, 'GIAO_XU_LY', { donViXuLy: 'phong-kinh-te' });
     await s.send(id, p.officerKt, 'TRA_LAI_DON', { lyDo: 'Cần thanh tra xác minh' });
-    await s.send(id, p.letters, 'GIAO_XU_LY', { donViXuLy: 'thanh-tra' });
+    await s.send(id, p.letters, 'GIAO_XU_LY', { donViXuLy: 'don-vi-su-nghiep-cong' });
     const before = await s.get(id);
-    await expect(s.send(id, p.officerTt, 'TRA_LAI_DON', { lyDo: 'Trả lại lần ba' })).rejects.toMatchObject({
+    await expect(s.send(id, p.officerSn, 'TRA_LAI_DON', { lyDo: 'Trả lại lần ba' })).rejects.toMatchObject({
       code: 'GUARD_REJECTED',
       details: { refusals: [{ message: expect.objectContaining({ vi: expect.stringContaining('trả lại để phân loại lại hai lần') }) }] },
     });
     expect(await s.get(id)).toMatchObject({ revision: before.revision, state: 'traLoi', context: before.context });
-    view = await s.send(id, p.officerTt, 'TRINH_TRA_LOI', { noiDung: 'Thanh tra phường sẽ kiểm tra.' });
+    view = await s.send(id, p.officerSn, 'TRINH_TRA_LOI', { noiDungTraLoi: 'Đơn vị sẽ kiểm tra.' });
     expect(view.activeStates.map((a) => a.path)).toEqual(['kiemTra']);
   });
 
   it('whoever prepared any draft of the answer may not approve it, even after someone else redrafted it', async () => {
-    const { id } = await s.start('petition', p.reception, { kenh: 'tiep-dan', noiDung: 'Kiến nghị tổ chức lớp học bơi cho trẻ em dịp hè' });
+    const { id } = await s.start('petition', p.reception, { kenh: 'tiep-dan', noiDung: 'Kiến nghị tổ chức lớp học bơi cho trẻ em dịp hè', ngayNhan: '2026-03-02' });
     await s.send(id, p.letters, 'GIAO_XU_LY', { donViXuLy: 'phong-van-hoa-xa-hoi' });
     // The head drafts the first answer; the deputy asks for a revision; the officer redrafts it.
-    await s.send(id, p.headVh, 'TRINH_TRA_LOI', { noiDung: 'Phòng sẽ phối hợp tổ chức lớp học bơi.' });
+    await s.send(id, p.headVh, 'TRINH_TRA_LOI', { noiDungTraLoi: 'Phòng sẽ phối hợp tổ chức lớp học bơi.' });
     await s.send(id, p.deputyVh, 'YEU_CAU_SUA', { yKien: 'Nêu rõ địa điểm và thời gian.' });
-    let view = await s.send(id, p.officerVh, 'TRINH_TRA_LOI', { noiDung: 'Lớp học bơi mở tại nhà văn hóa phường từ ngày 01/6/2026.' });
+    let view = await s.send(id, p.officerVh, 'TRINH_TRA_LOI', { noiDungTraLoi: 'Lớp học bơi mở tại nhà văn hóa phường từ ngày 01/6/2026.' });
     expect(view.context).toMatchObject({ nguoiSoanTraLoi: { id: 'chuyen-vien-vh' } });
     // The last drafter is the officer, but the head prepared an earlier draft of the same answer.
     const before = await s.get(id);

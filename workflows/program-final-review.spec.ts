@@ -182,7 +182,7 @@ describe('program-final-review: the 2030 review on time, across National Day (2�
     expect(await s.openTasks(id)).toEqual([expect.objectContaining({ state: 'duThaoTongKet', roles: ['pho-truong-ban-xddd'], units: ['bxdd'], priority: 2 })]);
   });
 
-  it('the Standing Committee asks for changes once, then approves and sets the conference', async () => {
+  it('the Standing Members ask for changes once, then approve and set the conference', async () => {
     await s.advanceTo('2030-09-04T02:00:00.000Z');
     let view = await s.send(id, p.deputy, 'TRINH_DU_THAO', { duThao: 'Dự thảo báo cáo tổng kết lần 1', phuLuc: ['Phụ lục số liệu 2025 - 2030'] });
     expect(paths(view)).toEqual(['xinYKien']);
@@ -323,7 +323,7 @@ describe('program-final-review: every step late, across Tết and Hùng Kings’
     );
   });
 
-  it('the signature is late too: escalated to the Party Standing Committee at the end of Tue 29 Jan', async () => {
+  it('the signature is late too: escalated to the Standing Members of the Party Committee at the end of Tue 29 Jan', async () => {
     await s.advanceTo('2030-01-22T03:00:00.000Z');
     const view = await s.send(id, p.deputy, 'TRINH_KE_HOACH', PLAN);
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-ban-hanh-ke-hoach', dueDate: '2030-01-29' })]);
@@ -383,7 +383,7 @@ describe('program-final-review: every step late, across Tết and Hùng Kings’
     ]);
   });
 
-  it('the head submits the draft; the Standing Committee’s comments run late', async () => {
+  it('the head submits the draft; the Standing Members’ comments run late', async () => {
     await s.advanceTo('2030-03-22T03:00:00.000Z');
     let view = await s.send(id, p.head, 'TRINH_DU_THAO', { duThao: 'Dự thảo báo cáo tổng kết do Trưởng Ban hoàn thiện' });
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-y-kien', dueDate: '2030-04-02' })]);

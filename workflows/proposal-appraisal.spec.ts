@@ -14,7 +14,7 @@ function people(s: Scenario) {
       { role: 'pho-truong-ban-xddd', unit: 'bxdd' },
     ]),
     truongBan2: s.person('truong-ban-2', [{ role: 'truong-ban-xddd', unit: 'bxdd' }]),
-    thuongTruc: s.person('thuong-truc-1', [{ role: 'thuong-truc-dang-uy', unit: 'dang-uy' }]),
+    thuongTruc: s.person('thuong-vu-1', [{ role: 'ban-thuong-vu-dang-uy', unit: 'ban-thuong-vu-dang-uy' }]),
   };
 }
 
@@ -80,7 +80,7 @@ describe('proposal-appraisal: main path with a revision loop, across the 30 Apr 
     expect(view.activeStates.map((a) => a.path)).toEqual(['choQuyetDinh']);
     expect(view.context).toMatchObject({ soLanChinhSua: 1, nguoiKyBaoCao: { id: 'truong-ban-1' } });
     expect((view.context.lichSuThamDinh as unknown[]).length).toBe(2);
-    expect(await s.openTasks(deAn.id)).toEqual([expect.objectContaining({ state: 'choQuyetDinh', roles: ['thuong-truc-dang-uy'], units: ['dang-uy'], priority: 2 })]);
+    expect(await s.openTasks(deAn.id)).toEqual([expect.objectContaining({ state: 'choQuyetDinh', roles: ['ban-thuong-vu-dang-uy'], units: ['ban-thuong-vu-dang-uy'], priority: 2 })]);
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'quyet-dinh', dueDate: '2026-05-20' })]);
     expect(await s.effects(deAn.id)).toContainEqual(expect.objectContaining({ type: 'emit', topic: 'de-an.trinh-thuong-truc' }));
 
@@ -88,7 +88,7 @@ describe('proposal-appraisal: main path with a revision loop, across the 30 Apr 
     await expect(s.send(deAn.id, p.truongBan, 'QUYET_DINH', { ketQua: 'thong-qua' })).rejects.toMatchObject({ code: 'FORBIDDEN', details: { event: 'QUYET_DINH' } });
     await expect(s.send(deAn.id, p.thuongTruc, 'QUYET_DINH', { ketQua: 'dong-y' })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
     view = await s.send(deAn.id, p.thuongTruc, 'QUYET_DINH', { ketQua: 'thong-qua', soVanBan: '45-QĐ/ĐU' });
-    expect(view).toMatchObject({ status: 'done', context: { quyetDinh: { ketQua: 'thong-qua', soVanBan: '45-QĐ/ĐU', nguoiQuyetDinh: { id: 'thuong-truc-1' } } } });
+    expect(view).toMatchObject({ status: 'done', context: { quyetDinh: { ketQua: 'thong-qua', soVanBan: '45-QĐ/ĐU', nguoiQuyetDinh: { id: 'thuong-vu-1' } } } });
     expect(await s.openTasks(deAn.id)).toEqual([]);
     expect((await s.history(deAn.id)).map((h) => h[0])).toEqual(['xstate.init', 'TRINH', 'SOAN_BAO_CAO', 'KY_BAO_CAO', 'NOP_LAI', 'SOAN_BAO_CAO', 'KY_BAO_CAO', 'QUYET_DINH']);
     expect(await s.effects(deAn.id)).toContainEqual(expect.objectContaining({ type: 'instance.done', output: { ketQua: 'thong-qua' } }));
@@ -206,7 +206,7 @@ describe('proposal-appraisal: the appraisal time limit passes and escalates', ()
     expect(await s.openTasks(deAn.id)).toEqual([expect.objectContaining({ state: 'thamDinh.soanBaoCao', roles: ['pho-truong-ban-xddd', 'truong-ban-xddd'], priority: 3 })]);
     const effects = await s.effects(deAn.id);
     expect(effects).toContainEqual(expect.objectContaining({ type: 'task.escalate', deadlineKey: 'tham-dinh-du-thao', priority: 'urgent', addRoles: ['truong-ban-xddd'] }));
-    expect(effects).toContainEqual(expect.objectContaining({ type: 'notify', roles: ['truong-ban-xddd', 'thuong-truc-dang-uy'] }));
+    expect(effects).toContainEqual(expect.objectContaining({ type: 'notify', roles: ['truong-ban-xddd', 'ban-thuong-vu-dang-uy'] }));
     expect(effects).toContainEqual(expect.objectContaining({ type: 'notify', users: ['tp-vhxh'] }));
     expect(effects).toContainEqual(expect.objectContaining({ type: 'notify', reminder: { deadlineKey: 'tham-dinh-du-thao', state: 'thamDinh.soanBaoCao' }, roles: ['pho-truong-ban-xddd'] }));
 

@@ -80,15 +80,15 @@ describe('resolution-implementation: plan, opinion, issue, periodic reviews and 
 
     // Separation of duties: the drafter of the plan may not issue it, even holding the secretary's role.
     const before = await s.get(nq.id);
-    await expect(s.send(nq.id, p.chanhVanPhong, 'BAN_HANH', { soKeHoach: '12-KH/ĐU' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
-    await expect(s.send(nq.id, p.phoBan, 'BAN_HANH', { soKeHoach: '12-KH/ĐU' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(s.send(nq.id, p.chanhVanPhong, 'BAN_HANH', { soKeHoach: '12-KH/ĐU', ngayKeHoach: '2026-09-24' })).rejects.toMatchObject({ code: 'SEPARATION_OF_DUTIES' });
+    await expect(s.send(nq.id, p.phoBan, 'BAN_HANH', { soKeHoach: '12-KH/ĐU', ngayKeHoach: '2026-09-24' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(s.send(nq.id, p.biThu, 'BAN_HANH', {})).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
     expect(await s.get(nq.id)).toMatchObject({ revision: before.revision, state: before.state, context: before.context, deadlines: before.deadlines });
 
     await s.advanceTo('2026-09-24T02:00:00.000Z');
-    view = await s.send(nq.id, p.biThu, 'BAN_HANH', { soKeHoach: '12-KH/ĐU' });
+    view = await s.send(nq.id, p.biThu, 'BAN_HANH', { soKeHoach: '12-KH/ĐU', ngayKeHoach: '2026-09-24' });
     expect(paths(view)).toEqual(['trienKhai']);
-    expect(view.context).toMatchObject({ keHoach: { soKeHoach: '12-KH/ĐU', nguoiKy: { id: 'bi-thu-1' } } });
+    expect(view.context).toMatchObject({ keHoach: { soKeHoach: '12-KH/ĐU', ngayBanHanh: '2026-09-24', nguoiKy: { id: 'bi-thu-1' } } });
     // 180 calendar days from Thu 24 Sep 2026: Tue 23 Mar 2027.
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'so-ket', dueDate: '2027-03-23' })]);
     expect(await s.openTasks(nq.id)).toEqual([expect.objectContaining({ state: 'trienKhai', roles: ['van-phong-dang-uy-ubnd'], units: ['van-phong-dang-uy-ubnd'] })]);

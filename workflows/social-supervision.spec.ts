@@ -3,7 +3,7 @@ import { Scenario } from '../test/support/scenario.js';
 
 /** Social supervision and critique (QĐ 217, 218): the Front recommends, an agency answers within 15 days, the Front reviews. */
 const FILE = 'workflows/social-supervision.json';
-const AGENCIES = ['van-phong-hdnd-ubnd', 'phong-kinh-te', 'phong-van-hoa-xa-hoi', 'thanh-tra', 'trung-tam-phuc-vu-hanh-chinh-cong'];
+const AGENCIES = ['van-phong-hdnd-ubnd', 'phong-kinh-te', 'phong-van-hoa-xa-hoi', 'don-vi-su-nghiep-cong', 'trung-tam-phuc-vu-hanh-chinh-cong'];
 
 function people(s: Scenario) {
   return {
@@ -49,11 +49,11 @@ describe('social supervision: late answer, escalation, one follow-up round, Fron
   it('a head of another agency cannot answer, and nothing changes', async () => {
     const before = await s.get(id);
     const history = await s.history(id);
-    await expect(s.send(id, p.headVh, 'TRA_LOI', { noiDung: 'Trả lời nhầm', soVanBan: '1/BC' })).rejects.toMatchObject({
+    await expect(s.send(id, p.headVh, 'TRA_LOI', { noiDungTraLoi: 'Trả lời nhầm', soVanBan: '1/BC' })).rejects.toMatchObject({
       code: 'GUARD_REJECTED',
       message: 'event "TRA_LOI" is not allowed now: Only the head of the agency assigned to answer may send the answer.',
     });
-    await expect(s.send(id, p.headKt, 'TRA_LOI', { noiDung: 'Thiếu số văn bản' })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    await expect(s.send(id, p.headKt, 'TRA_LOI', { noiDungTraLoi: 'Thiếu số văn bản' })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
     await expect(s.send(id, p.headKt, 'DANH_GIA', { ketQua: 'dong-y' })).rejects.toMatchObject({ code: 'EVENT_NOT_ACCEPTED' });
     const after = await s.get(id);
     expect(after).toMatchObject({ revision: before.revision, state: before.state, context: before.context });
@@ -76,8 +76,9 @@ describe('social supervision: late answer, escalation, one follow-up round, Fron
   });
 
   it('the agency answers; the Front is not satisfied: a second round with a fresh 15-day limit', async () => {
-    let view = await s.send(id, p.headKt, 'TRA_LOI', { noiDung: 'Đã bố trí thêm điểm tập kết rác', soVanBan: '30/BC-PKT' });
+    let view = await s.send(id, p.headKt, 'TRA_LOI', { noiDungTraLoi: 'Đã bố trí thêm điểm tập kết rác', soVanBan: '30/BC-PKT', ngayVanBan: '2026-05-05' });
     expect(paths(view)).toEqual(['danhGia']);
+    expect(view.context).toMatchObject({ soVanBanTraLoi: '30/BC-PKT', ngayVanBanTraLoi: '2026-05-05' });
     expect(await s.openTasks(id)).toEqual([expect.objectContaining({ state: 'danhGia', roles: ['mttq'], units: ['mttq'] })]);
     await s.advanceTo('2026-05-06T02:00:00.000Z');
     view = await s.send(id, p.front, 'DANH_GIA', { ketQua: 'chua-dong-y', yKien: 'Chưa nêu thời gian thực hiện' });
@@ -90,7 +91,7 @@ describe('social supervision: late answer, escalation, one follow-up round, Fron
 
   it('the second answer satisfies the Front: closed', async () => {
     await s.advanceTo('2026-05-12T02:00:00.000Z');
-    await s.send(id, p.headKt, 'TRA_LOI', { noiDung: 'Hoàn thành trước 30/6/2026', soVanBan: '41/BC-PKT' });
+    await s.send(id, p.headKt, 'TRA_LOI', { noiDungTraLoi: 'Hoàn thành trước 30/6/2026', soVanBan: '41/BC-PKT' });
     const view = await s.send(id, p.front, 'DANH_GIA', { ketQua: 'dong-y' });
     expect(view.status).toBe('done');
     expect(paths(view)).toEqual(['daKetThuc']);
@@ -118,7 +119,7 @@ describe('social supervision: the follow-up loop is bounded at 3 rounds', () => 
     const { id } = await s.start('social-supervision', p.front, { loai: 'phan-bien', noiDung: 'Ý kiến phản biện dự thảo quy hoạch chợ' });
     await s.send(id, p.chairman, 'PHAN_CONG', { coQuan: 'phong-van-hoa-xa-hoi' });
     for (let round = 1; round <= 3; round++) {
-      await s.send(id, p.headVh, 'TRA_LOI', { noiDung: `Trả lời vòng ${round}`, soVanBan: `${round}/BC-VHXH` });
+      await s.send(id, p.headVh, 'TRA_LOI', { noiDungTraLoi: `Trả lời vòng ${round}`, soVanBan: `${round}/BC-VHXH` });
       const view = await s.send(id, p.front, 'DANH_GIA', { ketQua: 'chua-dong-y', yKien: `Chưa đạt vòng ${round}` });
       if (round < 3) {
         expect(paths(view)).toEqual(['traLoi']);
@@ -139,7 +140,7 @@ describe('social supervision: the follow-up loop is bounded at 3 rounds', () => 
     await expect(s.start('social-supervision', p.front, { noiDung: 'Thiếu loại' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     const { id } = await s.start('social-supervision', p.front, { loai: 'giam-sat', noiDung: 'Giám sát cải cách hành chính' });
     const before = await s.get(id);
-    await expect(s.send(id, p.front, 'PHAN_CONG', { coQuan: 'thanh-tra' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(s.send(id, p.front, 'PHAN_CONG', { coQuan: 'don-vi-su-nghiep-cong' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await s.get(id)).toMatchObject({ revision: before.revision, state: 'phanCong', context: before.context });
   });
 });
