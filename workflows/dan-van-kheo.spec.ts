@@ -25,7 +25,6 @@ const UNITS = [
   'mttq',
 ];
 /** A nomination's unit tasks also name the Board's unit, so that an escalation adding the Board makes it a candidate. */
-const UNIT_TASK_UNITS = [...UNITS, 'bxdd'];
 
 function people(s: Scenario) {
   return {
@@ -349,7 +348,8 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
     // Implementation report 5 working days after Sat 31 Oct (Fri 6 Nov); reminder 10 days before.
     expect(first.deadlines).toEqual([expect.objectContaining({ key: 'han-trien-khai', state: 'thucHien.trienKhai', dueDate: '2026-11-06' })]);
     expect(await s.openTasks(kids[2])).toEqual([
-      expect.objectContaining({ state: 'thucHien.trienKhai', roles: ['truong-phong', 'mttq'], units: UNIT_TASK_UNITS }),
+      // The unit that registered the model, named by the case: no other unit's head is a candidate.
+      expect.objectContaining({ state: 'thucHien.trienKhai', roles: ['truong-phong', 'mttq'], units: ['mttq'] }),
     ]);
 
     const links = async (instanceId: string) =>
@@ -374,7 +374,7 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
     expect(paths(view)).toEqual(['thucHien.trienKhai']);
     expect(view.context.baoCaoTienDo).toEqual([{ noiDungTienDo: '100% tiểu thương ký cam kết văn minh thương mại' }]);
     await unchanged(s, kids[0], async () => {
-      expect((await refusal(s.send(kids[0], p.front, 'HOAN_THANH_TRIEN_KHAI', report))).code).toBe('GUARD_REJECTED'); // not the unit of this model
+      expect((await refusal(s.send(kids[0], p.front, 'HOAN_THANH_TRIEN_KHAI', report))).code).toBe('FORBIDDEN'); // not the unit of this model: refused at the task
       expect((await refusal(s.send(kids[0], p.chairman, 'HOAN_THANH_TRIEN_KHAI', report))).code).toBe('INSTANCE_NOT_FOUND');
       expect((await refusal(s.send(kids[0], p.headKt, 'HOAN_THANH_TRIEN_KHAI', { ...report, minhChung: [] }))).code).toBe('INVALID_PAYLOAD');
       expect((await refusal(s.send(kids[0], p.headKt, 'NOP_TU_DANH_GIA', selfAssessment(92)))).code).toBe('EVENT_NOT_ACCEPTED');
@@ -397,7 +397,7 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
     await unchanged(s, kids[1], async () => {
       const bad = selfAssessment(85);
       expect((await refusal(s.send(kids[1], p.front, 'NOP_TU_DANH_GIA', { ...bad, tieuChi: { ...bad.tieuChi, hieuQua: 31 } }))).code).toBe('INVALID_PAYLOAD');
-      expect((await refusal(s.send(kids[1], p.headKt, 'NOP_TU_DANH_GIA', bad))).code).toBe('GUARD_REJECTED');
+      expect((await refusal(s.send(kids[1], p.headKt, 'NOP_TU_DANH_GIA', bad))).code).toBe('FORBIDDEN'); // the head of another unit: not a candidate of this model's task
     });
     await s.send(kids[0], p.headKt, 'NOP_TU_DANH_GIA', selfAssessment(92));
     await s.send(kids[1], p.front, 'NOP_TU_DANH_GIA', selfAssessment(85));
@@ -458,7 +458,7 @@ describe('dan-van-kheo: the 2026 campaign, registration across Tết, three mode
     // Additions: 5 working days, Tue 17 Nov.
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-bo-sung', state: 'boSung', dueDate: '2026-11-17' })]);
     expect(await s.openTasks(kids[1])).toEqual([
-      expect.objectContaining({ state: 'boSung', roles: ['truong-phong', 'mttq'], units: UNIT_TASK_UNITS, priority: 2 }),
+      expect.objectContaining({ state: 'boSung', roles: ['truong-phong', 'mttq'], units: ['mttq'], priority: 2 }),
     ]);
 
     const campaign = await s.get(id);

@@ -39,7 +39,7 @@ export const FIELD_PATH_PATTERN = '^[A-Za-z_$][A-Za-z0-9_$]*(\\.[A-Za-z0-9_$-]+)
 export const TOPIC_PATTERN = '^[a-z][A-Za-z0-9._-]{0,127}$';
 
 /** The guard and action types of the vocabulary (vocabulary.ts implements them; specs keep the lists in step). */
-export const GUARD_TYPE_NAMES: readonly string[] = ['hasRole', 'inUnit', 'compare', 'exists', 'notSameActor', 'all', 'any', 'not', 'childrenDone'];
+export const GUARD_TYPE_NAMES: readonly string[] = ['hasRole', 'inUnit', 'compare', 'exists', 'notSameActor', 'all', 'any', 'not', 'childrenDone', 'expression'];
 export const ACTION_TYPE_NAMES: readonly string[] = ['assign', 'increment', 'append', 'recordActor', 'notify', 'emit', 'startChildren', 'extendDeadline'];
 
 const orList = (names: readonly string[]) => `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
@@ -585,6 +585,12 @@ export const guardParamSchemas: Record<string, Record<string, unknown>> = {
     required: ['group'],
     additionalProperties: false,
     properties: { group: { type: 'string', pattern: CHILD_GROUP_PATTERN } },
+  },
+  expression: {
+    type: 'object',
+    required: ['expression'],
+    additionalProperties: false,
+    properties: { expression },
   },
 };
 

@@ -168,3 +168,46 @@ describe('the simulation understands expressions', () => {
     expect(report.deadEnds).toEqual([]);
   });
 });
+
+describe('the expression guard', () => {
+  const guarded = () => {
+    const def = definition();
+    def.events.XU_LY = {
+      label: { vi: 'Xử lý', en: 'Handle' },
+      kind: 'human',
+      schema: { type: 'object', properties: { tongDiem: { type: 'integer' }, diemA: { type: 'integer' }, diemB: { type: 'integer' } } },
+    };
+    def.machine.states!.xuLy.on!.XU_LY = {
+      target: 'xong',
+      guard: {
+        type: 'expression',
+        params: { expression: '=payload.tongDiem = payload.diemA + payload.diemB' },
+        message: { vi: 'Tổng điểm phải bằng tổng các tiêu chí.', en: 'The total must be the sum of the criteria.' },
+        field: 'tongDiem',
+      },
+    };
+    return def;
+  };
+
+  it('passes only when the expression is true, and refuses in the person\'s words otherwise', () => {
+    expect(validateDefinition(guarded()).issues).toEqual([]);
+    const wf = compileWorkflow(guarded());
+    const started = start(wf, input, { actor: officer, at: AT });
+    const as = { actor: { ...officer, id: 'u-an' }, at: AT };
+    expect(step(wf, started.state, { type: 'XU_LY', payload: { tongDiem: 90, diemA: 50, diemB: 40 } }, as).state.status).toBe('done');
+    let refusal: unknown;
+    try {
+      step(wf, started.state, { type: 'XU_LY', payload: { tongDiem: 95, diemA: 50, diemB: 40 } }, as);
+    } catch (e) {
+      refusal = e;
+    }
+    expect(refusal).toMatchObject({ code: 'GUARD_REJECTED', refusals: [{ field: 'tongDiem', message: { vi: 'Tổng điểm phải bằng tổng các tiêu chí.' } }] });
+  });
+
+  it('is checked by the validator and shown as its FEEL in the diagram', () => {
+    const bad = guarded();
+    (bad.machine.states!.xuLy.on!.XU_LY as { guard: { params: { expression: string } } }).guard.params.expression = '=payload.tongDiem =';
+    expect(validateDefinition(bad).issues.map((i) => [i.path, i.code])).toEqual([['/machine/states/xuLy/on/XU_LY/guard/params/expression', 'invalid_expression']]);
+    expect(toMermaid(compileWorkflow(guarded()), { lang: 'vi' })).toContain('payload.tongDiem = payload.diemA + payload.diemB');
+  });
+});

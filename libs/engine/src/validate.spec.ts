@@ -372,7 +372,7 @@ describe('validateDefinition: messages that teach (issue 21)', () => {
       path,
     );
     expect(issue.code).toBe('invalid_params');
-    expect(issue.message).toMatch(/^all: must be a guard object of type hasRole, inUnit, .* or childrenDone, e\.g\. /);
+    expect(issue.message).toMatch(/^all: must be a guard object of type hasRole, inUnit, .* or expression, e\.g\. /);
     expect(issue.message).toContain(GUARD_EXAMPLE);
   });
 

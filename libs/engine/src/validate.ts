@@ -446,6 +446,9 @@ class StaticChecker {
       case 'childrenDone':
         this.waitedGroups.push({ group: params.group, at: `${base}/params/group` });
         break;
+      case 'expression':
+        this.checkExpression(params.expression, `${base}/params/expression`);
+        break;
     }
   }
 

@@ -20,7 +20,7 @@ const g = (type: string, params: Record<string, unknown>) => evalGuard({ type, p
 
 describe('guards', () => {
   it('the vocabulary is exactly the documented one', () => {
-    expect([...GUARD_TYPES].sort()).toEqual(['all', 'any', 'childrenDone', 'compare', 'exists', 'hasRole', 'inUnit', 'not', 'notSameActor']);
+    expect([...GUARD_TYPES].sort()).toEqual(['all', 'any', 'childrenDone', 'compare', 'exists', 'expression', 'hasRole', 'inUnit', 'not', 'notSameActor']);
     expect([...ACTION_TYPES].sort()).toEqual(['append', 'assign', 'emit', 'extendDeadline', 'increment', 'notify', 'recordActor', 'startChildren']);
   });
 

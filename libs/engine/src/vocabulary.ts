@@ -9,6 +9,7 @@
  */
 import { deepEqual, getIn, isPlainObject, jsonClone, setIn, splitPath } from './json.js';
 import { groupDone, recordChildrenStarted, type ChildrenParams } from './children.js';
+import { evaluateExpression, expressionScope } from './expressions.js';
 import { START_STEP, type Actor, type GuardRef, type Operand, type StepEnv, type StepRecord } from './types.js';
 
 const NEUTRAL_ACTOR: Actor = { id: 'system', roles: ['system'], units: [] };
@@ -132,6 +133,10 @@ export const GUARDS: Readonly<Record<string, GuardFn>> = {
   any: (p, c, env) => (p.guards as GuardRef[]).some((g) => evalGuard(g, c, env)),
   not: (p, c, env) => !evalGuard(p.guard as GuardRef, c, env),
   childrenDone: (p, c) => groupDone(c, p.group),
+  // A rule the fixed guards cannot say (a sum, a date a year later): FEEL over the case, the event's
+  // payload and the actor; only `true` passes.
+  expression: (p, c, env) =>
+    evaluateExpression(p.expression, expressionScope(c, env.at, { payload: env.payload, actor: env.actor }), { path: '/machine', what: 'a guard' }) === true,
 };
 
 /** Who took any of `steps` (event types, or `@start`) in `history`. */

@@ -84,6 +84,8 @@ export function describeGuard(g: GuardRef | undefined): string {
       return `inUnit(${String(p.unit)})`;
     case 'childrenDone':
       return `childrenDone(${String(p.group)})`;
+    case 'expression':
+      return `expression(${String(p.expression).slice(1).trim()})`;
     case 'notSameActor': {
       const parts = [...(typeof p.path === 'string' ? [p.path] : []), ...((p.steps as string[] | undefined) ?? [])];
       return `notSameActor(${parts.join(', ')})`;

@@ -432,6 +432,8 @@ export function guardText(g: GuardRef, lang: DiagramLang = 'vi', eventName: (typ
     }
     case 'childrenDone':
       return w.childrenDone(String(p.group));
+    case 'expression':
+      return feelText(String(p.expression));
     default:
       return String(g.type ?? 'guard');
   }
