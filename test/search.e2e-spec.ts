@@ -66,7 +66,7 @@ const definition = {
       xuLy: {
         meta: {
           label: label('Thanh tra xử lý', 'Inspection'),
-          task: { title: label('Xác minh, kết luận', 'Verify and conclude'), roles: ['thanh-tra'], units: ['thanh-tra'], outcomes: ['XONG'] },
+          task: { title: label('Xác minh, kết luận', 'Verify and conclude'), roles: ['thanh-tra'], units: ['van-phong-hdnd-ubnd'], outcomes: ['XONG'] },
         },
         on: { XONG: { target: 'xong' } },
       },
@@ -94,6 +94,12 @@ describe('search: finding a case the way a clerk asks for it, and the case at a 
     expect(res.status).toBe(200);
     return (res.body.items as Array<{ id: string }>).map((i) => i.id).sort();
   };
+  /** The ids of this suite's cases `who` may list, without a search. */
+  const listed = async (who: TestAgent) => {
+    const res = await who.get('/api/v1/instances').query({ definitionKey: KEY, limit: 100 });
+    expect(res.status).toBe(200);
+    return (res.body.items as Array<{ id: string }>).map((i) => i.id).sort();
+  };
   const inbox = async (who: TestAgent, q?: string) => {
     const res = await who.get('/api/v1/tasks').query({ definitionKey: KEY, limit: 100, ...(q === undefined ? {} : { q }) });
     expect(res.status).toBe(200);
@@ -107,7 +113,7 @@ describe('search: finding a case the way a clerk asks for it, and the case at a 
     t = await startTestApp({ workflowsDir: dir, queues: 'postgres' });
     clerk = await t.as('tiep-dan-tim', [{ role: 'can-bo-tiep-dan', unit: 'bo-phan-tiep-cong-dan' }]);
     otherClerk = await t.as('tiep-dan-kinh-te', [{ role: 'can-bo-tiep-dan', unit: 'phong-kinh-te' }]);
-    inspector = await t.as('thanh-tra-tim', [{ role: 'thanh-tra', unit: 'thanh-tra' }]);
+    inspector = await t.as('thanh-tra-tim', [{ role: 'thanh-tra', unit: 'van-phong-hdnd-ubnd' }]);
     ids.a = (
       await start('KN-2026-001', {
         hoTen: 'Nguyễn Văn A',
@@ -240,6 +246,7 @@ describe('search: finding a case the way a clerk asks for it, and the case at a 
     it('an inspector finds a case only once it reaches them; the summary follows the step that changed its subject', async () => {
       expect(await found(inspector, 'khieu nai')).toEqual([]);
       expect(await inbox(inspector, 'nguyen')).toEqual([]);
+      expect(await listed(inspector)).toEqual([]);
 
       const [task] = await inbox(clerk, 'KN-2026-001');
       const done = await clerk.post(`/api/v1/tasks/${task.id}/complete`).send({ outcome: 'CAP_NHAT', payload: { noiDung: 'Khiếu nại việc thu hồi đất nông nghiệp' } });
@@ -254,6 +261,10 @@ describe('search: finding a case the way a clerk asks for it, and the case at a 
       // The inspector may now see case A (a candidate of its task), and only that case.
       expect(await found(inspector, 'khieu nai')).toEqual([ids.a]);
       expect(await found(inspector, 'tran thi binh')).toEqual([]);
+      // The same without a search, and for words of every case or only of the others.
+      expect(await listed(inspector)).toEqual([ids.a]);
+      expect(await found(inspector, 'kn-2026')).toEqual([ids.a]);
+      expect(await found(inspector, 'to dan pho')).toEqual([]);
       const rows = await inbox(inspector, 'nguyen van a');
       expect(rows).toEqual([expect.objectContaining({ instanceId: ids.a, state: 'xuLy', businessKey: 'KN-2026-001', summary })]);
       // The clerk still sees it (they completed its task), no longer in their inbox.

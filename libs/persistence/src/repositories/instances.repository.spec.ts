@@ -7,7 +7,7 @@ import { GENESIS_HASH } from '../history-chain.js';
 import { DefinitionsRepository } from './definitions.repository.js';
 import { TasksRepository } from './tasks.repository.js';
 import { decodeCursor, InstancesRepository, NO_TASK_WRITES, NO_TIMER_WRITES, type NewInstance } from './instances.repository.js';
-import { searchTerms } from './search.js';
+import { ACCESS_SET_MAX, searchTerms } from './search.js';
 
 const actor = { id: 'can-bo-1', roles: ['chuyen-vien'], units: ['ubnd'] };
 
@@ -226,12 +226,76 @@ describe('InstancesRepository writes', () => {
         .filter(({ n }) => pick(n))
         .sort((a, b) => due(a.n).localeCompare(due(b.n)))
         .map(({ id }) => id);
-    // Common words (every one of the 65 newest rows): the inbox walked in due order.
+    // Common words (every one of the 65 newest rows): the caller's open tasks, due first.
     expect((await tasks.inbox(ds.manager, { ...me, words: ['thu', 'tuc'], limit: 5 })).map((t) => t.instanceId)).toEqual(expected(() => true).slice(0, 5));
-    // Rare words: from the search index.
+    // Rare words (11 of the newest rows): from the search index.
+    expect((await tasks.inbox(ds.manager, { ...me, words: ['tuc', '6'], limit: 50 })).map((t) => t.instanceId)).toEqual(expected((n) => String(n).includes('6')));
+    // Less rare (16): from the caller's open tasks, each case checked.
     expect((await tasks.inbox(ds.manager, { ...me, words: ['tuc', '3'], limit: 50 })).map((t) => t.instanceId)).toEqual(expected((n) => String(n).includes('3')));
+    // Common words, an inbox larger than the set the access index gives: walked due first.
+    tasks.accessSetMax = 10;
+    expect((await tasks.inbox(ds.manager, { ...me, words: ['thu', 'tuc'], limit: 5 })).map((t) => t.instanceId)).toEqual(expected(() => true).slice(0, 5));
+    tasks.accessSetMax = ACCESS_SET_MAX;
     // Someone who is no candidate finds none of them.
     expect(await tasks.inbox(ds.manager, { ...me, username: 'khac', memberships: [{ role: 'xu-ly', unit: 'thanh-tra' }], words: ['thu', 'tuc'], limit: 50 })).toEqual([]);
+  });
+
+  it('a clerk finds exactly the cases they may see, whether their tasks are looked up as a set or case by case', async () => {
+    const sender = await new DefinitionsRepository().insertPublished(ds.manager, {
+      key: 'test-sender',
+      version: 1,
+      title: { vi: 'Gửi', en: 'Send' },
+      source: { events: { GUI: { sentBy: { roles: ['gui'], units: ['ubnd'] } } } },
+      checksum: 'x',
+      at: new Date(),
+    });
+    const task = (instanceId: string, t: { roles: string[]; units: string[]; assignee?: string; completedBy?: string }) =>
+      ds.query(
+        `INSERT INTO tasks (id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, assignee, status, priority, created_seq, created_at, completed_by)
+         VALUES ($1, $2, 'test-counter', 'mo', '{"vi":"a","en":"a"}', $3, $4, '{TANG}', $5, $6, 1, 1, now(), $7)`,
+        [randomUUID(), instanceId, t.roles, t.units, t.assignee ?? null, t.completedBy ? 'completed' : 'open', t.completedBy ?? null],
+      );
+    const seen = async (text: string, x: { roles: string[]; units: string[]; assignee?: string; completedBy?: string } | 'sender' | 'own' | undefined) => {
+      const id = await started({ searchText: `nhin thay ${text}`, startedBy: x === 'own' ? 'ban' : 'y' });
+      if (x === 'sender') await ds.query(`UPDATE workflow_instances SET definition_id = $2 WHERE id = $1`, [id, sender.id]);
+      else if (x && x !== 'own') await task(id, x);
+      return id;
+    };
+    const visible = [
+      await seen('tu mo', 'own'),
+      await seen('ung vien', { roles: ['xem'], units: ['ubnd'] }),
+      await seen('moi don vi', { roles: ['xem'], units: [], completedBy: 'khac' }),
+      await seen('giao', { roles: ['khac'], units: ['ubnd'], assignee: 'ban' }),
+      await seen('da lam', { roles: ['khac'], units: [], completedBy: 'ban' }),
+      await seen('gui', 'sender'),
+    ];
+    const hidden = [
+      await seen('don vi khac', { roles: ['xem'], units: ['thanh-tra'] }),
+      await seen('vai tro khac', { roles: ['khac'], units: ['ubnd'], assignee: 'khac' }),
+      await seen('khong', undefined),
+    ];
+    // Then 60 newer cases of the same words that the clerk may not see: a page of 2 walks past them.
+    for (let n = 0; n < 60; n++) await seen(`nua ${n}`, undefined);
+    const clerk = { username: 'ban', memberships: [{ role: 'xem', unit: 'ubnd' }, { role: 'gui', unit: 'ubnd' }] };
+    const tasks = new TasksRepository();
+    const ours = new Set([...visible, ...hidden]);
+    const find = async (words?: string[]) =>
+      (await repo.list(ds.manager, { words, visibleTo: clerk, limit: 500 })).items.map((i) => i.id).filter((id) => ours.has(id));
+    for (const max of [repo.accessSetMax, 0]) {
+      // 0: more tasks than the set holds, so each case is checked on its own.
+      repo.accessSetMax = max;
+      for (const id of [...visible, ...hidden]) expect(await tasks.canSeeInstance(ds.manager, id, clerk.username, clerk.memberships)).toBe(visible.includes(id));
+      expect(await find(['nhin', 'thay'])).toEqual([...visible].reverse());
+      expect(await find()).toEqual([...visible].reverse());
+      expect(await find(['khac'])).toEqual([]);
+      const walked = await repo.list(ds.manager, { words: ['nhin', 'thay'], visibleTo: clerk, limit: 2 });
+      expect(walked.items.map((i) => i.id)).toEqual([visible[5], visible[4]]);
+      // A task opened for the clerk's unit shows its case from then on.
+      await task(hidden[2], { roles: ['xem'], units: ['ubnd'] });
+      expect(await find(['nhin', 'khong'])).toEqual([hidden[2]]);
+      await ds.query(`DELETE FROM tasks WHERE instance_id = $1`, [hidden[2]]);
+      expect(await find(['nhin', 'khong'])).toEqual([]);
+    }
   });
 
   it('history is append-only: UPDATE, DELETE and TRUNCATE are refused by the database', async () => {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '../prepared.js';
-import { CANDIDATE_SQL, SENDER_SQL } from './tasks.repository.js';
-import { holds, SEARCH_CANDIDATES, SEARCH_WINDOW, searchTerms } from './search.js';
+import { CANDIDATE_SQL, SENDER_DEFINITIONS_SQL } from './tasks.repository.js';
+import { ACCESS_SET_MAX, accessKeys, holds, SEARCH_CANDIDATES, SEARCH_WINDOW, searchTerms, TASK_ACCESS } from './search.js';
 import type { HistoryRecord, IdempotencyRecord, InstanceRecord, OutboxMessage, Page, StoredResponse } from '../records.js';
 
 export const INSTANCE_COLUMNS = `id, definition_id, definition_key, definition_version, business_key, status, state_value, state_paths,
@@ -267,6 +267,9 @@ export const NO_TASK_WRITES = (definitionKey: string): TaskWrites => ({ definiti
 
 @Injectable()
 export class InstancesRepository {
+  /** ACCESS_SET_MAX; the tests lower it to cross the other path. */
+  accessSetMax = ACCESS_SET_MAX;
+
   async findById(manager: EntityManager, id: string): Promise<InstanceRecord | undefined> {
     const rows = await queryPrepared(manager, 'phoihop_instance_by_id', `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances WHERE id = $1`, [id]);
     return rows[0] ? toInstanceRecord(rows[0]) : undefined;
@@ -469,11 +472,27 @@ export class InstancesRepository {
     const cursor = f.cursor ? [`${p(f.cursor.createdAt)}::timestamptz`, `${p(f.cursor.id)}::uuid`] : undefined;
     const after = (i: string, id = 'id') => (cursor ? [`(${i}.created_at, ${i}.${id}) < (${cursor[0]}, ${cursor[1]})`] : []);
     let visible: ((i: string) => string) | undefined;
+    let visibleEach: ((i: string) => string) | undefined;
+    const ctes: string[] = [];
     if (f.visibleTo) {
       const [u, r, un] = [p(f.visibleTo.username), p(f.visibleTo.memberships.map((m) => m.role)), p(f.visibleTo.memberships.map((m) => m.unit))];
-      visible = (i) => `(${i}.started_by = ${u} OR EXISTS (SELECT 1 FROM tasks t WHERE t.instance_id = ${i}.id
-                   AND (t.assignee = ${u} OR t.completed_by = ${u} OR ${CANDIDATE_SQL('t', r, un)}))
-                 OR ${SENDER_SQL(i, r, un)})`;
+      const [keys, max] = [p(accessKeys(f.visibleTo.username, f.visibleTo.memberships)), p(this.accessSetMax)];
+      const theirs = (t: string) => `(${t}.assignee = ${u} OR ${t}.completed_by = ${u} OR ${CANDIDATE_SQL(t, r, un)})`;
+      // Checking each case read for a task of theirs and the events they may send (15 µs a case) made
+      // a clerk who sees few cases slow wherever many cases are read: a walk through common words, the
+      // list without words. There their tasks come from the access index instead, once (`granted`),
+      // and a case is looked up among them (hashed) — unless they are so many that the cases read are
+      // mostly visible anyway, then each is checked. The definitions they may send an event of, once.
+      ctes.push(
+        `senders AS MATERIALIZED (${SENDER_DEFINITIONS_SQL(r, un)})`,
+        `granted AS MATERIALIZED (SELECT t.instance_id FROM tasks t WHERE ${TASK_ACCESS('t')} && ${keys}::text[] AND ${theirs('t')} LIMIT ${max}::int + 1)`,
+      );
+      const task = (i: string) => `EXISTS (SELECT 1 FROM tasks t WHERE t.instance_id = ${i}.id AND ${theirs('t')})`;
+      visible = (i) => `(${i}.started_by = ${u}
+        OR CASE WHEN (SELECT count(*) FROM granted) <= ${max}::int THEN ${i}.id IN (SELECT instance_id FROM granted) ELSE ${task(i)} END
+        OR ${i}.definition_id IN (SELECT id FROM senders))`;
+      // Where few cases are read until the page is full, looking up each one's tasks costs less (see searchSql).
+      visibleEach = (i) => `(${i}.started_by = ${u} OR ${task(i)} OR ${i}.definition_id IN (SELECT id FROM senders))`;
     }
     const words = f.words ?? [];
     const limit = p(f.limit + 1);
@@ -482,9 +501,11 @@ export class InstancesRepository {
       const word = words.map((w) => p(w));
       const terms = searchTerms(words);
       sql = searchSql({
+        ctes,
         own: (i) => own.map((o) => o(i)),
         after,
         visible,
+        visibleEach,
         holds: (s) => word.map((w) => holds(`${s}.search_text`, w)).join(' AND '),
         terms: terms.length ? p(terms) : undefined,
         limit,
@@ -494,7 +515,8 @@ export class InstancesRepository {
       });
     } else {
       const where = [...own.map((o) => o('i')), ...after('i'), ...(visible ? [visible('i')] : [])];
-      sql = `SELECT ${INSTANCE_COLUMNS} FROM workflow_instances i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
+      sql = `${ctes.length ? `WITH ${ctes.join(', ')}` : ''}
+        SELECT ${INSTANCE_COLUMNS} FROM workflow_instances i ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT ${limit}`;
     }
     const rows = await manager.query(sql, params);
     const items = rows.slice(0, f.limit).map(toInstanceRecord);
@@ -528,10 +550,14 @@ export class InstancesRepository {
  * other filters or visibility `candidates` is the page's size and step 3 cannot happen: left out.
  */
 function searchSql(q: {
+  /** Common table expressions the filters refer to. */
+  ctes: string[];
   own: (alias: string) => string[];
   /** The page's cursor on the rows aliased `alias` (whose id column is `id`). */
   after: (alias: string, id?: string) => string[];
   visible?: (alias: string) => string;
+  /** The same, checked case by case: for rows read until a page is full. */
+  visibleEach?: (alias: string) => string;
   /** Every word occurs in the search text of the row aliased `alias`. */
   holds: (alias: string) => string;
   /** The index entries every match holds; none when every word is a single character. */
@@ -543,14 +569,19 @@ function searchSql(q: {
   const filters = (i: string) => [...q.own(i), ...(q.visible ? [q.visible(i)] : [])];
   const and = (parts: string[]) => parts.join(' AND ');
   const window = q.after('instance_search', 'instance_id');
-  const recentWhere = filters('i');
+  // The newest matches and the index's matches, in order until the page is full: cases checked one by
+  // one (a few dozen, or as many as it takes to find the page's visible ones). The walk: every case
+  // read is checked, so against the caller's tasks read once.
+  const each = (i: string) => [...q.own(i), ...(q.visibleEach ? [q.visibleEach(i)] : [])];
+  const recentWhere = each('i');
   // Without other filters every candidate is on the page, so with index entries this never runs: left out.
   const walk =
     q.terms && !filters('i').length
       ? ''
       : `UNION ALL
       (SELECT ${columnsOf('i')} FROM workflow_instances i JOIN instance_search s ON s.instance_id = i.id
-        WHERE (SELECT found FROM seen) < ${q.limit} ${q.terms ? `AND (SELECT candidates FROM seen) = ${q.candidates}` : ''} AND ${and([...filters('i'), ...q.after('i'), q.holds('s')])}
+        WHERE (SELECT found FROM seen) < ${q.limit} ${q.terms ? `AND (SELECT candidates FROM seen) = ${q.candidates}` : ''}
+          AND ${and([...filters('i'), ...q.after('i'), q.holds('s')])}
         ORDER BY i.created_at DESC, i.id DESC LIMIT ${q.limit})`;
   // The rows of the search index, sorted by an expression, not the column: no index gives that order,
   // so they come from the search index (never from a walk that would compute the terms of every row).
@@ -567,7 +598,7 @@ function searchSql(q: {
           WHERE ${and([gate, indexed, ...q.after('s', 'instance_id')])}
           ORDER BY at DESC, s.instance_id DESC
        ) r JOIN workflow_instances i ON i.id = r.instance_id
-        WHERE ${and(filters('i'))}
+        WHERE ${and(each('i'))}
         ORDER BY r.at DESC, r.instance_id DESC LIMIT ${q.limit})`
       : // Nothing else to check: the page is chosen from the search rows alone, then its cases are read.
         `UNION ALL
@@ -575,7 +606,7 @@ function searchSql(q: {
         SELECT s.instance_id FROM instance_search s WHERE ${and([gate, indexed, ...q.after('s', 'instance_id')])}
          ORDER BY s.created_at + interval '0 s' DESC, s.instance_id DESC LIMIT ${q.limit}
       ) r JOIN workflow_instances i ON i.id = r.instance_id`;
-  return `WITH cand AS MATERIALIZED (
+  return `WITH ${q.ctes.map((c) => `${c},`).join(' ')} cand AS MATERIALIZED (
       SELECT instance_id, created_at FROM (
         SELECT instance_id, created_at, search_text FROM instance_search ${window.length ? `WHERE ${and(window)}` : ''}
          ORDER BY created_at DESC, instance_id DESC LIMIT ${q.window}

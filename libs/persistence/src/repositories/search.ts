@@ -31,11 +31,36 @@ export const SEARCH_WINDOW = 3000;
 export const SEARCH_CANDIDATES = 60;
 
 /**
- * SQL (one row, one boolean column `common`) for "the words are common": at least `candidates` of
- * the newest `window` search rows (aliased `w`) hold them (`held`, over `w.search_text`).
+ * SQL (one row, one column `held`) for "how many of the newest `window` search rows (aliased `w`)
+ * hold the words" (`held`, over `w.search_text`), counted up to `candidates`.
  */
-export function wordsAreCommon(held: string, window: string, candidates: string): string {
-  return `SELECT count(*) >= ${candidates} AS common FROM (
+export function wordsHeld(held: string, window: string, candidates: string): string {
+  return `SELECT count(*) AS held FROM (
       SELECT 1 FROM (SELECT search_text FROM instance_search ORDER BY created_at DESC, instance_id DESC LIMIT ${window}) w
        WHERE ${held} LIMIT ${candidates}) x`;
 }
+
+/**
+ * Rows of that window holding the words under which an inbox search starts from the search index's
+ * matches (fewer than 1 case in 200: up to 5,000 at a million cases, a lookup of open tasks each)
+ * rather than from the caller's open tasks.
+ */
+export const INBOX_RARE = 15;
+
+/**
+ * A user's keys in `phoihop_task_access` (the migration SearchAccess1765324800000): their name, and
+ * each membership's role in its unit and in any unit. They overlap a task's keys exactly when the
+ * task is assigned to them, was completed by them, or names one of their memberships as a candidate.
+ */
+export function accessKeys(username: string, memberships: ReadonlyArray<{ role: string; unit: string }>): string[] {
+  return [`u:${username}`, ...memberships.flatMap((m) => [`c:${m.role}|${m.unit}`, `c:${m.role}|*`])];
+}
+
+/** SQL: the keys of task `t` (its expression is the one both task access indexes hold). */
+export const TASK_ACCESS = (t: string) => `phoihop_task_access(${t}.candidate_roles, ${t}.candidate_units, ${t}.assignee, ${t}.completed_by)`;
+
+/**
+ * Tasks found through the access index up to which a search uses them as a set (hashed, each row a
+ * lookup); a user with more has so much to see that checking rows one by one finds a page soon.
+ */
+export const ACCESS_SET_MAX = 20_000;

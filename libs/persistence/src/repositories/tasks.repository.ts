@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryPrepared, queryRows } from '../prepared.js';
 import type { Membership } from './identity.repository.js';
-import { holds, SEARCH_CANDIDATES, SEARCH_WINDOW, searchTerms, wordsAreCommon } from './search.js';
+import { ACCESS_SET_MAX, accessKeys, holds, INBOX_RARE, SEARCH_CANDIDATES, SEARCH_WINDOW, searchTerms, TASK_ACCESS, wordsHeld } from './search.js';
 
 export interface TaskRecord {
   id: string;
@@ -92,6 +92,15 @@ export const SENDER_SQL = (i: string, roles: string, units: string) =>
      CROSS JOIN LATERAL unnest(${roles}::text[], ${units}::text[]) AS m(role, unit)
      WHERE d.id = ${i}.definition_id AND v->'sentBy'->'roles' ? m.role AND (NOT (v->'sentBy' ? 'units') OR v->'sentBy'->'units' ? m.unit))`;
 
+/**
+ * SQL: the ids of the definitions of which one of my memberships may send some event (SENDER_SQL's
+ * rule, for every definition at once): a list checks its cases' definition against this set.
+ */
+export const SENDER_DEFINITIONS_SQL = (roles: string, units: string) =>
+  `SELECT d.id FROM workflow_definitions d WHERE EXISTS (
+     SELECT 1 FROM jsonb_each(CASE WHEN jsonb_typeof(d.source->'events') = 'object' THEN d.source->'events' END) AS e(k, v) CROSS JOIN LATERAL unnest(${roles}::text[], ${units}::text[]) AS m(role, unit)
+      WHERE v->'sentBy'->'roles' ? m.role AND (NOT (v->'sentBy' ? 'units') OR v->'sentBy'->'units' ? m.unit))`;
+
 export interface InboxFilter {
   username: string;
   memberships: Membership[];
@@ -112,6 +121,9 @@ const split = (ms: Membership[]) => [ms.map((m) => m.role), ms.map((m) => m.unit
 
 @Injectable()
 export class TasksRepository {
+  /** ACCESS_SET_MAX; the tests lower it to cross the other path. */
+  accessSetMax = ACCESS_SET_MAX;
+
   async findById(manager: EntityManager, id: string): Promise<TaskRecord | undefined> {
     const rows = await queryPrepared(manager, 'phoihop_task_by_id', `SELECT ${COLUMNS} FROM tasks WHERE id = $1`, [id]);
     return rows[0] ? toRecord(rows[0]) : undefined;
@@ -175,24 +187,35 @@ export class TasksRepository {
     if (!words.length) {
       return (await manager.query(`SELECT ${COLUMNS_WITH_CASE} FROM ${WITH_CASE} WHERE ${where.join(' AND ')} ${order}`, params)).map(withCase);
     }
-    // A search. Common words: the inbox in due order, each task's case checked, stops at the page.
-    // Rare words (a citizen's name): the cases the search index holds them in, then their open tasks,
-    // sorted — walking the inbox would read all of it to find them. Which, measured as for the case
-    // list (the newest search rows), by one statement.
+    // A search. Rare words (a citizen's name most often): the cases the search index holds them in,
+    // then their open tasks, sorted. Otherwise the caller's open tasks from the access index (few: an
+    // approver is a candidate of a small part of the ward's tasks), each task's case checked, sorted —
+    // walking every open task due first to find the caller's read tens of thousands of others. An
+    // inbox too large for that (more than ACCESS_SET_MAX) is walked due first, each task's case
+    // checked: the caller's matches come soon. How rare the words are is measured as for the case
+    // list (the newest search rows), in the same statement.
     const terms = searchTerms(f.words!);
     // The page's tasks are chosen first; their cases' business key and summary are read for those alone.
     const page = (chosen: string) => `SELECT ${COLUMNS_WITH_CASE} FROM (${chosen}) t JOIN workflow_instances i ON i.id = t.instance_id`;
     const walk = `SELECT t.* FROM tasks t JOIN instance_search s ON s.instance_id = t.instance_id WHERE ${[...where, ...words].join(' AND ')}`;
     if (!terms.length) return (await manager.query(`${page(`${walk} ${order}`)} ${order}`, params)).map(withCase);
-    params.push(terms, SEARCH_WINDOW, SEARCH_CANDIDATES);
-    const [tm, w, m] = [params.length - 2, params.length - 1, params.length].map((n) => `$${n}`);
+    params.push(terms, SEARCH_WINDOW, SEARCH_CANDIDATES, INBOX_RARE, accessKeys(f.username, f.memberships), this.accessSetMax);
+    const [tm, w, m, few, keys, max] = [5, 4, 3, 2, 1, 0].map((n) => `$${params.length - n}`);
+    const rare = `(SELECT held FROM held) < ${few}::int`;
+    const inboxBig = `(SELECT count(*) FROM mine) > ${max}::int`;
     const rows = await manager.query(
-      `WITH common AS MATERIALIZED (${wordsAreCommon(words.map((x) => x.replace('s.search_text', 'w.search_text')).join(' AND '), w, m)})
+      `WITH held AS MATERIALIZED (${wordsHeld(words.map((x) => x.replace('s.search_text', 'w.search_text')).join(' AND '), w, m)}),
+       mine AS MATERIALIZED (
+         SELECT t.* FROM tasks t WHERE NOT ${rare} AND t.status = 'open' AND ${TASK_ACCESS('t')} && ${keys}::text[] LIMIT ${max}::int + 1)
        ${page(`
-         (${walk} AND (SELECT common FROM common) ${order})
+         -- Sorted first (OFFSET 0 keeps it so), then each case checked in that order until the page is full.
+         (SELECT t.* FROM (SELECT * FROM mine t WHERE NOT ${inboxBig} AND ${where.join(' AND ')} ORDER BY t.due_at ASC NULLS LAST, t.id OFFSET 0) t
+           WHERE EXISTS (SELECT 1 FROM instance_search s WHERE s.instance_id = t.instance_id AND ${words.join(' AND ')}) ${order})
+         UNION ALL
+         (${walk} AND NOT ${rare} AND ${inboxBig} ${order})
          UNION ALL
          (SELECT t.* FROM instance_search s JOIN tasks t ON t.instance_id = s.instance_id
-           WHERE NOT (SELECT common FROM common) AND phoihop_search_terms(s.search_text) @> ${tm}::text[] AND ${[...where, ...words].join(' AND ')}
+           WHERE ${rare} AND phoihop_search_terms(s.search_text) @> ${tm}::text[] AND ${[...where, ...words].join(' AND ')}
            -- An expression, not the column: the rows come from the search index, then are sorted.
            ORDER BY t.due_at + interval '0 s' ASC NULLS LAST, t.id LIMIT ${limit})`)}
        ${order}`,
