@@ -77,6 +77,22 @@ describe('auditors: tamper-evident history, replay, search and export', () => {
       const rewritten = await cli('rewritten.json');
       expect(rewritten.code).toBe(1);
       expect(rewritten.out).toContain('differs from the checkpoint');
+
+      // The digest printed on the dashboard and the report, typed back in from the paper archive.
+      const byDigest = async (digest: string) => {
+        const p = startNode('dist/apps/cli/src/main.js', { DATABASE_URL: t.database.url }, ['audit', 'verify', '--digest', digest]);
+        const { code } = await p.exited;
+        return { code, out: p.output() };
+      };
+      const typed = await byDigest(`${head.gseq}:${head.chainHash.slice(0, 20)}`);
+      expect(typed).toMatchObject({ code: 0 });
+      expect(typed.out).toContain('matches the ledger');
+      const other = await byDigest(`${head.gseq}:${'0'.repeat(64)}`);
+      expect(other.code).toBe(1);
+      expect(other.out).toContain('differs from the digest');
+      const short = await byDigest(`${head.gseq}:${head.chainHash.slice(0, 8)}`);
+      expect(short.code).toBe(2);
+      expect(short.out).toContain('at least 16 hex characters');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -91,6 +107,12 @@ describe('auditors: tamper-evident history, replay, search and export', () => {
       const checkpoint = JSON.parse(await readFile(join(dir, 'checkpoint-latest.json'), 'utf8'));
       expect(checkpointSignatureOk(checkpoint)).toBe(true);
       expect(checkpoint.gseq).toBe((await t.app.get(LedgerService).head())!.gseq);
+      // Kept in the database too: the dashboard and the periodic report print its digest for the paper archive.
+      const digest = `${checkpoint.gseq}:${checkpoint.chainHash}`;
+      const report = (await auditor.get('/api/v1/reports/program').query({ period: '2026' }).expect(200)).body;
+      expect(report.ledgerCheckpoint).toEqual({ gseq: checkpoint.gseq, chainHash: checkpoint.chainHash, at: checkpoint.at, digest });
+      const csv = (await auditor.get('/api/v1/reports/program').query({ period: '2026', format: 'csv' }).expect(200)).text;
+      expect(csv).toContain(`Mã kiểm chứng sổ cái (điểm niêm phong có chữ ký mới nhất),${digest} (${checkpoint.at})`);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -155,13 +155,18 @@ export const audit = {
     verify: command({
       name: 'audit verify',
       summary: 're-walk the audit ledger; check it against a signed checkpoint kept elsewhere',
-      usage: ['audit verify [--checkpoint FILE [--public-key PEM_FILE]]'],
+      usage: ['audit verify [--checkpoint FILE [--public-key PEM_FILE]] [--digest GSEQ:HASH]'],
       options: {
         checkpoint: { type: 'string', value: 'FILE', description: 'a checkpoint (.data/checkpoints/checkpoint-*.json) the ledger must still match' },
         'public-key': { type: 'string', value: 'PEM_FILE', description: 'with --checkpoint: the key its signature must verify with' },
+        digest: {
+          type: 'string',
+          value: 'GSEQ:HASH',
+          description: 'a ledger digest printed on the dashboard or a periodic report and kept with the papers (the hash may be cut to its first 16 characters or more)',
+        },
       },
       environment: DATABASE_ENV,
-      exits: { 0: 'the ledger is intact (and matches the checkpoint)', 1: 'the ledger is broken, or differs from the checkpoint, or the signature does not verify' },
+      exits: { 0: 'the ledger is intact (and matches the checkpoint and the digest)', 1: 'the ledger is broken, or differs from the checkpoint or the digest, or the signature does not verify' },
     }),
     export: command({
       name: 'audit export',
@@ -209,4 +214,28 @@ new cluster), in one transaction. See docs/backups.md.`,
   },
   environment: { ...DATABASE_ENV, FILE_STORE: 'where the attachments go' },
   exits: { 0: 'restored and verified (--check: the file is complete and intact)', 1: 'refused (the database is not empty), a damaged file, or a broken chain' },
+});
+
+export const demo = command({
+  name: 'demo',
+  summary: 'fill an empty embedded database with a demo ward year (cases DEMO-…, tasks, deadlines)',
+  usage: ['demo'],
+  description: `Brings the embedded database under DATA_DIR up as \`npm start\` would (migrations, the workflows
+in WORKFLOWS_DIR, the ward's units and one demo account per role), then tells a believable year of
+phường An Phong through the runtime: complaints, denunciations, petitions, reception sessions,
+proposal appraisals, the annual plan, a Dân vận khéo campaign with its nominations… in every kind
+of state, some overdue, with work in every demo account's inbox. Every case's business key starts
+with DEMO-, and the audit log gets one "demo.seeded" entry. A database already seeded is left as
+it is (exit 0); one that holds any other case is refused (exit 1). See docs/demo.md.`,
+  options: {},
+  environment: {
+    DATA_DIR: 'the embedded database\'s directory (default ./.data)',
+    WORKFLOWS_DIR: 'the definitions to publish (default ./workflows)',
+    DEMO_PASSWORD: 'the demo accounts\' password when they are created (else a random one, kept in DATA_DIR)',
+    DATABASE_URL: 'must be unset: demo data goes only into the embedded database',
+  },
+  exits: {
+    0: 'the demo year was seeded, or the database already held it (nothing was added)',
+    1: 'refused: DATABASE_URL is set, or the database holds real cases; or the database failed',
+  },
 });

@@ -1,14 +1,8 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
-import { canonicalJson } from '#libs/persistence';
+import { canonicalJson, type LedgerCheckpoint } from '#libs/persistence';
 
 /** A signed statement of the ledger's head, meant to be kept outside the database. */
-export interface Checkpoint {
-  gseq: string;
-  chainHash: string;
-  at: string;
-  publicKey: string;
-  signature: string;
-}
+export type Checkpoint = LedgerCheckpoint;
 
 export function newSigningKey(): string {
   return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();

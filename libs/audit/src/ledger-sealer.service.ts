@@ -54,6 +54,7 @@ export class LedgerSealerService implements OnApplicationBootstrap, OnModuleDest
       await writeFile(keyFile, pem, { mode: 0o600 });
     }
     const checkpoint = signCheckpoint(head, pem);
+    await this.ledger.recordCheckpoint(checkpoint);
     await mkdir(this.options.checkpointDir, { recursive: true });
     const latest = join(this.options.checkpointDir, 'checkpoint-latest.json');
     await writeFile(join(this.options.checkpointDir, `checkpoint-${head.gseq}.json`), JSON.stringify(checkpoint, null, 2));

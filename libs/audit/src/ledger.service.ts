@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuditRepository, auditHash, GENESIS_HASH, rowHash, sha256, toHistoryRecord, withAdvisoryLock, type LedgerEntry, Database } from '#libs/persistence';
+import { AuditRepository, auditHash, GENESIS_HASH, rowHash, sha256, toHistoryRecord, withAdvisoryLock, type LedgerCheckpoint, type LedgerEntry, Database } from '#libs/persistence';
 
 /** Rows written in the last few seconds are left for the next seal: their transaction may not have committed yet. */
 export const SEAL_GRACE_MS = 5_000;
@@ -66,6 +66,15 @@ export class LedgerService {
 
   async head(): Promise<LedgerEntry | undefined> {
     return this.audit.ledgerHead(this.dataSource.manager);
+  }
+
+  /** Keeps a signed checkpoint in the database too, for the dashboard and the periodic report to print. */
+  async recordCheckpoint(c: LedgerCheckpoint): Promise<void> {
+    await this.audit.recordCheckpoint(this.dataSource.manager, c);
+  }
+
+  async latestCheckpoint(): Promise<LedgerCheckpoint | undefined> {
+    return this.audit.latestCheckpoint(this.dataSource.manager);
   }
 
   /** Re-walks the ledger from the start: the chain, each entry's row, and rows behind the seal that it does not list. */

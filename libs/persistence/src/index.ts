@@ -27,6 +27,6 @@ export { type GeneratedDocumentRecord, type NewGeneratedDocument, DocumentsRepos
 export { LIVE_CHANNEL, type LiveNotification, type LiveInboxChange, type LiveMessage, type LiveListener, LiveChannel } from './live-channel.js';
 export { PersistenceModule } from './persistence.module.js';
 export { type DatabaseOptions, DatabaseModule } from './database.module.js';
-export { type AuditEntry, type AuditRecord, type LedgerEntry, type InstanceSeal, auditHash, AuditRepository } from './repositories/audit.repository.js';
+export { type AuditEntry, type AuditRecord, type LedgerEntry, type InstanceSeal, type LedgerCheckpoint, ledgerDigest, auditHash, AuditRepository } from './repositories/audit.repository.js';
 export { csvCell, csvLine } from './csv.js';
 export { writeBackup, type BackupOptions, type BackupResult, restoreBackup, RECORD_TABLES, type RestoreOptions, type RestoreResult, readBackup, readBackupHeader, knownMigrations, type BackupContents, type BackupVisitor, applicationTables, applicationSequences, type TableInfo, verifyHistoryChains, type ChainsVerification, BACKUP_FORMAT, BACKUP_FORMAT_VERSION, EXCLUDED_TABLES, type BackupMigration, type BackupColumn, type BackupHeader, type TableStart, type TableEnd, type SequenceValue, type Trailer, BackupError } from './backup/index.js';

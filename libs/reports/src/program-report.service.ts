@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { activeStatePaths, type CompiledWorkflow, type Label, type ReportingDefinition } from '#libs/engine';
 import { DefinitionsService } from '#libs/runtime';
 import { DomainError, ErrorCode } from '#libs/core';
-import { Database, type FinishedInstance, type PeriodTotals, ReportsRepository } from '#libs/persistence';
+import { AuditRepository, Database, ledgerDigest, type FinishedInstance, type PeriodTotals, ReportsRepository } from '#libs/persistence';
 import { parsePeriod, type PeriodAnchor, type ReportPeriod } from './period.js';
 import {
   CITIZEN_CASE_WORKFLOWS,
@@ -31,6 +31,7 @@ export class ProgramReportService {
     private readonly reports: ReportsRepository,
     private readonly definitions: DefinitionsService,
     @Inject(REPORT_OPTIONS) private readonly options: ReportOptions,
+    @Optional() private readonly audit?: AuditRepository,
   ) {}
 
   period(text: string): ReportPeriod {
@@ -45,11 +46,12 @@ export class ProgramReportService {
 
   async build(periodText: string, now = new Date()): Promise<ProgramReport> {
     const period = this.period(periodText);
-    const [published, totals, finished, trend] = await Promise.all([
+    const [published, totals, finished, trend, checkpoint] = await Promise.all([
       this.definitions.listLatestPublished(),
       this.reports.totalsInPeriod(this.database.manager, period.fromAt, period.toAt, now),
       this.finished(period),
       this.reports.monthlyTrend(this.database.manager, period.fromAt, period.toAt),
+      this.audit?.latestCheckpoint(this.database.manager),
     ]);
     const byKey = new Map(totals.map((t) => [t.definitionKey, t]));
     const trendByMonth = new Map(trend.map(({ month, ...figures }) => [month, figures]));
@@ -85,6 +87,8 @@ export class ProgramReportService {
         proposed: counter(DVK_NOMINATION, 'proposed'),
       },
       trend: period.months.map((month) => ({ month, received: 0, resolved: 0, resolvedLate: 0, ...trendByMonth.get(month) })),
+      // Printed with the figures so that the paper archive holds what the ledger was when they were counted.
+      ledgerCheckpoint: checkpoint ? { gseq: checkpoint.gseq, chainHash: checkpoint.chainHash, at: checkpoint.at, digest: ledgerDigest(checkpoint) } : null,
     };
   }
 

@@ -56,6 +56,8 @@ export interface ProgramReport {
   danVanKheo: { campaigns: number; modelsRegistered: number; recognised: number; proposed: number };
   /** Per calendar month of the period (local): started, finished, finished late. */
   trend: Array<{ month: string; received: number; resolved: number; resolvedLate: number }>;
+  /** The latest signed checkpoint of the audit ledger when the report was made (none before the first seal). */
+  ledgerCheckpoint: { gseq: string; chainHash: string; at: string; digest: string } | null;
 }
 
 /** Workflows whose figures make up the citizen-case section. */

@@ -26,7 +26,15 @@ const T = {
   count: { vi: 'Số lượng', en: 'Count' },
   outcome: { vi: 'Kết quả', en: 'Outcome' },
   month: { vi: 'Tháng', en: 'Month' },
+  checkpoint: { vi: 'Mã kiểm chứng sổ cái (điểm niêm phong có chữ ký mới nhất)', en: 'Ledger digest (latest signed checkpoint)' },
+  noCheckpoint: { vi: 'chưa có điểm niêm phong', en: 'no checkpoint yet' },
 };
+
+/** The line to archive with the papers: `phoihop audit verify --digest` checks a database against it. */
+const checkpointLine = (r: ProgramReport, lang: ReportLang): [string, string] => [
+  T.checkpoint[lang],
+  r.ledgerCheckpoint ? `${r.ledgerCheckpoint.digest} (${r.ledgerCheckpoint.at})` : T.noCheckpoint[lang],
+];
 
 const text = (l: Label | undefined, lang: ReportLang, fallback = '') => l?.[lang] ?? fallback;
 const periodLine = (r: ProgramReport, lang: ReportLang) => `${T.period[lang]} ${r.period.key}: ${r.period.from} – ${r.period.to}`;
@@ -36,6 +44,7 @@ export function reportCsv(r: ProgramReport, lang: ReportLang): string {
   let out = '\ufeff' + csvLine([T.key[lang], T.workflow[lang], ...COLUMNS.map((c) => c[lang])]);
   for (const w of r.workflows) out += csvLine([w.key, text(w.title, lang), ...COLUMNS.map((c) => w[c.key])]);
   out += csvLine(['', T.total[lang], ...COLUMNS.map((c) => r.workflows.reduce((n, w) => n + (w[c.key] as number), 0))]);
+  out += csvLine(checkpointLine(r, lang));
   return out;
 }
 
@@ -53,6 +62,8 @@ export async function reportXlsx(r: ProgramReport, lang: ReportLang): Promise<Bu
   bold(summary.addRow([T.key[lang], T.workflow[lang], ...COLUMNS.map((c) => c[lang])]));
   for (const w of r.workflows) summary.addRow([w.key, text(w.title, lang), ...COLUMNS.map((c) => w[c.key] as number)]);
   bold(summary.addRow(['', T.total[lang], ...COLUMNS.map((c) => r.workflows.reduce((n, w) => n + (w[c.key] as number), 0))]));
+  summary.addRow([]);
+  summary.addRow(checkpointLine(r, lang));
   summary.columns.forEach((col, i) => (col.width = i === 1 ? 48 : i === 0 ? 30 : 16));
 
   const details = wb.addWorksheet(lang === 'vi' ? 'Kết quả' : 'Outcomes');

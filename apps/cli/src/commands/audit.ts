@@ -25,11 +25,19 @@ async function verify({ values }: Parsed<typeof spec.commands.verify.options>): 
       return EXIT.failed;
     }
   }
-  return withDatabase((url) => verifyLedger(url, checkpoint));
+  const digest = values.digest === undefined ? undefined : parseDigest(values.digest);
+  return withDatabase((url) => verifyLedger(url, checkpoint, digest));
+}
+
+/** `<gseq>:<chain hash>` as printed (ledgerDigest), the hash possibly cut short but never below 16 hex characters (64 bits). */
+function parseDigest(text: string): { gseq: string; hashPrefix: string } {
+  const m = /^\s*(\d{1,19}):([0-9a-f]{16,64})\s*$/i.exec(text);
+  if (!m) throw new UsageError(`--digest must be the ledger digest as printed, GSEQ:HASH (e.g. 1234:9f2c…, at least 16 hex characters of the hash), not "${text}"`);
+  return { gseq: m[1], hashPrefix: m[2].toLowerCase() };
 }
 
 /** Re-walks the ledger of the database at `url` (and checks it against a checkpoint); prints the outcome, returns the exit code. */
-export async function verifyLedger(url: string, checkpoint?: Checkpoint): Promise<number> {
+export async function verifyLedger(url: string, checkpoint?: Checkpoint, digest?: { gseq: string; hashPrefix: string }): Promise<number> {
   const ds = await createDataSource({ url, poolSize: 2, applicationName: 'phoihop-cli' }).initialize();
   try {
     const repository = new AuditRepository();
@@ -51,6 +59,18 @@ export async function verifyLedger(url: string, checkpoint?: Checkpoint): Promis
         return EXIT.failed;
       }
       console.log(`✓ checkpoint of ${checkpoint.at} (entry ${checkpoint.gseq}) matches the ledger`);
+    }
+    if (digest) {
+      const chainHash = await repository.ledgerChainHashAt(ds.manager, digest.gseq);
+      if (chainHash === undefined) {
+        console.log(`✗ the digest's entry ${digest.gseq} is not in the ledger (entries were removed, or the digest is from another database)`);
+        return EXIT.failed;
+      }
+      if (!chainHash.startsWith(digest.hashPrefix)) {
+        console.log(`✗ the ledger at ${digest.gseq} differs from the digest kept with the papers: the history before it was rewritten`);
+        return EXIT.failed;
+      }
+      console.log(`✓ the digest ${digest.gseq}:${digest.hashPrefix.slice(0, 16)}… matches the ledger`);
     }
     return EXIT.ok;
   } finally {

@@ -3184,6 +3184,15 @@ export interface components {
       resolved: number;
       resolvedLate: number;
     };
+    LedgerCheckpointDto: {
+      /** @description The ledger entry the checkpoint signs (a number, as text) */
+      gseq: string;
+      chainHash: string;
+      /** Format: date-time */
+      at: string;
+      /** @description `<gseq>:<chainHash>`: archive it with the papers; `phoihop audit verify --digest` checks a database against it */
+      digest: string;
+    };
     ProgramReportDto: {
       period: components['schemas']['ReportPeriodDto'];
       /** Format: date-time */
@@ -3192,6 +3201,8 @@ export interface components {
       citizenCases: components['schemas']['CitizenCaseFiguresDto'];
       danVanKheo: components['schemas']['DanVanKheoFiguresDto'];
       trend: components['schemas']['TrendMonthDto'][];
+      /** @description The latest signed checkpoint of the audit ledger (null before the first seal) */
+      ledgerCheckpoint: components['schemas']['LedgerCheckpointDto'] | null;
     };
   };
   responses: never;

@@ -196,6 +196,20 @@ export function DashboardPage() {
               />
             </section>
           </div>
+          <section aria-labelledby="dash-ledger" className="card" data-testid="ledger-checkpoint">
+            <h2 id="dash-ledger">{t('dash.ledger')}</h2>
+            {data.ledgerCheckpoint ? (
+              <>
+                <p>{t('dash.ledgerAt', { at: dateTime(data.ledgerCheckpoint.at) })}</p>
+                <p>
+                  <code className="digest">{data.ledgerCheckpoint.digest}</code>
+                </p>
+                <p className="hint">{t('dash.ledgerHint')}</p>
+              </>
+            ) : (
+              <p>{t('dash.ledgerNone')}</p>
+            )}
+          </section>
         </>
       ) : null}
     </>

@@ -57,6 +57,24 @@ const toAudit = (r: Record<string, any>): AuditRecord => ({
   hash: r.hash,
 });
 
+/** A signed statement of the ledger's head (libs/audit checkpoint.ts signs and checks it). */
+export interface LedgerCheckpoint {
+  gseq: string;
+  chainHash: string;
+  at: string;
+  publicKey: string;
+  signature: string;
+}
+
+/**
+ * What is printed on the dashboard and the periodic report to be archived with the ward's papers:
+ * the ledger entry's number and its chain hash. `phoihop audit verify --digest` checks a database
+ * against it; at least the first 16 hex characters of the hash must be given.
+ */
+export function ledgerDigest(c: Pick<LedgerCheckpoint, 'gseq' | 'chainHash'>): string {
+  return `${c.gseq}:${c.chainHash}`;
+}
+
 /** A history row's place in the global ledger (AuditRepository.sealsOfInstance). */
 export interface InstanceSeal {
   seq: number;
@@ -109,6 +127,23 @@ export class AuditRepository {
       previousChainHash: r.prev_chain ?? null,
       next: r.next_chain ? { gseq: String(r.next_gseq), kind: r.next_kind, rowHash: r.next_row_hash, chainHash: r.next_chain } : null,
     }));
+  }
+
+  /** Keeps a signed checkpoint (once per head: a repeated one is ignored). */
+  async recordCheckpoint(manager: EntityManager, c: LedgerCheckpoint): Promise<void> {
+    await manager.query(`INSERT INTO ledger_checkpoints (gseq, chain_hash, at, public_key, signature) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (gseq) DO NOTHING`, [
+      c.gseq,
+      c.chainHash,
+      c.at,
+      c.publicKey,
+      c.signature,
+    ]);
+  }
+
+  async latestCheckpoint(manager: EntityManager): Promise<LedgerCheckpoint | undefined> {
+    const rows = await manager.query(`SELECT gseq, chain_hash, at, public_key, signature FROM ledger_checkpoints ORDER BY gseq DESC LIMIT 1`);
+    const r = rows[0];
+    return r ? { gseq: String(r.gseq), chainHash: r.chain_hash, at: new Date(r.at).toISOString(), publicKey: r.public_key, signature: r.signature } : undefined;
   }
 
   async ledgerHead(manager: EntityManager): Promise<LedgerEntry | undefined> {

@@ -72,6 +72,13 @@ export class TrendMonthDto {
   @ApiProperty({ type: 'integer' }) resolvedLate!: number;
 }
 
+export class LedgerCheckpointDto {
+  @ApiProperty({ type: 'string', description: 'The ledger entry the checkpoint signs (a number, as text)' }) gseq!: string;
+  @ApiProperty() chainHash!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ description: '`<gseq>:<chainHash>`: archive it with the papers; `phoihop audit verify --digest` checks a database against it' }) digest!: string;
+}
+
 export class ProgramReportDto {
   @ApiProperty({ type: ReportPeriodDto }) period!: ReportPeriodDto;
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
@@ -79,4 +86,6 @@ export class ProgramReportDto {
   @ApiProperty({ type: CitizenCaseFiguresDto }) citizenCases!: CitizenCaseFiguresDto;
   @ApiProperty({ type: DanVanKheoFiguresDto }) danVanKheo!: DanVanKheoFiguresDto;
   @ApiProperty({ type: [TrendMonthDto] }) trend!: TrendMonthDto[];
+  @ApiProperty({ type: LedgerCheckpointDto, nullable: true, description: 'The latest signed checkpoint of the audit ledger (null before the first seal)' })
+  ledgerCheckpoint!: LedgerCheckpointDto | null;
 }
