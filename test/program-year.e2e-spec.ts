@@ -37,7 +37,7 @@ describe('a full ward year in one run, reported', () => {
     const fate: Fate = { key: 'petition', id: started.id, startedAt: at(day) };
     cases.push(fate);
     if (opts.forward) {
-      await s.send(started.id, p.letters, 'CHUYEN_DON', { coQuanTiepNhan: 'Thuế cơ sở số 3 thành phố Hải Phòng', lyDo: 'Không thuộc thẩm quyền của UBND phường' });
+      await s.send(started.id, p.letters, 'CHUYEN_DON', { coQuanTiepNhan: 'Thuế cơ sở số 3 thành phố Hải Phòng', lyDo: 'Không thuộc thẩm quyền của UBND phường', ngayThongBaoNguoiGui: day, hinhThucThongBao: 'buu-chinh' });
       Object.assign(fate, { completedAt: at(day), outcome: 'chuyen-don' });
       return fate;
     }

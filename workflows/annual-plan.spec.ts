@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { Scenario } from '../test/support/scenario.js';
 
 /**
@@ -7,6 +8,13 @@ import { Scenario } from '../test/support/scenario.js';
  * parallel, implemented, checked at mid-year and evaluated at the end of the year.
  */
 const FILE = 'workflows/annual-plan.json';
+/** The plan's own limits: the unit plans it starts keep theirs, which fire in the same simulated time. */
+const PLAN_DEADLINES = new Set<string>();
+(function collect(node: { states?: Record<string, unknown>; meta?: { deadlines?: Array<{ key: string }> } }) {
+  for (const d of node.meta?.deadlines ?? []) PLAN_DEADLINES.add(d.key);
+  for (const child of Object.values(node.states ?? {})) collect(child as typeof node);
+})(JSON.parse(readFileSync(FILE, 'utf8')).machine);
+const ownTimers = <T extends { deadlineKey: string }>(fired: T[]) => fired.filter((f) => PLAN_DEADLINES.has(f.deadlineKey));
 
 function people(s: Scenario) {
   return {
@@ -34,7 +42,7 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
   let p: ReturnType<typeof people>;
   let id: string;
   beforeAll(async () => {
-    s = await Scenario.open([FILE], '2026-01-05T02:00:00.000Z'); // Mon 5 Jan 2026, 09:00 in Vietnam
+    s = await Scenario.open([FILE, 'workflows/unit-plan.json'], '2026-01-05T02:00:00.000Z'); // Mon 5 Jan 2026, 09:00 in Vietnam
     p = people(s);
   });
   afterAll(async () => {
@@ -84,7 +92,12 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
     expect(paths(view)).toEqual(['xayDungKeHoach']);
     expect(view.context).toMatchObject({ soLanTraLai: 1, yKien: ['Bổ sung nội dung chuyển đổi số.'] });
     expect(await s.effects(id)).toContainEqual(expect.objectContaining({ type: 'notify', users: ['pho-ban-xddd'] }));
-    view = await s.send(id, p.deputy, 'TRINH_KE_HOACH', { ...PLAN, noiDungTrongTam: [...PLAN.noiDungTrongTam, 'Chuyển đổi số trong công tác dân vận'] });
+    view = await s.send(id, p.deputy, 'TRINH_KE_HOACH', {
+      ...PLAN,
+      noiDungTrongTam: [...PLAN.noiDungTrongTam, 'Chuyển đổi số trong công tác dân vận'],
+      // III.2.1: the departments and public service units draw up their own plans once this one is approved.
+      donViLapKeHoach: ['phong-kinh-te', 'phong-van-hoa-xa-hoi'],
+    });
     expect(view.context.noiDungTrongTam).toHaveLength(3);
   });
 
@@ -108,6 +121,14 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
     expect(await s.effects(id)).toContainEqual(
       expect.objectContaining({ type: 'emit', topic: 'ke-hoach-phoi-hop.ban-hanh', data: expect.objectContaining({ nam: 2026 }) }),
     );
+    // The approved plan starts each named unit's own plan for the year, its task for that unit only.
+    const units = await s.children(id);
+    expect(units.map((c) => [c.definition.key, c.group])).toEqual([
+      ['unit-plan', 'keHoachDonVi'],
+      ['unit-plan', 'keHoachDonVi'],
+    ]);
+    const tasks = (await Promise.all(units.map((c) => s.openTasks(c.id)))).flat();
+    expect(tasks.map((t) => t.units).sort()).toEqual([['phong-kinh-te'], ['phong-van-hoa-xa-hoi']]);
   });
 
   it('implementation: the half-year report is due 5 working days after the mid-year date, skipping 31 Aug – 2 Sep', async () => {
@@ -126,7 +147,7 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
   });
 
   it('the report on Mon 31 Aug opens the mid-year check, due 10 working days later over National Day', async () => {
-    expect(await s.advanceTo('2026-08-31T02:00:00.000Z')).toEqual([]);
+    expect(ownTimers(await s.advanceTo('2026-08-31T02:00:00.000Z'))).toEqual([]);
     const view = await s.send(id, p.office, 'BAO_CAO_GIUA_NAM', { ketQua: 'Hoàn thành 60% nội dung.' });
     expect(paths(view)).toEqual(['kiemTraGiuaNam']);
     // Thu 3 (1), Fri 4 (2), 7–11 (3–7), 14 (8), 15 (9), 16 (10).
@@ -143,7 +164,7 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
     expect(await s.effects(id)).toContainEqual(expect.objectContaining({ type: 'timer.extend', deadlineKey: 'han-kiem-tra-giua-nam' }));
     // 16 Sep + 5 working days = Wed 23 Sep; reminder Mon 21 Sep.
     expect(view.deadlines).toEqual([expect.objectContaining({ key: 'han-kiem-tra-giua-nam', dueDate: '2026-09-23' })]);
-    const fired = await s.advanceTo('2026-09-22T02:00:00.000Z');
+    const fired = ownTimers(await s.advanceTo('2026-09-22T02:00:00.000Z'));
     expect(fired).toEqual([expect.objectContaining({ kind: 'reminder', deadlineKey: 'han-kiem-tra-giua-nam', outcome: 'fired' })]);
   });
 
@@ -176,7 +197,7 @@ describe('annual-plan: drafted, agreed, approved in parallel, checked at mid-yea
     expect(effects.at(-1)).toMatchObject({ type: 'instance.done', output: { ketQua: 'da-danh-gia' } });
     expect(effects.some((e) => e.type === 'task.escalate')).toBe(false);
     expect(await s.openTasks(id)).toEqual([]);
-    expect(await s.advanceTo('2027-02-01T00:00:00.000Z')).toEqual([]);
+    expect(ownTimers(await s.advanceTo('2027-02-01T00:00:00.000Z'))).toEqual([]);
   });
 });
 

@@ -25,6 +25,7 @@ const MINUTES = {
   thanhPhan: ['Ban Xây dựng Đảng Đảng ủy', 'Đảng ủy UBND phường', 'Văn phòng Đảng ủy UBND phường'],
   ketLuan: ['Đẩy mạnh phong trào "Dân vận khéo"', 'Hoàn thành tiêu chí chính quyền thân thiện trong năm 2027'],
   soBienBan: '01-BB/HNGB',
+  namKeHoach: 2027,
 };
 
 describe('annual-review-conference: the definition and its schedule', () => {
@@ -48,7 +49,7 @@ describe('annual-review-conference: January 2027, late preparation, conference a
   let p: ReturnType<typeof people>;
   let id: string;
   beforeAll(async () => {
-    s = await Scenario.open([FILE], '2027-01-05T01:00:00.000Z'); // Tue 5 Jan 2027, 08:00 in Vietnam
+    s = await Scenario.open([FILE, 'workflows/annual-plan.json'], '2027-01-05T01:00:00.000Z'); // Tue 5 Jan 2027, 08:00 in Vietnam
     p = people(s);
   });
   afterAll(async () => {
@@ -147,7 +148,16 @@ describe('annual-review-conference: January 2027, late preparation, conference a
   it('the minutes record date, attendees and conclusions; follow-up within 90 days', async () => {
     await s.advanceTo('2027-02-22T09:00:00.000Z');
     await expect(s.send(id, p.deputy, 'GHI_BIEN_BAN', { ...MINUTES, ketLuan: [] })).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    // The conference plans the following year (seed III.4.2): a plan for another year is refused at its field.
+    await expect(s.send(id, p.deputy, 'GHI_BIEN_BAN', { ...MINUTES, namKeHoach: 2026 })).rejects.toMatchObject({
+      code: 'GUARD_REJECTED',
+      details: { refusals: [expect.objectContaining({ field: 'namKeHoach' })] },
+    });
     const view = await s.send(id, p.deputy, 'GHI_BIEN_BAN', MINUTES);
+    // It starts the next year's joint plan, linked to it, and does not wait for it.
+    const [plan] = await s.children(id);
+    expect(plan).toMatchObject({ definition: { key: 'annual-plan' }, group: 'keHoachNamSau' });
+    expect((await s.runtime.queries.get(plan.id)).context).toMatchObject({ nam: 2027 });
     expect(paths(view)).toEqual(['theoDoiKetLuan']);
     expect(view.context).toMatchObject({ bienBan: MINUTES, ketLuan: MINUTES.ketLuan, quaHanHop: false });
     expect(await s.effects(id)).toContainEqual(
@@ -159,7 +169,9 @@ describe('annual-review-conference: January 2027, late preparation, conference a
 
   it('the follow-up runs late and is escalated, then completed', async () => {
     const fired = await s.advanceTo('2027-05-26T02:00:00.000Z');
-    expect(fired.map((f) => [f.kind, f.deadlineKey])).toEqual([
+    // The 2027 plan the conference started keeps its own limits; these are the conference's.
+    const own = new Set(['han-thuc-hien']);
+    expect(fired.filter((f) => own.has(f.deadlineKey)).map((f) => [f.kind, f.deadlineKey])).toEqual([
       ['reminder', 'han-thuc-hien'],
       ['deadline', 'han-thuc-hien'],
     ]);
@@ -172,7 +184,7 @@ describe('annual-review-conference: January 2027, late preparation, conference a
     const effects = await s.effects(id);
     expect(effects).toContainEqual(expect.objectContaining({ type: 'emit', topic: 'hoi-nghi-giao-ban.hoan-thanh', data: { nam: 2026, quaHan: true } }));
     expect(effects.at(-1)).toMatchObject({ type: 'instance.done', output: { ketQua: 'hoan-thanh' } });
-    expect(await s.advanceTo('2027-12-31T00:00:00.000Z')).toEqual([]);
+    expect((await s.advanceTo('2027-12-31T00:00:00.000Z')).filter((f) => own.has(f.deadlineKey))).toEqual([]);
     expect((await s.history(id)).map((h) => h[0])).toEqual([
       'xstate.init',
       'QUA_HAN_CHUAN_BI',

@@ -278,6 +278,9 @@ describe('citizen-reception: the chairman’s session of Thu 23 Apr 2026, five c
     const done = await s.send(petition.id, p.letters, 'CHUYEN_DON', {
       coQuanTiepNhan: 'Công ty Chiếu sáng và Thiết bị đô thị Hải Phòng',
       lyDo: 'Thuộc trách nhiệm đơn vị quản lý chiếu sáng',
+      // The citizen is told the petition went elsewhere (issue 17 item 8).
+      ngayThongBaoNguoiGui: '2026-04-24',
+      hinhThucThongBao: 'dien-thoai',
     });
     expect(done.status).toBe('done');
     const view = await s.get(id);

@@ -209,14 +209,37 @@ describe('petition: outside competence, returns and refused input', () => {
 
   it('a hotline petition outside the ward’s competence is transferred and ends; its deadline is cancelled', async () => {
     const started = await s.start('petition', p.reception, { kenh: 'duong-day-nong', noiDung: 'Phản ánh về thuế thu nhập cá nhân', ngayNhan: '2026-03-02' });
-    const view = await s.send(started.id, p.letters, 'CHUYEN_DON', { coQuanTiepNhan: 'Thuế cơ sở số 3 thành phố Hải Phòng', lyDo: 'Không thuộc thẩm quyền của UBND phường' });
+    const forward = { coQuanTiepNhan: 'Thuế cơ sở số 3 thành phố Hải Phòng', lyDo: 'Không thuộc thẩm quyền của UBND phường', soVanBan: '12/PC', ngayChuyen: '2026-03-03' };
+    // The citizen is told of the transfer: a notice the day before receipt is refused at its field.
+    const early = await s.send(started.id, p.letters, 'CHUYEN_DON', { ...forward, ngayThongBaoNguoiGui: '2026-03-01', hinhThucThongBao: 'dien-thoai' }).catch((e) => e);
+    expect(early).toMatchObject({ code: 'GUARD_REJECTED', details: { refusals: [expect.objectContaining({ field: 'ngayThongBaoNguoiGui' })] } });
+    await expect(s.send(started.id, p.letters, 'CHUYEN_DON', forward)).rejects.toMatchObject({ code: 'INVALID_PAYLOAD' });
+    const view = await s.send(started.id, p.letters, 'CHUYEN_DON', { ...forward, ngayThongBaoNguoiGui: '2026-03-03', hinhThucThongBao: 'dien-thoai', soThongBao: '12/TB' });
+    expect(view.context).toMatchObject({ ngayThongBaoNguoiGui: '2026-03-03', hinhThucThongBao: 'dien-thoai', soThongBao: '12/TB' });
     expect(view.status).toBe('done');
     expect(view.activeStates.map((a) => a.path)).toEqual(['daChuyenDon']);
     expect(await s.openTasks(started.id)).toEqual([]);
     const effects = await s.effects(started.id);
-    expect(effects).toContainEqual(expect.objectContaining({ type: 'emit', topic: 'kien-nghi.chuyen-don', data: { coQuanTiepNhan: 'Thuế cơ sở số 3 thành phố Hải Phòng', kenh: 'duong-day-nong' } }));
+    expect(effects).toContainEqual(expect.objectContaining({ type: 'emit', topic: 'kien-nghi.chuyen-don', data: { coQuanTiepNhan: 'Thuế cơ sở số 3 thành phố Hải Phòng', kenh: 'duong-day-nong', ngayThongBaoNguoiGui: '2026-03-03' } }));
     expect(effects.at(-1)).toMatchObject({ type: 'instance.done', output: { ketQua: 'chuyen-don' } });
     expect(await s.advanceTo('2026-04-01T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('arrives by post, or forwarded by another agency with its letter\'s number and date', async () => {
+    const byPost = await s.start('petition', p.reception, { kenh: 'buu-chinh', noiDung: 'Kiến nghị về thu gom rác', nguoiKienNghi: 'Đỗ Văn Nam', ngayNhan: '2026-03-04' });
+    expect(byPost.context).toMatchObject({ kenh: 'buu-chinh' });
+    // Forwarded without saying by whom, or by which letter: refused, the form names the fields.
+    await expect(s.start('petition', p.reception, { kenh: 'co-quan-chuyen-den', noiDung: 'Phản ánh về điện chiếu sáng', ngayNhan: '2026-03-04' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    const forwarded = await s.start('petition', p.reception, {
+      kenh: 'co-quan-chuyen-den',
+      noiDung: 'Phản ánh về điện chiếu sáng ngõ 34 Lạch Tray',
+      nguoiKienNghi: 'Phạm Thị Thu',
+      ngayNhan: '2026-03-04',
+      coQuanChuyenDen: 'Ban Tiếp công dân thành phố Hải Phòng',
+      soVanBanChuyenDen: '215/BTCD',
+      ngayVanBanChuyenDen: '2026-03-02',
+    });
+    expect(forwarded.context).toMatchObject({ coQuanChuyenDen: 'Ban Tiếp công dân thành phố Hải Phòng', soVanBanChuyenDen: '215/BTCD' });
   });
 
   it('a unit may return the petition for reclassification at most twice', async () => {

@@ -206,7 +206,7 @@ describe('the expression guard', () => {
 
   it('is checked by the validator and shown as its FEEL in the diagram', () => {
     const bad = guarded();
-    (bad.machine.states!.xuLy.on!.XU_LY as { guard: { params: { expression: string } } }).guard.params.expression = '=payload.tongDiem =';
+    (bad.machine.states!.xuLy.on!.XU_LY as unknown as { guard: { params: { expression: string } } }).guard.params.expression = '=payload.tongDiem =';
     expect(validateDefinition(bad).issues.map((i) => [i.path, i.code])).toEqual([['/machine/states/xuLy/on/XU_LY/guard/params/expression', 'invalid_expression']]);
     expect(toMermaid(compileWorkflow(guarded()), { lang: 'vi' })).toContain('payload.tongDiem = payload.diemA + payload.diemB');
   });
