@@ -90,6 +90,8 @@ async function main(): Promise<void> {
     const seeder = app.get(SeedService);
     await seeder.seedUnits(seed);
     await seeder.seedDemoUsers(seed, { password: env.DEMO_PASSWORD, credentialsFile: join(env.DATA_DIR, 'demo-credentials.txt') });
+    // PHOIHOP_DEMO=1: a demo ward year on a database with no cases yet, before the first request (docs/demo.md).
+    if (process.env.PHOIHOP_DEMO === '1') await (await import('../../cli/src/demo/boot.js')).seedDemoOnBoot(app, logger);
   }
 
   await app.listen(env.PORT, env.HOST);

@@ -18,6 +18,7 @@ const commands: Record<string, { spec: Spec; load: () => Promise<Handler> }> = {
   audit: { spec: specs.audit, load: async () => (await import('./commands/audit.js')).audit },
   backup: { spec: specs.backup, load: async () => (await import('./commands/backup.js')).backup },
   restore: { spec: specs.restore, load: async () => (await import('./commands/backup.js')).restore },
+  demo: { spec: specs.demo, load: async () => (await import('./commands/demo.js')).demo },
 };
 
 const HELP = overview(Object.values(commands).map((c) => c.spec));
