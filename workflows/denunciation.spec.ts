@@ -393,7 +393,8 @@ describe('denunciation: a Party member breaching Party rules goes to the Party C
       expect.objectContaining({
         state: 'chuyenToChucDang',
         roles: ['uy-ban-kiem-tra'],
-        units: ['ubkt-dang-uy'],
+        // The Party Committee's unit too: an escalation adds its Standing Members, who work there.
+        units: ['ubkt-dang-uy', 'dang-uy'],
         priority: HIGH,
       }),
     ]);
