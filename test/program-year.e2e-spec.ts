@@ -4,12 +4,15 @@ import { ReportsRepository } from '#libs/persistence';
 import { Scenario } from './support/scenario.js';
 
 /**
- * A whole ward year, simulated: the schedules start the information exchanges and the review
- * conference, citizens' petitions, complaints and a denunciation arrive through the year, some are
+ * A whole ward year, simulated: the schedules start the information exchanges, the review
+ * conference and the yearly dialogue with the people, a department is asked for its own plan,
+ * citizens' petitions, complaints and a denunciation arrive through the year, some are
  * answered late, some are still open when the year closes. The program report for the year and
  * for each half must give back exactly what the test put in.
  */
-const FILES = ['petition', 'complaint', 'denunciation', 'information-exchange', 'annual-review-conference'].map((k) => `workflows/${k}.json`);
+/** The program items the year runs: citizens' cases, the exchanges and the conference, and (issue 17) the dialogue and a unit's plan. */
+const KEYS = ['petition', 'complaint', 'denunciation', 'information-exchange', 'annual-review-conference', 'citizen-dialogue', 'unit-plan'];
+const FILES = [...KEYS, 'dialogue-issue'].map((k) => `workflows/${k}.json`);
 const at = (date: string, time = '02:00') => `${date}T${time}:00.000Z`; // 09:00 in Vietnam by default
 /** The end of the simulation: 23:00 on 14 Dec 2026 in Vietnam, the last day of reporting year 2026. */
 const END = '2026-12-14T16:00:00.000Z';
@@ -91,6 +94,12 @@ describe('a full ward year in one run, reported', () => {
     expect(forwardedDone.status).toBe('done');
     cases.push({ key: 'complaint', id: forwarded.id, startedAt: at('2026-09-07'), completedAt: at('2026-09-07'), outcome: 'chuyen-don' });
 
+    // III.2.1: the Office asks the Economy department for its own plan in September; it is still being drawn up in December.
+    await s.advanceTo(at('2026-09-14'));
+    const office = s.person('van-phong-duubnd', [{ role: 'van-phong-dang-uy-ubnd', unit: 'van-phong-dang-uy-ubnd' }]);
+    const unitPlan = await s.start('unit-plan', office, { nam: 2026, donVi: 'phong-kinh-te' });
+    cases.push({ key: 'unit-plan', id: unitPlan.id, startedAt: at('2026-09-14') });
+
     // A denunciation received in October, still being handled at the end of the year.
     await s.advanceTo(at('2026-10-05'));
     const denunciation = await s.start('denunciation', p.letters, { maDon: 'TC-2026-009', nguoiToCao: 'Nguyễn Văn An', nguoiBiToCao: 'Trần Văn Bình', noiDung: 'Tố cáo vi phạm trật tự xây dựng', ngayNhanDon: '2026-10-05' });
@@ -108,6 +117,7 @@ describe('a full ward year in one run, reported', () => {
       ['information-exchange', 'TTTT-2025-12-sau-thang'],
       ['information-exchange', 'TTTT-2025-12-ca-nam'],
       ['annual-review-conference', 'HNGB-2026'],
+      ['citizen-dialogue', 'DTND-2026'],
       ['information-exchange', 'TTTT-2026-06-sau-thang'],
     ]);
     for (const r of scheduled) cases.push({ key: r.definition_key, id: r.id, startedAt: new Date(r.created_at).toISOString() });
@@ -143,7 +153,7 @@ describe('a full ward year in one run, reported', () => {
 
   it.each(['2026', '2026-H1', '2026-H2'])('the %s report gives back what the year put in', async (period) => {
     const report = await reports.build(period, new Date(END));
-    for (const key of ['petition', 'complaint', 'denunciation', 'information-exchange', 'annual-review-conference']) {
+    for (const key of KEYS) {
       expect({ ...figures(report, key), key }).toMatchObject({ ...expected(period, key), key });
     }
     const citizen = ['petition', 'complaint', 'denunciation'].map((k) => expected(period, k));
@@ -158,7 +168,7 @@ describe('a full ward year in one run, reported', () => {
       inProgress: sum('openAtEnd'),
     });
     // The monthly trend adds up to the period's totals.
-    const all = ['petition', 'complaint', 'denunciation', 'information-exchange', 'annual-review-conference'].map((k) => expected(period, k));
+    const all = KEYS.map((k) => expected(period, k));
     expect(report.trend.reduce((n, m) => n + m.received, 0)).toBe(all.reduce((n, e) => n + e.received!, 0));
     expect(report.trend.reduce((n, m) => n + m.resolvedLate, 0)).toBe(all.reduce((n, e) => n + e.resolvedLate!, 0));
   });
