@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { validateDefinition } from '#libs/engine';
 import { Scenario } from '../test/support/scenario.js';
+import { paths } from '../test/support/steps.js';
 
 /**
  * The annual review conference (hội nghị giao ban, sơ kết năm; program III.4.2): started every
@@ -19,7 +20,6 @@ function people(s: Scenario) {
   };
 }
 
-const paths = (view: { activeStates: Array<{ path: string }> }) => view.activeStates.map((a) => a.path);
 const MINUTES = {
   ngayHop: '2027-02-22',
   thanhPhan: ['Ban Xây dựng Đảng Đảng ủy', 'Đảng ủy UBND phường', 'Văn phòng Đảng ủy UBND phường'],

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { compileWorkflow, designWarnings, explorePaths, validateDefinition } from '#libs/engine';
 import { Scenario } from '../test/support/scenario.js';
+import { paths, refusal, reasons } from '../test/support/steps.js';
 
 /**
  * The yearly dialogue with the people (program II.3, II.4): plan, notice, minutes listing every
@@ -21,17 +21,6 @@ function people(s: Scenario) {
     headVh: s.person('truong-phong-vh', [{ role: 'truong-phong', unit: 'phong-van-hoa-xa-hoi' }]),
   };
 }
-
-const paths = (view: { activeStates: Array<{ path: string }> }) => view.activeStates.map((a) => a.path);
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (error) {
-    return error as { code: string; details?: { refusals?: Array<{ message: { vi: string; en: string }; field?: string }> } };
-  }
-  throw new Error('expected a refusal');
-};
-const reasons = (e: Awaited<ReturnType<typeof refusal>>) => (e.details?.refusals ?? []).map((r) => [r.field ?? null, r.message.en]);
 
 const plan = {
   nam: 2026,
@@ -60,13 +49,6 @@ const answer = (ngayVanBan: string) => ({ soVanBan: '112/UBND-VP', ngayVanBan, k
 describe('citizen-dialogue: the definitions', () => {
   const parent = JSON.parse(readFileSync(PARENT, 'utf8'));
   const child = JSON.parse(readFileSync(CHILD, 'utf8'));
-  it('both validate with no issue and no design warning; no dead end', () => {
-    for (const def of [parent, child]) {
-      expect(validateDefinition(def)).toEqual({ valid: true, issues: [] });
-      expect(designWarnings(def)).toEqual([]);
-      expect(explorePaths(compileWorkflow(def)).deadEnds).toEqual([]);
-    }
-  });
   it('one child per issue not answered on the spot, its unit and limit taken from the minutes', () => {
     expect(parent.machine.states.giaiQuyet.entry[0].params).toMatchObject({ group: 'vanDe', definition: 'dialogue-issue', forEach: 'context.vanDe', where: '=not(item.traLoiTaiCho)' });
     expect(child.machine.states.giaiQuyet.meta.task.units).toBe('=donViGiaiQuyet');

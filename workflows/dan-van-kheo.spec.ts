@@ -4,6 +4,7 @@ import { compileWorkflow, explorePaths, validateDefinition } from '#libs/engine'
 import { DEFAULT_ANCHOR, ProgramReportService } from '#libs/reports';
 import { ReportsRepository } from '#libs/persistence';
 import { Scenario } from '../test/support/scenario.js';
+import { paths, reasons } from '../test/support/steps.js';
 
 /**
  * The yearly “Dân vận khéo” (skilful mass mobilisation) emulation (program item II.6): the campaign
@@ -44,7 +45,6 @@ function people(s: Scenario) {
   };
 }
 
-const paths = (view: { activeStates: Array<{ path: string }> }) => view.activeStates.map((a) => a.path);
 interface ChildGroup {
   definition: string;
   started: number;
@@ -65,7 +65,6 @@ const refusal = async (p: Promise<unknown>) => {
 };
 
 /** What a refused person reads: each refusal's English words, and the form field it is shown under. */
-const reasons = (e: Awaited<ReturnType<typeof refusal>>) => (e.details?.refusals ?? []).map((r) => [r.field ?? null, r.message.en]);
 
 /** Refused steps must leave the instance exactly as it was. */
 async function unchanged(s: Scenario, id: string, attempts: () => Promise<void>) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Scenario } from '../test/support/scenario.js';
+import { paths } from '../test/support/steps.js';
 
 /**
  * “Friendly office” accreditation (program items II.5, III.2.1; the ward's target: recognised by the
@@ -29,8 +30,6 @@ function selfAssessment(total: number) {
     ],
   };
 }
-
-const paths = (view: { activeStates: Array<{ path: string }> }) => view.activeStates.map((a) => a.path);
 
 describe('friendly-office-accreditation: self-assessment across Hùng Kings day and 30 Apr / 1 May, remediation, recognition', () => {
   let s: Scenario;

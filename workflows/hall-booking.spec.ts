@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Scenario } from '../test/support/scenario.js';
+import { paths } from '../test/support/steps.js';
 
 const FILE = 'workflows/hall-booking.json';
 /** A department's conference on Monday 16 March 2026, 120 people. */
@@ -28,8 +29,6 @@ function people(s: Scenario) {
     tiepDan: s.person('tiep-dan-1', [{ role: 'can-bo-tiep-dan', unit: 'bo-phan-tiep-cong-dan' }]),
   };
 }
-
-const paths = (view: { activeStates: Array<{ path: string }> }) => view.activeStates.map((a) => a.path);
 
 describe('hall-booking: approved without the police, reminded on the Friday before a Monday event', () => {
   let s: Scenario;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
-import { compileWorkflow, designWarnings, explorePaths, validateDefinition } from '#libs/engine';
 import { Scenario } from '../test/support/scenario.js';
+import { refusal, reasons } from '../test/support/steps.js';
 
 /**
  * Amending the program (its last paragraph: the two sides exchange views to supplement it): both
@@ -21,15 +20,6 @@ function people(s: Scenario) {
 }
 
 const paths = (view: { activeStates: Array<{ path: string }> }) => view.activeStates.map((a) => a.path).sort();
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (error) {
-    return error as { code: string; details?: { refusals?: Array<{ message: { vi: string; en: string }; field?: string }> } };
-  }
-  throw new Error('expected a refusal');
-};
-const reasons = (e: Awaited<ReturnType<typeof refusal>>) => (e.details?.refusals ?? []).map((r) => [r.field ?? null, r.message.en]);
 const proposal = {
   benDeXuat: 'bxdd',
   mucDeXuat: 'II.3',
@@ -41,15 +31,6 @@ const draft = (ngayTrinh: string) => ({
   ngayTrinh,
   noiDungSuaDoi: [{ muc: 'II.3', noiDung: 'Bổ sung: hằng quý tổ chức ít nhất 01 buổi đối thoại trực tuyến với Nhân dân.' }],
   tomTat: 'Bổ sung mục II.3 về đối thoại trực tuyến.',
-});
-
-describe('program-amendment: the definition', () => {
-  it('validates with no issue and no design warning; no dead end', () => {
-    const def = JSON.parse(readFileSync(FILE, 'utf8'));
-    expect(validateDefinition(def)).toEqual({ valid: true, issues: [] });
-    expect(designWarnings(def)).toEqual([]);
-    expect(explorePaths(compileWorkflow(def)).deadEnds).toEqual([]);
-  });
 });
 
 describe('program-amendment: an amendment proposed by the Board in June 2026', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { compileWorkflow, designWarnings, explorePaths, validateDefinition } from '#libs/engine';
 import { Scenario } from '../test/support/scenario.js';
+import { paths, refusal, reasons, unchanged } from '../test/support/steps.js';
 
 /**
  * Studying a Party document (program II.2, III.2.1): the secretary of the People's Committee Party
@@ -19,26 +19,6 @@ function people(s: Scenario) {
     headVh: s.person('truong-phong-vh', [{ role: 'truong-phong', unit: 'phong-van-hoa-xa-hoi' }]),
     headSn: s.person('thu-truong-sn', [{ role: 'truong-phong', unit: 'don-vi-su-nghiep-cong' }]),
   };
-}
-
-const paths = (view: { activeStates: Array<{ path: string }> }) => view.activeStates.map((a) => a.path);
-const refusal = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (error) {
-    return error as { code: string; details?: { refusals?: Array<{ message: { vi: string; en: string }; field?: string }> } };
-  }
-  throw new Error('expected a refusal');
-};
-const reasons = (e: Awaited<ReturnType<typeof refusal>>) => (e.details?.refusals ?? []).map((r) => [r.field ?? null, r.message.en]);
-async function unchanged(s: Scenario, id: string, attempts: () => Promise<void>) {
-  const before = await s.get(id);
-  const history = await s.history(id);
-  await attempts();
-  const after = await s.get(id);
-  expect(after.revision).toBe(before.revision);
-  expect(after.context).toEqual(before.context);
-  expect(await s.history(id)).toEqual(history);
 }
 
 const input = {
@@ -64,11 +44,6 @@ const unitPlan = (donVi: string) => ({ donVi, soKeHoach: `05-KH/${donVi}`, ngayB
 
 describe('resolution-study: the definition', () => {
   const def = JSON.parse(readFileSync(FILE, 'utf8'));
-  it('validates with no issue and no design warning; exploration finds no dead end', () => {
-    expect(validateDefinition(def)).toEqual({ valid: true, issues: [] });
-    expect(designWarnings(def)).toEqual([]);
-    expect(explorePaths(compileWorkflow(def)).deadEnds).toEqual([]);
-  });
   it('links to resolution-implementation rather than duplicating it', () => {
     expect(def.description.vi).toContain('resolution-implementation');
     expect(def.machine.states.keHoachDonVi.meta.task.units).toBe('=donViXayDungKeHoach');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
-import { designWarnings, validateDefinition, type GuardRef, type StateNodeDefinition, type WorkflowDefinition } from '#libs/engine';
+import { compileWorkflow, designWarnings, explorePaths, validateDefinition, type GuardRef, type StateNodeDefinition, type WorkflowDefinition } from '#libs/engine';
 
 /** The admins' validator over every shipped workflow: CI refuses a definition it would refuse. */
 describe('shipped workflows', () => {
@@ -19,6 +19,10 @@ describe('shipped workflows', () => {
 
   it.each(files)('%s has no design warning (every human event has a sender rule and a payload schema)', (file) => {
     expect(designWarnings(load(file))).toEqual([]);
+  });
+
+  it.each(files)('%s has no dead end: every reachable configuration that is not done accepts some event', (file) => {
+    expect(explorePaths(compileWorkflow(load(file))).deadEnds).toEqual([]);
   });
 
   /**
