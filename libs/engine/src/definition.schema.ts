@@ -108,6 +108,9 @@ const expression = {
   examples: ['=donViXuLy', '=if phucTap then 45 else 30'],
 } as const;
 
+/** Who a notification tells by role: role names, or expressions of the case giving one or a list (a session's presider). */
+const notifyRoles = { type: 'array', items: { if: { type: 'string', pattern: '^=' }, then: expression, else: roleName } } as const;
+
 const duration = {
   type: 'object',
   examples: [{ days: 10 }, { workingDays: 5 }, { duration: 'PT4H' }],
@@ -431,7 +434,7 @@ export const definitionSchema = {
       required: ['message'],
       additionalProperties: false,
       properties: {
-        roles: roleList,
+        roles: notifyRoles,
         users: { type: 'array', items: { type: 'string', minLength: 1 } },
         message: { $ref: '#/$defs/label' },
       },
@@ -638,7 +641,7 @@ export const actionParamSchemas: Record<string, Record<string, unknown>> = {
     required: ['message'],
     additionalProperties: false,
     properties: {
-      roles: roleList,
+      roles: notifyRoles,
       users: { type: 'array', items: userRef },
       message: label,
     },

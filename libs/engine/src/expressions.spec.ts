@@ -29,6 +29,7 @@ function definition(): WorkflowDefinition {
         phucTap: { type: 'boolean' },
         khan: { type: 'boolean' },
         ngayNhan: { type: 'string', format: 'date' },
+        vaiTroChuTri: { enum: ['chu-tich', 'bi-thu'] },
         viec: { type: 'array', items: { type: 'object', properties: { loai: { type: 'string' }, ten: { type: 'string' } } } },
       },
     },
@@ -42,12 +43,13 @@ function definition(): WorkflowDefinition {
         xuLy: {
           entry: [
             { type: 'notify', params: { users: ['=nguoiXuLy'], message: { vi: 'Có việc', en: 'A task' } } },
+            { type: 'notify', params: { roles: ['chu-tich', '=vaiTroChuTri'], message: { vi: 'Có đơn mới', en: 'A new letter' } } },
             { type: 'startChildren', params: { group: 'khieuNai', definition: 'complaint', forEach: 'context.viec', where: '=item.loai = "khieu-nai"', input: { ten: { path: 'item.ten' } } } },
           ],
           meta: {
             task: { title: { vi: 'Xử lý', en: 'Handle' }, roles: ['chuyen-vien'], units: '=donVi', assignee: '=nguoiXuLy', outcomes: ['XU_LY'] },
             deadlines: [
-              { key: 'giaiQuyet', after: { days: '=if phucTap then 45 else 30' }, from: { context: 'ngayNhan' }, escalate: { notify: { users: ['=nguoiXuLy'], message: { vi: 'Quá hạn', en: 'Overdue' } } } },
+              { key: 'giaiQuyet', after: { days: '=if phucTap then 45 else 30' }, from: { context: 'ngayNhan' }, escalate: { notify: { users: ['=nguoiXuLy'], roles: ['=vaiTroChuTri'], message: { vi: 'Quá hạn', en: 'Overdue' } } } },
               { key: 'trongNgay', when: '=khan', after: { days: 0 } },
             ],
           },
@@ -59,7 +61,7 @@ function definition(): WorkflowDefinition {
   } as unknown as WorkflowDefinition;
 }
 
-const input = { donVi: 'phong-kinh-te', nguoiXuLy: 'u-an', phucTap: false, khan: false, ngayNhan: '2026-03-02', viec: [] };
+const input = { donVi: 'phong-kinh-te', nguoiXuLy: 'u-an', vaiTroChuTri: 'bi-thu', phucTap: false, khan: false, ngayNhan: '2026-03-02', viec: [] };
 const of = <T extends Effect['type']>(effects: Effect[], type: T) => effects.filter((e): e is Extract<Effect, { type: T }> => e.type === type);
 
 describe('expressions in definitions (FEEL through feelin)', () => {
@@ -77,13 +79,13 @@ describe('expressions in definitions (FEEL through feelin)', () => {
     const xuLy = bad.machine.states!.xuLy;
     xuLy.meta!.task!.units = '=donVi +';
     xuLy.meta!.deadlines![1].when = '=function() true';
-    delete (xuLy.entry as Array<{ params: Record<string, unknown> }>)[1].params.forEach;
+    delete (xuLy.entry as Array<{ params: Record<string, unknown> }>)[2].params.forEach;
     const found = validateDefinition(bad).issues.map((i) => [i.path, i.code]);
     expect(found).toEqual(
       expect.arrayContaining([
         ['/machine/states/xuLy/meta/task/units', 'invalid_expression'],
         ['/machine/states/xuLy/meta/deadlines/1/when', 'expression_not_allowed'],
-        ['/machine/states/xuLy/entry/1/params/where', 'invalid_params'],
+        ['/machine/states/xuLy/entry/2/params/where', 'invalid_params'],
       ]),
     );
     const schemaRefusal = definition();
@@ -97,8 +99,10 @@ describe('expressions in definitions (FEEL through feelin)', () => {
     expect(open.task).toEqual(expect.objectContaining({ units: ['phong-kinh-te'], assignee: 'u-an' }));
     expect(open.task).not.toHaveProperty('unitsFrom');
     expect(of(r.effects, 'notify')[0].users).toEqual(['u-an']);
+    // The presider's role, named by the case (a reception session's chairman or Party secretary).
+    expect(of(r.effects, 'notify')[1].roles).toEqual(['chu-tich', 'bi-thu']);
     const [arm] = of(r.effects, 'timer.arm');
-    expect(arm.deadline.escalate?.notify?.users).toEqual(['u-an']);
+    expect(arm.deadline.escalate?.notify).toMatchObject({ users: ['u-an'], roles: ['bi-thu'] });
   });
 
   it('arms a deadline only when its condition holds, with a length the case decides, and "by the end of the day" as 0 days', () => {

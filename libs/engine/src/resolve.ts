@@ -90,8 +90,25 @@ export function resolveDuration(d: DurationDefinition, scope: Ctx, site: Express
 }
 
 function resolveEscalation(e: EscalationSpec, context: Ctx, at: string, where: string): EscalationSpec {
-  if (!e.notify?.users?.some(isExpression)) return e;
-  return { ...e, notify: { ...e.notify, users: resolvePeople(e.notify.users, context, { at }, { path: `${where}/notify/users`, what: 'who the escalation tells' }) } };
+  const n = e.notify;
+  if (!n || ![...(n.users ?? []), ...(n.roles ?? [])].some(isExpression)) return e;
+  const users = resolvePeople(n.users ?? [], context, { at }, { path: `${where}/notify/users`, what: 'who the escalation tells' });
+  const roles = resolveRoles(n.roles ?? [], context, { at }, { path: `${where}/notify/roles`, what: 'the roles the escalation tells' });
+  return { ...e, notify: { ...n, users, roles } };
+}
+
+/** Role names from `notify.roles` entries: role names, and expressions giving one or a list (null: none). */
+export function resolveRoles(entries: readonly string[], context: Ctx, env: Pick<StepEnv, 'at'> & Partial<StepEnv>, site: ExpressionSite): string[] {
+  const out: string[] = [];
+  for (const entry of entries) {
+    const values = isExpression(entry) ? evaluateExpression(entry, expressionScope(context, env.at, env.payload ? { payload: env.payload } : {}), site) : entry;
+    for (const v of Array.isArray(values) ? values : [values]) {
+      if (v === null) continue;
+      if (typeof v !== 'string' || !v) throw definitionRefusal(site, `${site.what} (${entry}) gave ${describe(v)}, not a role name`);
+      if (!out.includes(v)) out.push(v);
+    }
+  }
+  return out;
 }
 
 /**

@@ -31,7 +31,7 @@ import type {
   ValidationIssue,
 } from './types.js';
 import { ENTER_ACTION, EXIT_ACTION, evalGuard, readOperand, withEnv, writeSegments } from './vocabulary.js';
-import { resolveDeadline, resolveDuration, resolvePeople, resolveTask, statePointer } from './resolve.js';
+import { resolveDeadline, resolveDuration, resolvePeople, resolveRoles, resolveTask, statePointer } from './resolve.js';
 import { expressionScope } from './expressions.js';
 
 type ExecAction = ExecutableActionsFrom<AnyStateMachine>;
@@ -354,7 +354,7 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
       case 'notify':
         effects.push({
           type: 'notify',
-          roles: [...((params.roles as string[]) ?? [])],
+          roles: resolveRoles((params.roles as string[]) ?? [], context, env, { path: '/machine', what: 'the roles the notify action tells' }),
           users: resolvePeople(params.users ?? [], context, env, { path: '/machine', what: 'who the notify action tells' }),
           message: { vi: params.message.vi, en: params.message.en },
           at,

@@ -496,7 +496,7 @@ class StaticChecker {
         this.checkOperand(params.item, `${p}/item`);
         break;
       case 'notify': {
-        (params.roles ?? []).forEach((r: string, i: number) => this.checkRole(r, `${p}/roles/${i}`));
+        (params.roles ?? []).forEach((r: string, i: number) => (isExpression(r) ? this.checkExpression(r, `${p}/roles/${i}`) : this.checkRole(r, `${p}/roles/${i}`)));
         (params.users ?? []).forEach((u: unknown, i: number) => {
           if (isPlainObject(u)) this.checkOperand(u as Operand, `${p}/users/${i}`);
           else if (isExpression(u)) this.checkExpression(u, `${p}/users/${i}`);
@@ -626,7 +626,9 @@ class StaticChecker {
       (dl.reminders ?? []).forEach((r, j) => this.checkDurationExpressions(r.before, `${at}/reminders/${j}/before`));
       (dl.escalate?.notify?.users ?? []).forEach((u, j) => isExpression(u) && this.checkExpression(u, `${at}/escalate/notify/users/${j}`));
       (dl.escalate?.addRoles ?? []).forEach((r, j) => this.checkRole(r, `${at}/escalate/addRoles/${j}`));
-      (dl.escalate?.notify?.roles ?? []).forEach((r, j) => this.checkRole(r, `${at}/escalate/notify/roles/${j}`));
+      (dl.escalate?.notify?.roles ?? []).forEach((r, j) =>
+        isExpression(r) ? this.checkExpression(r, `${at}/escalate/notify/roles/${j}`) : this.checkRole(r, `${at}/escalate/notify/roles/${j}`),
+      );
     });
   }
 

@@ -469,6 +469,6 @@ export function deadlineText(d: DeadlineRule, lang: DiagramLang = 'vi', eventNam
   const e = d.escalate;
   if (e?.priority) parts.push(w.priority(PRIORITY[lang][e.priority] ?? e.priority));
   if (e?.addRoles?.length) parts.push(w.escalateTo(e.addRoles.join(', ')));
-  if (e?.notify) parts.push(w.notify([...(e.notify.roles ?? []), ...(e.notify.users ?? []).map((u) => (isExpression(u) ? feelText(u) : u))].join(', ')));
+  if (e?.notify) parts.push(w.notify([...(e.notify.roles ?? []), ...(e.notify.users ?? [])].map((u) => (isExpression(u) ? feelText(u) : u)).join(', ')));
   return parts.join(' · ');
 }
