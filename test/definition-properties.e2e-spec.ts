@@ -106,6 +106,7 @@ describe('what validates, runs', () => {
     let published = 0;
     let stepped = 0;
     let fired = 0;
+    let refusedForDate = 0;
     const invalid: string[] = [];
     const typedOnly = async <T>(work: () => Promise<T>): Promise<T | undefined> => {
       try {
@@ -141,8 +142,19 @@ describe('what validates, runs', () => {
             if (s.type === 'FIRE') {
               const [timer] = await ds.query(`SELECT id, job_id FROM timers WHERE instance_id = $1 AND status = 'pending' ORDER BY fire_at LIMIT 1`, [id]);
               if (timer) {
-                await runtime.timers.fireTimer(timer.id, timer.job_id, new Date('2028-06-01T00:00:00Z'));
-                fired++;
+                try {
+                  await runtime.timers.fireTimer(timer.id, timer.job_id, new Date('2028-06-01T00:00:00Z'));
+                  fired++;
+                } catch (error) {
+                  // A deadline's step that would arm a limit from a date the case does not hold is the
+                  // definition's refusal (never counted from the engine's own time): the case waits, and
+                  // the admins see it. Nothing else may come out of a timer.
+                  const missingDate = error instanceof DomainError && error.code === ErrorCode.DefinitionInvalid && (error.details?.issues as Array<{ code: string }> | undefined)?.[0]?.code === 'missing_date';
+                  if (!missingDate) throw error;
+                  const [recorded] = await ds.query(`SELECT 1 FROM audit_log WHERE action = 'definition.runtime_refusal' AND data->>'timerId' = $1`, [timer.id]);
+                  expect(recorded).toBeDefined();
+                  refusedForDate++;
+                }
               }
               continue;
             }
@@ -157,5 +169,6 @@ describe('what validates, runs', () => {
     expect(published).toBeGreaterThan(40);
     expect(stepped).toBeGreaterThan(30);
     expect(fired).toBeGreaterThan(10);
+    expect(refusedForDate).toBeLessThan(fired);
   }, 300_000);
 });
