@@ -6,7 +6,7 @@
  * an `always` transition guarded by `childrenDone` moves on once the last child has reported.
  */
 import { EngineError } from './errors.js';
-import { definitionRefusal, evaluateExpression, expressionScope } from './expressions.js';
+import { evaluateCondition, expressionScope } from './expressions.js';
 import { getIn, isPlainObject, jsonClone } from './json.js';
 import type { JsonValue } from './types.js';
 
@@ -90,11 +90,7 @@ export function childItems(params: Pick<ChildrenParams, 'group' | 'forEach' | 'w
   const where = params.where;
   if (!where) return list;
   const site = { path: '/machine', what: `which items of ${params.forEach} start a child of group "${params.group}"` };
-  return list.filter((item) => {
-    const keep = evaluateExpression(where, expressionScope(context, at, { item }), site);
-    if (keep !== true && keep !== false && keep !== null) throw definitionRefusal(site, `${site.what} (${where}) gave ${JSON.stringify(keep)?.slice(0, 60)}, not true or false`);
-    return keep === true;
-  });
+  return list.filter((item) => evaluateCondition(where, expressionScope(context, at, { item }), site));
 }
 
 /** Counts a `startChildren` in context (the assign half of the action). */

@@ -89,6 +89,23 @@ export function evaluateExpression(expression: Expression, scope: Record<string,
   }
 }
 
+/**
+ * A condition (a deadline's `when`, a `startChildren.where`): true or false, FEEL's null (a field the
+ * case does not hold) counting as false; anything else is the definition's refusal.
+ */
+export function evaluateCondition(expression: Expression, scope: Record<string, unknown>, site: ExpressionSite): boolean {
+  const value = evaluateExpression(expression, scope, site);
+  if (value !== true && value !== false && value !== null) throw definitionRefusal(site, `${site.what} (${expression}) gave ${describeValue(value)}, not true or false`);
+  return value === true;
+}
+
+/** A value an expression gave, short enough for a refusal's message. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
 export function definitionRefusal(site: ExpressionSite, message: string): EngineError {
   return new EngineError('DEFINITION_REFUSED', message, { issues: [{ path: site.path, code: 'expression_refused', message }] });
 }

@@ -5,8 +5,8 @@
  * evaluates anything. A value an expression gives that its place cannot use is the definition's
  * refusal (DEFINITION_REFUSED), naming where in the definition it sits.
  */
-import { definitionRefusal, evaluateExpression, expressionScope, isExpression, type ExpressionSite } from './expressions.js';
-import { isPlainObject } from './json.js';
+import { definitionRefusal, describeValue, evaluateCondition, evaluateExpression, expressionScope, isExpression, type ExpressionSite } from './expressions.js';
+import { isPlainObject, ptr } from './json.js';
 import { personId, readOperand } from './vocabulary.js';
 import type { CompiledWorkflow, DeadlineRule, DeadlineSpec, DurationDefinition, DurationSpec, EscalationSpec, Operand, StepEnv, TaskSpec } from './types.js';
 
@@ -14,7 +14,7 @@ type Ctx = Record<string, unknown>;
 
 /** JSON pointer of a state's node in its definition ('' is the machine's root). */
 export function statePointer(state: string): string {
-  return state ? `/machine/${state.split('.').map((s) => `states/${s.replace(/~/g, '~0').replace(/\//g, '~1')}`).join('/')}` : '/machine';
+  return state ? `/machine/${state.split('.').map((s) => `states/${ptr(s)}`).join('/')}` : '/machine';
 }
 
 /** The task as its effect carries it: its units and assignee evaluated for this case. */
@@ -28,7 +28,7 @@ export function resolveTask(task: TaskSpec, state: string, context: Ctx, at: str
     const value = evaluateExpression(unitsFrom, scope, site);
     const units = (Array.isArray(value) ? value : [value]).filter((u) => u !== null);
     if (!units.length || !units.every((u): u is string => typeof u === 'string' && u.length > 0 && u.length <= 128)) {
-      throw definitionRefusal(site, `${site.what} (${unitsFrom}) gave ${describe(value)}, not one or more unit ids: the case does not name the unit`);
+      throw definitionRefusal(site, `${site.what} (${unitsFrom}) gave ${describeValue(value)}, not one or more unit ids: the case does not name the unit`);
     }
     plain.units = [...new Set(units)];
   }
@@ -37,7 +37,7 @@ export function resolveTask(task: TaskSpec, state: string, context: Ctx, at: str
     const value = evaluateExpression(assigneeFrom, scope, site);
     if (value !== null) {
       const id = personId(value);
-      if (!id) throw definitionRefusal(site, `${site.what} (${assigneeFrom}) gave ${describe(value)}, not a username or a person`);
+      if (!id) throw definitionRefusal(site, `${site.what} (${assigneeFrom}) gave ${describeValue(value)}, not a username or a person`);
       plain.assignee = id;
     }
   }
@@ -51,12 +51,7 @@ export function resolveTask(task: TaskSpec, state: string, context: Ctx, at: str
 export function resolveDeadline(rule: DeadlineRule, state: string, index: number, context: Ctx, at: string, extra: Ctx = {}): DeadlineSpec | null {
   const where = `${statePointer(state)}/meta/deadlines/${index}`;
   const scope = expressionScope(context, at, extra);
-  if (rule.when) {
-    const site = { path: `${where}/when`, what: `whether the deadline "${rule.key}" applies` };
-    const value = evaluateExpression(rule.when, scope, site);
-    if (value !== true && value !== false && value !== null) throw definitionRefusal(site, `${site.what} (${rule.when}) gave ${describe(value)}, not true or false`);
-    if (value !== true) return null;
-  }
+  if (rule.when && !evaluateCondition(rule.when, scope, { path: `${where}/when`, what: `whether the deadline "${rule.key}" applies` })) return null;
   const { when: _when, after, before, escalate, ...rest } = rule;
   const spec: DeadlineSpec = { ...rest };
   if (after) spec.after = resolveDuration(after, scope, { path: `${where}/after`, what: `the length of the deadline "${rule.key}"` });
@@ -78,13 +73,13 @@ export function resolveDuration(d: DurationDefinition, scope: Ctx, site: Express
     if (!isExpression(d.duration)) return { duration: d.duration };
     const value = evaluateExpression(d.duration, scope, site);
     if (typeof value === 'string' && ISO_DURATION.test(value)) return { duration: value };
-    throw definitionRefusal(site, `${site.what} (${d.duration}) gave ${describe(value)}, not an ISO-8601 duration such as P10D`);
+    throw definitionRefusal(site, `${site.what} (${d.duration}) gave ${describeValue(value)}, not an ISO-8601 duration such as P10D`);
   }
   const [unit, raw] = 'days' in d ? (['days', d.days] as const) : (['workingDays', d.workingDays] as const);
   if (!isExpression(raw)) return unit === 'days' ? { days: raw } : { workingDays: raw };
   const value = evaluateExpression(raw, scope, site);
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_DAYS) {
-    throw definitionRefusal(site, `${site.what} (${raw}) gave ${describe(value)}, not a whole number of ${unit === 'days' ? 'days' : 'working days'} from 0 to ${MAX_DAYS}`);
+    throw definitionRefusal(site, `${site.what} (${raw}) gave ${describeValue(value)}, not a whole number of ${unit === 'days' ? 'days' : 'working days'} from 0 to ${MAX_DAYS}`);
   }
   return unit === 'days' ? { days: value } : { workingDays: value };
 }
@@ -104,7 +99,7 @@ export function resolveRoles(entries: readonly string[], context: Ctx, env: Pick
     const values = isExpression(entry) ? evaluateExpression(entry, expressionScope(context, env.at, env.payload ? { payload: env.payload } : {}), site) : entry;
     for (const v of Array.isArray(values) ? values : [values]) {
       if (v === null) continue;
-      if (typeof v !== 'string' || !v) throw definitionRefusal(site, `${site.what} (${entry}) gave ${describe(v)}, not a role name`);
+      if (typeof v !== 'string' || !v) throw definitionRefusal(site, `${site.what} (${entry}) gave ${describeValue(v)}, not a role name`);
       if (!out.includes(v)) out.push(v);
     }
   }
@@ -134,18 +129,13 @@ export function resolvePeople(entries: readonly unknown[], context: Ctx, env: Pi
     const value = evaluateExpression(entry, expressionScope(context, env.at, env.payload ? { payload: env.payload } : {}), site);
     for (const v of Array.isArray(value) ? value : [value]) {
       if (v === null) continue;
-      if (!personId(v)) throw definitionRefusal(site, `${site.what} (${entry}) gave ${describe(v)}, not a username or a person`);
+      if (!personId(v)) throw definitionRefusal(site, `${site.what} (${entry}) gave ${describeValue(v)}, not a username or a person`);
       add(v);
     }
   }
   return out;
 }
 
-function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  const text = JSON.stringify(value);
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
-}
 
 /** A running deadline's spec as the definition gives it for this case (to re-arm reminders after an extension). */
 export function deadlineSpecOf(wf: CompiledWorkflow, key: string, context: Ctx, at: string): DeadlineSpec | undefined {

@@ -1,6 +1,6 @@
 import { addDuration, CalendarError, localDateToInstant, startInstant, toLocalDate, type LocalDate, type WorkingCalendar } from '#libs/calendar';
 import { DomainError, ErrorCode } from '#libs/core';
-import type { DeadlineSpec, DurationSpec, Effect, Label } from '#libs/engine';
+import { statePointer, type DeadlineSpec, type DurationSpec, type Effect, type Label } from '#libs/engine';
 
 /** One running deadline of an instance, kept on the instance row (`deadlines[key]`). */
 export interface DeadlineState {
@@ -271,7 +271,7 @@ type TimerEffect = Extract<Effect, { type: 'timer.arm' | 'timer.extend' }>;
 function deadlineNotComputable(effect: TimerEffect, error: CalendarError): DomainError {
   const key = effect.type === 'timer.arm' ? effect.deadline.key : effect.deadlineKey;
   const state = effect.type === 'timer.arm' ? effect.state : undefined;
-  const path = state ? `/machine/states/${state.split('.').join('/states/')}/meta/deadlines` : '/machine';
+  const path = state ? `${statePointer(state)}/meta/deadlines` : '/machine';
   const message = `deadline "${key}"${state ? ` of state "${state}"` : ''} cannot be computed: ${error.message}`;
   return new DomainError(ErrorCode.DefinitionInvalid, `The definition's ${message}; nothing was changed`, { issues: [{ path, code: 'deadline_not_computable', message }] });
 }

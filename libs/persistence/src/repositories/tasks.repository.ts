@@ -83,23 +83,21 @@ export const CANDIDATE_SQL = (t: string, roles: string, units: string) =>
      WHERE m.role = ANY(${t}.candidate_roles) AND (cardinality(${t}.candidate_units) = 0 OR m.unit = ANY(${t}.candidate_units))))`;
 
 /**
- * SQL for "one of my memberships may send some event of instance i's definition" (`sentBy.roles`,
+ * SQL for "one of my memberships may send some event of the definition aliased `d`" (`sentBy.roles`,
  * in `sentBy.units` when given): whoever a definition names as a sender must see the cases they
- * may act on.
+ * may act on. `$R` and `$U` are the parallel arrays of my memberships.
  */
-export const SENDER_SQL = (i: string, roles: string, units: string) =>
-  `EXISTS (SELECT 1 FROM workflow_definitions d CROSS JOIN LATERAL jsonb_each(d.source->'events') AS e(k, v)
+const SENDS_SOME_EVENT = (d: string, roles: string, units: string) =>
+  `EXISTS (SELECT 1 FROM jsonb_each(CASE WHEN jsonb_typeof(${d}.source->'events') = 'object' THEN ${d}.source->'events' END) AS e(k, v)
      CROSS JOIN LATERAL unnest(${roles}::text[], ${units}::text[]) AS m(role, unit)
-     WHERE d.id = ${i}.definition_id AND v->'sentBy'->'roles' ? m.role AND (NOT (v->'sentBy' ? 'units') OR v->'sentBy'->'units' ? m.unit))`;
+     WHERE v->'sentBy'->'roles' ? m.role AND (NOT (v->'sentBy' ? 'units') OR v->'sentBy'->'units' ? m.unit))`;
 
-/**
- * SQL: the ids of the definitions of which one of my memberships may send some event (SENDER_SQL's
- * rule, for every definition at once): a list checks its cases' definition against this set.
- */
-export const SENDER_DEFINITIONS_SQL = (roles: string, units: string) =>
-  `SELECT d.id FROM workflow_definitions d WHERE EXISTS (
-     SELECT 1 FROM jsonb_each(CASE WHEN jsonb_typeof(d.source->'events') = 'object' THEN d.source->'events' END) AS e(k, v) CROSS JOIN LATERAL unnest(${roles}::text[], ${units}::text[]) AS m(role, unit)
-      WHERE v->'sentBy'->'roles' ? m.role AND (NOT (v->'sentBy' ? 'units') OR v->'sentBy'->'units' ? m.unit))`;
+/** SQL: I may send some event of instance i's definition (one case checked). */
+export const SENDER_SQL = (i: string, roles: string, units: string) =>
+  `EXISTS (SELECT 1 FROM workflow_definitions d WHERE d.id = ${i}.definition_id AND ${SENDS_SOME_EVENT('d', roles, units)})`;
+
+/** SQL: the ids of every definition I may send some event of: a list checks its cases' definition against this set. */
+export const SENDER_DEFINITIONS_SQL = (roles: string, units: string) => `SELECT d.id FROM workflow_definitions d WHERE ${SENDS_SOME_EVENT('d', roles, units)}`;
 
 export interface InboxFilter {
   username: string;
