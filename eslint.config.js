@@ -16,7 +16,7 @@ export const LAYERS = {
   documents: ['config', 'core', 'engine', 'files', 'persistence', 'runtime'],
   webhooks: ['config', 'core', 'engine', 'persistence', 'runtime'],
   scheduler: ['calendar', 'config', 'core', 'engine', 'mail', 'persistence', 'runtime', 'webhooks'],
-  identity: ['core', 'engine', 'persistence', 'runtime'],
+  identity: ['config', 'core', 'engine', 'persistence', 'runtime'],
   audit: ['core', 'engine', 'files', 'persistence', 'runtime'],
   reports: ['core', 'engine', 'persistence', 'runtime'],
   observability: ['config', 'core', 'persistence', 'runtime', 'scheduler', 'webhooks'],

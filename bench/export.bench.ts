@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Writable } from 'node:stream';
 import { AuditSearchService } from '#libs/audit';
+import { createRuntime } from '#libs/runtime';
 import { AuditRepository, createDataSource, HistorySearchRepository, runMigrations } from '#libs/persistence';
 import { benchDatabase, flag, fmt, machine, seedInstances } from './support.js';
 
@@ -28,7 +29,7 @@ async function main() {
     );
     console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    const search = new AuditSearchService(ds, new AuditRepository(), new HistorySearchRepository());
+    const search = new AuditSearchService(ds, new AuditRepository(), new HistorySearchRepository(), createRuntime(ds).confidential);
     for (const format of ['csv', 'ndjson'] as const) {
       global.gc?.();
       let peak = process.memoryUsage().rss;

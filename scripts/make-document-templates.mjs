@@ -207,7 +207,8 @@ const TEMPLATES = {
   'denunciation-conclusion': [
     header(),
     ...title('KẾT LUẬN', ['Nội dung tố cáo đối với {nguoiBiToCao}']),
-    body('Chủ tịch Ủy ban nhân dân phường An Phong đã thụ lý tố cáo của {nguoiToCao} đối với {nguoiBiToCao} theo Quyết định số {soQuyetDinhThuLy}.'),
+    // The conclusion goes to the person denounced: it never names the denouncer (Luật Tố cáo 2018, điều 8).
+    body('Chủ tịch Ủy ban nhân dân phường An Phong đã thụ lý tố cáo đối với {nguoiBiToCao} theo Quyết định số {soQuyetDinhThuLy}.'),
     body('Căn cứ Luật Tố cáo năm 2018, Nghị định số 31/2019/NĐ-CP ngày 10 tháng 4 năm 2019 của Chính phủ và kết quả xác minh nội dung tố cáo, Chủ tịch Ủy ban nhân dân phường An Phong kết luận như sau:'),
     body('1. Kết quả: tố cáo {ketQua}.'),
     body('2. Nội dung kết luận: {noiDung}'),

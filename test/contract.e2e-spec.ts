@@ -169,7 +169,8 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     expect(doc.servers?.length).toBeGreaterThan(0);
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     for (const op of operations.values()) {
-      expect(Object.keys(op.responses).some((s) => s.startsWith('2'))).toBe(true);
+      // A redirect is the success of the single sign-on routes.
+      expect(Object.keys(op.responses).some((s) => s.startsWith('2') || s.startsWith('3'))).toBe(true);
     }
   });
 
@@ -201,6 +202,28 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     const changer = await t.as('doi-mat-khau-hop-dong');
     await call(changer, 'AuthController_changePassword', '/api/v1/me/password', { status: 400, body: { currentPassword: TEST_PASSWORD } });
     await call(changer, 'AuthController_changePassword', '/api/v1/me/password', { status: 200, body: { currentPassword: TEST_PASSWORD, newPassword: 'Hop-dong-API-2026' } });
+  });
+
+  it('sessions: refresh, sign-out, my sessions and a user\'s', async () => {
+    const login = await call(t.anon, 'AuthController_login', '/api/v1/auth/login', { status: 200, body: { username: 'admin', password: TEST_PASSWORD } });
+    const cookieOf = (headers: Record<string, unknown>) => ([] as string[]).concat((headers['set-cookie'] as string[] | string | undefined) ?? []).find((c) => c.startsWith('phoihop_refresh='))!.split(';')[0];
+    const renewed = await call(t.anon, 'AuthController_refresh', '/api/v1/auth/refresh', { status: 200, headers: { Cookie: cookieOf(login.headers) } });
+    await call(t.anon, 'AuthController_refresh', '/api/v1/auth/refresh', { status: 403, headers: { Cookie: cookieOf(renewed.headers), Origin: 'https://ke-gian.example' } });
+    await call(t.anon, 'AuthController_refresh', '/api/v1/auth/refresh', { status: 401 });
+    await call(t.anon, 'AuthController_logout', '/api/v1/auth/logout', { status: 403, headers: { Cookie: cookieOf(renewed.headers), Origin: 'https://ke-gian.example' } });
+    await call(t.anon, 'AuthController_logout', '/api/v1/auth/logout', { status: 204, headers: { Cookie: cookieOf(renewed.headers) } });
+    const other = await call(t.anon, 'AuthController_login', '/api/v1/auth/login', { status: 200, body: { username: 'admin', password: TEST_PASSWORD } });
+    const mine = await call(t.http, 'AuthController_mySessions', '/api/v1/me/sessions', { status: 200 });
+    await call(t.anon, 'AuthController_mySessions', '/api/v1/me/sessions', { status: 401 });
+    const notThis = (mine.body.items as Array<{ id: string; current: boolean }>).filter((x) => !x.current);
+    await call(t.http, 'AuthController_endMySession', `/api/v1/me/sessions/${notThis[0].id}`, { status: 204 });
+    await call(t.http, 'AuthController_endMySession', `/api/v1/me/sessions/${UNKNOWN}`, { status: 404 });
+    const theirs = await call(t.http, 'UsersController_userSessions', `/api/v1/users/${ids.admin}/sessions`, { status: 200 });
+    await call(t.http, 'UsersController_userSessions', `/api/v1/users/${UNKNOWN}/sessions`, { status: 404 });
+    const left = (theirs.body.items as Array<{ id: string; current: boolean }>).find((x) => !x.current)!;
+    await call(t.http, 'UsersController_endUserSession', `/api/v1/users/${ids.admin}/sessions/${left.id}`, { status: 204 });
+    await call(t.http, 'UsersController_endUserSession', `/api/v1/users/${ids.admin}/sessions/${UNKNOWN}`, { status: 404 });
+    await call(t.anon, 'AuthController_refresh', '/api/v1/auth/refresh', { status: 401, headers: { Cookie: cookieOf(other.headers) } });
   });
 
   it('users and units', async () => {
@@ -454,6 +477,15 @@ describe('the API contract (OpenAPI document against live answers)', () => {
     await call(officer, 'ReportsController_program', '/api/v1/reports/program', { status: 200, query: { period: '2026-H1', format: 'csv', lang: 'en' } });
     await call(officer, 'ReportsController_program', '/api/v1/reports/program', { status: 200, query: { period: '2026-Q1', format: 'xlsx' } });
     await call(officer, 'ReportsController_program', '/api/v1/reports/program', { status: 400, query: { period: 'nam-nay' } });
+  });
+
+  it('sign-in methods, and single sign-on where it is not configured', async () => {
+    const methods = await call(t.anon, 'SsoController_methods', '/api/v1/auth/methods', { status: 200 });
+    expect(methods.body).toEqual({ password: true, sso: null });
+    await call(t.anon, 'SsoController_methods', '/api/v1/auth/methods', { status: 400, query: { q: 'a\u0000b' } });
+    await call(t.anon, 'SsoController_start', '/api/v1/auth/oidc/start', { status: 403 });
+    await call(t.anon, 'SsoController_start', '/api/v1/auth/oidc/start', { status: 400, query: { returnTo: '//ke-gian.example' } });
+    await call(t.anon, 'SsoController_callback', '/api/v1/auth/oidc/callback', { status: 403, query: { code: 'x', state: 'y' } });
   });
 
   it('fails an answer the document does not declare', async () => {

@@ -61,7 +61,7 @@ describe('history properties on every shipped workflow', () => {
   it('seq contiguous, chain valid and replay equal to the stored snapshot after every event', async () => {
     expect(definitions.length).toBeGreaterThan(0);
     const runtime = createRuntime(ds, standaloneDocumentEngine(ds));
-    const audit = new InstanceAuditService(ds, new InstancesRepository(), new HistoryRepository(), runtime.definitions, runtime.queries, new AuditRepository());
+    const audit = new InstanceAuditService(ds, new InstancesRepository(), new HistoryRepository(), runtime.definitions, runtime.queries, new AuditRepository(), runtime.confidential);
     const actor = { ...SYSTEM_ACTOR, id: 'thu-nghiem', roles: ['admin'] };
     let checked = 0;
     for (const def of definitions) {

@@ -17,6 +17,21 @@ describe('shipped workflows', () => {
     expect(valid).toBe(true);
   });
 
+  /** Confidential marks name units the ward has (the engine knows only their shape). */
+  it.each(files)('%s marks confidential fields only with units of the ward', (file) => {
+    const ward = new Set((JSON.parse(readFileSync('workflows/seed/ward.json', 'utf8')) as { units: Array<{ key: string }> }).units.map((u) => u.key));
+    const units = Object.values(load(file).fields ?? {}).flatMap((f) => f.confidential?.units ?? []);
+    expect(units.filter((u) => !ward.has(u))).toEqual([]);
+  });
+
+  it('the denouncer and the citizens\' contact details are kept confidential (issue 18; docs/program.md)', () => {
+    const marked = (file: string) => Object.entries(load(file).fields ?? {}).filter(([, f]) => f.confidential).map(([path]) => path);
+    expect(marked('denunciation.json')).toEqual(['nguoiToCao', 'diaChiNguoiToCao', 'soDienThoaiNguoiToCao']);
+    expect(marked('complaint.json')).toEqual(['diaChi', 'soDienThoai']);
+    expect(marked('petition.json')).toEqual(['diaChi', 'soDienThoai']);
+    expect(marked('citizen-reception.json')).toEqual(['toCao']);
+  });
+
   it.each(files)('%s has no design warning (every human event has a sender rule and a payload schema)', (file) => {
     expect(designWarnings(load(file))).toEqual([]);
   });

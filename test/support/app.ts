@@ -2,10 +2,10 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import request from 'supertest';
-import { IdentityService, SeedService } from '#libs/identity';
+import { IdentityService, SeedService, type AuthOptions } from '#libs/identity';
 import { DefinitionsService } from '#libs/runtime';
 import type { SchedulerOptions } from '#libs/scheduler';
-import type { MetricsAccess } from '#libs/config';
+import type { MetricsAccess, SsoSettings } from '#libs/config';
 import type { FilesModuleOptions } from '#libs/files';
 import type { DocumentsOptions } from '#libs/documents';
 import type TestAgent from 'supertest/lib/agent.js';
@@ -63,6 +63,8 @@ export async function startTestApp(
     workflowsDir?: string;
     /** Another app's database (a second api process on the same data): not dropped by close(). */
     shareDatabaseOf?: TestApp;
+    /** Single sign-on and password sign-in (ssoSettings); absent: passwords only. Read on each request, so a suite may change it. */
+    sso?: SsoSettings;
     poolSize?: number;
     queues?: QueueKind;
     scheduler?: Partial<SchedulerOptions>;
@@ -75,11 +77,13 @@ export async function startTestApp(
     files?: FilesModuleOptions;
     /** Generated documents: LibreOffice found on the PATH by default; `soffice: null` for none. */
     documents?: Partial<DocumentsOptions>;
+    /** Sign-in settings over TEST_AUTH (a short access token lifetime, session lifetimes). */
+    auth?: Partial<AuthOptions>;
   } = {},
 ): Promise<TestApp> {
   const database = options.shareDatabaseOf ? { url: options.shareDatabaseOf.database.url, drop: async () => undefined } : await createTestDatabase();
   const app = await createApp({
-    auth: TEST_AUTH,
+    auth: { ...TEST_AUTH, ...options.auth },
     databaseUrl: database.url,
     poolSize: options.poolSize ?? 10,
     runMigrations: true,
@@ -87,6 +91,7 @@ export async function startTestApp(
     logLevel: 'error',
     scheduler: options.queues ? testScheduler(options.queues, database.url, options.scheduler) : undefined,
     ...options.security,
+    sso: options.sso,
     files: options.files,
     documents: options.documents,
   });

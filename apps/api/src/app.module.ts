@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } fro
 import { APP_GUARD } from '@nestjs/core';
 import { RATE_LIMITS, RateLimitGuard, type RateLimits } from './common/rate-limit.guard.js';
 import { DatabaseModule } from '#libs/persistence';
-import { RuntimeModule, WorkflowLoaderService } from '#libs/runtime';
+import { ConfidentialReads, RuntimeModule, WorkflowLoaderService } from '#libs/runtime';
 import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
 import { IdentityModule, type AuthOptions } from '#libs/identity';
 import { AuditModule, type SealerOptions } from '#libs/audit';
@@ -11,10 +11,11 @@ import { ObservabilityModule } from '#libs/observability';
 import { DEFAULT_FILES_OPTIONS, FilesModule, type FilesModuleOptions } from '#libs/files';
 import { DocumentsModule, type DocumentsOptions } from '#libs/documents';
 import { DocumentsApiModule } from './documents/documents.module.js';
-import type { MetricsAccess } from '#libs/config';
+import type { MetricsAccess, SsoSettings } from '#libs/config';
 import { ReportsApiModule } from './reports/reports.module.js';
 import { AuditApiModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { SsoApiModule } from './sso/sso.module.js';
 import { CalendarModule } from './calendar/calendar.module.js';
 import { TasksModule } from './tasks/tasks.module.js';
 import { NotificationsApiModule } from './notifications/notifications.module.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   /** Queues and, with `runWorker`, the relay, sweep and processors; undefined for an HTTP-only app with no queues. */
   scheduler?: SchedulerOptions;
   auth: AuthOptions;
+  /** Single sign-on through OpenID Connect and whether passwords sign in (ssoSettings of the env); absent: passwords only. */
+  sso?: SsoSettings;
   /** The ledger sealer (and checkpoints): on in processes with the worker role. */
   sealer?: SealerOptions;
   /** First day of the reporting periods (default 15 December). */
@@ -51,6 +54,8 @@ export interface AppOptions {
   files?: FilesModuleOptions;
   /** Generated documents: where LibreOffice is (found on the PATH by default; null: no PDF renditions). */
   documents?: Partial<DocumentsOptions>;
+  /** CONFIDENTIAL_ADMIN_EXEMPT: admins read confidential fields without a mark naming them (each read logged as exempt). Default false. */
+  confidentialAdminExempt?: boolean;
 }
 
 const APP_OPTIONS = Symbol('APP_OPTIONS');
@@ -73,6 +78,19 @@ class ShippedWorkflows implements OnApplicationBootstrap {
   }
 }
 
+/** Whether admins are exempt from the confidential fields' marks, set once when the app starts. */
+@Injectable()
+class ConfidentialSetting implements OnApplicationBootstrap {
+  constructor(
+    @Inject(APP_OPTIONS) private readonly options: AppOptions,
+    private readonly confidential: ConfidentialReads,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.confidential.setAdminExempt(this.options.confidentialAdminExempt ?? false);
+  }
+}
+
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
@@ -88,6 +106,7 @@ export class AppModule {
         AuditModule.forRoot(options.sealer),
         AuditApiModule,
         AuthModule,
+        SsoApiModule.forRoot(options.sso, options.auth.jwtSecret),
         UsersModule,
         TasksModule,
         NotificationsApiModule,
@@ -108,6 +127,7 @@ export class AppModule {
       providers: [
         { provide: APP_OPTIONS, useValue: options },
         ShippedWorkflows,
+        ConfidentialSetting,
         ...(limited ? [{ provide: RATE_LIMITS, useValue: limits }, { provide: APP_GUARD, useClass: RateLimitGuard }] : []),
       ],
     };

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SeedService, type WardSeed } from '#libs/identity';
-import { EnvironmentError, loadEnvironment, fileSettings, metricsAccess, requireApiSecrets } from '#libs/config';
+import { EnvironmentError, loadEnvironment, fileSettings, metricsAccess, requireApiSecrets, ssoSettings, type SsoSettings } from '#libs/config';
 import { EmbeddedPostgres, EmbeddedPostgresError } from '#libs/persistence';
 import { findSoffice } from '#libs/documents';
 import { schedulerOptions } from '#libs/scheduler';
@@ -14,9 +14,11 @@ import { createApp } from './create-app.js';
 async function main(): Promise<void> {
   const logger = new Logger('Boot');
   let env;
+  let sso: SsoSettings;
   try {
     env = loadEnvironment();
     requireApiSecrets(env);
+    sso = ssoSettings(env);
   } catch (error) {
     if (error instanceof EnvironmentError) {
       console.error(error.message);
@@ -46,9 +48,16 @@ async function main(): Promise<void> {
     accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     maxFailures: env.LOGIN_MAX_FAILURES,
     lockoutWindowMs: env.LOGIN_LOCKOUT_SECONDS * 1000,
+    sessions: {
+      idleMinutes: env.SESSION_IDLE_MINUTES,
+      maxHours: env.SESSION_MAX_HOURS,
+      cookieSecure: env.SESSION_COOKIE_SECURE === 'auto' ? ('auto' as const) : env.SESSION_COOKIE_SECURE === 'true',
+      trustedOrigins: env.CORS_ORIGINS?.split(',') ?? [],
+    },
   };
   const app = await createApp({
     auth,
+    sso,
     databaseUrl,
     poolSize: env.DB_POOL_SIZE,
     runMigrations: !env.SKIP_MIGRATIONS,
@@ -63,6 +72,7 @@ async function main(): Promise<void> {
     metrics: metricsAccess(env),
     files: fileSettings(env),
     documents: { soffice: findSoffice(env.SOFFICE) },
+    confidentialAdminExempt: env.CONFIDENTIAL_ADMIN_EXEMPT,
     sealer: env.RUN_WORKER
       ? { intervalMs: env.LEDGER_SEAL_INTERVAL_MS, checkpointDir: env.CHECKPOINT_DIR ?? join(env.DATA_DIR, 'checkpoints'), signingKeyFile: env.AUDIT_SIGNING_KEY_FILE }
       : undefined,

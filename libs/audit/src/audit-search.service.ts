@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
 import { AuditRepository, csvCell, Database, type HistorySearch, HistorySearchRepository, type HistorySearchRow } from '#libs/persistence';
+import { ConfidentialReads } from '#libs/runtime';
 
 export type { HistorySearch };
 
@@ -72,11 +73,22 @@ export class AuditSearchService {
     private readonly database: Database,
     private readonly audit: AuditRepository,
     private readonly history: HistorySearchRepository,
+    private readonly confidential: ConfidentialReads,
   ) {}
+
+  /**
+   * A row as auditors search and export it: the payload's confidential fields always masked (the
+   * search is for no case in particular; a handler reads them on the case). The hash is the stored
+   * row's, so verification is unchanged.
+   */
+  private async masked(r: HistorySearchRow): Promise<AuditRow> {
+    const row = toRow(r);
+    return { ...row, payload: await this.confidential.forNoOne({ key: row.definitionKey, version: row.definitionVersion }, row.payload) };
+  }
 
   async search(f: HistorySearch, page: { afterGseq?: string; limit: number }) {
     const rows = await this.history.page(this.database.manager, f, page.afterGseq ?? '0', page.limit + 1);
-    const items = rows.slice(0, page.limit).map(toRow);
+    const items = await Promise.all(rows.slice(0, page.limit).map((r) => this.masked(r)));
     return { items, nextCursor: rows.length > page.limit ? items[items.length - 1].gseq : null };
   }
 
@@ -98,7 +110,7 @@ export class AuditSearchService {
       let chunk = header ? '\uFEFF' + CSV_COLUMNS.join(',') + '\r\n' : '';
       header = false;
       for (const r of rows) {
-        const row = toRow(r);
+        const row = await this.masked(r);
         chunk += format === 'csv' ? CSV_COLUMNS.map((c) => csvCell(c === 'files' ? filesCell(row.files) : c === 'documents' ? documentsCell(row.documents) : row[c])).join(',') + '\r\n' : JSON.stringify(row) + '\n';
       }
       count += rows.length;

@@ -3,7 +3,7 @@ import { FilesService, type FileCheck } from '#libs/files';
 import { start, step, type PersistedState } from '#libs/engine';
 import { AuditRepository, GENESIS_HASH, HistoryRepository, rowHash, InstancesRepository, type HistoryRecord, type InstanceSeal, Database } from '#libs/persistence';
 import { chainHash } from './ledger.service.js';
-import { DEADLINE_PASSED, DefinitionsService, InstanceQueries, MIGRATED } from '#libs/runtime';
+import { ConfidentialReads, DEADLINE_PASSED, DefinitionsService, InstanceQueries, MIGRATED } from '#libs/runtime';
 import { DomainError, ErrorCode, type Principal } from '#libs/core';
 
 export interface InstanceVerification {
@@ -47,6 +47,7 @@ export class InstanceAuditService {
     private readonly definitions: DefinitionsService,
     private readonly visibility: InstanceQueries,
     private readonly audit: AuditRepository,
+    private readonly confidential: ConfidentialReads,
     @Optional() private readonly files?: FilesService,
   ) {}
 
@@ -83,7 +84,16 @@ export class InstanceAuditService {
   }
 
   /** The instance as it was right after row `seq`, or at instant `at` (the last row at or before it), rebuilt by replay. */
-  async stateAt(instanceId: string, q: { seq?: number; at?: Date }, principal?: Principal): Promise<StateAt> {
+  /**
+   * The replayed state as a person reads it: confidential fields masked unless they may read them
+   * (a read in clear is logged). Verification above works on the stored rows and reveals nothing.
+   */
+  async stateAt(instanceId: string, q: { seq?: number; at?: Date }, principal?: Principal, requestId?: string): Promise<StateAt> {
+    const state = await this.replayedState(instanceId, q, principal);
+    return principal ? this.confidential.replayed(state, principal, requestId) : state;
+  }
+
+  private async replayedState(instanceId: string, q: { seq?: number; at?: Date }, principal?: Principal): Promise<StateAt> {
     const { instance, rows } = await this.load(instanceId, principal);
     let upTo = rows.length;
     if (q.seq !== undefined) {

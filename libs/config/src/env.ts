@@ -82,6 +82,18 @@ export class Environment {
   @IntSetting('ACCESS_TOKEN_TTL_SECONDS', 60, 86400)
   ACCESS_TOKEN_TTL_SECONDS: number = 900;
 
+  /** A sign-in session nobody renewed for this long ends (an open tab renews it every few minutes). */
+  @IntSetting('SESSION_IDLE_MINUTES', 5, 1440)
+  SESSION_IDLE_MINUTES: number = 120;
+
+  /** A sign-in session ends this long after sign-in, renewed or not: a working day. */
+  @IntSetting('SESSION_MAX_HOURS', 1, 168)
+  SESSION_MAX_HOURS: number = 12;
+
+  /** The refresh cookie's `Secure` flag: `auto` sets it when the request came over HTTPS (behind a proxy: set TRUST_PROXY_HOPS). */
+  @IsIn(['auto', 'true', 'false'], { message: 'SESSION_COOKIE_SECURE must be auto, true or false' })
+  SESSION_COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';
+
   @IntSetting('LOGIN_MAX_FAILURES', 1, 100)
   LOGIN_MAX_FAILURES: number = 5;
 
@@ -224,6 +236,62 @@ export class Environment {
   /** Where people open the web app: the base of the links in mails. */
   @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'PUBLIC_URL must be an http(s) URL' })
   PUBLIC_URL: string = 'http://localhost:3000';
+
+  /** Admins read confidential fields (`fields.<path>.confidential`) without a mark naming them; every such read is logged as exempt. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'CONFIDENTIAL_ADMIN_EXEMPT must be true or false' })
+  CONFIDENTIAL_ADMIN_EXEMPT: boolean = false;
+
+  /** The city's OpenID Connect provider (e.g. Keycloak's realm URL); with its client id and secret the sign-in page offers it (docs/security.md, "Single sign-on"). */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, { message: 'OIDC_ISSUER must be an http(s) URL' })
+  OIDC_ISSUER?: string;
+
+  @ValidateIf((o: Environment) => o.OIDC_ISSUER !== undefined || o.OIDC_CLIENT_ID !== undefined)
+  @IsString({ message: 'OIDC_CLIENT_ID is required with OIDC_ISSUER' })
+  @Matches(/^\S{1,200}$/, { message: 'OIDC_CLIENT_ID must be one word' })
+  OIDC_CLIENT_ID?: string;
+
+  @ValidateIf((o: Environment) => o.OIDC_ISSUER !== undefined || o.OIDC_CLIENT_SECRET !== undefined)
+  @IsString({ message: 'OIDC_CLIENT_SECRET is required with OIDC_ISSUER' })
+  @Matches(/^\S{1,500}$/, { message: 'OIDC_CLIENT_SECRET must be one word' })
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Where the provider sends people back; unset: PUBLIC_URL + /api/v1/auth/oidc/callback. Register it at the provider. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+\/\S*$/, { message: 'OIDC_REDIRECT_URI must be an http(s) URL' })
+  OIDC_REDIRECT_URI?: string;
+
+  @Matches(/^openid( [\x21-\x7e]+)*$/, { message: 'OIDC_SCOPES must be space-separated scopes starting with openid' })
+  OIDC_SCOPES: string = 'openid profile email';
+
+  /** The ID token claim that names an existing account: its username, or its e-mail (only when `email_verified`). */
+  @IsIn(['preferred_username', 'email'], { message: 'OIDC_MATCH_CLAIM must be preferred_username or email' })
+  OIDC_MATCH_CLAIM: 'preferred_username' | 'email' = 'preferred_username';
+
+  /** Create an account (without roles unless OIDC_GROUP_MAP gives some) for a person the provider knows and this app does not. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'OIDC_CREATE_USERS must be true or false' })
+  OIDC_CREATE_USERS: boolean = false;
+
+  /** The claim listing a person's groups (Keycloak: `groups`); with OIDC_GROUP_MAP it replaces their memberships at each sign-in. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.:-]{1,100}$/, { message: 'OIDC_GROUPS_CLAIM must be a claim name' })
+  OIDC_GROUPS_CLAIM?: string;
+
+  /** `group=role@unit,group=role@unit…`: the memberships each group of OIDC_GROUPS_CLAIM gives. */
+  @IsOptional()
+  @Matches(/^[^=,\s][^=,]*=[^@,\s]+@[^@,\s]+(,[^=,\s][^=,]*=[^@,\s]+@[^@,\s]+)*$/, { message: 'OIDC_GROUP_MAP must be group=role@unit entries separated by commas' })
+  OIDC_GROUP_MAP?: string;
+
+  /** The provider's name on the sign-in button; unset: "the city's identity portal". */
+  @IsOptional()
+  @Matches(/^[^\r\n]{1,80}$/, { message: 'OIDC_DISPLAY_NAME must be one line of at most 80 characters' })
+  OIDC_DISPLAY_NAME?: string;
+
+  /** `off`: only single sign-on; sign-in with a password is refused (the CLI still manages accounts). Needs OIDC_ISSUER. */
+  @IsIn(['on', 'off'], { message: 'LOCAL_PASSWORDS must be on or off' })
+  LOCAL_PASSWORDS: 'on' | 'off' = 'on';
 }
 
 export class EnvironmentError extends Error {
@@ -236,7 +304,7 @@ export class EnvironmentError extends Error {
 export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
   const known = Object.keys(new Environment());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS', 'METRICS_PORT', 'METRICS_TOKEN', 'WORKER_QUEUES', 'SMTP_URL', 'MAIL_FROM', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) {
+  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'DEMO_PASSWORD', 'CHECKPOINT_DIR', 'AUDIT_SIGNING_KEY_FILE', 'CORS_ORIGINS', 'METRICS_PORT', 'METRICS_TOKEN', 'WORKER_QUEUES', 'SMTP_URL', 'MAIL_FROM', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_GROUPS_CLAIM', 'OIDC_GROUP_MAP', 'OIDC_DISPLAY_NAME']) {
     const value = source[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }

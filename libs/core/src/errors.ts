@@ -9,6 +9,7 @@ export enum ErrorCode {
   CalendarOverrideNotFound = 'CALENDAR_OVERRIDE_NOT_FOUND',
   UserNotFound = 'USER_NOT_FOUND',
   TokenNotFound = 'TOKEN_NOT_FOUND',
+  SessionNotFound = 'SESSION_NOT_FOUND',
   TaskNotFound = 'TASK_NOT_FOUND',
   NotificationNotFound = 'NOTIFICATION_NOT_FOUND',
   WebhookNotFound = 'WEBHOOK_NOT_FOUND',

@@ -231,6 +231,17 @@ export const definitionSchema = {
           hidden: { type: 'boolean', description: 'true: the field is for the machine (a flag, a counter); no page shows it' },
           search: { type: 'boolean', description: 'true: the field\'s words find the case in search (never for confidential data)' },
           format: { enum: ['text', 'date', 'datetime', 'user', 'users', 'files', 'longText'], description: 'how the web shows the value' },
+          confidential: {
+            type: 'object',
+            additionalProperties: false,
+            description: 'kept secret: only these readers see the value, everywhere else it is masked (roles, in units when both are given; members of units; the actors of named steps: state paths or @start)',
+            examples: [{ roles: ['chu-tich'], units: ['ubnd'], steps: ['@start', 'xuLyBanDau'] }],
+            properties: {
+              roles: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
+              units: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 64 } },
+              steps: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', minLength: 1, maxLength: 300 } },
+            },
+          },
         },
       },
     },

@@ -2,7 +2,7 @@
  * The pure workflow engine: definition JSON -> XState machine; start()/step() -> [state, effects].
  * No I/O, no clock, no randomness: time and actor are arguments. See docs/definition-format.md.
  */
-export { type Label, type JsonValue, type JsonSchema, type Actor, SYSTEM_ACTOR, type ValidationIssue, type Operand, type DurationSpec, type Priority, type GuardRef, type GuardRefusal, type ActionRef, type EventKind, type SentBy, START_STEP, type EventDefinition, type TaskDefinition, type TaskSpec, type NotifySpec, type EscalationSpec, type ReminderSpec, type DeadlineFrom, type ScheduleDefinition, type DeadlineDefinition, type DeadlineSpec, type DeadlineRule, type DurationDefinition, type Expression, type StateMeta, type TransitionObject, type TransitionConfig, type StateNodeDefinition, type WorkflowDefinition, type FieldPresentation, type ReportingDefinition, type DocumentDefinition, type CompiledStateInfo, type CompiledWorkflow, type PersistedState, type StepInput, type StepRecord, type StepOptions, type Effect, type StepResult, type EngineErrorCode, type StepEnv, type StateValue, type AnyStateMachine } from './types.js';
+export { type Label, type JsonValue, type JsonSchema, type Actor, SYSTEM_ACTOR, type ValidationIssue, type Operand, type DurationSpec, type Priority, type GuardRef, type GuardRefusal, type ActionRef, type EventKind, type SentBy, START_STEP, type EventDefinition, type TaskDefinition, type TaskSpec, type NotifySpec, type EscalationSpec, type ReminderSpec, type DeadlineFrom, type ScheduleDefinition, type DeadlineDefinition, type DeadlineSpec, type DeadlineRule, type DurationDefinition, type Expression, type StateMeta, type TransitionObject, type TransitionConfig, type StateNodeDefinition, type WorkflowDefinition, type FieldPresentation, type ConfidentialMark, type ReportingDefinition, type DocumentDefinition, type CompiledStateInfo, type CompiledWorkflow, type PersistedState, type StepInput, type StepRecord, type StepOptions, type Effect, type StepResult, type EngineErrorCode, type StepEnv, type StateValue, type AnyStateMachine } from './types.js';
 export { DefinitionError, EngineError } from './errors.js';
 export { validateDefinition, compileWorkflow, MAX_MICROSTEPS } from './compile.js';
 export { start, step, allowedEvents, stateLabel, activeStatePaths, withChildDone, START_EVENT_TYPE } from './runtime.js';
@@ -30,3 +30,4 @@ export {
   ISO_DURATION_PATTERN,
 } from './definition.schema.js';
 export { caseSummary, searchText, foldForSearch, displayValue, SUMMARY_MAX_LENGTH, SUMMARY_PLACEHOLDER } from './presentation.js';
+export { CONFIDENTIAL_MASK, confidentialFields, readsConfidential, maskConfidential, isConfidentialMask, type ConfidentialField, type MaskResult } from './confidential.js';

@@ -3,6 +3,7 @@
  * (`summary`, with `{field}` placeholders), and the folded text a search matches (business key,
  * summary and the fields marked `search`). Pure: the host stores both with the case.
  */
+import { readsConfidential } from './confidential.js';
 import { getIn, isPlainObject, splitPath } from './json.js';
 import type { WorkflowDefinition } from './types.js';
 
@@ -45,9 +46,13 @@ export function displayValue(definition: Pick<WorkflowDefinition, 'values'>, val
 }
 
 /** The case's summary line from its context, or null when the definition has none or it is empty. */
-export function caseSummary(definition: Pick<WorkflowDefinition, 'summary' | 'values'>, context: Record<string, unknown>): string | null {
+export function caseSummary(definition: Pick<WorkflowDefinition, 'summary' | 'values' | 'fields'>, context: Record<string, unknown>): string | null {
   if (!definition.summary) return null;
-  const filled = definition.summary.replace(SUMMARY_PLACEHOLDER, (_, path: string) => displayValue(definition, getIn(context, splitPath(path))));
+  // The summary goes to lists, notifications and e-mails: a confidential field (refused by the
+  // validator) would never be filled in.
+  const filled = definition.summary.replace(SUMMARY_PLACEHOLDER, (_, path: string) =>
+    readsConfidential(definition, path) ? '' : displayValue(definition, getIn(context, splitPath(path))),
+  );
   // Placeholders left empty would leave dangling separators: "Nguyễn Văn A:  " reads "Nguyễn Văn A".
   const line = filled
     .replace(/\s+/g, ' ')
@@ -72,11 +77,12 @@ export function foldForSearch(text: string): string {
     .trim();
 }
 
-/** What a search matches a case by: its business key, summary and `search` fields, folded. */
+/** What a search matches a case by: its business key, summary and `search` fields (never a confidential one), folded. */
 export function searchText(definition: Pick<WorkflowDefinition, 'summary' | 'values' | 'fields'>, businessKey: string | null, context: Record<string, unknown>): string {
   const parts = [businessKey ?? '', caseSummary(definition, context) ?? ''];
   for (const [path, field] of Object.entries(definition.fields ?? {})) {
-    if (field.search && !field.hidden) parts.push(displayValue(definition, getIn(context, splitPath(path))));
+    // A confidential value never enters the search text: it could then be found, or guessed, by anyone.
+    if (field.search && !field.hidden && !readsConfidential(definition, path)) parts.push(displayValue(definition, getIn(context, splitPath(path))));
   }
   const folded = foldForSearch(parts.filter(Boolean).join(' '));
   return folded.length > SEARCH_TEXT_MAX_LENGTH ? folded.slice(0, SEARCH_TEXT_MAX_LENGTH) : folded;

@@ -14,6 +14,7 @@ import {
 import { CHILD_DONE_EVENT, childGroups, childItems, childKey, pendingChildren, recordChildDone, type ChildrenParams } from './children.js';
 import { actorScopes } from './compile.js';
 import { EngineError } from './errors.js';
+import { CONFIDENTIAL_MASK, readsConfidential } from './confidential.js';
 import { getIn, isPlainObject, jsonClone, ptr, scanJson, splitPath } from './json.js';
 import type {
   CompiledWorkflow,
@@ -363,7 +364,9 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
       case 'emit': {
         const data: Record<string, unknown> = {};
         for (const [k, op] of Object.entries((params.data ?? {}) as Record<string, Operand>)) {
-          data[k] = jsonClone(readOperand(op, context, env));
+          // An emit goes to systems (webhooks): a confidential value leaves masked, always.
+          const secret = 'path' in op && typeof op.path === 'string' && readsConfidential(wf.definition, op.path);
+          data[k] = secret ? CONFIDENTIAL_MASK : jsonClone(readOperand(op, context, env));
         }
         effects.push({ type: 'emit', topic: params.topic, data, at });
         break;

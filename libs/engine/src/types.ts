@@ -272,6 +272,23 @@ export interface FieldPresentation {
   /** Its words find the case in search. Never set for confidential data. */
   search?: boolean;
   format?: 'text' | 'date' | 'datetime' | 'user' | 'users' | 'files' | 'longText';
+  /**
+   * Kept secret (the Law on Denunciations 2018, personal data protection): only these readers see
+   * the value; everywhere else (views, history, replay, audit search and exports, notifications,
+   * webhooks) it is masked. See docs/definition-format.md#confidential-fields.
+   */
+  confidential?: ConfidentialMark;
+}
+
+/**
+ * Who may read a confidential field: a holder of one of `roles` (in one of `units` when both are
+ * given), a member of one of `units` (when no `roles`), or a person who acted on one of `steps` of
+ * this case (a state path: the assignee or completer of its task; `@start`: whoever started it).
+ */
+export interface ConfidentialMark {
+  roles?: string[];
+  units?: string[];
+  steps?: string[];
 }
 
 /**

@@ -12,6 +12,7 @@ import type { NodeInfo } from './node-info.js';
 import { FORBIDDEN_SEGMENTS, isPlainObject, ptr, scanJson, splitPath } from './json.js';
 import { START_STEP, type ActionRef, type DurationDefinition, type GuardRef, type Operand, type StateNodeDefinition, type TransitionObject, type ValidationIssue, type WorkflowDefinition } from './types.js';
 import { expressionIssues, isExpression } from './expressions.js';
+import { SUMMARY_PLACEHOLDER } from './presentation.js';
 
 /** Roles every definition may name without declaring them. */
 export const BUILTIN_ROLES: readonly string[] = ['admin', 'auditor', 'system'];
@@ -195,6 +196,7 @@ class StaticChecker {
     for (const n of this.nodes) this.checkTransitions(n, alwaysEdges);
     for (const n of this.nodes) this.checkMeta(n);
     this.checkSenders();
+    this.checkConfidential();
     this.checkChildGroups();
     if (!this.issues.length) this.checkAlwaysCycles(alwaysEdges);
     // Design checks (unreachable states, dead ends, tasks and deadlines that do nothing): only on a
@@ -566,6 +568,45 @@ class StaticChecker {
     }
   }
 
+  /**
+   * Confidential fields name who may read them (roles declared or built in, steps that are states of
+   * the machine or `@start`) and stay out of what everyone reads: the summary (lists, notifications,
+   * e-mails) and the search text.
+   */
+  private checkConfidential(): void {
+    const states = new Set(this.nodes.map((n) => n.path).filter(Boolean));
+    const summary = new Set([...(this.def.summary ?? '').matchAll(SUMMARY_PLACEHOLDER)].map((m) => m[1]));
+    for (const [path, field] of Object.entries(this.def.fields ?? {})) {
+      const mark = field.confidential;
+      if (!mark) continue;
+      const at = `/fields/${ptr(path)}/confidential`;
+      if (!mark.roles?.length && !mark.units?.length && !mark.steps?.length) {
+        this.add(at, 'confidential_without_readers', `"${path}" is confidential but names no reader: give "roles", "units" or "steps" (the people who handle the case)`);
+      }
+      (mark.roles ?? []).forEach((r, i) => this.checkRole(r, `${at}/roles/${i}`));
+      (mark.units ?? []).forEach((u, i) => {
+        if (!UNIT_PATTERN.test(u)) this.add(`${at}/units/${i}`, 'unknown_unit', `"${u}" is not an org unit code (lower case letters, digits and hyphens)`);
+      });
+      (mark.steps ?? []).forEach((step, i) => {
+        if (step !== START_STEP && !states.has(step)) {
+          this.add(`${at}/steps/${i}`, 'unknown_state', `step "${step}" is not a state of the machine (a dotted state path such as "xuLy.xacMinh", or "${START_STEP}")`);
+        }
+      });
+      if (field.search) this.add(`/fields/${ptr(path)}/search`, 'confidential_field_searched', `"${path}" is confidential, so its words may not find the case (anyone could search for them): drop "search"`);
+      (this.def.reporting?.breakdowns ?? []).forEach((b, i) => {
+        const read = b.path.replace(/^context\./, '');
+        if (read === path || read.startsWith(`${path}.`) || path.startsWith(`${read}.`)) {
+          this.add(`/reporting/breakdowns/${i}/path`, 'confidential_field_reported', `the report breaks cases down by "${b.path}", which is confidential: the report would print its values`);
+        }
+      });
+      for (const placeholder of summary) {
+        if (placeholder === path || placeholder.startsWith(`${path}.`) || path.startsWith(`${placeholder}.`)) {
+          this.add('/summary', 'confidential_field_in_summary', `the summary shows {${placeholder}}, which is confidential: lists, notifications and e-mails would show it to everyone`);
+        }
+      }
+    }
+  }
+
   private checkRole(role: string, at: string): void {
     if (!this.roles.has(role)) {
       this.add(at, 'unknown_role', `role "${role}" is not declared in "roles" (built-in: ${BUILTIN_ROLES.join(', ')})`);
@@ -718,6 +759,8 @@ function normalizeTransitions(t: unknown, base: string): NormalizedTransition[] 
 }
 
 /** The longest time limit, as for `days` and `workingDays` in the schema. */
+/** An org unit's code, as the ward's units are named ("ubnd", "van-phong-hdnd-ubnd"). */
+const UNIT_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const MAX_SPAN_DAYS = 36500;
 
 /** An ISO-8601 duration's length in days, counting a year as 365.25 days and a month as 31 (an upper bound is what matters). */

@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditTrail, DomainError, ErrorCode, actorOf, seesEverything, type Principal } from '#libs/core';
 import { Database, FilesRepository, HistoryRepository, type FileRecord } from '#libs/persistence';
-import { InstanceQueries } from '#libs/runtime';
+import { ConfidentialReads, InstanceQueries } from '#libs/runtime';
 import { FILE_STORE, type FileStore } from './file-store.js';
 import { ALLOWED_TYPES, detectType, sanitizeFileName, SNIFF_BYTES } from './safety.js';
 import { digestOf, VerifyingStream } from './verifying-stream.js';
@@ -83,6 +83,7 @@ export class FilesService {
     private readonly history: HistoryRepository,
     private readonly instances: InstanceQueries,
     private readonly audit: AuditTrail,
+    private readonly confidential: ConfidentialReads,
     @Inject(FILE_STORE) readonly store: FileStore,
     @Inject(FILES_OPTIONS) readonly options: FilesOptions,
   ) {}
@@ -179,6 +180,10 @@ export class FilesService {
    */
   async open(id: string, principal: Principal | undefined, requestId?: string): Promise<{ file: FileView; stream: Readable }> {
     const file = await this.get(id, principal);
+    // A file that shows confidential values (an attachment in such a field, a paper that prints one) is for their readers only.
+    if (file.instanceId && principal && !(await this.confidential.mayOpenFile({ id: file.id, instanceId: file.instanceId, field: file.field }, principal, requestId))) {
+      throw fileNotFound(id);
+    }
     const source = await this.store.get(file.sha256);
     if (!source) {
       await this.corrupted(file, principal, requestId, 'the stored bytes are missing');

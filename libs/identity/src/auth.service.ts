@@ -6,16 +6,10 @@ import { actorOf, AuditTrail, DomainError, ErrorCode, type Principal } from '#li
 import { IdentityService, tokenHash } from './identity.service.js';
 import { verifyPassword } from './passwords.js';
 import { RESERVED_ROLES } from './reserved.js';
+import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
+import { SessionsService, type OpenedSession, type SessionMeta } from './sessions.service.js';
 
-export interface AuthOptions {
-  jwtSecret: string;
-  /** Lifetime of an access token, in seconds (short: they cannot be revoked one by one). */
-  accessTtlSeconds: number;
-  /** Failed sign-ins for one username within `lockoutWindowMs` before it is refused for that long. */
-  maxFailures: number;
-  lockoutWindowMs: number;
-}
-export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
+export { type AuthOptions, AUTH_OPTIONS } from './auth-options.js';
 
 /** How long a live-stream ticket may wait to be used. */
 export const STREAM_TICKET_TTL_MS = 30_000;
@@ -40,6 +34,14 @@ interface AccessClaims {
   sub?: string;
   /** The user's credentials version at sign-in (absent in tokens signed before it existed: 0). */
   cv?: number;
+  /** The session the token belongs to (absent in tokens signed before sessions existed). */
+  sid?: string;
+}
+
+/** Who is calling, and through which session (null for API tokens and older access tokens). */
+export interface Authenticated {
+  principal: Principal;
+  sessionId: string | null;
 }
 
 @Injectable()
@@ -52,6 +54,7 @@ export class AuthService {
     private readonly audit: AuditTrail,
     private readonly users: IdentityService,
     private readonly tickets: StreamTicketsRepository,
+    private readonly sessions: SessionsService,
   ) {}
 
   /**
@@ -76,8 +79,12 @@ export class AuthService {
     return principalOf(user);
   }
 
-  /** Username and password -> a short-lived JWT. Repeated failures lock the username for a while. */
-  async login(username: string, password: string, ip: string | null): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
+  /**
+   * Username and password -> a new session: a short-lived JWT and a refresh token (for the cookie).
+   * Repeated failures lock the username for a while.
+   */
+  async login(username: string, password: string, meta: SessionMeta): Promise<OpenedSession> {
+    const ip = meta.ip;
     const manager = this.dataSource.manager;
     await this.refuseLocked(username);
     const user = await this.identity.findUserByUsername(manager, username);
@@ -88,16 +95,18 @@ export class AuthService {
       throw unauthenticated('Wrong username or password');
     }
     await this.identity.clearLoginFailures(manager, username);
-    return this.issue(user);
+    return this.sessions.open(user, { ...meta, method: 'password' });
   }
 
   /**
    * The signed-in user's new password, given the current one. A wrong current password counts as a
    * failed sign-in of that username (so it cannot be guessed here past the lockout) and answers 403,
-   * not 401: the caller's session is fine. Answers a new access token, as every older one ends.
+   * not 401: the caller's session is fine. Answers a new access token, as every older one ends;
+   * the caller's session (if any) carries on, the user's other sessions end.
    */
   async changePassword(
     principal: Principal,
+    sessionId: string | null,
     current: string,
     next: string,
     ip: string | null,
@@ -118,7 +127,8 @@ export class AuthService {
     }
     const changed = await this.users.changeOwnPassword(user.id, next, actorOf(principal));
     await this.identity.clearLoginFailures(manager, principal.username);
-    return this.issue(changed);
+    await this.sessions.afterPasswordChange(changed, sessionId, actorOf(principal));
+    return this.sessions.accessToken(changed, sessionId);
   }
 
   private async refuseLocked(username: string): Promise<void> {
@@ -129,22 +139,18 @@ export class AuthService {
     }
   }
 
-  /** An access token carrying the user's credentials version, so that a reset or deactivation ends it. */
-  private async issue(user: UserRecord): Promise<{ accessToken: string; tokenType: 'Bearer'; expiresIn: number }> {
-    const accessToken = await this.jwt.signAsync(
-      { sub: user.id, username: user.username, cv: user.credentialsVersion },
-      { expiresIn: this.options.accessTtlSeconds },
-    );
-    return { accessToken, tokenType: 'Bearer', expiresIn: this.options.accessTtlSeconds };
-  }
-
   /** The principal behind an Authorization header value: a JWT from sign-in, or an API token (`php_…`). */
   async authenticate(bearer: string): Promise<Principal> {
+    return (await this.authenticateSession(bearer)).principal;
+  }
+
+  /** As authenticate, with the session of the access token; an ended session's tokens stop at once. */
+  async authenticateSession(bearer: string): Promise<Authenticated> {
     const manager = this.dataSource.manager;
     if (bearer.startsWith('php_')) {
       const user = await this.identity.useToken(manager, tokenHash(bearer));
       if (!user || !user.active) throw unauthenticated('The API token is unknown, expired or revoked');
-      return principalOf(user);
+      return { principal: principalOf(user), sessionId: null };
     }
     let claims: AccessClaims;
     try {
@@ -153,11 +159,15 @@ export class AuthService {
       throw unauthenticated('The access token is invalid or expired; sign in again');
     }
     // Roles are read fresh on every request: a membership removed by an admin takes effect at once.
-    const user = claims.sub ? await this.identity.findUserById(manager, claims.sub) : undefined;
-    if (!user || !user.active) throw unauthenticated('The account no longer exists or is disabled');
+    // The session in the same read: sign-out and ending a session from the list stop its access
+    // tokens now, not when they expire.
+    const found = claims.sub ? await this.identity.findUserWithSession(manager, claims.sub, claims.sid ?? null, new Date()) : undefined;
+    if (!found || !found.user.active) throw unauthenticated('The account no longer exists or is disabled');
+    const user = found.user;
     // Signed before the password changed or the user was disabled: that session is over.
     if ((claims.cv ?? 0) !== user.credentialsVersion)
       throw unauthenticated('The password changed or the account was disabled since this sign-in; sign in again');
-    return principalOf(user);
+    if (!found.sessionLive) throw unauthenticated('This session has ended; sign in again');
+    return { principal: principalOf(user), sessionId: claims.sid ?? null };
   }
 }

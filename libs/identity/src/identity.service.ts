@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { IdentityRepository, type Membership, type OrgUnitRecord, type UserRecord, Database } from '#libs/persistence';
+import { IdentityRepository, SessionsRepository, type Membership, type OrgUnitRecord, type UserRecord, Database } from '#libs/persistence';
 import { AuditTrail, DomainError, ErrorCode, type AuditActor } from '#libs/core';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { roleProblem, usernameProblem } from './reserved.js';
@@ -34,6 +34,7 @@ export class IdentityService {
     private readonly dataSource: Database,
     private readonly identity: IdentityRepository,
     private readonly audit: AuditTrail,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   private static readonly SYSTEM: AuditActor = { id: 'system', roles: ['system'] };
@@ -79,8 +80,18 @@ export class IdentityService {
       });
       if (change.memberships) await this.identity.setMemberships(m, id, change.memberships);
       const revokedTokens = change.password !== undefined || (change.active === false && user.active) ? await this.identity.revokeUserTokens(m, id) : [];
+      // The refresh would refuse them anyway (credentials version); ended here, they leave the lists at once.
+      const endedSessions =
+        change.active === false || change.password !== undefined
+          ? await this.sessions.endAllOf(m, id, change.active === false ? 'disabled' : 'password_changed', new Date())
+          : [];
       const after = toUserView((await this.identity.findUserById(m, id))!);
-      const changed = { ...change, ...(change.password === undefined ? {} : { password: '(changed)' }), ...(revokedTokens.length ? { revokedTokens } : {}) };
+      const changed = {
+        ...change,
+        ...(change.password === undefined ? {} : { password: '(changed)' }),
+        ...(revokedTokens.length ? { revokedTokens } : {}),
+        ...(endedSessions.length ? { endedSessions } : {}),
+      };
       await this.audit.record({ actor: by, action: 'user.updated', subjectType: 'user', subjectId: after.username, data: changed }, m);
       return after;
     });

@@ -13,6 +13,7 @@ import { MetricsRepository } from './repositories/metrics.repository.js';
 import { HealthRepository } from './repositories/health.repository.js';
 import { NotificationsRepository } from './repositories/notifications.repository.js';
 import { StreamTicketsRepository } from './repositories/stream-tickets.repository.js';
+import { SessionsRepository } from './repositories/sessions.repository.js';
 import { EmailRepository } from './repositories/email.repository.js';
 import { HistorySearchRepository } from './repositories/history-search.repository.js';
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
@@ -35,6 +36,7 @@ const REPOSITORIES = [
   HealthRepository,
   NotificationsRepository,
   StreamTicketsRepository,
+  SessionsRepository,
   EmailRepository,
   FilesRepository,
   DocumentsRepository,

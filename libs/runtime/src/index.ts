@@ -28,3 +28,4 @@ export { NotificationsService, type NotificationView, type NotificationsQuery } 
 export { type NotificationIntent, planNotifications, notificationText } from './notification-plan.js';
 export { DocumentEngine, vietnamDate, documentNumber, type StoredDocumentFile, type DocumentLink } from './documents.js';
 export { inlineTemplates } from './workflow-loader.service.js';
+export { ConfidentialReads, CONFIDENTIAL_READ, type ConfidentialReader, type ConfidentialVia } from './confidential-reads.js';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CoreModule } from '#libs/core';
 import { CalendarService } from './calendar.service.js';
 import { ChildReports } from './child-reports.service.js';
+import { ConfidentialReads } from './confidential-reads.js';
 import { DefinitionAdminService } from './definition-admin.service.js';
 import { DefinitionsService } from './definitions.service.js';
 import { InstanceCommands } from './instance-commands.service.js';
@@ -45,7 +46,8 @@ const INSTANCE_SERVICES = [InstanceCommands, InstanceQueries, TimerFiring, Child
     NotificationsService,
     EmailSignal,
     EmailSettingsService,
+    ConfidentialReads,
   ],
-  exports: [DefinitionsService, ...INSTANCE_SERVICES, WorkflowLoaderService, CalendarService, OutboxSignal, TransitionObserver, TasksService, DefinitionAdminService, MigrationService, NotificationDelivery, NotificationsService, EmailSignal, EmailSettingsService],
+  exports: [ConfidentialReads, DefinitionsService, ...INSTANCE_SERVICES, WorkflowLoaderService, CalendarService, OutboxSignal, TransitionObserver, TasksService, DefinitionAdminService, MigrationService, NotificationDelivery, NotificationsService, EmailSignal, EmailSettingsService],
 })
 export class RuntimeModule {}

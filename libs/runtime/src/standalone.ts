@@ -2,6 +2,7 @@ import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, Do
 import { AuditTrail } from '#libs/core';
 import { CalendarService } from './calendar.service.js';
 import { ChildReports } from './child-reports.service.js';
+import { ConfidentialReads } from './confidential-reads.js';
 import { DefinitionRefusals } from './definition-refusals.js';
 import { DefinitionsService } from './definitions.service.js';
 import { InstanceCommands } from './instance-commands.service.js';
@@ -31,6 +32,7 @@ export function createRuntime(dataSource: Database, documents?: DocumentEngine) 
   const queries = new InstanceQueries(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks);
   return {
     definitions,
+    confidential: new ConfidentialReads(dataSource, definitions, repos.tasks, audit, queries, repos.instances, documents),
     calendar,
     outboxSignal,
     audit,

@@ -4,7 +4,8 @@ import type { Response } from 'express';
 import { AuditSearchService, InstanceAuditService, LedgerService } from '#libs/audit';
 import type { Principal } from '#libs/core';
 import { AdminOnly } from '../auth/auth.decorators.js';
-import { CurrentPrincipal } from '../common/request-context.js';
+import { CurrentPrincipal, Meta } from '../common/request-context.js';
+import type { RequestMeta } from '#libs/runtime';
 import { UuidPipe } from '../common/uuid.pipe.js';
 import { AuditLogQuery, ExportQuery, HistorySearchPage, StateAtQuery, type HistorySearchQuery } from './dto/audit.dto.js';
 import { ApiErrors, ApiJson, ApiMedia, CONTENT_DISPOSITION, SignedIn } from '../common/openapi.js';
@@ -88,7 +89,7 @@ export class AuditController {
   @ApiErrors(400, 404, 409)
   @Get('instances/:id/state')
   @ApiOperation({ summary: 'The instance as it was after history row `seq`, or at instant `at`, rebuilt by replay' })
-  stateAt(@Param('id', new UuidPipe('id')) id: string, @Query() q: StateAtQuery, @CurrentPrincipal() p: Principal) {
-    return this.instances.stateAt(id, { seq: q.seq, at: q.at ? new Date(q.at) : undefined }, p);
+  stateAt(@Param('id', new UuidPipe('id')) id: string, @Query() q: StateAtQuery, @Meta() meta: RequestMeta & { principal: Principal }) {
+    return this.instances.stateAt(id, { seq: q.seq, at: q.at ? new Date(q.at) : undefined }, meta.principal, meta.requestId);
   }
 }

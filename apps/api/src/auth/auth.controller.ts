@@ -1,16 +1,27 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { AuthService, IdentityService } from '#libs/identity';
+import type { Request, Response } from 'express';
+import { AuthService, IdentityService, SessionsService, type OpenedSession } from '#libs/identity';
 import { actorOf, type Principal } from '#libs/core';
 import { SignInLimit } from '../common/rate-limit.guard.js';
 import { CurrentPrincipal } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
-import { Public } from './auth.decorators.js';
+import { AuditorsMay, Public } from './auth.decorators.js';
+import { CurrentSessionId } from './current-session.js';
+import { clearRefreshCookie, readRefreshCookie, refreshCookieOptions, refuseCrossSite, setRefreshCookie } from './session-cookie.js';
 import { ChangePasswordDto, CreateTokenDto, LoginDto } from './dto/auth.dto.js';
 import { ApiEmpty, ApiErrors, ApiJson, SignedIn } from '../common/openapi.js';
-import { AccessTokenDto, CreatedApiTokenDto, MeDto } from './dto/auth-responses.dto.js';
+import { AccessTokenDto, CreatedApiTokenDto, MeDto, SessionListDto } from './dto/auth-responses.dto.js';
 import { ApiTokenListDto } from '../users/dto/user-responses.dto.js';
+import { LocalPasswordsGuard } from '../sso/local-passwords.guard.js';
+
+const REFRESH_COOKIE_HEADER = {
+  'Set-Cookie': {
+    description:
+      'phoihop_refresh=<refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<session lifetime> (Secure over HTTPS): send it back to POST /auth/refresh',
+    schema: { type: 'string' as const },
+  },
+};
 
 @ApiTags('auth')
 @Controller()
@@ -18,17 +29,66 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly identity: IdentityService,
+    private readonly sessions: SessionsService,
   ) {}
 
-  @ApiJson(AccessTokenDto, { description: 'Signed in' })
-  @ApiErrors(400, 401, 413, 429, 503)
+  /** The refresh token goes to the cookie; the body is the access token only. */
+  private answer(req: Request, res: Response, opened: OpenedSession) {
+    setRefreshCookie(res, opened.refreshToken, refreshCookieOptions(req, this.sessions));
+    return { accessToken: opened.accessToken, tokenType: opened.tokenType, expiresIn: opened.expiresIn };
+  }
+
+  @ApiJson(AccessTokenDto, { description: 'Signed in', headers: REFRESH_COOKIE_HEADER })
+  @ApiErrors(400, 401, 403, 413, 429, 503)
   @Public()
   @SignInLimit()
+  @UseGuards(LocalPasswordsGuard)
   @Post('auth/login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Username and password -> a short-lived bearer token (JWT)', security: [] })
-  login(@Body() dto: LoginDto, @Req() req: Request) {
-    return this.auth.login(dto.username, dto.password, req.ip ?? null);
+  @ApiOperation({
+    summary:
+      'Username and password -> a short-lived bearer token (JWT), and a session: its refresh token in an HttpOnly cookie (phoihop_refresh, Path=/api/v1/auth)',
+    security: [],
+  })
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    return this.answer(req, res, await this.auth.login(dto.username, dto.password, { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null }));
+  }
+
+  @ApiJson(AccessTokenDto, { description: 'A new access token; the cookie holds a new refresh token (the old one is spent)', headers: REFRESH_COOKIE_HEADER })
+  @ApiErrors(401, 403, 429, 503)
+  @Public()
+  @Post('auth/refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The session cookie -> a new access token. The refresh token rotates on every use; one used twice ends its session. 401 when the session ended, expired, or the user was disabled or changed password; 403 from another site (Origin)',
+    security: [],
+  })
+  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    refuseCrossSite(req, this.sessions.settings.trustedOrigins);
+    try {
+      return this.answer(req, res, await this.sessions.refresh(readRefreshCookie(req), { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null }));
+    } catch (error) {
+      clearRefreshCookie(res);
+      throw error;
+    }
+  }
+
+  @ApiEmpty('Signed out (also when there was no session)')
+  @ApiErrors(403, 429)
+  @Public()
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Sign out: ends the session of the cookie and clears the cookie; 403 from another site (Origin)',
+    security: [],
+  })
+  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    refuseCrossSite(req, this.sessions.settings.trustedOrigins);
+    // The cookie only: a bearer token names a session too, but ending the caller's session is for
+    // DELETE /me/sessions/:id, where it is asked for by name.
+    await this.sessions.logout(readRefreshCookie(req));
+    clearRefreshCookie(res);
   }
 
   @SignedIn()
@@ -48,8 +108,27 @@ export class AuthController {
   @SignInLimit()
   @HttpCode(200)
   @ApiOperation({ summary: 'Change one’s own password (the current one is required); ends every other session and API token, answers a new access token' })
-  changePassword(@CurrentPrincipal() p: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request) {
-    return this.auth.changePassword(p, dto.currentPassword, dto.newPassword, req.ip ?? null);
+  changePassword(@CurrentPrincipal() p: Principal, @CurrentSessionId() sessionId: string | null, @Body() dto: ChangePasswordDto, @Req() req: Request) {
+    return this.auth.changePassword(p, sessionId, dto.currentPassword, dto.newPassword, req.ip ?? null);
+  }
+
+  @SignedIn()
+  @ApiJson(SessionListDto, { description: 'My running sessions, newest first' })
+  @Get('me/sessions')
+  @ApiOperation({ summary: 'My running sign-in sessions (where and when; never their tokens); `current` marks this one' })
+  async mySessions(@CurrentPrincipal() p: Principal, @CurrentSessionId() sessionId: string | null) {
+    return { items: await this.sessions.list(p.userId, sessionId) };
+  }
+
+  @SignedIn()
+  @ApiEmpty('Ended')
+  @ApiErrors(400, 404, 413, 429)
+  @AuditorsMay()
+  @Delete('me/sessions/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End one of my sessions (a browser left signed in elsewhere): its refresh and access tokens stop at once' })
+  async endMySession(@CurrentPrincipal() p: Principal, @Param('id', new UuidPipe('id')) id: string) {
+    await this.sessions.endOf(p.userId, id, 'ended_by_user', actorOf(p));
   }
 
   @SignedIn()

@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
 import { AuthService } from '#libs/identity';
 import { DomainError, ErrorCode, isAdmin, isAuditor, type Principal } from '#libs/core';
 import { ADMIN_ONLY, AUDITORS_MAY, IS_PUBLIC } from './auth.decorators.js';
+import type { SessionRequest } from './current-session.js';
 
 const READ = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -22,12 +22,13 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const req = context.switchToHttp().getRequest<Request & { principal?: Principal }>();
+    const req = context.switchToHttp().getRequest<SessionRequest & { principal?: Principal }>();
     const header = req.header('authorization');
     const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw new DomainError(ErrorCode.Unauthenticated, 'Sign in first: send Authorization: Bearer <token>', {});
-    const principal = await this.auth.authenticate(match[1]);
+    const { principal, sessionId } = await this.auth.authenticateSession(match[1]);
     req.principal = principal;
+    req.sessionId = sessionId;
     if (this.reflector.getAllAndOverride<boolean>(ADMIN_ONLY, targets) && !isAdmin(principal) && !(READ.has(req.method) && isAuditor(principal))) {
       throw new DomainError(ErrorCode.Forbidden, 'Only an admin may do this', {});
     }

@@ -25,6 +25,7 @@ export function statusFor(code: ErrorCode): HttpStatus {
     case ErrorCode.CalendarOverrideNotFound:
     case ErrorCode.UserNotFound:
     case ErrorCode.TokenNotFound:
+    case ErrorCode.SessionNotFound:
     case ErrorCode.TaskNotFound:
     case ErrorCode.NotificationNotFound:
     case ErrorCode.WebhookNotFound:

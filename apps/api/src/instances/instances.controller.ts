@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { InstanceCommands, InstanceQueries, type InstanceView, type Outcome, type RequestMeta, TasksService } from '#libs/runtime';
+import { ConfidentialReads, InstanceCommands, InstanceQueries, type InstanceView, type Outcome, type RequestMeta, TasksService } from '#libs/runtime';
 import { DomainError, ErrorCode, type Principal } from '#libs/core';
 import { CurrentPrincipal, Meta } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
@@ -20,6 +20,7 @@ export class InstancesController {
     private readonly commands: InstanceCommands,
     private readonly instances: InstanceQueries,
     private readonly tasksService: TasksService,
+    private readonly confidential: ConfidentialReads,
   ) {}
 
   @ApiJson(InstanceDto, { status: 201, description: 'Started (or, with a repeated Idempotency-Key, the stored answer)', headers: { ...ETAG, ...REPLAYED } })
@@ -27,24 +28,25 @@ export class InstancesController {
   @Post()
   @ApiOperation({ summary: 'Start an instance of a published workflow' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async create(@Body() dto: CreateInstanceDto, @Meta() meta: RequestMeta, @Res({ passthrough: true }) res: Response) {
-    return send(res, await this.commands.start(dto, meta));
+  async create(@Body() dto: CreateInstanceDto, @Meta() meta: RequestMeta & { principal: Principal }, @Res({ passthrough: true }) res: Response) {
+    return send(res, await this.commands.start(dto, meta), (view) => this.confidential.instanceView(view, meta.principal, 'event', meta.requestId));
   }
 
   @ApiJson(InstancePageDto, { description: 'A page of instances' })
   @ApiErrors(400)
   @Get()
   @ApiOperation({ summary: 'List instances, newest first, filtered and cursor-paginated' })
-  list(@Query() query: ListInstancesQuery, @CurrentPrincipal() principal: Principal) {
-    return this.instances.list({ ...query, overdue: query.overdue === 'true', principal });
+  async list(@Query() query: ListInstancesQuery, @CurrentPrincipal() principal: Principal) {
+    const page = await this.instances.list({ ...query, overdue: query.overdue === 'true', principal });
+    return { ...page, items: await this.confidential.listed(page.items) };
   }
 
   @ApiOperation({ summary: 'One instance: where it is, what it accepts, its deadlines, parent and children' })
   @ApiJson(InstanceDto, { description: 'The instance', headers: ETAG })
   @ApiErrors(400, 404)
   @Get(':id')
-  async get(@Param('id', new UuidPipe('id')) id: string, @CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response) {
-    const view = await this.instances.get(id, principal);
+  async get(@Param('id', new UuidPipe('id')) id: string, @Meta() meta: RequestMeta & { principal: Principal }, @Res({ passthrough: true }) res: Response) {
+    const view = await this.confidential.instanceView(await this.instances.get(id, meta.principal), meta.principal, 'instance', meta.requestId);
     res.setHeader('ETag', `"${view.revision}"`);
     return view;
   }
@@ -60,11 +62,11 @@ export class InstancesController {
     @Param('id', new UuidPipe('id')) id: string,
     @Body() dto: SendEventDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Meta() meta: RequestMeta,
+    @Meta() meta: RequestMeta & { principal: Principal },
     @Res({ passthrough: true }) res: Response,
   ) {
     const expectedRevision = dto.expectedRevision ?? parseIfMatch(ifMatch);
-    return send(res, await this.commands.send(id, { ...dto, expectedRevision }, meta));
+    return send(res, await this.commands.send(id, { ...dto, expectedRevision }, meta), (view) => this.confidential.instanceView(view, meta.principal, 'event', meta.requestId));
   }
 
   @ApiJson(TaskListDto, { description: 'The tasks' })
@@ -87,16 +89,17 @@ export class InstancesController {
   @ApiErrors(400, 404)
   @Get(':id/history')
   @ApiOperation({ summary: "The instance's transitions in order, hash-chained" })
-  history(@Param('id', new UuidPipe('id')) id: string, @Query() query: HistoryQuery, @CurrentPrincipal() principal: Principal) {
-    return this.instances.historyOf(id, query, principal);
+  history(@Param('id', new UuidPipe('id')) id: string, @Query() query: HistoryQuery, @Meta() meta: RequestMeta & { principal: Principal }) {
+    return this.confidential.history(id, query, meta.principal, meta.requestId);
   }
 }
 
-function send(res: Response, outcome: Outcome<InstanceView>): InstanceView {
+/** The answer to a start or an event, its confidential fields as the caller may read them. */
+async function send(res: Response, outcome: Outcome<InstanceView>, present: (view: InstanceView) => Promise<InstanceView>): Promise<InstanceView> {
   res.status(outcome.statusCode);
   res.setHeader('ETag', `"${outcome.body.revision}"`);
   if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
-  return outcome.body;
+  return present(outcome.body);
 }
 
 function parseIfMatch(header: string | undefined): number | undefined {

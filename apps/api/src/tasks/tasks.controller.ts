@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TasksService, type RequestMeta } from '#libs/runtime';
+import { ConfidentialReads, TasksService, type RequestMeta } from '#libs/runtime';
 import { type Principal } from '#libs/core';
 import { CurrentPrincipal, Meta } from '../common/request-context.js';
 import { UuidPipe } from '../common/uuid.pipe.js';
@@ -12,7 +12,10 @@ import { CompletedTaskDto, InboxPageDto, TaskDetailDto, TaskDto } from './dto/ta
 @SignedIn()
 @Controller('tasks')
 export class TasksController {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly confidential: ConfidentialReads,
+  ) {}
 
   @ApiJson(InboxPageDto, { description: 'A page of tasks with the counts' })
   @ApiErrors(400)
@@ -62,8 +65,9 @@ export class TasksController {
   @Post(':id/complete')
   @HttpCode(200)
   @ApiOperation({ summary: "Answer the task with one of its outcomes and the outcome's form" })
-  complete(@Param('id', new UuidPipe('id')) id: string, @Body() dto: CompleteTaskDto, @Meta() meta: RequestMeta & { principal: Principal }) {
-    return this.tasks.complete(id, dto, meta);
+  async complete(@Param('id', new UuidPipe('id')) id: string, @Body() dto: CompleteTaskDto, @Meta() meta: RequestMeta & { principal: Principal }) {
+    const done = await this.tasks.complete(id, dto, meta);
+    return { ...done, instance: await this.confidential.instanceView(done.instance, meta.principal, 'event', meta.requestId) };
   }
 
   @ApiOperation({ summary: 'Comment on a task' })

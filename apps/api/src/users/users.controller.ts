@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { IdentityService } from '#libs/identity';
+import { IdentityService, SessionsService } from '#libs/identity';
 import { actorOf, DomainError, ErrorCode, type Principal } from '#libs/core';
 import { CurrentPrincipal } from '../common/request-context.js';
 import { AdminOnly } from '../auth/auth.decorators.js';
@@ -8,12 +8,17 @@ import { UuidPipe } from '../common/uuid.pipe.js';
 import { CreateUserDto, UpdateUserDto, UpsertUnitDto } from './dto/users.dto.js';
 import { ApiEmpty, ApiErrors, ApiJson, SignedIn } from '../common/openapi.js';
 import { ApiTokenListDto, PeopleDto, UnitDto, UnitListDto, UserDto, UserListDto } from './dto/user-responses.dto.js';
+import { SessionListDto } from '../auth/dto/auth-responses.dto.js';
+import { CurrentSessionId } from '../auth/current-session.js';
 
 @ApiTags('users')
 @SignedIn()
 @Controller()
 export class UsersController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   @ApiOperation({ summary: 'Every user (admins and auditors)' })
   @ApiJson(UserListDto, { description: 'The users' })
@@ -68,6 +73,27 @@ export class UsersController {
   @ApiOperation({ summary: 'Revoke one of a user’s API tokens (recorded in the audit log as the admin’s action)' })
   async revokeToken(@Param('id', new UuidPipe('id')) id: string, @Param('tokenId', new UuidPipe('tokenId')) tokenId: string, @CurrentPrincipal() p: Principal) {
     await this.identity.revokeToken(tokenId, id, actorOf(p));
+  }
+
+  @ApiJson(SessionListDto, { description: 'The running sessions, newest first' })
+  @ApiErrors(400, 403, 404)
+  @Get('users/:id/sessions')
+  @AdminOnly()
+  @ApiOperation({ summary: 'A user’s running sign-in sessions (admins and auditors)' })
+  async userSessions(@Param('id', new UuidPipe('id')) id: string, @CurrentSessionId() sessionId: string | null) {
+    await this.identity.getUser(id);
+    return { items: await this.sessions.list(id, sessionId) };
+  }
+
+  @ApiEmpty('Ended')
+  @ApiErrors(400, 403, 404, 413, 429)
+  @Delete('users/:id/sessions/:sessionId')
+  @AdminOnly()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'End one of a user’s sessions: its tokens stop at once (recorded in the audit log as the admin’s action)' })
+  async endUserSession(@Param('id', new UuidPipe('id')) id: string, @Param('sessionId', new UuidPipe('sessionId')) sessionId: string, @CurrentPrincipal() p: Principal) {
+    await this.identity.getUser(id);
+    await this.sessions.endOf(id, sessionId, 'ended_by_admin', actorOf(p));
   }
 
   @ApiJson(PeopleDto, { description: 'Every user\'s name, by user id' })

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { AuditSearchService, checkpointSignatureOk, LedgerService, type Checkpoint } from '#libs/audit';
+import { createRuntime } from '#libs/runtime';
 import { AuditRepository, createDataSource, HistorySearchRepository } from '#libs/persistence';
 import { EXIT, group, run, UsageError, type Parsed } from '../cli.js';
 import { withDatabase } from '../database.js';
@@ -98,7 +99,7 @@ async function exportHistory({ values }: Parsed<typeof spec.commands.export.opti
   return withDatabase(async (url) => {
     const ds = await createDataSource({ url, poolSize: 2, applicationName: 'phoihop-cli' }).initialize();
     try {
-      const search = new AuditSearchService(ds, new AuditRepository(), new HistorySearchRepository());
+      const search = new AuditSearchService(ds, new AuditRepository(), new HistorySearchRepository(), createRuntime(ds).confidential);
       const started = Date.now();
       const total = await search.export(
         filter,

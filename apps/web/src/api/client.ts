@@ -1,5 +1,7 @@
 // The one way the app talks to the API: JSON over fetch with the bearer token, errors as ApiError
-// (the server's error shape), file downloads and streamed exports.
+// (the server's error shape), file downloads and streamed exports. The short-lived access token is
+// renewed from the session cookie (HttpOnly, sent only to /api/v1/auth) before it expires, and once
+// more when a request answers 401; only when that fails is the session over.
 import type { ErrorBody, Issue } from './types.ts';
 
 const TOKEN_KEY = 'phoihop.token';
@@ -7,6 +9,9 @@ export const API = '/api/v1';
 
 let token: string | null = readToken();
 let onUnauthorized: (() => void) | null = null;
+let renewTimer: ReturnType<typeof setTimeout> | undefined;
+let renewing: Promise<string | null> | null = null;
+scheduleRenewal();
 
 function readToken(): string | null {
   try {
@@ -16,9 +21,13 @@ function readToken(): string | null {
   }
 }
 
-/** The access token lives in sessionStorage: gone when the tab closes, never in a cookie or in localStorage. */
-export function setToken(value: string | null): void {
+/**
+ * The access token lives in sessionStorage: gone when the tab closes, never in a cookie or in
+ * localStorage. With its lifetime, it is renewed a minute before it ends (sooner for short ones).
+ */
+export function setToken(value: string | null, expiresIn?: number): void {
   token = value;
+  scheduleRenewal(expiresIn);
   try {
     if (value) sessionStorage.setItem(TOKEN_KEY, value);
     else sessionStorage.removeItem(TOKEN_KEY);
@@ -28,6 +37,73 @@ export function setToken(value: string | null): void {
 }
 
 export const hasToken = () => token !== null;
+
+function scheduleRenewal(expiresIn = token ? secondsLeft(token) : undefined): void {
+  clearTimeout(renewTimer);
+  if (token && expiresIn !== undefined) renewTimer = setTimeout(() => void refreshSession(), Math.max(0, renewDelayMs(expiresIn)));
+}
+
+/** Seconds until a JWT's `exp` (a token kept from before a reload: its lifetime was not told again). */
+function secondsLeft(jwt: string): number | undefined {
+  try {
+    const claims = JSON.parse(atob(jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as { exp?: number };
+    return typeof claims.exp === 'number' ? claims.exp - Date.now() / 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** When to renew an access token that lives `expiresIn` seconds: a minute early, or at three quarters of a short one. */
+export function renewDelayMs(expiresIn: number): number {
+  return (expiresIn > 240 ? expiresIn - 60 : expiresIn * 0.75) * 1000;
+}
+
+/**
+ * A new access token from the session cookie, or null when the session is over. One request at a
+ * time in this tab, and across tabs through a Web Lock where the browser has them: the refresh
+ * token rotates on every use, and the one a tab sent after another had rotated it would count as
+ * a replay and end the session.
+ */
+export function refreshSession(): Promise<string | null> {
+  renewing ??= withLock(async () => {
+    let res: Response;
+    try {
+      res = await fetch(`${API}/auth/refresh`, { method: 'POST', headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    } catch {
+      return token; // offline: the current token, if any, until the next attempt
+    }
+    if (!res.ok) {
+      // The session is over (signed out elsewhere, ended, disabled, past its deadline): whoever
+      // was signed in in this tab hears of it, whether a request or the renewal timer found out.
+      if (res.status === 401 && token) {
+        setToken(null);
+        onUnauthorized?.();
+      }
+      return null;
+    }
+    const body = (await res.json()) as { accessToken: string; expiresIn: number };
+    setToken(body.accessToken, body.expiresIn);
+    return body.accessToken;
+  }).finally(() => {
+    renewing = null;
+  });
+  return renewing;
+}
+
+function withLock<T>(run: () => Promise<T>): Promise<T> {
+  const locks = (globalThis.navigator as Navigator | undefined)?.locks;
+  return locks ? locks.request('phoihop-session-refresh', run) : run();
+}
+
+/** Sign-out: the server ends the session and clears its cookie; the tab forgets its token. */
+export async function endSession(): Promise<void> {
+  setToken(null);
+  try {
+    await fetch(`${API}/auth/logout`, { method: 'POST', credentials: 'same-origin' });
+  } catch {
+    // offline: the session ends by itself at its deadline
+  }
+}
 
 /** Called when an authenticated request answers 401 (expired or revoked token). */
 export function setUnauthorizedHandler(handler: (() => void) | null): void {
@@ -78,8 +154,12 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** A request that answered 2xx, or an ApiError (status 0 when the server could not be reached). */
-export async function request(path: string, options: RequestOptions = {}): Promise<Response> {
+/**
+ * A request that answered 2xx, or an ApiError (status 0 when the server could not be reached). A
+ * 401 with a token renews it and tries once more; the unauthorized handler hears of it only when
+ * the session is really over.
+ */
+export async function request(path: string, options: RequestOptions = {}, retried = false): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -102,7 +182,10 @@ export async function request(path: string, options: RequestOptions = {}): Promi
   } catch {
     body = { statusCode: res.status, error: res.statusText, code: `HTTP_${res.status}`, message: res.statusText };
   }
-  if (res.status === 401 && token && onUnauthorized) onUnauthorized();
+  if (res.status === 401 && token && !path.startsWith('/auth/')) {
+    if (!retried && (await refreshSession())) return request(path, options, true);
+    if (retried) onUnauthorized?.();
+  }
   throw new ApiError(res.status, body);
 }
 
@@ -159,7 +242,7 @@ export async function downloadFile(path: string, query: Query, fallbackName: str
  * Uploads a file as multipart/form-data (field `file`) with XMLHttpRequest, which, unlike fetch,
  * reports upload progress. Resolves with the stored file; refusals (413, 415, …) as ApiError.
  */
-export function uploadFile<T>(file: Blob & { name?: string }, onProgress: (sent: number, total: number) => void, signal?: AbortSignal): Promise<T> {
+export function uploadFile<T>(file: Blob & { name?: string }, onProgress: (sent: number, total: number) => void, signal?: AbortSignal, retried = false): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', buildUrl('/files'));
@@ -176,7 +259,17 @@ export function uploadFile<T>(file: Blob & { name?: string }, onProgress: (sent:
         body = undefined;
       }
       if (xhr.status >= 200 && xhr.status < 300) return resolve(body as T);
-      if (xhr.status === 401 && token && onUnauthorized) onUnauthorized();
+      if (xhr.status === 401 && token) {
+        const renewed = retried ? Promise.resolve(null) : refreshSession();
+        void renewed.then((fresh) => {
+          if (fresh) uploadFile<T>(file, onProgress, signal, true).then(resolve, reject);
+          else {
+            onUnauthorized?.();
+            reject(new ApiError(401, (body as ErrorBody) ?? { statusCode: 401, error: 'Unauthorized', code: 'UNAUTHENTICATED', message: xhr.statusText }));
+          }
+        });
+        return;
+      }
       reject(new ApiError(xhr.status, (body as ErrorBody) ?? { statusCode: xhr.status, error: xhr.statusText, code: `HTTP_${xhr.status}`, message: xhr.statusText }));
     };
     signal?.addEventListener('abort', () => xhr.abort());

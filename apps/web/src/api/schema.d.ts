@@ -130,8 +130,42 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Username and password -> a short-lived bearer token (JWT) */
+    /** Username and password -> a short-lived bearer token (JWT), and a session: its refresh token in an HttpOnly cookie (phoihop_refresh, Path=/api/v1/auth) */
     post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The session cookie -> a new access token. The refresh token rotates on every use; one used twice ends its session. 401 when the session ended, expired, or the user was disabled or changed password; 403 from another site (Origin) */
+    post: operations['AuthController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Sign out: ends the session of the cookie and clears the cookie; 403 from another site (Origin) */
+    post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
     head?: never;
@@ -172,6 +206,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My running sign-in sessions (where and when; never their tokens); `current` marks this one */
+    get: operations['AuthController_mySessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End one of my sessions (a browser left signed in elsewhere): its refresh and access tokens stop at once */
+    delete: operations['AuthController_endMySession'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me/tokens': {
     parameters: {
       query?: never;
@@ -202,6 +270,57 @@ export interface paths {
     post?: never;
     /** Revoke one of my API tokens */
     delete: operations['AuthController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How one may sign in here: password, single sign-on through the city’s provider, or both */
+    get: operations['SsoController_methods'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Sign in through the city’s OpenID Connect provider: redirects there with state, nonce and PKCE (S256), kept in an encrypted HttpOnly cookie for 10 minutes. 403 when single sign-on is not configured */
+    get: operations['SsoController_start'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/auth/oidc/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The provider’s answer: checks state, redeems the code with the PKCE verifier, verifies the ID token and its nonce, matches the account and opens a session (refresh cookie), then redirects to the web app. 403 when single sign-on is not configured */
+    get: operations['SsoController_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -272,6 +391,40 @@ export interface paths {
     post?: never;
     /** Revoke one of a user’s API tokens (recorded in the audit log as the admin’s action) */
     delete: operations['UsersController_revokeToken'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A user’s running sign-in sessions (admins and auditors) */
+    get: operations['UsersController_userSessions'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/users/{id}/sessions/{sessionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /** End one of a user’s sessions: its tokens stop at once (recorded in the audit log as the admin’s action) */
+    delete: operations['UsersController_endUserSession'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1298,7 +1451,7 @@ export interface components {
         | {
             [key: string]: unknown;
           };
-      /** @description any JSON value (null included) */
+      /** @description The form as sent, confidential fields always "[giữ bí mật]" (the hash covers the stored values) */
       payload:
         | string
         | number
@@ -1423,6 +1576,7 @@ export interface components {
         | {
             [key: string]: unknown;
           };
+      /** @description The replayed case data; a confidential field the caller may not read holds "[giữ bí mật]" */
       context: {
         [key: string]: unknown;
       };
@@ -1483,6 +1637,41 @@ export interface components {
       /** @description At least 10 characters with a letter and a digit, not common, not containing the username */
       newPassword: string;
     };
+    SessionDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description How the user signed in
+       * @enum {string}
+       */
+      method: 'password' | 'oidc';
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description Last renewed
+       */
+      lastUsedAt: string;
+      /**
+       * Format: date-time
+       * @description Ends unless renewed before
+       */
+      idleExpiresAt: string;
+      /**
+       * Format: date-time
+       * @description Ends at the latest (absolute lifetime)
+       */
+      expiresAt: string;
+      /** @description Address at sign-in */
+      ip: string | null;
+      /** @description Browser at sign-in */
+      userAgent: string | null;
+      /** @description The session of this request */
+      current: boolean;
+    };
+    SessionListDto: {
+      items: components['schemas']['SessionDto'][];
+    };
     ApiTokenDto: {
       /** Format: uuid */
       id: string;
@@ -1518,6 +1707,21 @@ export interface components {
       createdAt: string;
       /** Format: date-time */
       expiresAt: string | null;
+    };
+    SsoMethodDto: {
+      /** @description The provider’s name for the button (OIDC_DISPLAY_NAME); null: the page’s own words */
+      displayName: string | null;
+      /**
+       * @description Where the button leads (add ?returnTo=/path to come back to a page)
+       * @example /api/v1/auth/oidc/start
+       */
+      startUrl: string;
+    };
+    AuthMethodsDto: {
+      /** @description Username and password (false when LOCAL_PASSWORDS=off) */
+      password: boolean;
+      /** @description Single sign-on through the city’s OpenID Connect provider; null when not configured */
+      sso: components['schemas']['SsoMethodDto'] | null;
     };
     UserDto: {
       /** Format: uuid */
@@ -1813,6 +2017,7 @@ export interface components {
             [key: string]: unknown;
           };
       activeStates: components['schemas']['ActiveStateDto'][];
+      /** @description The case data; a confidential field the caller may not read holds "[giữ bí mật]" (docs/security.md#confidential-fields) */
       context: {
         [key: string]: unknown;
       };
@@ -2816,6 +3021,7 @@ export interface components {
     HistoryEventDto: {
       /** @example TRINH */
       type: string;
+      /** @description The form as sent; a confidential field the caller may not read holds "[giữ bí mật]" */
       payload: {
         [key: string]: unknown;
       } | null;
@@ -3755,6 +3961,8 @@ export interface operations {
         headers: {
           /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
           'X-Request-Id': string;
+          /** @description phoihop_refresh=<refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<session lifetime> (Secure over HTTPS): send it back to POST /auth/refresh */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -3774,6 +3982,17 @@ export interface operations {
       };
       /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
       401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
         headers: {
           /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
           'X-Request-Id': string;
@@ -3812,6 +4031,120 @@ export interface operations {
         headers: {
           /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
           'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_refresh: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A new access token; the cookie holds a new refresh token (the old one is spent) */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description phoihop_refresh=<refresh token>; HttpOnly; SameSite=Strict; Path=/api/v1/auth; Max-Age=<session lifetime> (Secure over HTTPS): send it back to POST /auth/refresh */
+          'Set-Cookie'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AccessTokenDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_logout: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out (also when there was no session) */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
           [name: string]: unknown;
         };
         content: {
@@ -3912,6 +4245,140 @@ export interface operations {
       };
       /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
       403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_mySessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description My running sessions, newest first */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionListDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  AuthController_endMySession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ended */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
         headers: {
           /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
           'X-Request-Id': string;
@@ -4186,6 +4653,124 @@ export interface operations {
       };
       /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
       503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  SsoController_methods: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What the sign-in page offers */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthMethodsDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  SsoController_start: {
+    parameters: {
+      query?: {
+        /** @description A path of the web app to land on after signing in (same origin: starts with one /) */
+        returnTo?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the provider (start), or back to the web app (callback; `/?sso_error=<code>` when refused) */
+      302: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  SsoController_callback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description To the provider (start), or back to the web app (callback; `/?sso_error=<code>` when refused) */
+      302: {
+        headers: {
+          Location?: string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
         headers: {
           /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
           'X-Request-Id': string;
@@ -4646,6 +5231,187 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Revoked */
+      204: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description PAYLOAD_TOO_LARGE: a body over 1 MB */
+      413: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description TOO_MANY_ATTEMPTS: a rate limit; Retry-After says when to try again */
+      429: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          /** @description Seconds until the limit resets */
+          'Retry-After'?: number;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  UsersController_userSessions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The running sessions, newest first */
+      200: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionListDto'];
+        };
+      };
+      /** @description VALIDATION_FAILED (details.problems names each field: also a malformed path, query or JSON body on any route), INVALID_INPUT / INVALID_PAYLOAD / DEFINITION_INVALID (details.issues) */
+      400: {
+        headers: {
+          /** @description The request's id, unless the request was refused before it got one (a malformed path, query or body) */
+          'X-Request-Id'?: string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description UNAUTHENTICATED: no, a wrong, an expired or a revoked token */
+      401: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description FORBIDDEN or SEPARATION_OF_DUTIES: the caller's roles do not allow it */
+      403: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description Unknown, or not visible to the caller */
+      404: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+      /** @description DEPENDENCY_UNAVAILABLE: the database (or a queue) cannot be reached */
+      503: {
+        headers: {
+          /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */
+          'X-Request-Id': string;
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponseDto'];
+        };
+      };
+    };
+  };
+  UsersController_endUserSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Ended */
       204: {
         headers: {
           /** @description The request's id: the caller's when it is a safe token, otherwise a new UUID; stored on history rows */

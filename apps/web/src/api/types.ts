@@ -14,6 +14,7 @@ export type ErrorBody = Schemas['ErrorResponseDto'];
 export type Membership = Schemas['MembershipView'];
 export type Unit = Schemas['UnitDto'];
 export type Me = Schemas['MeDto'];
+export type AuthMethods = Schemas['AuthMethodsDto'];
 
 /**
  * What tells a case from the others at a glance: its business key and the one-line summary its

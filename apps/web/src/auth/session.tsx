@@ -1,8 +1,12 @@
-// The signed-in user: sign-in, /me (memberships and units), sign-out, and what to do on a 401.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, hasToken, setToken, setUnauthorizedHandler } from '../api/client.ts';
+// The signed-in user: sign-in, /me (memberships and units), sign-out, and what to do when the
+// session ends. The access token is renewed from the session cookie by the API client; when the
+// session really ends (signed out elsewhere, disabled, past its deadline) the page stays as it is,
+// with what was typed, under a dialog that signs the same person in again.
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { api, endSession, hasToken, refreshSession, setToken, setUnauthorizedHandler } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { clearCatalogue } from '../definitions/catalogue.ts';
+import { ReauthDialog } from './ReauthDialog.tsx';
 
 type Status = 'loading' | 'anonymous' | 'signed-in';
 
@@ -11,6 +15,8 @@ export interface Session {
   me: Me | null;
   /** Why the user was signed out (an expired session), shown on the sign-in page. */
   notice: 'expired' | null;
+  /** Signed in, but the session ended: the page is kept under a sign-in dialog. */
+  expired: boolean;
   signIn(username: string, password: string): Promise<Me>;
   signOut(): void;
 }
@@ -26,39 +32,58 @@ export const mayStart = (me: Me | null, who: { roles: string[]; units?: string[]
 export const canAudit = (me: Me | null) => isAdmin(me) || isAuditor(me);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [status, setStatus] = useState<Status>(hasToken() ? 'loading' : 'anonymous');
+  // Without a token in this tab the session cookie may still hold one (another tab, a reload, a
+  // single sign-on that came back to `/`): asked once before the sign-in page shows.
+  const [status, setStatus] = useState<Status>('loading');
   const [me, setMe] = useState<Me | null>(null);
   const [notice, setNotice] = useState<'expired' | null>(null);
+  const [expired, setExpired] = useState(false);
+  const meRef = useRef<Me | null>(null);
+  meRef.current = me;
 
   const reset = useCallback((why: 'expired' | null) => {
     setToken(null);
     clearCatalogue();
     setMe(null);
+    setExpired(false);
     setNotice(why);
     setStatus('anonymous');
   }, []);
 
   useEffect(() => {
-    setUnauthorizedHandler(() => reset('expired'));
-    if (hasToken()) {
-      api<Me>('/me').then(
-        (m) => {
-          setMe(m);
-          setStatus('signed-in');
-        },
-        () => reset(null),
-      );
-    }
-    return () => setUnauthorizedHandler(null);
+    // A signed-in page is never unmounted by an ended session: the dialog asks over it.
+    setUnauthorizedHandler(() => (meRef.current ? setExpired(true) : reset('expired')));
+    let live = true;
+    (async () => {
+      if (!hasToken() && !(await refreshSession())) {
+        if (live) setStatus('anonymous');
+        return;
+      }
+      try {
+        const m = await api<Me>('/me');
+        if (!live) return;
+        setMe(m);
+        setStatus('signed-in');
+      } catch {
+        if (live) reset(null);
+      }
+    })();
+    return () => {
+      live = false;
+      setUnauthorizedHandler(null);
+    };
   }, [reset]);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const login = await api<{ accessToken: string }>('/auth/login', { method: 'POST', body: { username, password } });
-    setToken(login.accessToken);
+    const login = await api<{ accessToken: string; expiresIn: number }>('/auth/login', { method: 'POST', body: { username, password } });
+    setToken(login.accessToken, login.expiresIn);
     try {
       const m = await api<Me>('/me');
+      // Someone else at this desk: nothing of the previous user's pages stays.
+      if (meRef.current && meRef.current.id !== m.id) clearCatalogue();
       setMe(m);
       setNotice(null);
+      setExpired(false);
       setStatus('signed-in');
       return m;
     } catch (error) {
@@ -67,10 +92,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const signOut = useCallback(() => reset(null), [reset]);
+  const signOut = useCallback(() => {
+    void endSession();
+    reset(null);
+  }, [reset]);
 
-  const value = useMemo(() => ({ status, me, notice, signIn, signOut }), [status, me, notice, signIn, signOut]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  const value = useMemo(() => ({ status, me, notice, expired, signIn, signOut }), [status, me, notice, expired, signIn, signOut]);
+  return (
+    <SessionContext.Provider value={value}>
+      {children}
+      {expired && me ? <ReauthDialog username={me.username} /> : null}
+    </SessionContext.Provider>
+  );
 }
 
 export function useSession(): Session {

@@ -14,6 +14,12 @@ import { PersonName } from './people.tsx';
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
+/**
+ * What the server sends in place of a confidential value the reader may not read (the engine's
+ * CONFIDENTIAL_MASK, libs/engine/src/confidential.ts): shown as "kept confidential", never as text.
+ */
+export const CONFIDENTIAL_MASK = '[giữ bí mật]';
+
 const fileNames = new Map<string, Promise<FileInfo>>();
 
 /** A stored file by its name (asked once per page load). */
@@ -59,6 +65,7 @@ const isFileSchema = (s?: JsonSchema) => s?.format === FILE_FORMAT || (s?.type =
 export function DataValue({ value, source, schema, format, path }: ValueProps) {
   const { t, lang, dateTime, number } = useI18n();
   if (value === null || value === undefined || value === '') return <span className="muted">—</span>;
+  if (value === CONFIDENTIAL_MASK) return <span className="muted confidential">{t('data.confidential')}</span>;
   if (format === 'files' || isFileSchema(schema)) {
     const ids = (Array.isArray(value) ? value : [value]).filter((x): x is string => typeof x === 'string');
     return (

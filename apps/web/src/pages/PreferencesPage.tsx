@@ -8,6 +8,7 @@ import { ErrorMessage, LiveStatus, Loading } from '../components/feedback.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { Link } from '../router.tsx';
+import { SessionsSection } from '../auth/SessionsSection.tsx';
 
 type Kind = keyof Preferences['emailPreferences'];
 type Mode = Preferences['emailPreferences'][Kind];
@@ -90,6 +91,7 @@ export function PreferencesPage() {
           {error ? <ErrorMessage error={error} /> : null}
         </form>
       ) : null}
+      <SessionsSection />
     </>
   );
 }

@@ -53,10 +53,30 @@ export class IdentityRepository {
     return rows[0] ? toUser(rows[0]) : undefined;
   }
 
+  /** Accounts whose e-mail is this one, ignoring case (single sign-on by e-mail; at most two: one too many is enough to know). */
+  async findUsersByEmail(manager: EntityManager, email: string): Promise<UserRecord[]> {
+    return (await manager.query(`${USER_SELECT} WHERE lower(u.email) = lower($1) ORDER BY u.username LIMIT 2`, [email])).map(toUser);
+  }
+
   /** On every authenticated request (roles are read fresh): a prepared statement on the pool directly. */
   async findUserById(manager: EntityManager, id: string): Promise<UserRecord | undefined> {
     const rows = await queryPrepared(manager, 'phoihop_user_by_id', `${USER_SELECT} WHERE u.id = $1`, [id]);
     return rows[0] ? toUser(rows[0]) : undefined;
+  }
+
+  /**
+   * The user behind an access token, with whether its session (if it names one) is still running:
+   * one round trip for what every signed-in request checks.
+   */
+  async findUserWithSession(manager: EntityManager, id: string, sessionId: string | null, now: Date): Promise<{ user: UserRecord; sessionLive: boolean } | undefined> {
+    const rows = await queryPrepared(
+      manager,
+      'phoihop_user_with_session',
+      `SELECT s.*, $2::uuid IS NULL OR EXISTS (SELECT 1 FROM sessions x WHERE x.id = $2::uuid AND x.user_id = s.id AND x.ended_at IS NULL AND x.expires_at > $3) AS session_live
+         FROM (${USER_SELECT} WHERE u.id = $1) s`,
+      [id, sessionId, now],
+    );
+    return rows[0] ? { user: toUser(rows[0]), sessionLive: rows[0].session_live === true } : undefined;
   }
 
   async listUsers(manager: EntityManager): Promise<UserRecord[]> {

@@ -33,7 +33,7 @@ export class AuditRowDto {
   @ApiProperty({ type: [String] }) units!: string[];
   @ApiProperty(STATE_VALUE({ nullable: true })) from!: unknown;
   @ApiProperty(STATE_VALUE()) to!: unknown;
-  @ApiProperty(ANY_JSON()) payload!: unknown;
+  @ApiProperty(ANY_JSON({ description: 'The form as sent, confidential fields always "[giữ bí mật]" (the hash covers the stored values)' })) payload!: unknown;
   @ApiProperty({ type: 'string', nullable: true }) comment!: string | null;
   @ApiProperty({ type: 'string', nullable: true }) requestId!: string | null;
   @ApiProperty() hash!: string;
@@ -129,6 +129,6 @@ export class StateAtDto {
   @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty() event!: string;
   @ApiProperty(STATE_VALUE()) state!: unknown;
-  @ApiProperty(JSON_OBJECT()) context!: Record<string, unknown>;
+  @ApiProperty(JSON_OBJECT({ description: 'The replayed case data; a confidential field the caller may not read holds "[giữ bí mật]"' })) context!: Record<string, unknown>;
   @ApiProperty({ enum: ['active', 'done'] }) status!: 'active' | 'done';
 }

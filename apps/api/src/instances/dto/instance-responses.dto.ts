@@ -62,7 +62,7 @@ export class InstanceDto {
   @ApiProperty({ enum: ['active', 'done'] }) status!: 'active' | 'done';
   @ApiProperty(STATE_VALUE()) state!: unknown;
   @ApiProperty({ type: [ActiveStateDto] }) activeStates!: ActiveStateDto[];
-  @ApiProperty(JSON_OBJECT()) context!: Record<string, unknown>;
+  @ApiProperty(JSON_OBJECT({ description: 'The case data; a confidential field the caller may not read holds "[giữ bí mật]" (docs/security.md#confidential-fields)' })) context!: Record<string, unknown>;
   @ApiProperty({ type: 'integer', minimum: 1, description: 'Also the ETag' }) revision!: number;
   @ApiProperty({ type: [String], description: 'Events a person may send now: the human events the current states accept' }) allowedEvents!: string[];
   @ApiProperty({ type: [String], description: 'What else the current states accept, sent only by deadlines or the system (timer and system events)' }) awaitedEvents!: string[];
@@ -83,7 +83,7 @@ export class InstancePageDto {
 
 export class HistoryEventDto {
   @ApiProperty({ example: 'TRINH' }) type!: string;
-  @ApiProperty(JSON_OBJECT({ nullable: true })) payload!: Record<string, unknown> | null;
+  @ApiProperty(JSON_OBJECT({ nullable: true, description: 'The form as sent; a confidential field the caller may not read holds "[giữ bí mật]"' })) payload!: Record<string, unknown> | null;
 }
 
 export class ScheduledStartDto {

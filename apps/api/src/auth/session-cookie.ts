@@ -1,0 +1,71 @@
+import type { Request, Response } from 'express';
+import type { SessionsService } from '#libs/identity';
+import { DomainError, ErrorCode } from '#libs/core';
+
+/** The refresh token's cookie: sent only to the auth routes, never readable by scripts. */
+export const REFRESH_COOKIE = 'phoihop_refresh';
+export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+
+export interface RefreshCookieOptions {
+  secure: boolean;
+  /** Seconds the browser keeps it: the session's absolute lifetime. */
+  maxAgeSeconds: number;
+}
+
+/** The cookie options for this request: `Secure` as the setting says (`auto`: when the request came over HTTPS). */
+export function refreshCookieOptions(req: Request, sessions: SessionsService): RefreshCookieOptions {
+  const setting = sessions.settings.cookieSecure;
+  return { secure: setting === 'auto' ? req.secure : setting, maxAgeSeconds: sessions.maxAgeSeconds };
+}
+
+export function setRefreshCookie(res: Response, refreshToken: string, options: RefreshCookieOptions): void {
+  res.cookie(REFRESH_COOKIE, refreshToken, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: options.secure,
+    path: REFRESH_COOKIE_PATH,
+    maxAge: options.maxAgeSeconds * 1000,
+  });
+}
+
+export function clearRefreshCookie(res: Response): void {
+  res.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', path: REFRESH_COOKIE_PATH });
+}
+
+/** The one cookie the API reads, from the Cookie header (`name=value; …`; a refresh token needs no decoding). */
+export function readRefreshCookie(req: Request): string | undefined {
+  for (const pair of (req.headers.cookie ?? '').split(';')) {
+    const at = pair.indexOf('=');
+    if (at > 0 && pair.slice(0, at).trim() === REFRESH_COOKIE) return pair.slice(at + 1).trim();
+  }
+  return undefined;
+}
+
+/**
+ * A route that acts on the cookie answers only the app's own pages (and CORS_ORIGINS): SameSite
+ * keeps the cookie off cross-site requests in today's browsers, this refuses the rest — a request
+ * whose `Origin` is another site's, or that the browser marks `Sec-Fetch-Site: cross-site`.
+ * Callers without those headers (curl, integrations) are no cross-site threat and pass.
+ */
+export function refuseCrossSite(req: Request, trustedOrigins: string[]): void {
+  const origin = req.header('origin');
+  const host = req.get('host') ?? '';
+  // The host, not the scheme: behind a TLS proxy without `trust proxy` Express sees http.
+  if (origin !== undefined && hostOf(origin) !== host && !trustedOrigins.includes(origin)) {
+    throw new DomainError(ErrorCode.Forbidden, `Cross-site request refused: Origin ${origin} is not this application's (${host})`, {
+      reason: 'cross-site',
+      origin,
+    });
+  }
+  if (origin === undefined && req.header('sec-fetch-site') === 'cross-site') {
+    throw new DomainError(ErrorCode.Forbidden, 'Cross-site request refused (Sec-Fetch-Site: cross-site)', { reason: 'cross-site' });
+  }
+}
+
+function hostOf(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // `null` (a sandboxed frame, a file) or garbage
+  }
+}

@@ -1,0 +1,2 @@
+/** The AES key of the pending sign-in cookie (pendingKey of the api's signing secret). */
+export const SSO_COOKIE_KEY = Symbol('SSO_COOKIE_KEY');

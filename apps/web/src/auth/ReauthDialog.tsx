@@ -1,0 +1,92 @@
+// The session ended while a page was open: a modal dialog over it signs the same person in again,
+// so that what they typed is still there to send. Signing out instead leaves for the sign-in page.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client.ts';
+import { errorText } from '../components/feedback.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useSession } from './session.tsx';
+
+export function ReauthDialog({ username }: { username: string }) {
+  const { t } = useI18n();
+  const { signIn, signOut } = useSession();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const passwordInput = useRef<HTMLInputElement>(null);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    const d = dialog.current;
+    // Modal: the page behind is inert but kept, with its fields as they were.
+    if (d && !d.open) d.showModal?.();
+    passwordInput.current?.focus();
+    return () => d?.close?.();
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!password) {
+      setError(t('login.missing'));
+      return;
+    }
+    setBusy(true);
+    setError('');
+    try {
+      await signIn(username, password);
+    } catch (err) {
+      setError(
+        err instanceof ApiError && err.status === 401
+          ? t('login.wrong')
+          : err instanceof ApiError && err.status === 429
+            ? t('login.locked')
+            : errorText(err, t),
+      );
+      setBusy(false);
+    }
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="card reauth"
+      aria-labelledby="reauth-title"
+      data-testid="reauth-dialog"
+      // Escape would leave the page usable without a session: the dialog stays until signed in or out.
+      onCancel={(e) => e.preventDefault()}
+    >
+      <h2 id="reauth-title">{t('session.endedTitle')}</h2>
+      <p>{t('session.endedText')}</p>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor="reauth-username">{t('login.username')}</label>
+          <input id="reauth-username" name="username" autoComplete="username" value={username} readOnly />
+        </div>
+        <div className="field">
+          <label htmlFor="reauth-password">{t('login.password')}</label>
+          <input
+            id="reauth-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            ref={passwordInput}
+          />
+        </div>
+        {error ? (
+          <p className="notice error" role="alert" data-testid="reauth-error">
+            {error}
+          </p>
+        ) : null}
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {busy ? t('login.submitting') : t('login.submit')}
+          </button>
+          <button type="button" className="secondary" onClick={signOut}>
+            {t('user.signOut')}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * Confidential fields (`fields.<path>.confidential`): which values of a case are kept secret, and
+ * the one way of masking them. Pure: who may read is the host's to decide (it knows the person's
+ * memberships and who acted on the case); the engine says what is confidential and replaces it.
+ */
+import { getIn, isPlainObject, setIn, splitPath } from './json.js';
+import type { ConfidentialMark, WorkflowDefinition } from './types.js';
+
+/**
+ * What stands in place of a value kept secret, in every view, history row, replay, export, webhook
+ * payload and log. A string, so that every format carries it (CSV cells, NDJSON, XLSX, e-mail text);
+ * the web app shows it as "Được giữ bí mật" / "Kept confidential".
+ */
+export const CONFIDENTIAL_MASK = '[giữ bí mật]';
+
+export interface ConfidentialField {
+  /** The field's path as `fields` names it ("nguoiToCao", "nguoiKhieuNai.diaChi"). */
+  path: string;
+  mark: ConfidentialMark;
+}
+
+/** The definition's confidential fields, in the order `fields` lists them. */
+export function confidentialFields(definition: Pick<WorkflowDefinition, 'fields'>): ConfidentialField[] {
+  const out: ConfidentialField[] = [];
+  for (const [path, field] of Object.entries(definition.fields ?? {})) if (field.confidential) out.push({ path, mark: field.confidential });
+  return out;
+}
+
+/**
+ * Whether reading `path` (a field path: "nguoiToCao.diaChi"; a read path's `context.` or `payload.`
+ * prefix is dropped) would read a confidential value: the field itself, something inside it, or an
+ * object that holds it. The count of a confidential list (`toCao.length`) is not its content.
+ */
+export function readsConfidential(definition: Pick<WorkflowDefinition, 'fields'>, path: string): boolean {
+  const segs = splitPath(path);
+  const bare = segs.length > 1 && (segs[0] === 'context' || segs[0] === 'payload') ? segs.slice(1) : segs;
+  const p = bare.join('.');
+  const fields = confidentialFields(definition);
+  // How many items a confidential list holds (`toCao.length`) is a count, not what they say.
+  if (bare.length > 1 && bare[bare.length - 1] === 'length' && fields.some((f) => f.path === bare.slice(0, -1).join('.'))) return false;
+  return fields.some((f) => p === f.path || p.startsWith(`${f.path}.`) || f.path.startsWith(`${p}.`));
+}
+
+export interface MaskResult<T> {
+  value: T;
+  /** The confidential fields that held a value and were masked. */
+  masked: string[];
+  /** The confidential fields that held a value and were left in clear for this reader. */
+  revealed: string[];
+}
+
+const present = (v: unknown) => v !== undefined && v !== null && v !== '';
+
+/**
+ * `value` (a case's context, an event's payload, a replayed state's context) with every confidential
+ * field the reader may not read replaced by {@link CONFIDENTIAL_MASK}; the input is not changed.
+ * Empty values (absent, null, '') stay as they are: they say nothing of a person. `mayRead` is asked
+ * once per confidential field that holds a value; without it nothing is readable.
+ */
+export function maskConfidential<T>(definition: Pick<WorkflowDefinition, 'fields'>, value: T, mayRead: (field: ConfidentialField) => boolean = () => false): MaskResult<T> {
+  const masked: string[] = [];
+  const revealed: string[] = [];
+  if (!isPlainObject(value)) return { value, masked, revealed };
+  let out: unknown = value;
+  for (const field of confidentialFields(definition)) {
+    const segs = splitPath(field.path);
+    if (!present(getIn(out, segs))) continue;
+    if (mayRead(field)) {
+      revealed.push(field.path);
+      continue;
+    }
+    out = setIn(out, segs, CONFIDENTIAL_MASK);
+    masked.push(field.path);
+  }
+  return { value: out as T, masked, revealed };
+}
+
+/** Whether a value is the mask (what the web app shows as "kept confidential"). */
+export const isConfidentialMask = (value: unknown): boolean => value === CONFIDENTIAL_MASK;

@@ -1,0 +1,13 @@
+import type { SessionSettings } from './sessions.service.js';
+
+export interface AuthOptions {
+  jwtSecret: string;
+  /** Lifetime of an access token, in seconds (short: a refresh token renews it, docs/security.md). */
+  accessTtlSeconds: number;
+  /** Failed sign-ins for one username within `lockoutWindowMs` before it is refused for that long. */
+  maxFailures: number;
+  lockoutWindowMs: number;
+  /** Session lifetimes and cookie; DEFAULT_SESSION_SETTINGS for what is left out. */
+  sessions?: Partial<SessionSettings>;
+}
+export const AUTH_OPTIONS = Symbol('AUTH_OPTIONS');
