@@ -1,6 +1,7 @@
 import { DynamicModule, Inject, Injectable, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { RATE_LIMITS, RateLimitGuard, type RateLimits } from './common/rate-limit.guard.js';
+import { RateCounter } from './common/rate-counter.js';
 import { DatabaseModule } from '#libs/persistence';
 import { ConfidentialReads, RuntimeModule, WorkflowLoaderService } from '#libs/runtime';
 import { SchedulerModule, type SchedulerOptions } from '#libs/scheduler';
@@ -128,7 +129,7 @@ export class AppModule {
         { provide: APP_OPTIONS, useValue: options },
         ShippedWorkflows,
         ConfidentialSetting,
-        ...(limited ? [{ provide: RATE_LIMITS, useValue: limits }, { provide: APP_GUARD, useClass: RateLimitGuard }] : []),
+        ...(limited ? [{ provide: RATE_LIMITS, useValue: limits }, RateCounter, { provide: APP_GUARD, useClass: RateLimitGuard }] : []),
       ],
     };
   }

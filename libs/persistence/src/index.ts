@@ -20,6 +20,7 @@ export { HealthRepository } from './repositories/health.repository.js';
 export { type HistorySearch, type HistorySearchRow, HistorySearchRepository } from './repositories/history-search.repository.js';
 export { type NotificationKind, NOTIFICATION_KINDS, type NotificationContent, type NewNotification, type NotificationRecord, type NotificationCounts, type Recipient, NotificationsRepository } from './repositories/notifications.repository.js';
 export { StreamTicketsRepository } from './repositories/stream-tickets.repository.js';
+export { RateLimitsRepository, type WindowCount } from './repositories/rate-limits.repository.js';
 export { type SessionMethod, type SessionEndReason, type SessionRecord, type NewSession, SessionsRepository } from './repositories/sessions.repository.js';
 export { type WebhookSubscriptionRecord, type WebhookSigningRecord, type WebhookDeliveryStatus, type WebhookAttemptRecord, type WebhookDeliveryRecord, type NewWebhookDelivery, type PendingDelivery, WebhooksRepository } from './repositories/webhooks.repository.js';
 export { type EmailMode, EMAIL_MODES, type Language, type EmailPreferences, EMAIL_KINDS, type EmailKind, type EmailStatus, EMAIL_STATUSES, type UserMailSettings, type EmailDeliveryRecord, type EmailToSend, type DigestRecipient, type DigestTask, type DigestNotification, EmailRepository } from './repositories/email.repository.js';

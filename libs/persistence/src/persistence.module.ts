@@ -13,6 +13,7 @@ import { MetricsRepository } from './repositories/metrics.repository.js';
 import { HealthRepository } from './repositories/health.repository.js';
 import { NotificationsRepository } from './repositories/notifications.repository.js';
 import { StreamTicketsRepository } from './repositories/stream-tickets.repository.js';
+import { RateLimitsRepository } from './repositories/rate-limits.repository.js';
 import { SessionsRepository } from './repositories/sessions.repository.js';
 import { EmailRepository } from './repositories/email.repository.js';
 import { HistorySearchRepository } from './repositories/history-search.repository.js';
@@ -36,6 +37,7 @@ const REPOSITORIES = [
   HealthRepository,
   NotificationsRepository,
   StreamTicketsRepository,
+  RateLimitsRepository,
   SessionsRepository,
   EmailRepository,
   FilesRepository,
