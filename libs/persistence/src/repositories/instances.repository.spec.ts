@@ -279,22 +279,33 @@ describe('InstancesRepository writes', () => {
     const clerk = { username: 'ban', memberships: [{ role: 'xem', unit: 'ubnd' }, { role: 'gui', unit: 'ubnd' }] };
     const tasks = new TasksRepository();
     const ours = new Set([...visible, ...hidden]);
-    const find = async (words?: string[]) =>
-      (await repo.list(ds.manager, { words, visibleTo: clerk, limit: 500 })).items.map((i) => i.id).filter((id) => ours.has(id));
-    for (const max of [repo.accessSetMax, 0]) {
-      // 0: more tasks than the set holds, so each case is checked on its own.
-      repo.accessSetMax = max;
-      for (const id of [...visible, ...hidden]) expect(await tasks.canSeeInstance(ds.manager, id, clerk.username, clerk.memberships)).toBe(visible.includes(id));
-      expect(await find(['nhin', 'thay'])).toEqual([...visible].reverse());
-      expect(await find()).toEqual([...visible].reverse());
-      expect(await find(['khac'])).toEqual([]);
-      const walked = await repo.list(ds.manager, { words: ['nhin', 'thay'], visibleTo: clerk, limit: 2 });
-      expect(walked.items.map((i) => i.id)).toEqual([visible[5], visible[4]]);
-      // A task opened for the clerk's unit shows its case from then on.
-      await task(hidden[2], { roles: ['xem'], units: ['ubnd'] });
-      expect(await find(['nhin', 'khong'])).toEqual([hidden[2]]);
-      await ds.query(`DELETE FROM tasks WHERE instance_id = $1`, [hidden[2]]);
-      expect(await find(['nhin', 'khong'])).toEqual([]);
+    // The same clerk without the sender's membership: the search rows alone then tell who may see a case.
+    const notSender = { ...clerk, memberships: [clerk.memberships[0]] };
+    const views: Array<[typeof clerk, string[]]> = [
+      [clerk, visible],
+      [notSender, visible.slice(0, 5)],
+    ];
+    for (const [who, theirs] of views) {
+      const find = async (words?: string[]) =>
+        (await repo.list(ds.manager, { words, visibleTo: who, limit: 500 })).items.map((i) => i.id).filter((id) => ours.has(id));
+      for (const max of [repo.accessSetMax, 0]) {
+        // 0: more tasks than the set holds, so each case is checked on its own.
+        repo.accessSetMax = max;
+        for (const id of [...visible, ...hidden]) expect(await tasks.canSeeInstance(ds.manager, id, who.username, who.memberships)).toBe(theirs.includes(id));
+        expect(await find(['nhin', 'thay'])).toEqual([...theirs].reverse());
+        expect(await find()).toEqual([...theirs].reverse());
+        expect(await find(['khac'])).toEqual([]);
+        // A page of 2 walks past the 60 newer cases; one of 3 words rare in the newest rows comes from the index.
+        const walked = await repo.list(ds.manager, { words: ['nhin', 'thay'], visibleTo: who, limit: 2 });
+        expect(walked.items.map((i) => i.id)).toEqual([...theirs].reverse().slice(0, 2));
+        expect(await find(['nhin', 'thay', 'vi'])).toEqual(theirs.filter((id) => [visible[1], visible[2]].includes(id)).reverse());
+        // A task opened for the clerk's unit shows its case from then on.
+        await task(hidden[2], { roles: ['xem'], units: ['ubnd'] });
+        expect(await find(['nhin', 'khong'])).toEqual([hidden[2]]);
+        await ds.query(`DELETE FROM tasks WHERE instance_id = $1`, [hidden[2]]);
+        expect(await find(['nhin', 'khong'])).toEqual([]);
+      }
+      repo.accessSetMax = ACCESS_SET_MAX;
     }
   });
 
