@@ -349,6 +349,39 @@ describe('single sign-on through OpenID Connect', () => {
     expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
   }, 60_000);
 
+  it('in Chromium: a session that ended is signed in again through the provider in a new tab, and the page carries on', async () => {
+    const { context, page, errors } = await newPage(browser, base);
+    try {
+      idp.signInAs = 'kc-1';
+      await page.goto('/');
+      await page.getByRole('link', { name: /Cổng định danh Hải Phòng/ }).click();
+      await page.getByTestId('user-box').waitFor({ state: 'attached', timeout: 15_000 });
+      // An admin ends the person's sessions; the page's next request finds out.
+      const users = (await t.http.get('/api/v1/users').expect(200)).body.items as Array<{ id: string; username: string }>;
+      const id = users.find((u) => u.username === 'can-bo-mot-cua')!.id;
+      for (const s of (await t.http.get(`/api/v1/users/${id}/sessions`).expect(200)).body.items as Array<{ id: string }>) {
+        await t.http.delete(`/api/v1/users/${id}/sessions/${s.id}`).expect(204);
+      }
+      const dialog = page.getByTestId('reauth-dialog');
+      await page.getByRole('link', { name: 'Hồ sơ', exact: true }).first().click();
+      await dialog.waitFor({ timeout: 15_000 });
+      await screenshot(page, 'sso-session-ended-dialog');
+      expect(await axeViolations(page)).toEqual([]);
+      // Carrying on before signing in anywhere says so, and keeps the dialog.
+      await dialog.getByTestId('reauth-resume').click();
+      await dialog.getByTestId('reauth-error').filter({ hasText: 'Chưa có phiên đăng nhập mới' }).waitFor();
+      const [portal] = await Promise.all([context.waitForEvent('page'), dialog.getByRole('link', { name: 'Mở cổng định danh trong thẻ mới' }).click()]);
+      await portal.getByTestId('user-box').waitFor({ state: 'attached', timeout: 15_000 });
+      await portal.close();
+      await dialog.getByTestId('reauth-resume').click();
+      await dialog.waitFor({ state: 'detached' });
+      expect(await page.getByTestId('user-box').textContent()).toContain('(can-bo-mot-cua)');
+    } finally {
+      await context.close();
+    }
+    expect(errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  }, 90_000);
+
   it('with local passwords off, refuses password sign-in and the page shows only the provider', async () => {
     sso.localPasswords = false;
     try {

@@ -5,6 +5,12 @@ import { DomainError, ErrorCode } from '#libs/core';
 /** The refresh token's cookie: sent only to the auth routes, never readable by scripts. */
 export const REFRESH_COOKIE = 'phoihop_refresh';
 export const REFRESH_COOKIE_PATH = '/api/v1/auth';
+/**
+ * A companion cookie the pages can read, holding nothing but "a session cookie was set": a fresh
+ * browser's page then does not ask /auth/refresh for a session it cannot have (a 401 that the
+ * browser would log on every first visit). Its absence never ends a session; its presence opens none.
+ */
+export const SESSION_HINT_COOKIE = 'phoihop_session';
 
 export interface RefreshCookieOptions {
   secure: boolean;
@@ -26,10 +32,12 @@ export function setRefreshCookie(res: Response, refreshToken: string, options: R
     path: REFRESH_COOKIE_PATH,
     maxAge: options.maxAgeSeconds * 1000,
   });
+  res.cookie(SESSION_HINT_COOKIE, '1', { sameSite: 'strict', secure: options.secure, path: '/', maxAge: options.maxAgeSeconds * 1000 });
 }
 
 export function clearRefreshCookie(res: Response): void {
   res.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', path: REFRESH_COOKIE_PATH });
+  res.clearCookie(SESSION_HINT_COOKIE, { sameSite: 'strict', path: '/' });
 }
 
 /** The one cookie the API reads, from the Cookie header (`name=value; …`; a refresh token needs no decoding). */

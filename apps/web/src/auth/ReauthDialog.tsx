@@ -1,14 +1,16 @@
 // The session ended while a page was open: a modal dialog over it signs the same person in again,
 // so that what they typed is still there to send. Signing out instead leaves for the sign-in page.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client.ts';
+import { api, ApiError } from '../api/client.ts';
+import type { AuthMethods } from '../api/types.ts';
 import { errorText } from '../components/feedback.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from './session.tsx';
 
 export function ReauthDialog({ username }: { username: string }) {
   const { t } = useI18n();
-  const { signIn, signOut } = useSession();
+  const { signIn, resume, signOut } = useSession();
+  const [methods, setMethods] = useState<AuthMethods>({ password: true, sso: null });
   const dialog = useRef<HTMLDialogElement>(null);
   const passwordInput = useRef<HTMLInputElement>(null);
   const [password, setPassword] = useState('');
@@ -20,8 +22,22 @@ export function ReauthDialog({ username }: { username: string }) {
     // Modal: the page behind is inert but kept, with its fields as they were.
     if (d && !d.open) d.showModal?.();
     passwordInput.current?.focus();
+    // Whoever signs in through the city's portal has no password here: the portal opens in a new
+    // tab (this one keeps the page), and its session cookie is then picked up from here.
+    api<AuthMethods>('/auth/methods').then(setMethods, () => undefined);
     return () => d?.close?.();
   }, []);
+
+  const carryOn = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      if (!(await resume())) setError(t('session.ssoNotYet'));
+    } catch (err) {
+      setError(errorText(err, t));
+    }
+    setBusy(false);
+  };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -55,8 +71,21 @@ export function ReauthDialog({ username }: { username: string }) {
       onCancel={(e) => e.preventDefault()}
     >
       <h2 id="reauth-title">{t('session.endedTitle')}</h2>
-      <p>{t('session.endedText')}</p>
-      <form onSubmit={submit} noValidate>
+      {methods.password ? <p>{t('session.endedText')}</p> : null}
+      {methods.sso ? (
+        <div className="reauth-sso">
+          <p>{t('session.ssoText')}</p>
+          <p className="actions">
+            <a className="button secondary" href={`${methods.sso.startUrl}?returnTo=%2F`} target="_blank" rel="noopener noreferrer">
+              {t('session.ssoOpen')}
+            </a>
+            <button type="button" onClick={() => void carryOn()} disabled={busy} data-testid="reauth-resume">
+              {t('session.ssoResume')}
+            </button>
+          </p>
+        </div>
+      ) : null}
+      <form onSubmit={submit} noValidate hidden={!methods.password}>
         <div className="field">
           <label htmlFor="reauth-username">{t('login.username')}</label>
           <input id="reauth-username" name="username" autoComplete="username" value={username} readOnly />

@@ -2,7 +2,7 @@
 // session ends. The access token is renewed from the session cookie by the API client; when the
 // session really ends (signed out elsewhere, disabled, past its deadline) the page stays as it is,
 // with what was typed, under a dialog that signs the same person in again.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, Fragment, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { api, endSession, hasToken, refreshSession, setToken, setUnauthorizedHandler } from '../api/client.ts';
 import type { Me } from '../api/types.ts';
 import { clearCatalogue } from '../definitions/catalogue.ts';
@@ -18,6 +18,8 @@ export interface Session {
   /** Signed in, but the session ended: the page is kept under a sign-in dialog. */
   expired: boolean;
   signIn(username: string, password: string): Promise<Me>;
+  /** Carries on with a session opened elsewhere (single sign-on in another tab); false when there is none. */
+  resume(): Promise<boolean>;
   signOut(): void;
 }
 
@@ -55,7 +57,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUnauthorizedHandler(() => (meRef.current ? setExpired(true) : reset('expired')));
     let live = true;
     (async () => {
-      if (!hasToken() && !(await refreshSession())) {
+      // Without the server's hint cookie no session cookie was ever set here: nothing to ask for.
+      if (!hasToken() && !(/(?:^|;\s*)phoihop_session=1(?:;|$)/.test(document.cookie) && (await refreshSession()))) {
         if (live) setStatus('anonymous');
         return;
       }
@@ -92,15 +95,27 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
+  const resume = useCallback(async () => {
+    if (!(await refreshSession())) return false;
+    const m = await api<Me>('/me');
+    // Someone else signed in there: the pages (and what was typed) are not theirs; keyed by user below.
+    if (meRef.current && meRef.current.id !== m.id) clearCatalogue();
+    setMe(m);
+    setExpired(false);
+    setStatus('signed-in');
+    return true;
+  }, []);
+
   const signOut = useCallback(() => {
     void endSession();
     reset(null);
   }, [reset]);
 
-  const value = useMemo(() => ({ status, me, notice, expired, signIn, signOut }), [status, me, notice, expired, signIn, signOut]);
+  const value = useMemo(() => ({ status, me, notice, expired, signIn, resume, signOut }), [status, me, notice, expired, signIn, resume, signOut]);
   return (
     <SessionContext.Provider value={value}>
-      {children}
+      {/* Another person signed in at this desk gets fresh pages, never the previous one's typed text. */}
+      <Fragment key={me?.id ?? 'anonymous'}>{children}</Fragment>
       {expired && me ? <ReauthDialog username={me.username} /> : null}
     </SessionContext.Provider>
   );
