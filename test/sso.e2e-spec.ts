@@ -72,11 +72,23 @@ describe('single sign-on through OpenID Connect', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     idp = await startOidcProvider({ redirectUris: [`${base}${CALLBACK}`] });
-    idp.accounts.set('kc-1', { preferred_username: 'can-bo-mot-cua', name: 'Nguyễn Thị Một Cửa', email: 'mot.cua@anphong.gov.vn', email_verified: true, groups: ['/phuong/tiep-dan'] });
+    idp.accounts.set('kc-1', {
+      preferred_username: 'can-bo-mot-cua',
+      name: 'Nguyễn Thị Một Cửa',
+      email: 'mot.cua@anphong.gov.vn',
+      email_verified: true,
+      groups: ['/phuong/tiep-dan'],
+    });
     idp.accounts.set('kc-2', { preferred_username: 'nguoi-la', name: 'Người Lạ', email: 'nguoi.la@haiphong.gov.vn', email_verified: true });
     idp.accounts.set('kc-3', { preferred_username: 'da-nghi', name: 'Đã Nghỉ', email: 'da.nghi@anphong.gov.vn', email_verified: true });
     idp.accounts.set('kc-4', { preferred_username: 'ten-khac', name: 'Tên Khác', email: 'mot.cua@anphong.gov.vn', email_verified: false });
-    idp.accounts.set('kc-5', { preferred_username: 'can-bo-moi', name: 'Trần Văn Mới', email: 'can.bo.moi@anphong.gov.vn', email_verified: true, groups: ['/phuong/tiep-dan', '/khac'] });
+    idp.accounts.set('kc-5', {
+      preferred_username: 'can-bo-moi',
+      name: 'Trần Văn Mới',
+      email: 'can.bo.moi@anphong.gov.vn',
+      email_verified: true,
+      groups: ['/phuong/tiep-dan', '/khac'],
+    });
     sso = {
       localPasswords: true,
       oidc: {
@@ -95,7 +107,13 @@ describe('single sign-on through OpenID Connect', () => {
     t = await startTestApp({ sso, workflowsDir: 'test/fixtures/workflows' });
     await t.app.listen(port, '127.0.0.1');
     const identity = t.app.get(IdentityService);
-    await identity.createUser({ username: 'can-bo-mot-cua', displayName: 'Một Cửa', email: 'mot.cua@anphong.gov.vn', password: TEST_PASSWORD, memberships: [{ role: 'chuyen-vien', unit: 'phuong-an-phong' }] });
+    await identity.createUser({
+      username: 'can-bo-mot-cua',
+      displayName: 'Một Cửa',
+      email: 'mot.cua@anphong.gov.vn',
+      password: TEST_PASSWORD,
+      memberships: [{ role: 'chuyen-vien', unit: 'phuong-an-phong' }],
+    });
     const gone = await identity.createUser({ username: 'da-nghi', displayName: 'Đã Nghỉ', memberships: [] });
     await identity.updateUser(gone.id, { active: false });
     browser = await launchBrowser();
@@ -287,7 +305,11 @@ describe('single sign-on through OpenID Connect', () => {
       expect(await land(jar, await toCallback(jar, 'kc-1'))).toBe('/');
       expect(await whoIsSignedIn(jar)).toBe('can-bo-mot-cua');
 
-      Object.assign(sso.oidc, { createUsers: true, groupsClaim: 'groups', groupMap: parseGroupMap('/phuong/tiep-dan=can-bo-tiep-dan@phuong-an-phong,/phuong/tiep-dan=chuyen-vien@ubnd') });
+      Object.assign(sso.oidc, {
+        createUsers: true,
+        groupsClaim: 'groups',
+        groupMap: parseGroupMap('/phuong/tiep-dan=can-bo-tiep-dan@phuong-an-phong,/phuong/tiep-dan=chuyen-vien@ubnd'),
+      });
       const fresh = new Jar();
       expect(await land(fresh, await toCallback(fresh, 'kc-5'))).toBe('/');
       expect(await whoIsSignedIn(fresh)).toBe('can-bo-moi');

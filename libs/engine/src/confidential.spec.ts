@@ -38,7 +38,7 @@ function secretive(fn: (d: AnyObj) => void = () => {}): WorkflowDefinition {
   };
   d.machine.states.nhap.on.GUI.actions.push({
     type: 'emit',
-    params: { topic: 'to-cao.gui', data: { ai: { path: 'context.nguoiToCao' }, noi: { path: 'context.lienHe' }, noiDung: { path: 'context.noiDung' } } },
+    params: { topic: 'to-cao.gui', data: { ai: { path: 'context.nguoiToCao' }, noi: { path: 'context.lienHe' }, noiDung: { path: 'context.noiDung' }, hoSo: { path: 'context' }, su: { path: 'event' } } },
   });
   fn(d);
   return d as WorkflowDefinition;
@@ -57,6 +57,13 @@ describe('confidential fields (issue 18 item 4)', () => {
     expect(readsConfidential(def, 'lienHe.soDienThoai')).toBe(false);
     expect(readsConfidential(def, 'noiDung')).toBe(false);
     expect(readsConfidential(def, 'context.nguoiToCao.length')).toBe(false); // a count (of a list) says nothing of the person
+    // The whole context, payload or event holds them all; the actor and the event's type do not.
+    for (const whole of ['context', 'payload', 'event', 'event.payload']) expect(readsConfidential(def, whole)).toBe(true);
+    expect(readsConfidential(def, 'event.payload.nguoiToCao')).toBe(true);
+    expect(readsConfidential(def, 'event.payload.noiDung')).toBe(false);
+    expect(readsConfidential(def, 'event.type')).toBe(false);
+    expect(readsConfidential(def, 'actor.id')).toBe(false);
+    expect(readsConfidential({ fields: {} }, 'context')).toBe(false);
   });
 
   it('masks what the reader may not read, leaves the rest, reports both, and never changes its input', () => {
@@ -90,6 +97,8 @@ describe('confidential fields (issue 18 item 4)', () => {
     const sent = step(wf, started.state, { type: 'GUI', payload: { soTien: 1 } }, { actor: actors.chuyenVien, at: '2026-05-04T03:00:00Z' });
     const emit = sent.effects.find((e) => e.type === 'emit');
     expect(emit).toMatchObject({ data: { ai: CONFIDENTIAL_MASK, noi: CONFIDENTIAL_MASK, noiDung: 'Nhận hối lộ' } });
+    // The whole context leaves with only its confidential fields masked; the whole event (its payload) as the mask.
+    expect(emit).toMatchObject({ data: { hoSo: { nguoiToCao: CONFIDENTIAL_MASK, lienHe: { diaChi: CONFIDENTIAL_MASK }, noiDung: 'Nhận hối lộ' }, su: CONFIDENTIAL_MASK } });
     // The case itself keeps the values: only what leaves for others is masked.
     expect(sent.state.context.nguoiToCao).toBe('Nguyễn Văn A');
   });

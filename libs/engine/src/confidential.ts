@@ -32,13 +32,27 @@ export function confidentialFields(definition: Pick<WorkflowDefinition, 'fields'
  * object that holds it. The count of a confidential list (`toCao.length`) is not its content.
  */
 export function readsConfidential(definition: Pick<WorkflowDefinition, 'fields'>, path: string): boolean {
-  const segs = splitPath(path);
-  const bare = segs.length > 1 && (segs[0] === 'context' || segs[0] === 'payload') ? segs.slice(1) : segs;
-  const p = bare.join('.');
+  const bare = fieldSegments(splitPath(path));
   const fields = confidentialFields(definition);
+  if (bare === 'none') return false;
+  // The whole context, payload or event holds every confidential field there is.
+  if (bare.length === 0) return fields.length > 0;
+  const p = bare.join('.');
   // How many items a confidential list holds (`toCao.length`) is a count, not what they say.
   if (bare.length > 1 && bare[bare.length - 1] === 'length' && fields.some((f) => f.path === bare.slice(0, -1).join('.'))) return false;
   return fields.some((f) => p === f.path || p.startsWith(`${f.path}.`) || f.path.startsWith(`${p}.`));
+}
+
+/**
+ * The field path a read path reaches (`context.x`, `payload.x`, `event.payload.x` → `x`; a bare
+ * `context`, `payload`, `event` or `event.payload` → the whole, `[]`), or 'none' when it reads no
+ * field of the case (`actor…`, `event.type`, `event.at`). A path without a prefix is a field path.
+ */
+function fieldSegments(segs: string[]): string[] | 'none' {
+  if (segs[0] === 'context' || segs[0] === 'payload') return segs.slice(1);
+  if (segs[0] === 'actor') return 'none';
+  if (segs[0] === 'event') return segs.length === 1 ? [] : segs[1] === 'payload' ? segs.slice(2) : 'none';
+  return segs;
 }
 
 export interface MaskResult<T> {

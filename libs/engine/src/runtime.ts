@@ -14,7 +14,7 @@ import {
 import { CHILD_DONE_EVENT, childGroups, childItems, childKey, pendingChildren, recordChildDone, type ChildrenParams } from './children.js';
 import { actorScopes } from './compile.js';
 import { EngineError } from './errors.js';
-import { CONFIDENTIAL_MASK, readsConfidential } from './confidential.js';
+import { CONFIDENTIAL_MASK, maskConfidential, readsConfidential } from './confidential.js';
 import { getIn, isPlainObject, jsonClone, ptr, scanJson, splitPath } from './json.js';
 import type {
   CompiledWorkflow,
@@ -365,8 +365,10 @@ function finish(wf: CompiledWorkflow, snap: AnyMachineSnapshot, actions: readonl
         const data: Record<string, unknown> = {};
         for (const [k, op] of Object.entries((params.data ?? {}) as Record<string, Operand>)) {
           // An emit goes to systems (webhooks): a confidential value leaves masked, always.
-          const secret = 'path' in op && typeof op.path === 'string' && readsConfidential(wf.definition, op.path);
-          data[k] = secret ? CONFIDENTIAL_MASK : jsonClone(readOperand(op, context, env));
+          const path = 'path' in op && typeof op.path === 'string' ? op.path : undefined;
+          const value = jsonClone(readOperand(op, context, env));
+          // The whole context leaves with its confidential fields masked; a path to one, or into one, as the mask.
+          data[k] = path === 'context' ? maskConfidential(wf.definition, value).value : path && readsConfidential(wf.definition, path) ? CONFIDENTIAL_MASK : value;
         }
         effects.push({ type: 'emit', topic: params.topic, data, at });
         break;

@@ -73,7 +73,12 @@ export class RateCounter implements OnModuleDestroy {
     const pending = (this.adding = this.pending);
     this.pending = new Map();
     try {
-      const after = await this.counts.add(this.db.manager, WINDOW_MS, keys, keys.map((k) => pending.get(k) ?? 0));
+      const after = await this.counts.add(
+        this.db.manager,
+        WINDOW_MS,
+        keys,
+        keys.map((k) => pending.get(k) ?? 0),
+      );
       for (const [key, c] of after) this.known.set(key, { count: c.count, endsAt: now + c.resetInMs });
       if (this.known.size) this.later();
     } catch (err) {

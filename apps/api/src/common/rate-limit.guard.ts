@@ -53,6 +53,8 @@ export class RateLimitGuard implements CanActivate {
     if (count <= limit) return true;
     const retryAfter = Math.max(1, Math.ceil(resetInMs / 1000));
     res.setHeader('Retry-After', String(retryAfter));
-    throw new DomainError(ErrorCode.TooManyAttempts, `Too many ${login ? 'sign-in attempts' : 'changes'} from this address; retry in ${retryAfter} s`, { retryAfterSeconds: retryAfter });
+    throw new DomainError(ErrorCode.TooManyAttempts, `Too many ${login ? 'sign-in attempts' : 'changes'} from this address; retry in ${retryAfter} s`, {
+      retryAfterSeconds: retryAfter,
+    });
   }
 }

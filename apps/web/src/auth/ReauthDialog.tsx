@@ -1,11 +1,12 @@
 // The session ended while a page was open: a modal dialog over it signs the same person in again,
 // so that what they typed is still there to send. Signing out instead leaves for the sign-in page.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import type { AuthMethods } from '../api/types.ts';
 import { errorText } from '../components/feedback.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from './session.tsx';
+import { PasswordField, signInRefusal } from './sign-in-fields.tsx';
 
 export function ReauthDialog({ username }: { username: string }) {
   const { t } = useI18n();
@@ -50,13 +51,7 @@ export function ReauthDialog({ username }: { username: string }) {
     try {
       await signIn(username, password);
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.status === 401
-          ? t('login.wrong')
-          : err instanceof ApiError && err.status === 429
-            ? t('login.locked')
-            : errorText(err, t),
-      );
+      setError(signInRefusal(err, t));
       setBusy(false);
     }
   };
@@ -90,18 +85,7 @@ export function ReauthDialog({ username }: { username: string }) {
           <label htmlFor="reauth-username">{t('login.username')}</label>
           <input id="reauth-username" name="username" autoComplete="username" value={username} readOnly />
         </div>
-        <div className="field">
-          <label htmlFor="reauth-password">{t('login.password')}</label>
-          <input
-            id="reauth-password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            ref={passwordInput}
-          />
-        </div>
+        <PasswordField id="reauth-password" value={password} onChange={setPassword} t={t} inputRef={passwordInput} />
         {error ? (
           <p className="notice error" role="alert" data-testid="reauth-error">
             {error}

@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import type { AuthMethods } from '../api/types.ts';
 import { useSession } from '../auth/session.tsx';
-import { errorText } from '../components/feedback.tsx';
+import { PasswordField, signInRefusal } from '../auth/sign-in-fields.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
@@ -65,13 +65,7 @@ export function LoginPage() {
     try {
       await signIn(username.trim(), password);
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.status === 401
-          ? t('login.wrong')
-          : err instanceof ApiError && err.status === 429
-            ? t('login.locked')
-            : errorText(err, t),
-      );
+      setError(signInRefusal(err, t));
       setBusy(false);
     }
   };
@@ -112,17 +106,7 @@ export function LoginPage() {
               spellCheck={false}
             />
           </div>
-          <div className="field">
-            <label htmlFor="login-password">{t('login.password')}</label>
-            <input
-              id="login-password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          </div>
+          <PasswordField id="login-password" value={password} onChange={setPassword} t={t} />
           {error ? (
             <p className="notice error" role="alert" data-testid="login-error">
               {error}
