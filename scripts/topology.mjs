@@ -113,7 +113,9 @@ export class NodeProcess {
     this.runs++;
     const log = createWriteStream(this.logFile, { flags: 'a' });
     log.write(`\n===== ${this.name} run ${this.runs} at ${new Date().toISOString()} ${JSON.stringify(this.extraEnv)}\n`);
-    const child = spawn(process.execPath, ['--enable-source-maps', join(this.appDir, this.role === 'api' ? API_MAIN : WORKER_MAIN)], {
+    // PHOIHOP_CPU_PROF_DIR: each api process writes a V8 CPU profile there when it exits (bench:http --profile).
+    const profile = this.role === 'api' && process.env.PHOIHOP_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PHOIHOP_CPU_PROF_DIR}`] : [];
+    const child = spawn(process.execPath, ['--enable-source-maps', ...profile, join(this.appDir, this.role === 'api' ? API_MAIN : WORKER_MAIN)], {
       cwd: ROOT,
       env: baseEnv({ ...this.env, ...this.extraEnv }),
       stdio: ['ignore', 'pipe', 'pipe'],

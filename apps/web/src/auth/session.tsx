@@ -41,6 +41,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [notice, setNotice] = useState<'expired' | null>(null);
   const [expired, setExpired] = useState(false);
   const meRef = useRef<Me | null>(null);
+  // Moves on when another person signs in over an open page: their pages start afresh (keyed below).
+  const [generation, setGeneration] = useState(0);
   meRef.current = me;
 
   const reset = useCallback((why: 'expired' | null) => {
@@ -83,7 +85,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       const m = await api<Me>('/me');
       // Someone else at this desk: nothing of the previous user's pages stays.
-      if (meRef.current && meRef.current.id !== m.id) clearCatalogue();
+      if (meRef.current && meRef.current.id !== m.id) {
+        clearCatalogue();
+        setGeneration((g) => g + 1);
+      }
       setMe(m);
       setNotice(null);
       setExpired(false);
@@ -98,8 +103,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const resume = useCallback(async () => {
     if (!(await refreshSession())) return false;
     const m = await api<Me>('/me');
-    // Someone else signed in there: the pages (and what was typed) are not theirs; keyed by user below.
-    if (meRef.current && meRef.current.id !== m.id) clearCatalogue();
+    // Someone else signed in there: the pages (and what was typed) are not theirs.
+    if (meRef.current && meRef.current.id !== m.id) {
+      clearCatalogue();
+      setGeneration((g) => g + 1);
+    }
     setMe(m);
     setExpired(false);
     setStatus('signed-in');
@@ -115,7 +123,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return (
     <SessionContext.Provider value={value}>
       {/* Another person signed in at this desk gets fresh pages, never the previous one's typed text. */}
-      <Fragment key={me?.id ?? 'anonymous'}>{children}</Fragment>
+      <Fragment key={generation}>{children}</Fragment>
       {expired && me ? <ReauthDialog username={me.username} /> : null}
     </SessionContext.Provider>
   );
