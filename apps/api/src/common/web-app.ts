@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 
 /** Paths that belong to the server, never to the single-page app. */
 const SERVER_PATHS = /^\/(api(\/|$)|health$|ready$|metrics$)/;
@@ -100,7 +100,10 @@ export function serveWebApp(app: NestExpressApplication, webDir: string): boolea
     });
   });
   app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false, fallthrough: false });
-  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  // The app's other files, never asked for an API path: a static handler before the routes would
+  // otherwise look each API request up on disk first (an fs.stat per request in the api's profile).
+  const rootFiles = express.static(dir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => (SERVER_PATHS.test(req.path) ? next() : rootFiles(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
     // Read on each request (it is small): a rebuilt app is served without a restart.
