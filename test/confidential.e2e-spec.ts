@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { CONFIDENTIAL_MASK } from '#libs/engine';
 import { IdentityService } from '#libs/identity';
 import { ConfidentialReads, DefinitionsService } from '#libs/runtime';
-import { startTestApp, TEST_PASSWORD, type TestAgent, type TestApp } from './support/app.js';
+import { startTestApp, TEST_PASSWORD, testDelivery, type TestAgent, type TestApp } from './support/app.js';
 import { launchBrowser, newPage } from './support/browser.js';
 import { binary } from './support/download.js';
 import { eventually } from './support/eventually.js';
@@ -94,10 +94,7 @@ describe('confidential fields: the denouncer kept secret', () => {
     t = await startTestApp({
       workflowsDir: 'workflows',
       queues: 'postgres',
-      scheduler: {
-        mail: { smtpUrl: smtp.url, from: '"Phối Hợp" <no-reply@anphong.test>', publicUrl: PUBLIC_URL, retryBaseMs: 250, attempts: 10 },
-        webhooks: { allowPrivateUrls: true, timeoutMs: 2000, maxAttempts: 3, retryBaseMs: 200, disableAfter: 50 },
-      },
+      scheduler: testDelivery(smtp.url, PUBLIC_URL),
       documents: { soffice: null },
     });
     await t.app.get(DefinitionsService).publish(EMITTING);

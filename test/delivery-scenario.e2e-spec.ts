@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { IdentityService } from '#libs/identity';
-import { startTestApp, type TestAgent, type TestApp } from './support/app.js';
+import { startTestApp, testDelivery, type TestAgent, type TestApp } from './support/app.js';
 import { eventually } from './support/eventually.js';
 import { TestSmtpServer } from './support/smtp.js';
 import { WebhookReceiver } from './support/webhook-receiver.js';
@@ -27,10 +27,7 @@ describe('a complaint left unclassified reaches the chairman in the app, by e-ma
     t = await startTestApp({
       workflowsDir: 'workflows',
       queues: 'postgres',
-      scheduler: {
-        mail: { smtpUrl: smtp.url, from: '"Phối Hợp — phường An Phong" <no-reply@anphong.test>', publicUrl: PUBLIC_URL, retryBaseMs: 250, attempts: 10 },
-        webhooks: { allowPrivateUrls: true, timeoutMs: 2000, maxAttempts: 3, retryBaseMs: 200, disableAfter: 50 },
-      },
+      scheduler: testDelivery(smtp.url, PUBLIC_URL),
     });
     tiepDan = await t.as('tiep-dan-1', [{ role: 'can-bo-tiep-dan', unit: 'bo-phan-tiep-cong-dan' }]);
     await t.as('xu-ly-don-1', [{ role: 'can-bo-xu-ly-don', unit: 'van-phong-hdnd-ubnd' }]);

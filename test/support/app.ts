@@ -42,6 +42,17 @@ export function redisUrl(): string {
   return url;
 }
 
+/**
+ * E-mail through a test SMTP server and webhooks to loopback receivers, retried fast: the delivery
+ * settings of the suites that follow a case out to the ward's mailboxes and systems.
+ */
+export function testDelivery(smtpUrl: string, publicUrl: string): Pick<SchedulerOptions, 'mail' | 'webhooks'> {
+  return {
+    mail: { smtpUrl, from: '"Phối Hợp — phường An Phong" <no-reply@anphong.test>', publicUrl, retryBaseMs: 250, attempts: 10 },
+    webhooks: { allowPrivateUrls: true, timeoutMs: 2000, maxAttempts: 3, retryBaseMs: 200, disableAfter: 50 },
+  };
+}
+
 /** Scheduler settings for a test app: its own queue namespace, fast relay and sweep. */
 export function testScheduler(kind: QueueKind, databaseUrl: string, over: Partial<SchedulerOptions> = {}): SchedulerOptions {
   const prefix = `phoihop-test-${randomBytes(4).toString('hex')}`;

@@ -40,14 +40,16 @@ export function clearRefreshCookie(res: Response): void {
   res.clearCookie(SESSION_HINT_COOKIE, { sameSite: 'strict', path: '/' });
 }
 
-/** The one cookie the API reads, from the Cookie header (`name=value; …`; a refresh token needs no decoding). */
-export function readRefreshCookie(req: Request): string | undefined {
+/** A cookie of the request, from the Cookie header (`name=value; …`; the API's cookies are base64url or plain: no decoding). */
+export function readCookie(req: Request, name: string): string | undefined {
   for (const pair of (req.headers.cookie ?? '').split(';')) {
     const at = pair.indexOf('=');
-    if (at > 0 && pair.slice(0, at).trim() === REFRESH_COOKIE) return pair.slice(at + 1).trim();
+    if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
   }
   return undefined;
 }
+
+export const readRefreshCookie = (req: Request): string | undefined => readCookie(req, REFRESH_COOKIE);
 
 /**
  * A route that acts on the cookie answers only the app's own pages (and CORS_ORIGINS): SameSite

@@ -5,7 +5,7 @@ import { OidcClient, openPending, safeReturnPath, sealPending, SessionsService, 
 import { SSO_SETTINGS, type SsoSettings } from '#libs/config';
 import { DomainError, ErrorCode } from '#libs/core';
 import { Public } from '../auth/auth.decorators.js';
-import { refreshCookieOptions, setRefreshCookie } from '../auth/session-cookie.js';
+import { readCookie, refreshCookieOptions, setRefreshCookie } from '../auth/session-cookie.js';
 import { ApiErrors, ApiJson } from '../common/openapi.js';
 import { AuthMethodsDto, OidcStartQueryDto } from './dto/auth-methods.dto.js';
 import { SSO_COOKIE_KEY } from './sso-cookie-key.js';
@@ -81,7 +81,7 @@ export class SsoController {
     res.clearCookie(PENDING_COOKIE, { httpOnly: true, sameSite: 'lax', secure: settings.redirectUri.startsWith('https:'), path: PENDING_PATH });
     const meta = { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null };
     try {
-      const pending = openPending(cookieValue(req, PENDING_COOKIE), this.cookieKey);
+      const pending = openPending(readCookie(req, PENDING_COOKIE), this.cookieKey);
       if (!pending) throw new SsoRefusal('state', 'No sign-in was started in this browser in the last 10 minutes (cookie missing, altered or expired)');
       const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
       const claims = await this.client.complete(query, pending);
@@ -100,13 +100,4 @@ export class SsoController {
     await this.accounts.recordRefusal(error, { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null });
     res.redirect(302, `/?sso_error=${error.code}`);
   }
-}
-
-/** One cookie of the request (its value is base64url: no decoding to do). */
-function cookieValue(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
 }

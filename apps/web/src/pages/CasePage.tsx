@@ -248,6 +248,8 @@ function Documents({ documents, error, source }: { documents?: GeneratedDocument
 /** The step a paper belongs to: its states in the definition's words, and the event that attached or issued it. */
 function StepOf({ state, event, source }: { state?: string | null; event?: string | null; source?: DefinitionSource }) {
   const i18n = useI18n();
+  // Until the definition has loaded there are no words for the step: never its code meanwhile.
+  if (!source && (state || event)) return <span className="muted">…</span>;
   return (
     <>
       {state ? state.split(',').map((p) => i18n.L(stateLabel(source, p), source ? i18n.t('case.stepUnnamed') : p)).join(', ') : ''}
