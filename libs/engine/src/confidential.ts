@@ -40,7 +40,12 @@ export function readsConfidential(definition: Pick<WorkflowDefinition, 'fields'>
   const p = bare.join('.');
   // How many items a confidential list holds (`toCao.length`) is a count, not what they say.
   if (bare.length > 1 && bare[bare.length - 1] === 'length' && fields.some((f) => f.path === bare.slice(0, -1).join('.'))) return false;
-  return fields.some((f) => p === f.path || p.startsWith(`${f.path}.`) || f.path.startsWith(`${p}.`));
+  return confidentialAt(fields, p).length > 0;
+}
+
+/** Of `fields`, those a bare field path reads: the field itself, something inside it, or an object that holds it. */
+export function confidentialAt(fields: ConfidentialField[], path: string): ConfidentialField[] {
+  return fields.filter((f) => path === f.path || path.startsWith(`${f.path}.`) || f.path.startsWith(`${path}.`));
 }
 
 /**

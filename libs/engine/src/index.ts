@@ -30,4 +30,4 @@ export {
   ISO_DURATION_PATTERN,
 } from './definition.schema.js';
 export { caseSummary, searchText, foldForSearch, displayValue, SUMMARY_MAX_LENGTH, SUMMARY_PLACEHOLDER } from './presentation.js';
-export { CONFIDENTIAL_MASK, confidentialFields, readsConfidential, maskConfidential, isConfidentialMask, type ConfidentialField, type MaskResult } from './confidential.js';
+export { CONFIDENTIAL_MASK, confidentialAt, confidentialFields, readsConfidential, maskConfidential, isConfidentialMask, type ConfidentialField, type MaskResult } from './confidential.js';

@@ -1,5 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
-import { confidentialFields, maskConfidential, START_STEP, type CompiledWorkflow, type ConfidentialField } from '#libs/engine';
+import { confidentialAt, confidentialFields, maskConfidential, START_STEP, type CompiledWorkflow, type ConfidentialField } from '#libs/engine';
 import { InstancesRepository, TasksRepository, Database, type TaskRecord } from '#libs/persistence';
 import { actorOf, AuditTrail, holdsRoleIn, isAdmin, type Principal } from '#libs/core';
 import { DefinitionsService } from './definitions.service.js';
@@ -39,7 +39,6 @@ const NOBODY: ConfidentialReader = { mayRead: () => false, exempt: false };
 @Injectable()
 export class ConfidentialReads {
   private adminExempt = false;
-  private readonly byVersion = new Map<string, Promise<CompiledWorkflow>>();
   /** Per compiled workflow and document key, the confidential fields its template prints. */
   private readonly printed = new WeakMap<CompiledWorkflow, Map<string, string[]>>();
 
@@ -168,11 +167,10 @@ export class ConfidentialReads {
   private shownByFile(workflow: CompiledWorkflow, field: string): string[] {
     const fields = confidentialFields(workflow.definition);
     if (!fields.length) return [];
-    const overlaps = (name: string, f: ConfidentialField) => name === f.path || name.startsWith(`${f.path}.`) || f.path.startsWith(`${name}.`);
     const doc = /^documents\/([^/]+)(?:\/pdf)?$/.exec(field);
     if (!doc) {
       const path = field.replace(/^\//, '').split('/').join('.');
-      return path ? fields.filter((f) => overlaps(path, f)).map((f) => f.path) : [];
+      return path ? confidentialAt(fields, path).map((f) => f.path) : [];
     }
     let byKey = this.printed.get(workflow);
     if (!byKey) this.printed.set(workflow, (byKey = new Map()));
@@ -185,7 +183,7 @@ export class ConfidentialReads {
       } catch {
         names = fields.map((f) => f.path); // a template that cannot be read: assume it prints everything
       }
-      shown = fields.filter((f) => names.some((n) => overlaps(n, f))).map((f) => f.path);
+      shown = fields.filter((f) => names.some((n) => confidentialAt([f], n).length)).map((f) => f.path);
       byKey.set(doc[1], shown);
     }
     return shown;
@@ -197,17 +195,8 @@ export class ConfidentialReads {
     return workflow ? maskConfidential(workflow.definition, value).value : value;
   }
 
-  /** A published version never changes: its compiled machine is kept by key and version. */
-  private async workflowOf(definition: { key: string; version: number }): Promise<CompiledWorkflow> {
-    const name = `${definition.key}@${definition.version}`;
-    let entry = this.byVersion.get(name);
-    if (!entry) {
-      entry = this.definitions.version(definition.key, definition.version).then(async (record) => (await this.definitions.byId(record.id, record)).workflow);
-      entry.catch(() => this.byVersion.delete(name));
-      if (this.byVersion.size > 1000) this.byVersion.clear();
-      this.byVersion.set(name, entry);
-    }
-    return entry;
+  private workflowOf(definition: { key: string; version: number }): Promise<CompiledWorkflow> {
+    return this.definitions.compiledVersion(definition.key, definition.version);
   }
 
   /** Every read in clear is written down; nothing is written when nothing was revealed. */

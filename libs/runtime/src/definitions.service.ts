@@ -19,6 +19,8 @@ export interface PublishResult {
 export class DefinitionsService {
   private readonly logger = new Logger(DefinitionsService.name);
   private readonly compiled = new Map<string, Promise<{ record: DefinitionRecord; workflow: CompiledWorkflow }>>();
+  /** The same machines by key and version (a case names its version so): no lookup of the id each time. */
+  private readonly compiledByVersion = new Map<string, Promise<CompiledWorkflow>>();
 
   constructor(
     private readonly dataSource: Database,
@@ -86,6 +88,18 @@ export class DefinitionsService {
       );
     }
     return this.byId(record.id, record);
+  }
+
+  /** The compiled machine of a version by key and number, cached as `byId` is (published versions never change). */
+  compiledVersion(key: string, version: number): Promise<CompiledWorkflow> {
+    const name = `${key}@${version}`;
+    let entry = this.compiledByVersion.get(name);
+    if (!entry) {
+      entry = this.version(key, version).then(async (record) => (await this.byId(record.id, record)).workflow);
+      entry.catch(() => this.compiledByVersion.delete(name));
+      this.compiledByVersion.set(name, entry);
+    }
+    return entry;
   }
 
   /** The compiled machine an instance is pinned to. */

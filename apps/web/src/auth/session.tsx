@@ -79,40 +79,36 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     };
   }, [reset]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    const login = await api<{ accessToken: string; expiresIn: number }>('/auth/login', { method: 'POST', body: { username, password } });
-    setToken(login.accessToken, login.expiresIn);
-    try {
-      const m = await api<Me>('/me');
-      // Someone else at this desk: nothing of the previous user's pages stays.
-      if (meRef.current && meRef.current.id !== m.id) {
-        clearCatalogue();
-        setGeneration((g) => g + 1);
-      }
-      setMe(m);
-      setNotice(null);
-      setExpired(false);
-      setStatus('signed-in');
-      return m;
-    } catch (error) {
-      setToken(null);
-      throw error;
-    }
-  }, []);
-
-  const resume = useCallback(async () => {
-    if (!(await refreshSession())) return false;
-    const m = await api<Me>('/me');
-    // Someone else signed in there: the pages (and what was typed) are not theirs.
+  /** Signed in as `m` (again, or someone else at this desk: then nothing of the previous user's pages stays). */
+  const adopt = useCallback((m: Me) => {
     if (meRef.current && meRef.current.id !== m.id) {
       clearCatalogue();
       setGeneration((g) => g + 1);
     }
     setMe(m);
+    setNotice(null);
     setExpired(false);
     setStatus('signed-in');
-    return true;
   }, []);
+
+  const signIn = useCallback(async (username: string, password: string) => {
+    const login = await api<{ accessToken: string; expiresIn: number }>('/auth/login', { method: 'POST', body: { username, password } });
+    setToken(login.accessToken, login.expiresIn);
+    try {
+      const m = await api<Me>('/me');
+      adopt(m);
+      return m;
+    } catch (error) {
+      setToken(null);
+      throw error;
+    }
+  }, [adopt]);
+
+  const resume = useCallback(async () => {
+    if (!(await refreshSession())) return false;
+    adopt(await api<Me>('/me'));
+    return true;
+  }, [adopt]);
 
   const signOut = useCallback(() => {
     void endSession();
