@@ -6,7 +6,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource, EmbeddedPostgres, runMigrations } from '#libs/persistence';
+import { createDataSource, EmbeddedPostgres, embeddedSharedBuffers, runMigrations } from '#libs/persistence';
 
 /** A PostgreSQL for a benchmark: DATABASE_URL when given, else a throwaway embedded server with default (durable) settings. */
 export async function benchDatabase(): Promise<{ url: string; label: string; stop(): Promise<void> }> {
@@ -14,10 +14,10 @@ export async function benchDatabase(): Promise<{ url: string; label: string; sto
   const dir = await mkdtemp(join(tmpdir(), 'phoihop-bench-'));
   await chmod(dir, 0o755); // PostgreSQL runs as its own user when we are root
   const port = await freePort();
-  const server = await EmbeddedPostgres.start({ dataDir: join(dir, 'pg'), port, database: 'bench', settings: { max_connections: '200' } });
+  const server = await EmbeddedPostgres.start({ dataDir: join(dir, 'pg'), port, database: 'bench', settings: { max_connections: '200', shared_buffers: embeddedSharedBuffers('auto') } });
   return {
     url: server.url,
-    label: 'embedded PostgreSQL 18 (default settings: fsync on, synchronous_commit on)',
+    label: `embedded PostgreSQL 18 (as npm start runs it: fsync on, synchronous_commit on, shared_buffers ${embeddedSharedBuffers('auto')})`,
     async stop() {
       await server.stop();
       await rm(dir, { recursive: true, force: true });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { embeddedSharedBuffers } from '#libs/persistence';
 import { freePort, startNode, waitForHttp, type RunningProcess } from './support/process.js';
 
 const MAIN = 'dist/apps/api/src/main.js';
@@ -47,6 +49,14 @@ describe('the embedded default (npm start)', () => {
     expect(credentials).toContain('user: admin');
     expect(credentials).toContain('user: truong-phong');
     expect(server.output()).toContain(password);
+    // Sized for the machine (EMBEDDED_PG_SHARED_BUFFERS=auto), not PostgreSQL's 128MB: docs/deploy.md#sizing.
+    const database = new pg.Client({
+      connectionString: `postgres://postgres:${encodeURIComponent((await readFile(join(dataDir, 'pg.password'), 'utf8')).trim())}@127.0.0.1:${env.EMBEDDED_PG_PORT}/phoihop`,
+    });
+    await database.connect();
+    const [buffers] = (await database.query(`SELECT setting::bigint * 8192 AS bytes FROM pg_settings WHERE name = 'shared_buffers'`)).rows;
+    await database.end();
+    expect(Number(buffers.bytes)).toBe(Number.parseInt(embeddedSharedBuffers('auto'), 10) * 2 ** 20);
     const login = async () => {
       const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'chuyen-vien', password }) });
       expect(res.status).toBe(200);

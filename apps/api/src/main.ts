@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { SeedService, type WardSeed } from '#libs/identity';
 import { EnvironmentError, loadEnvironment, fileSettings, metricsAccess, requireApiSecrets, ssoSettings, type SsoSettings } from '#libs/config';
-import { EmbeddedPostgres, EmbeddedPostgresError } from '#libs/persistence';
+import { EmbeddedPostgres, EmbeddedPostgresError, embeddedSharedBuffers } from '#libs/persistence';
 import { findSoffice } from '#libs/documents';
 import { schedulerOptions } from '#libs/scheduler';
 import { parseAnchor } from '#libs/reports';
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       dataDir: join(env.DATA_DIR, 'pg'),
       port: env.EMBEDDED_PG_PORT,
       database: 'phoihop',
+      settings: { shared_buffers: embeddedSharedBuffers(env.EMBEDDED_PG_SHARED_BUFFERS) },
       log: (m) => logger.log(m),
     }).catch((error: unknown) => {
       if (!(error instanceof EmbeddedPostgresError)) throw error;

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadEnvironment } from '#libs/config';
-import { EmbeddedPostgres } from '#libs/persistence';
+import { EmbeddedPostgres, embeddedSharedBuffers } from '#libs/persistence';
 
 export class NoDatabaseError extends Error {}
 
@@ -17,7 +17,12 @@ export async function withDatabase<T>(work: (url: string) => Promise<T>, options
   if (options.mustExist && !(await stat(join(dataDir, 'PG_VERSION')).then(() => true, () => false))) {
     throw new NoDatabaseError(`no embedded database in ${dataDir}: set DATA_DIR to the server's data directory, or DATABASE_URL`);
   }
-  const embedded = await EmbeddedPostgres.start({ dataDir, port: env.EMBEDDED_PG_PORT, database: 'phoihop' });
+  const embedded = await EmbeddedPostgres.start({
+    dataDir,
+    port: env.EMBEDDED_PG_PORT,
+    database: 'phoihop',
+    settings: { shared_buffers: embeddedSharedBuffers(env.EMBEDDED_PG_SHARED_BUFFERS) },
+  });
   try {
     return await work(embedded.url);
   } finally {

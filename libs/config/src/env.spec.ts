@@ -8,6 +8,7 @@ describe('loadEnvironment', () => {
     expect(env.DATA_DIR).toBe('./.data');
     expect(env.DATABASE_URL).toBeUndefined();
     expect(env.SKIP_MIGRATIONS).toBe(false);
+    expect(env.EMBEDDED_PG_SHARED_BUFFERS).toBe('auto');
   });
 
   it('converts numbers and booleans', () => {
@@ -20,7 +21,7 @@ describe('loadEnvironment', () => {
   it('names every bad value at once', () => {
     let caught: unknown;
     try {
-      loadEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SKIP_MIGRATIONS: 'maybe' });
+      loadEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SKIP_MIGRATIONS: 'maybe', EMBEDDED_PG_SHARED_BUFFERS: 'lots' });
     } catch (error) {
       caught = error;
     }
@@ -29,6 +30,7 @@ describe('loadEnvironment', () => {
     expect(problems).toContain('PORT must be a whole number (got "eighty")');
     expect(problems).toContain('DATABASE_URL must be a postgres://');
     expect(problems).toContain('SKIP_MIGRATIONS must be true or false');
+    expect(problems).toContain('EMBEDDED_PG_SHARED_BUFFERS must be auto or a size such as 512MB or 2GB');
   });
 
   it('e-mail: SMTP_URL is smtp:// or smtps:// and needs MAIL_FROM; PUBLIC_URL defaults to the local server', () => {

@@ -36,6 +36,13 @@ export class Environment {
   @IntSetting('EMBEDDED_PG_PORT', 1024, 65535)
   EMBEDDED_PG_PORT: number = 54329;
 
+  /**
+   * PostgreSQL's shared buffers for the embedded server: `auto` (a quarter of the machine's memory,
+   * PostgreSQL's own advice, between 128MB and 8GB) or a size such as `512MB`, `2GB`.
+   */
+  @Matches(/^(auto|[1-9][0-9]*(kB|MB|GB))$/, { message: 'EMBEDDED_PG_SHARED_BUFFERS must be auto or a size such as 512MB or 2GB' })
+  EMBEDDED_PG_SHARED_BUFFERS: string = 'auto';
+
   @Transform(toBoolean)
   @IsBoolean({ message: 'SKIP_MIGRATIONS must be true or false' })
   SKIP_MIGRATIONS: boolean = false;

@@ -1,6 +1,7 @@
 export { canonicalJson, sha256 } from './canonical-json.js';
 export { type DataSourceSettings, createDataSource, MIGRATION_LOCK, runMigrations, withAdvisoryLock } from './data-source.js';
 export { type EmbeddedPostgresOptions, EmbeddedPostgres, EmbeddedPostgresError, firstBlockedDirectory } from './embedded-postgres.js';
+export { availableMemory, embeddedSharedBuffers } from './embedded-memory.js';
 export { Database, type Tx } from './database.js';
 export { type PoolStats, poolStats } from './driver.js';
 export { GENESIS_HASH, type HashedHistoryFields, historyHash, hashedFields, rowHash } from './history-chain.js';
