@@ -3,7 +3,8 @@ import type { Tx } from '../database.js';
 import { queryRows } from '../prepared.js';
 import { encodeCursor } from './instances.repository.js';
 import type { NotificationContent, NotificationKind } from './notifications.repository.js';
-import { CANDIDATE_SQL } from './tasks.repository.js';
+import { accessKeys } from './search.js';
+import { CANDIDATE_SQL, OPEN_FOR } from './tasks.repository.js';
 
 export type EmailMode = 'immediate' | 'digest' | 'off';
 export const EMAIL_MODES: readonly EmailMode[] = ['immediate', 'digest', 'off'];
@@ -267,10 +268,10 @@ export class EmailRepository {
     const rows = await manager.query(
       `SELECT t.id, t.instance_id, i.business_key, t.definition_key, t.title, t.due_at, t.created_at
          FROM tasks t JOIN workflow_instances i ON i.id = t.instance_id
-        WHERE t.status = 'open' AND (t.assignee = $1 OR (t.assignee IS NULL AND ${CANDIDATE_SQL('t', '$2', '$3')}))
+        WHERE ${OPEN_FOR('t', '$8')} AND (t.assignee = $1 OR (t.assignee IS NULL AND ${CANDIDATE_SQL('t', '$2', '$3')}))
           AND t.created_at <= $7 AND (t.due_at < $4 OR t.created_at > $5)
         ORDER BY t.due_at ASC NULLS LAST, t.created_at DESC LIMIT $6`,
-      [user.username, user.roles, user.units, f.dueBefore, f.since, f.limit, f.until],
+      [user.username, user.roles, user.units, f.dueBefore, f.since, f.limit, f.until, accessKeys(user.username, user.roles.map((role, i) => ({ role, unit: user.units[i] })))],
     );
     return rows.map((r: Record<string, any>) => ({
       id: r.id,

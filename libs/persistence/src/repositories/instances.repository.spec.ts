@@ -7,7 +7,7 @@ import { GENESIS_HASH } from '../history-chain.js';
 import { DefinitionsRepository } from './definitions.repository.js';
 import { TasksRepository } from './tasks.repository.js';
 import { decodeCursor, InstancesRepository, NO_TASK_WRITES, NO_TIMER_WRITES, type NewInstance } from './instances.repository.js';
-import { ACCESS_SET_MAX, searchTerms } from './search.js';
+import { ACCESS_SET_MAX, INBOX_WALK, searchTerms } from './search.js';
 
 const actor = { id: 'can-bo-1', roles: ['chuyen-vien'], units: ['ubnd'] };
 
@@ -238,6 +238,51 @@ describe('InstancesRepository writes', () => {
     tasks.accessSetMax = ACCESS_SET_MAX;
     // Someone who is no candidate finds none of them.
     expect(await tasks.inbox(ds.manager, { ...me, username: 'khac', memberships: [{ role: 'xu-ly', unit: 'thanh-tra' }], words: ['thu', 'tuc'], limit: 50 })).toEqual([]);
+  });
+
+  it("an inbox page is the same whether the open tasks walked due first fill it or the caller's own come from the access index", async () => {
+    const tasks = new TasksRepository();
+    const open = async (n: number, role: string, o: { undated?: boolean; assignee?: string } = {}) => {
+      const id = randomUUID();
+      const dueAt = o.undated ? null : new Date(Date.parse('2026-05-01T00:00:00Z') + n * 3_600_000).toISOString();
+      await ds.query(
+        `INSERT INTO tasks (id, instance_id, definition_key, state, title, candidate_roles, candidate_units, outcomes, assignee, status, priority, due_at, created_seq, created_at)
+         VALUES ($1, $2, 'test-counter', 'mo', '{"vi":"a","en":"a"}', $3, '{ubnd}', '{TANG}', $4, 'open', 1, $5, 1, now())`,
+        [id, await started(), [role], o.assignee ?? null, dueAt],
+      );
+      return { id, dueAt };
+    };
+    // Many open tasks of one role, among them a few of another (one assigned, one with no due date).
+    const made: Array<{ id: string; dueAt: string | null; role: string; assignee?: string }> = [];
+    for (let n = 0; n < 24; n++) made.push({ ...(await open(n, 'day')), role: 'day' });
+    for (const [n, o] of [[3, {}], [17, { assignee: 'thua-1' }], [0, { undated: true }]] as const) made.push({ ...(await open(n, 'thua', o)), role: 'thua', ...o });
+    // Due first, undated last, then by id: code-point order, as PostgreSQL's C collation sorts.
+    const key = (t: (typeof made)[number]) => `${t.dueAt === null ? '1' : `0${t.dueAt}`} ${t.id}`;
+    const order = (xs: typeof made) => [...xs].sort((a, b) => (key(a) < key(b) ? -1 : 1)).map((t) => t.id);
+    const dense = { username: 'day-1', memberships: [{ role: 'day', unit: 'ubnd' }] };
+    const sparse = { username: 'thua-1', memberships: [{ role: 'thua', unit: 'ubnd' }] };
+    const pages = async (who: typeof dense, bucket: 'all' | 'claimable' | 'mine', limit: number) => {
+      const ids: string[] = [];
+      let cursor: { dueAt: string | null; id: string } | undefined;
+      for (;;) {
+        const page = await tasks.inbox(ds.manager, { ...who, bucket, limit, cursor });
+        ids.push(...page.map((t) => t.id));
+        if (page.length < limit) return ids;
+        const last = page[page.length - 1];
+        cursor = { dueAt: last.dueAt ? new Date(last.dueAt).toISOString() : null, id: last.id };
+      }
+    };
+    // Every open task walked; 5 walked (the earlier tests' tasks come first: the access index answers); none.
+    for (const walk of [INBOX_WALK, 5, 0]) {
+      tasks.inboxWalk = walk;
+      expect(await pages(dense, 'all', 4)).toEqual(order(made.filter((t) => t.role === 'day')));
+      expect(await pages(sparse, 'all', 2)).toEqual(order(made.filter((t) => t.role === 'thua')));
+      expect(await pages(sparse, 'claimable', 2)).toEqual(order(made.filter((t) => t.role === 'thua' && !t.assignee)));
+      expect(await pages(sparse, 'mine', 2)).toEqual(order(made.filter((t) => t.assignee === 'thua-1')));
+    }
+    tasks.inboxWalk = INBOX_WALK;
+    const now = new Date('2026-05-01T10:30:00Z');
+    expect(await tasks.counts(ds.manager, sparse.username, sparse.memberships, now, new Date('2026-05-01T20:00:00Z'))).toEqual({ mine: 1, claimable: 2, overdue: 1, dueSoon: 1 });
   });
 
   it('a clerk finds exactly the cases they may see, whether their tasks are looked up as a set or case by case', async () => {

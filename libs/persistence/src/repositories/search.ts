@@ -47,6 +47,9 @@ export function wordsHeld(held: string, window: string, candidates: string): str
  */
 export const INBOX_RARE = 15;
 
+/** Open tasks an inbox page without words walks due first before it takes the caller's own from the access index. */
+export const INBOX_WALK = 2000;
+
 /**
  * A user's keys in `phoihop_task_access` (the migration SearchAccess1765324800000): their name, and
  * each membership's role in its unit and in any unit. They overlap a task's keys exactly when the
