@@ -17,6 +17,7 @@ import { LedgerCheckpoints1765411200000 } from './1765411200000-ledger-checkpoin
 import { Sessions1765497600000 } from './1765497600000-sessions.js';
 import { RateLimits1765756800000 } from './1765756800000-rate-limits.js';
 import { TaskIndexTrim1765843200000 } from './1765843200000-task-index-trim.js';
+import { PrincipalChanges1765929600000 } from './1765929600000-principal-changes.js';
 
 /** Every migration, oldest first. Listed explicitly: ESM builds have no reliable glob loading. */
-export const migrations = [EngineCore1764115200000, Deadlines1764201600000, Approvers1764288000000, Audit1764374400000, DefinitionLifecycle1764460800000, Children1764547200000, TokenHygiene1764633600000, Notifications1764720000000, LiveStream1764806400000, Email1764892800000, Webhooks1764979200000, Files1765065600000, Documents1765152000000, Search1765238400000, SearchAccess1765324800000, LedgerCheckpoints1765411200000, Sessions1765497600000, RateLimits1765756800000, TaskIndexTrim1765843200000];
+export const migrations = [EngineCore1764115200000, Deadlines1764201600000, Approvers1764288000000, Audit1764374400000, DefinitionLifecycle1764460800000, Children1764547200000, TokenHygiene1764633600000, Notifications1764720000000, LiveStream1764806400000, Email1764892800000, Webhooks1764979200000, Files1765065600000, Documents1765152000000, Search1765238400000, SearchAccess1765324800000, LedgerCheckpoints1765411200000, Sessions1765497600000, RateLimits1765756800000, TaskIndexTrim1765843200000, PrincipalChanges1765929600000];

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     accessTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     maxFailures: env.LOGIN_MAX_FAILURES,
     lockoutWindowMs: env.LOGIN_LOCKOUT_SECONDS * 1000,
+    principalCacheSeconds: env.PRINCIPAL_CACHE_SECONDS,
     sessions: {
       idleMinutes: env.SESSION_IDLE_MINUTES,
       maxHours: env.SESSION_MAX_HOURS,

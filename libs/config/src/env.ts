@@ -97,6 +97,10 @@ export class Environment {
   @IntSetting('SESSION_MAX_HOURS', 1, 168)
   SESSION_MAX_HOURS: number = 12;
 
+  /** Seconds an api process keeps a caller's user, roles and session between requests (0: read each time); changes reach every process at once. */
+  @IntSetting('PRINCIPAL_CACHE_SECONDS', 0, 60)
+  PRINCIPAL_CACHE_SECONDS: number = 5;
+
   /** The refresh cookie's `Secure` flag: `auto` sets it when the request came over HTTPS (behind a proxy: set TRUST_PROXY_HOPS). */
   @IsIn(['auto', 'true', 'false'], { message: 'SESSION_COOKIE_SECURE must be auto, true or false' })
   SESSION_COOKIE_SECURE: 'auto' | 'true' | 'false' = 'auto';

@@ -7,6 +7,12 @@ export interface AuthOptions {
   /** Failed sign-ins for one username within `lockoutWindowMs` before it is refused for that long. */
   maxFailures: number;
   lockoutWindowMs: number;
+  /**
+   * Seconds an api process keeps a caller's user, memberships and session between requests
+   * (PRINCIPAL_CACHE_SECONDS; 0: read on every request). Changes reach every process at once
+   * (principal-cache.ts); this only bounds what a silently dead LISTEN connection could leave.
+   */
+  principalCacheSeconds?: number;
   /** Session lifetimes and cookie; DEFAULT_SESSION_SETTINGS for what is left out. */
   sessions?: Partial<SessionSettings>;
 }

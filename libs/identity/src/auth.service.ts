@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
-import { IdentityRepository, StreamTicketsRepository, type UserRecord, Database } from '#libs/persistence';
+import { IdentityRepository, StreamTicketsRepository, type SessionDeadlines, type UserRecord, Database } from '#libs/persistence';
 import { actorOf, AuditTrail, DomainError, ErrorCode, type Principal } from '#libs/core';
 import { IdentityService, tokenHash } from './identity.service.js';
 import { verifyPassword } from './passwords.js';
 import { RESERVED_ROLES } from './reserved.js';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
 import { SessionsService, type OpenedSession, type SessionMeta } from './sessions.service.js';
+import { PrincipalCache, type PrincipalState } from './principal-cache.js';
 
 export { type AuthOptions, AUTH_OPTIONS } from './auth-options.js';
 
@@ -55,6 +56,7 @@ export class AuthService {
     private readonly users: IdentityService,
     private readonly tickets: StreamTicketsRepository,
     private readonly sessions: SessionsService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   /**
@@ -158,16 +160,36 @@ export class AuthService {
     } catch {
       throw unauthenticated('The access token is invalid or expired; sign in again');
     }
-    // Roles are read fresh on every request: a membership removed by an admin takes effect at once.
-    // The session in the same read: sign-out and ending a session from the list stop its access
-    // tokens now, not when they expire.
-    const found = claims.sub ? await this.identity.findUserWithSession(manager, claims.sub, claims.sid ?? null, new Date()) : undefined;
+    if (!claims.sub) throw unauthenticated('The account no longer exists or is disabled');
+    const sessionId = claims.sid ?? null;
+    const now = new Date();
+    // Kept from a recent request of this process (principal-cache.ts: dropped at once, in every
+    // process, when the user, their memberships or their sessions change). A kept state that no
+    // longer admits the token is not a refusal: the database decides.
+    const kept = await this.principals.lookup(claims.sub, sessionId, now.getTime());
+    if (kept && admits(kept, claims, now)) return { principal: kept.principal, sessionId };
+    // Roles are read fresh: a membership removed by an admin takes effect at once. The session in
+    // the same read: sign-out and ending a session stop its access tokens now, not when they expire.
+    const generation = this.principals.reading();
+    const found = await this.identity.findUserWithSession(manager, claims.sub, sessionId);
     if (!found || !found.user.active) throw unauthenticated('The account no longer exists or is disabled');
     const user = found.user;
+    const state: PrincipalState = { principal: principalOf(user), credentialsVersion: user.credentialsVersion, session: found.session };
     // Signed before the password changed or the user was disabled: that session is over.
     if ((claims.cv ?? 0) !== user.credentialsVersion)
       throw unauthenticated('The password changed or the account was disabled since this sign-in; sign in again');
-    if (!found.sessionLive) throw unauthenticated('This session has ended; sign in again');
-    return { principal: principalOf(user), sessionId: claims.sid ?? null };
+    if (sessionId && !sessionRuns(found.session, now)) throw unauthenticated('This session has ended; sign in again');
+    this.principals.store(claims.sub, sessionId, state, generation, now.getTime());
+    return { principal: state.principal, sessionId };
   }
+}
+
+/** A session that has not ended and whose deadlines (absolute, and idle: no refresh for too long) are ahead. */
+function sessionRuns(session: SessionDeadlines | null, now: Date): boolean {
+  return !!session && !session.endedAt && session.expiresAt > now && session.idleExpiresAt > now;
+}
+
+/** Whether a kept state lets these claims in now, by the checks a read makes. */
+function admits(state: PrincipalState, claims: AccessClaims, now: Date): boolean {
+  return (claims.cv ?? 0) === state.credentialsVersion && (!claims.sid || sessionRuns(state.session, now));
 }

@@ -6,6 +6,7 @@ import { AUTH_OPTIONS, AuthService, type AuthOptions } from './auth.service.js';
 import { IdentityService } from './identity.service.js';
 import { SeedService } from './seed.service.js';
 import { SessionsService } from './sessions.service.js';
+import { PrincipalCache } from './principal-cache.js';
 
 @Module({})
 export class IdentityModule {
@@ -14,8 +15,8 @@ export class IdentityModule {
       module: IdentityModule,
       global: true,
       imports: [RuntimeModule, JwtModule.register({ secret: signingKey(options.jwtSecret), signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } })],
-      providers: [{ provide: AUTH_OPTIONS, useValue: options }, AuthService, IdentityService, SeedService, SessionsService],
-      exports: [AuthService, IdentityService, SeedService, SessionsService],
+      providers: [{ provide: AUTH_OPTIONS, useValue: options }, AuthService, IdentityService, SeedService, SessionsService, PrincipalCache],
+      exports: [AuthService, IdentityService, SeedService, SessionsService, PrincipalCache],
     };
   }
 }

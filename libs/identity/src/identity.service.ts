@@ -4,6 +4,7 @@ import { IdentityRepository, SessionsRepository, type Membership, type OrgUnitRe
 import { AuditTrail, DomainError, ErrorCode, type AuditActor } from '#libs/core';
 import { hashPassword, passwordProblem } from './passwords.js';
 import { roleProblem, usernameProblem } from './reserved.js';
+import { PrincipalCache } from './principal-cache.js';
 
 export interface UserView {
   id: string;
@@ -35,6 +36,7 @@ export class IdentityService {
     private readonly identity: IdentityRepository,
     private readonly audit: AuditTrail,
     private readonly sessions: SessionsRepository,
+    private readonly principals: PrincipalCache,
   ) {}
 
   private static readonly SYSTEM: AuditActor = { id: 'system', roles: ['system'] };
@@ -65,7 +67,7 @@ export class IdentityService {
    */
   async updateUser(id: string, change: { displayName?: string; email?: string | null; password?: string; active?: boolean; memberships?: Membership[] }, by = IdentityService.SYSTEM): Promise<UserView> {
     if (change.memberships) await this.checkUnits(change.memberships);
-    return this.dataSource.transaction(async (m) => {
+    const updated = await this.dataSource.transaction(async (m) => {
       const user = await this.identity.findUserById(m, id);
       if (!user) throw new DomainError(ErrorCode.UserNotFound, `No user has the id ${id}`, { id });
       if (change.password !== undefined) {
@@ -95,6 +97,9 @@ export class IdentityService {
       await this.audit.record({ actor: by, action: 'user.updated', subjectType: 'user', subjectId: after.username, data: changed }, m);
       return after;
     });
+    // Every process hears of it (the triggers' notification); this one at once, before it answers.
+    this.principals.forget(id);
+    return updated;
   }
 
   /**
@@ -102,7 +107,7 @@ export class IdentityService {
    * failed sign-in (the caller checks the lockout first). Ends their other sessions and API tokens.
    */
   async changeOwnPassword(userId: string, next: string, by: AuditActor): Promise<UserRecord> {
-    return this.dataSource.transaction(async (m) => {
+    const changed = await this.dataSource.transaction(async (m) => {
       const user = await this.identity.findUserById(m, userId);
       if (!user) throw new DomainError(ErrorCode.UserNotFound, `No user has the id ${userId}`, { id: userId });
       const problem = passwordProblem(next, user.username);
@@ -112,6 +117,8 @@ export class IdentityService {
       await this.audit.record({ actor: by, action: 'user.password_changed', subjectType: 'user', subjectId: user.username, data: revokedTokens.length ? { revokedTokens } : null }, m);
       return (await this.identity.findUserById(m, userId))!;
     });
+    this.principals.forget(userId);
+    return changed;
   }
 
   async listUsers(): Promise<UserView[]> {

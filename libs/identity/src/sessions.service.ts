@@ -13,6 +13,7 @@ import {
 import { AuditTrail, DomainError, ErrorCode, type AuditActor } from '#libs/core';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
 import { tokenHash } from './identity.service.js';
+import { PrincipalCache } from './principal-cache.js';
 
 /** How long sessions last and how their cookie is sent (docs/security.md, "Sessions"). */
 export interface SessionSettings {
@@ -77,6 +78,7 @@ export class SessionsService {
     private readonly jwt: JwtService,
     private readonly audit: AuditTrail,
     @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+    private readonly principals: PrincipalCache,
   ) {
     this.settings = { ...DEFAULT_SESSION_SETTINGS, ...options.sessions };
   }
@@ -138,6 +140,7 @@ export class SessionsService {
     if (found?.spent) {
       const ended = await this.sessions.end(this.database.manager, found.session.id, 'reuse', now);
       if (ended) {
+        this.principals.forget(ended.userId);
         const user = await this.identity.findUserById(this.database.manager, ended.userId);
         const username = user?.username ?? ended.userId;
         await this.audit.record({
@@ -186,6 +189,7 @@ export class SessionsService {
   async afterPasswordChange(user: UserRecord, currentSessionId: string | null, by: AuditActor, now = new Date()): Promise<void> {
     const ended = await this.sessions.endAllOf(this.database.manager, user.id, 'password_changed', now, currentSessionId);
     if (currentSessionId) await this.sessions.setCredentialsVersion(this.database.manager, currentSessionId, user.credentialsVersion);
+    this.principals.forget(user.id);
     if (ended.length)
       await this.audit.record({
         actor: by,
@@ -212,6 +216,8 @@ export class SessionsService {
   private async end(sessionId: string, reason: SessionEndReason, by: AuditActor, now: Date): Promise<void> {
     const ended = await this.sessions.end(this.database.manager, sessionId, reason, now);
     if (!ended) return;
+    // Every process hears of it (the triggers' notification); this one at once, before it answers.
+    this.principals.forget(ended.userId);
     const user = await this.identity.findUserById(this.database.manager, ended.userId);
     await this.recordEnded(ended, by, user?.username ?? ended.userId);
   }

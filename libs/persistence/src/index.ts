@@ -12,7 +12,7 @@ export { INSTANCE_COLUMNS, toInstanceRecord, type TimerWrites, type TransitionWr
 export { holds, searchTerms, SEARCH_TERM_MAX_LENGTH } from './repositories/search.js';
 export { TimersRepository } from './repositories/timers.repository.js';
 export { type OutboxRow, OutboxRepository } from './repositories/outbox.repository.js';
-export { type Membership, type UserRecord, type OrgUnitRecord, IdentityRepository } from './repositories/identity.repository.js';
+export { type Membership, type UserRecord, type SessionDeadlines, type OrgUnitRecord, IdentityRepository } from './repositories/identity.repository.js';
 export { type TaskRecord, type TaskWithCase, type TaskEventRecord, CANDIDATE_SQL, SENDER_SQL, type InboxFilter, TasksRepository } from './repositories/tasks.repository.js';
 export { CalendarOverridesRepository } from './repositories/calendar-overrides.repository.js';
 export { type PeriodTotals, type FinishedInstance, type MonthFigures, ReportsRepository } from './repositories/reports.repository.js';
@@ -27,7 +27,8 @@ export { type WebhookSubscriptionRecord, type WebhookSigningRecord, type Webhook
 export { type EmailMode, EMAIL_MODES, type Language, type EmailPreferences, EMAIL_KINDS, type EmailKind, type EmailStatus, EMAIL_STATUSES, type UserMailSettings, type EmailDeliveryRecord, type EmailToSend, type DigestRecipient, type DigestTask, type DigestNotification, EmailRepository } from './repositories/email.repository.js';
 export { type FileRecord, type NewFile, type FileBinding, FilesRepository } from './repositories/files.repository.js';
 export { type GeneratedDocumentRecord, type NewGeneratedDocument, DocumentsRepository } from './repositories/documents.repository.js';
-export { LIVE_CHANNEL, type LiveNotification, type LiveInboxChange, type LiveMessage, type LiveListener, LiveChannel } from './live-channel.js';
+export { LIVE_CHANNEL, type LiveNotification, type LiveInboxChange, type LiveMessage, type LiveListener, type ChannelWatcher, LiveChannel } from './live-channel.js';
+export { type Viewer, type VisibleInstance, VisibleInstancesRepository } from './repositories/visible-instances.repository.js';
 export { PersistenceModule } from './persistence.module.js';
 export { type DatabaseOptions, DatabaseModule } from './database.module.js';
 export { type AuditEntry, type AuditRecord, type LedgerEntry, type InstanceSeal, type LedgerCheckpoint, ledgerDigest, auditHash, AuditRepository } from './repositories/audit.repository.js';

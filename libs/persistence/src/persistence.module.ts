@@ -20,6 +20,8 @@ import { HistorySearchRepository } from './repositories/history-search.repositor
 import { WebhooksRepository } from './repositories/webhooks.repository.js';
 import { FilesRepository } from './repositories/files.repository.js';
 import { DocumentsRepository } from './repositories/documents.repository.js';
+import { VisibleInstancesRepository } from './repositories/visible-instances.repository.js';
+import { LiveChannel } from './live-channel.js';
 
 const REPOSITORIES = [
   DefinitionsRepository,
@@ -43,6 +45,7 @@ const REPOSITORIES = [
   FilesRepository,
   DocumentsRepository,
   WebhooksRepository,
+  VisibleInstancesRepository,
 ];
 
 /**
@@ -51,5 +54,6 @@ const REPOSITORIES = [
  * default can decide where it points.
  */
 @Global()
-@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
+// LiveChannel too: one LISTEN connection per process, whoever watches (live streams, the principal cache).
+@Module({ providers: [...REPOSITORIES, LiveChannel], exports: [...REPOSITORIES, LiveChannel] })
 export class PersistenceModule {}

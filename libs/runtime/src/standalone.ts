@@ -1,4 +1,4 @@
-import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, DocumentsRepository, FilesRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, type Database } from '#libs/persistence';
+import { AuditRepository, CalendarOverridesRepository, DefinitionsRepository, DocumentsRepository, FilesRepository, HistoryRepository, InstancesRepository, TasksRepository, TimersRepository, VisibleInstancesRepository, type Database } from '#libs/persistence';
 import { AuditTrail } from '#libs/core';
 import { CalendarService } from './calendar.service.js';
 import { ChildReports } from './child-reports.service.js';
@@ -29,7 +29,7 @@ export function createRuntime(dataSource: Database, documents?: DocumentEngine) 
   const observer = new TransitionObserver();
   const files = new FilesRepository();
   const runner = new TransitionRunner(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks, starts, planner, outboxSignal, observer, files, new DocumentsRepository(), documents);
-  const queries = new InstanceQueries(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks);
+  const queries = new InstanceQueries(dataSource, definitions, repos.instances, repos.history, repos.timers, repos.tasks, new VisibleInstancesRepository());
   return {
     definitions,
     confidential: new ConfidentialReads(dataSource, definitions, repos.tasks, audit, queries, repos.instances, documents),

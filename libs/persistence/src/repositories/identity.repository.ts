@@ -21,6 +21,13 @@ export interface UserRecord {
   credentialsVersion: number;
 }
 
+/** When a sign-in session ended (null: it runs), ends at the latest, and ends unless refreshed. */
+export interface SessionDeadlines {
+  endedAt: Date | null;
+  expiresAt: Date;
+  idleExpiresAt: Date;
+}
+
 export interface OrgUnitRecord {
   key: string;
   name: { vi: string; en: string };
@@ -65,18 +72,22 @@ export class IdentityRepository {
   }
 
   /**
-   * The user behind an access token, with whether its session (if it names one) is still running:
-   * one round trip for what every signed-in request checks.
+   * The user behind an access token with the deadlines of its session (null when it names none,
+   * or one that is not this user's): one round trip for what every signed-in request checks. The
+   * caller decides whether the session still runs (the principal cache checks the same deadlines).
    */
-  async findUserWithSession(manager: EntityManager, id: string, sessionId: string | null, now: Date): Promise<{ user: UserRecord; sessionLive: boolean } | undefined> {
+  async findUserWithSession(manager: EntityManager, id: string, sessionId: string | null): Promise<{ user: UserRecord; session: SessionDeadlines | null } | undefined> {
     const rows = await queryPrepared(
       manager,
       'phoihop_user_with_session',
-      `SELECT s.*, $2::uuid IS NULL OR EXISTS (SELECT 1 FROM sessions x WHERE x.id = $2::uuid AND x.user_id = s.id AND x.ended_at IS NULL AND x.expires_at > $3) AS session_live
-         FROM (${USER_SELECT} WHERE u.id = $1) s`,
-      [id, sessionId, now],
+      `SELECT s.*, x.ended_at AS session_ended_at, x.expires_at AS session_expires_at, x.idle_expires_at AS session_idle_expires_at
+         FROM (${USER_SELECT} WHERE u.id = $1) s LEFT JOIN sessions x ON x.id = $2::uuid AND x.user_id = s.id`,
+      [id, sessionId],
     );
-    return rows[0] ? { user: toUser(rows[0]), sessionLive: rows[0].session_live === true } : undefined;
+    const row = rows[0];
+    if (!row) return undefined;
+    const session = row.session_expires_at ? { endedAt: row.session_ended_at, expiresAt: row.session_expires_at, idleExpiresAt: row.session_idle_expires_at } : null;
+    return { user: toUser(row), session };
   }
 
   async listUsers(manager: EntityManager): Promise<UserRecord[]> {

@@ -96,6 +96,17 @@ const SENDS_SOME_EVENT = (d: string, roles: string, units: string) =>
 export const SENDER_SQL = (i: string, roles: string, units: string) =>
   `EXISTS (SELECT 1 FROM workflow_definitions d WHERE d.id = ${i}.definition_id AND ${SENDS_SOME_EVENT('d', roles, units)})`;
 
+/**
+ * SQL: the user `user` (memberships in the parallel arrays `roles`, `units`) may see the case `x`:
+ * they started it, one of its tasks is or was theirs or could be, or its definition names them a
+ * sender of some event. The one rule of who sees a case, by id (lists check it in bulk, see
+ * InstancesRepository.list).
+ */
+export const VISIBLE_TO_SQL = (x: string, user: string, roles: string, units: string) =>
+  `(${x}.started_by = ${user} OR EXISTS (
+     SELECT 1 FROM tasks t WHERE t.instance_id = ${x}.id AND (t.assignee = ${user} OR t.completed_by = ${user} OR ${CANDIDATE_SQL('t', roles, units)}))
+     OR ${SENDER_SQL(x, roles, units)})`;
+
 /** SQL: the ids of every definition I may send some event of: a list checks its cases' definition against this set. */
 export const SENDER_DEFINITIONS_SQL = (roles: string, units: string) => `SELECT d.id FROM workflow_definitions d WHERE ${SENDS_SOME_EVENT('d', roles, units)}`;
 
@@ -336,12 +347,7 @@ export class TasksRepository {
   /** Whether a user may see an instance: they started it, one of its tasks is theirs or could be, or its definition names them a sender. */
   async canSeeInstance(manager: EntityManager, instanceId: string, username: string, memberships: Membership[]): Promise<boolean> {
     const [roles, units] = split(memberships);
-    const rows = await manager.query(
-      `SELECT 1 FROM workflow_instances i WHERE i.id = $1 AND (i.started_by = $2 OR EXISTS (
-         SELECT 1 FROM tasks t WHERE t.instance_id = i.id AND (t.assignee = $2 OR t.completed_by = $2 OR ${CANDIDATE_SQL('t', '$3', '$4')}))
-         OR ${SENDER_SQL('i', '$3', '$4')})`,
-      [instanceId, username, roles, units],
-    );
+    const rows = await manager.query(`SELECT 1 FROM workflow_instances i WHERE i.id = $1 AND ${VISIBLE_TO_SQL('i', '$2', '$3', '$4')}`, [instanceId, username, roles, units]);
     return rows.length === 1;
   }
 }

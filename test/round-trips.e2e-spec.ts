@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { DataSource } from 'typeorm';
+import { PrincipalCache } from '#libs/identity';
+import { Database } from '#libs/persistence';
+import { eventually } from './support/eventually.js';
+import { startTestApp, type TestAgent, type TestApp } from './support/app.js';
+
+/**
+ * How many statements one request sends to PostgreSQL (issue 19: one round trip for a read, one
+ * for a transition). Counted on the pool's connections themselves, so that every path (TypeORM,
+ * prepared statements, transactions: BEGIN and COMMIT count) is seen. The app has no scheduler, so
+ * nothing else talks to the database while a request runs. Before issue 19 item 2 an admin's read
+ * took 3 (the user and session, the case, its children), a clerk's 4 (and whether they may see the
+ * case); an event 2 and 3 (the caller, the visibility, the write).
+ */
+describe('database round trips per request', () => {
+  let t: TestApp;
+  let statements: string[] = [];
+  let counting = false;
+
+  beforeAll(async () => {
+    t = await startTestApp({ workflowsDir: 'test/fixtures/workflows' });
+    const pool = ((t.app.get(Database) as unknown as DataSource).driver as unknown as { master: { connect(): Promise<{ release(): void }> } }).master;
+    const client = await pool.connect();
+    // The class every pooled connection is an instance of: counted below it, whichever module loaded it.
+    const proto = Object.getPrototypeOf(client) as { query: (...args: unknown[]) => unknown };
+    client.release();
+    const query = proto.query;
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      if (counting) {
+        const config = args[0] as string | { text?: string; name?: string };
+        statements.push(typeof config === 'string' ? config : (config.name ?? config.text ?? '?'));
+      }
+      return query.apply(this, args);
+    };
+    // The cache serves once this process LISTENs for changes (it starts on the first request).
+    await t.http.get('/api/v1/me').expect(200);
+    await eventually(async () => t.app.get(PrincipalCache).live, 10_000, 'the principal cache to listen');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** The statements one request sent (run twice first: caches warm, as under load). */
+  const counted = async (run: () => Promise<unknown>): Promise<string[]> => {
+    await run();
+    await run();
+    statements = [];
+    counting = true;
+    try {
+      await run();
+    } finally {
+      counting = false;
+    }
+    return statements;
+  };
+
+  const cases = async (agent: TestAgent) => {
+    const started = await agent.post('/api/v1/instances').send({ definitionKey: 'test-counter' }).expect(201);
+    const id = started.body.id as string;
+    const read = await counted(() => agent.get(`/api/v1/instances/${id}`).expect(200));
+    const event = await counted(() => agent.post(`/api/v1/instances/${id}/events`).send({ type: 'TANG' }).expect(200));
+    return { read, event };
+  };
+
+  /** The principal cache's empty statement on the LISTEN connection (LiveChannel.sync), apart from the statements proper. */
+  const split = (sent: string[]) => ({ statements: sent.filter((q) => q !== ';'), syncs: sent.filter((q) => q === ';').length });
+
+  it('an admin: one statement to read a case, one to move it (and the cache’s one empty round trip on the LISTEN connection)', async () => {
+    const { read, event } = await cases(t.http);
+    console.log(`admin: GET ${read.length} [${read.join(', ')}]; POST events ${event.length} [${event.join(', ')}]`);
+    expect(split(read)).toEqual({ statements: ['phoihop_visible_instance'], syncs: 1 });
+    expect(split(event)).toEqual({ statements: ['phoihop_apply_1'], syncs: 1 });
+  });
+
+  it('a clerk who started the case (visibility checked): one statement to read it, two to move it', async () => {
+    const clerk = await t.as('can-bo-dem', [{ role: 'chuyen-vien', unit: 'phuong-an-phong' }]);
+    const { read, event } = await cases(clerk);
+    console.log(`clerk: GET ${read.length} [${read.join(', ')}]; POST events ${event.length} [${event.join(', ')}]`);
+    expect(split(read)).toEqual({ statements: ['phoihop_visible_instance'], syncs: 1 });
+    expect(split(event).statements).toHaveLength(2);
+    expect(split(event).syncs).toBe(1);
+  });
+});
