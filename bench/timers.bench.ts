@@ -82,12 +82,16 @@ async function run(kind: 'postgres' | 'redis', adminUrl: string, redisUrl: strin
     `SELECT extract(epoch FROM (fired_at - fire_at)) * 1000 AS late FROM timers WHERE status = 'fired' ORDER BY 1`,
   );
   const late = rows.map((r) => Number(r.late));
-  const [{ span }] = await ds.query(`SELECT extract(epoch FROM (max(fired_at) - $1::timestamptz)) AS span FROM timers`, [dueAt]);
+  const [{ span, first, commits }] = await ds.query(
+    `SELECT extract(epoch FROM (max(fired_at) - $1::timestamptz)) AS span, extract(epoch FROM (min(fired_at) - $1::timestamptz)) AS first,
+            count(DISTINCT fired_at)::int AS commits FROM timers`,
+    [dueAt],
+  );
   await ds.destroy();
   const fired = late.length;
   console.log(
     `${kind.padEnd(8)} ${fmt(fired)}/${fmt(COUNT)} applied; all within ${Number(span).toFixed(2)} s of the due time (${fmt(fired / Math.max(Number(span), 0.001))} fired/s); ` +
-      `lateness p50 ${fmt(pct(late, 50))} ms, p99 ${fmt(pct(late, 99))} ms, max ${fmt(late[late.length - 1])} ms; ` +
+      `first at ${Number(first).toFixed(2)} s; ${fmt(commits)} firing instants (a batch shares one); lateness p50 ${fmt(pct(late, 50))} ms, p99 ${fmt(pct(late, 99))} ms, max ${fmt(late[late.length - 1])} ms; ` +
       `worker RSS start ${memory[0] ?? 0} MB, peak ${Math.max(...memory)} MB, end ${memory[memory.length - 1] ?? 0} MB; setup ${created.toFixed(1)} s`,
   );
 }

@@ -1,13 +1,28 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { TimersRepository, type InstanceRecord, type TimerRecord, Database } from '#libs/persistence';
 import { DefinitionRefusals } from './definition-refusals.js';
 import { DefinitionsService } from './definitions.service.js';
 import { OutboxSignal } from './outbox-signal.js';
 import { SYSTEM_ACTOR } from './requests.js';
-import { isActiveState, TransitionRunner } from './transition-runner.js';
+import { Slots } from './slots.js';
+import { isActiveState, TransitionRunner, type PreparedDeadline } from './transition-runner.js';
 import { effectsOutbox } from './transition-write.js';
 
 export type FireOutcome = 'fired' | 'stale';
+
+/**
+ * Deadlines a batch fires in one transaction: enough that a burst pays one commit (one fsync) per
+ * this many transitions, few enough that the transaction holds its timer locks for a fraction of a
+ * second and a rolled-back batch repeats little.
+ */
+export const TIMER_BATCH = 150;
+
+/**
+ * Batches one process runs at once: a few overlap their round trips to PostgreSQL; many more fire
+ * no faster (the database is the limit) but commit later, since a burst's batches then all end
+ * together. Jobs waiting for a slot hold no connection, and most then find their timer fired.
+ */
+export const BATCHES_AT_ONCE = 4;
 
 /**
  * A timer's job came due. A deadline is applied through the same path as a person's event, exactly
@@ -26,12 +41,89 @@ export class TimerFiring {
     private readonly refusals: DefinitionRefusals,
   ) {}
 
+  private readonly logger = new Logger(TimerFiring.name);
+  private readonly batches = new Slots(BATCHES_AT_ONCE);
+
+  /** The one-timer path: this job's timer alone, through TransitionRunner.apply (or the reminder's statement). */
   async fireTimer(timerId: string, jobId: string, now?: Date): Promise<FireOutcome> {
     const found = await this.timers.findWithInstance(this.dataSource.manager, timerId);
     if (!found || found.timer.status !== 'pending' || found.timer.jobId !== jobId) return 'stale';
-    const at = now ?? new Date();
-    if (found.timer.kind === 'reminder') return this.fireReminder(found.timer, found.instance, at);
-    const { timer, instance } = found;
+    return this.fireFound(found.timer, found.instance, now ?? new Date());
+  }
+
+  /**
+   * A timer job's path in the worker (`clock` is the worker's). A job whose timer is no longer
+   * pending (a batch fired it) answers after one small read. A due deadline fires in a batch with
+   * the other deadlines due then (fireBatch), at most BATCHES_AT_ONCE batches at a time. When the
+   * batch did not apply this job's own timer, another batch may hold it: the job waits for that one
+   * to finish instead of racing it, and applies the timer alone only if it is still pending then
+   * (left out of that batch, or the batch failed).
+   */
+  async fireDue(timerId: string, jobId: string, clock: () => Date): Promise<FireOutcome> {
+    const manager = this.dataSource.manager;
+    const current = () => this.timers.findById(manager, timerId);
+    const timer = await current();
+    if (!timer || timer.status !== 'pending' || timer.jobId !== jobId) return 'stale';
+    if (timer.kind === 'reminder' || timer.fireAt > clock()) return this.fireTimer(timerId, jobId, clock());
+    const release = await this.batches.acquire();
+    let batch: Map<string, FireOutcome> | undefined;
+    try {
+      // A batch that ran while this job waited for its slot has likely fired this timer.
+      const still = await current();
+      if (!still || still.status !== 'pending' || still.jobId !== jobId) return 'stale';
+      // The time is taken once the slot is held: it is what the batch's timers record as their firing.
+      batch = await this.fireBatch(clock(), timerId).catch((error: unknown) => {
+        // Nothing of it committed: its timers are still pending, each with its own job.
+        this.logger.warn(`timer batch rolled back, firing ${timerId} alone: ${(error as Error).message}`);
+        return undefined;
+      });
+    } finally {
+      release();
+    }
+    const outcome = batch?.get(timerId);
+    if (outcome) return outcome;
+    const settled = await this.timers.settledStatus(manager, timerId);
+    if (!settled || settled.status !== 'pending' || settled.jobId !== jobId) return 'stale';
+    return this.fireTimer(timerId, jobId, clock());
+  }
+
+  /**
+   * Fires up to `limit` pending deadlines due at `now` (`first` among them when it is still
+   * pending and free) in ONE transaction: one commit for all of them. The claim locks each timer
+   * and its instance's row (skipping those another writer holds); each timer is marked fired by its
+   * own transition's statement, and each instance written only if still at the revision read. A
+   * second deadline of an instance already in the batch, a deadline that needs the locked path and
+   * an instance whose write found another revision are left out: their own jobs apply them through
+   * fireTimer once this commits. A failure rolls back the whole batch (the caller then fires its own
+   * timer alone). Answers the outcome per timer applied or cancelled, after the commit.
+   */
+  async fireBatch(now: Date, first?: string, limit = TIMER_BATCH): Promise<Map<string, FireOutcome>> {
+    const written: PreparedDeadline[] = [];
+    const cancelled: string[] = [];
+    await this.dataSource.transaction(async (tx) => {
+      const claimed = await this.timers.claimDueDeadlines(tx, now, limit, first);
+      const instances = new Set<string>();
+      for (const { timer, instance } of claimed) {
+        // A second deadline of the same instance would be built from the revision the first one replaces.
+        if (instances.has(instance.id)) continue;
+        instances.add(instance.id);
+        const prepared = await this.runner.prepareDeadline(tx, timer, instance, now);
+        if (prepared === 'cancel') {
+          await this.timers.cancel(tx, timer.id, now);
+          cancelled.push(timer.id);
+        } else if (prepared !== 'single' && (await this.runner.writePrepared(tx, prepared))) {
+          written.push(prepared);
+        }
+      }
+    });
+    this.runner.committedBatch(written);
+    const outcomes = new Map<string, FireOutcome>(cancelled.map((id) => [id, 'stale']));
+    for (const p of written) outcomes.set(p.timer.id, 'fired');
+    return outcomes;
+  }
+
+  private async fireFound(timer: TimerRecord, instance: InstanceRecord, at: Date): Promise<FireOutcome> {
+    if (timer.kind === 'reminder') return this.fireReminder(timer, instance, at);
     const { outcome } = await this.runner
       .apply({ instanceId: timer.instanceId, meta: { actor: SYSTEM_ACTOR, now: at }, cause: { kind: 'deadline', timer }, preloaded: instance })
       .catch(async (error: unknown) => {

@@ -38,6 +38,16 @@ export interface TransitionCommand {
   preloaded?: InstanceRecord;
 }
 
+/** A deadline's transition built for a batch firing, not yet written. */
+export interface PreparedDeadline {
+  timer: TimerRecord;
+  instance: InstanceRecord;
+  write: TransitionWrite;
+  next: InstanceRecord;
+  eventType: string;
+  began: number;
+}
+
 export interface Applied {
   outcome: Outcome<InstanceView> | 'noop';
   /** Who-may-act's decision on a person's event (for what it records after the commit). */
@@ -208,6 +218,44 @@ export class TransitionRunner {
     if (locked !== 'noop' && !locked.replayed) this.outboxSignal.notify();
     if (committed) this.recent.set(committed);
     return { ...applied, outcome: locked };
+  }
+
+  /**
+   * A due deadline's transition, built for a batch firing (TimerFiring.fireDue) from the timer the
+   * batch holds locked and the instance as it read it: the same build and plan as apply's. 'cancel'
+   * when its state was left; 'single' when it needs what only apply does (a lock for the documents
+   * it issues, children it starts, a refusal to record): the batch leaves it to the one-timer path.
+   */
+  async prepareDeadline(manager: Tx, timer: TimerRecord, instance: InstanceRecord, at: Date): Promise<PreparedDeadline | 'cancel' | 'single'> {
+    if (instance.status !== 'active' || !isActiveState(instance, timer.state)) return 'cancel';
+    const began = performance.now();
+    const { workflow } = await this.definitions.byId(instance.definitionId);
+    const meta: RequestMeta = { actor: SYSTEM_ACTOR, now: at };
+    let built: Awaited<ReturnType<TransitionRunner['build']>>;
+    try {
+      built = await this.build({ instanceId: instance.id, meta, cause: { kind: 'deadline', timer } }, instance, workflow, at, false, manager);
+    } catch (error) {
+      if (error instanceof DomainError) return 'single';
+      throw error;
+    }
+    if (built === 'noop' || documentsAfterStep(workflow.definition.documents, 'deadline', instance, built.transition).length) return 'single';
+    const { write, next, children } = await this.prepare(instance, workflow, built.transition, meta, at);
+    if (children.length) return 'single';
+    return { timer, instance, write, next, eventType: built.transition.eventType, began };
+  }
+
+  /** Writes a prepared deadline in the batch's transaction; false when the instance moved since it was read (nothing written). */
+  writePrepared(manager: Tx, p: PreparedDeadline): Promise<boolean> {
+    return this.instances.applyTransition(manager, p.write);
+  }
+
+  /** What apply does after its commit, for the deadlines a batch committed. */
+  committedBatch(written: readonly PreparedDeadline[]): void {
+    for (const p of written) {
+      this.recent.set(p.next);
+      this.observer.transition({ definitionKey: p.instance.definitionKey, eventType: p.eventType, durationMs: performance.now() - p.began });
+    }
+    if (written.some((p) => p.write.outbox.length)) this.outboxSignal.notify();
   }
 
   /** An event a task may answer is decided and written holding the instance's and its open tasks' locks. */

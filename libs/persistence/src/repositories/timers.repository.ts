@@ -26,6 +26,23 @@ function toRecord(row: Record<string, any>): TimerRecord {
   };
 }
 
+/** A timer and its instance as `row_to_json` returns them (dates as strings). */
+function fromJsonPair(row: Record<string, any>): { timer: TimerRecord; instance: InstanceRecord } {
+  const t = row.timer;
+  const i = row.instance;
+  const date = (v: string | null) => (v === null ? null : new Date(v));
+  return {
+    timer: toRecord({ ...t, fire_at: new Date(t.fire_at), created_at: new Date(t.created_at), fired_at: date(t.fired_at), cancelled_at: date(t.cancelled_at) }),
+    instance: toInstanceRecord({
+      ...i,
+      next_due_at: date(i.next_due_at),
+      created_at: new Date(i.created_at),
+      updated_at: new Date(i.updated_at),
+      completed_at: date(i.completed_at),
+    }),
+  };
+}
+
 /** Timer rows: written with transitions (InstancesRepository), read and re-armed by the scheduler. */
 @Injectable()
 export class TimersRepository {
@@ -44,20 +61,46 @@ export class TimersRepository {
         WHERE t.id = $1`,
       [id],
     );
-    if (!rows[0]) return undefined;
-    const t = rows[0].timer;
-    const i = rows[0].instance;
-    const date = (v: string | null) => (v === null ? null : new Date(v));
-    return {
-      timer: toRecord({ ...t, fire_at: new Date(t.fire_at), created_at: new Date(t.created_at), fired_at: date(t.fired_at), cancelled_at: date(t.cancelled_at) }),
-      instance: toInstanceRecord({
-        ...i,
-        next_due_at: date(i.next_due_at),
-        created_at: new Date(i.created_at),
-        updated_at: new Date(i.updated_at),
-        completed_at: date(i.completed_at),
-      }),
-    };
+    return rows[0] ? fromJsonPair(rows[0]) : undefined;
+  }
+
+  /**
+   * Locks pending deadline timers due at `now` for a batch firing, with their instances' rows:
+   * `first` before the rest when it is still pending and free. A timer or instance another writer
+   * holds is skipped, so concurrent batches take disjoint timers, and a batch never waits for a lock
+   * after its claim (a one-timer firing locks the instance, then the timer: a batch holding the
+   * timer while waiting for the instance could deadlock with it). Must run inside a transaction.
+   */
+  async claimDueDeadlines(manager: EntityManager, now: Date, limit: number, first?: string): Promise<Array<{ timer: TimerRecord; instance: InstanceRecord }>> {
+    const instanceColumns = INSTANCE_COLUMNS.split(',').map((c) => `w.${c.trim()}`).join(', ');
+    const select = `SELECT row_to_json(t.*) AS timer, (SELECT row_to_json(i) FROM (SELECT ${instanceColumns}) i) AS instance
+         FROM timers t JOIN workflow_instances w ON w.id = t.instance_id`;
+    const own = first
+      ? await queryPrepared(
+          manager,
+          'phoihop_claim_timer',
+          `${select} WHERE t.id = $1 AND t.status = 'pending' AND t.kind = 'deadline' AND t.fire_at <= $2 FOR UPDATE OF t, w SKIP LOCKED`,
+          [first, now],
+        )
+      : [];
+    // The partial index timers_pending_due serves this scan in due order.
+    const rest = await queryPrepared(
+      manager,
+      'phoihop_claim_due_timers',
+      `${select} WHERE t.status = 'pending' AND t.kind = 'deadline' AND t.fire_at <= $1 AND t.id IS DISTINCT FROM $3::uuid
+        ORDER BY t.fire_at LIMIT $2 FOR UPDATE OF t, w SKIP LOCKED`,
+      [now, Math.max(0, limit - own.length), first ?? null],
+    );
+    return [...own, ...rest].map(fromJsonPair);
+  }
+
+  /**
+   * A timer's status once no transaction holds its row: waits for a batch that claimed it to commit
+   * or roll back (a share lock, taken and released by this one statement), rather than racing it.
+   */
+  async settledStatus(manager: EntityManager, id: string): Promise<{ status: TimerRecord['status']; jobId: string } | undefined> {
+    const rows = await queryPrepared(manager, 'phoihop_timer_settled', `SELECT status, job_id FROM timers WHERE id = $1 FOR SHARE`, [id]);
+    return rows[0] ? { status: rows[0].status, jobId: rows[0].job_id } : undefined;
   }
 
   async listByInstance(manager: EntityManager, instanceId: string): Promise<TimerRecord[]> {
