@@ -4,7 +4,7 @@ import { compileWorkflow, start, step, type Actor, type PersistedState } from '#
 import { createDataSource, runMigrations } from '#libs/persistence';
 import { createRuntime } from '#libs/runtime';
 import { benchDefinition, benchEvents } from '../libs/engine/src/bench-fixture.js';
-import { benchDatabase, flag, fmt, machine, runFor } from './support.js';
+import { benchDatabase, flag, fmt, machine, rawTransactionsPerSecond, runFor } from './support.js';
 
 /**
  * npm run bench:engine — prints, from one run:
@@ -85,34 +85,6 @@ async function benchPersisted(url: string, definition: object = benchDefinition,
   return ops / elapsed;
 }
 
-async function benchRaw(url: string): Promise<number> {
-  const pool = new pg.Pool({ connectionString: url, max: CONCURRENCY + 2 });
-  await pool.query(`DROP TABLE IF EXISTS bench_raw_log; DROP TABLE IF EXISTS bench_raw;
-    CREATE TABLE bench_raw (id int PRIMARY KEY, revision int NOT NULL, state jsonb NOT NULL, context jsonb NOT NULL, updated_at timestamptz NOT NULL);
-    CREATE TABLE bench_raw_log (id int NOT NULL, seq int NOT NULL, event text NOT NULL, payload jsonb, at timestamptz NOT NULL, hash text NOT NULL, PRIMARY KEY (id, seq));`);
-  for (let lane = 0; lane < CONCURRENCY; lane++) {
-    await pool.query(`INSERT INTO bench_raw VALUES ($1, 0, '"soanThao"', '{}', now())`, [lane]);
-  }
-  const context = JSON.stringify({ trichYeu: 'Kế hoạch tuyên truyền năm 2026', soLanTraLai: 1, yKien: ['Bổ sung số liệu'] });
-  const revision: number[] = Array(CONCURRENCY).fill(0);
-  const next = async (lane: number) => {
-    const client = await pool.connect();
-    try {
-      const seq = ++revision[lane];
-      await client.query('BEGIN');
-      await client.query(`UPDATE bench_raw SET revision = $2, state = '"choDuyet"', context = $3::jsonb, updated_at = now() WHERE id = $1`, [lane, seq, context]);
-      await client.query(`INSERT INTO bench_raw_log VALUES ($1, $2, 'QUYET_DINH', $3::jsonb, now(), $4)`, [lane, seq, '{"ketQua":"tra-lai"}', 'f'.repeat(64)]);
-      await client.query('COMMIT');
-    } finally {
-      client.release();
-    }
-  };
-  await runFor(1, CONCURRENCY, next);
-  const { ops, elapsed } = await runFor(SECONDS, CONCURRENCY, next);
-  await pool.query('DROP TABLE bench_raw_log; DROP TABLE bench_raw');
-  await pool.end();
-  return ops / elapsed;
-}
 
 /**
  * The same write shape through pgbench (C, libpq, no driver or event loop of ours) on the same server
@@ -171,7 +143,7 @@ async function main() {
     console.log(`persisted, same shape:   ${fmt(lean)} /s  (a transition that writes state + history only, ${CONCURRENCY} instances in parallel)`);
     const persisted = await benchPersisted(db.url);
     console.log(`persisted, with work:    ${fmt(persisted)} /s  (the fixture: tasks opened/closed, deadlines armed/cancelled, outbox, starts)`);
-    const raw = await benchRaw(db.url);
+    const raw = await rawTransactionsPerSecond(db.url, CONCURRENCY, SECONDS);
     console.log(`raw pg transactions:     ${fmt(raw)} /s  (BEGIN; UPDATE; INSERT; COMMIT)`);
     const bench = await benchPgbench(db.url);
     if (bench) console.log(`pgbench, same shape:     ${fmt(bench)} /s  (libpq, prepared, ${CONCURRENCY} clients, 2 threads)`);

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { flag, fmt, freePort, machine } from './support.js';
+import { flag, fmt, freePort, machine, rawTransactionsPerSecond } from './support.js';
 
 /**
  * npm run bench:http — events/s and latency through the real HTTP API (POST …/events on many
@@ -12,7 +12,7 @@ import { flag, fmt, freePort, machine } from './support.js';
 const SECONDS = flag('seconds', 10);
 const CONNECTIONS = flag('connections', 32);
 
-type Topology = { apiUrls: string[]; createAdmin(): Promise<{ username: string; password: string }>; stop(): Promise<void> };
+type Topology = { apiUrls: string[]; databaseUrl: string; createAdmin(): Promise<{ username: string; password: string }>; stop(): Promise<void> };
 const topologyModule = new URL('../../scripts/topology.mjs', import.meta.url).href;
 
 interface Run {
@@ -66,23 +66,25 @@ async function measure(label: string, urls: string[], opts: Parameters<typeof ca
   return { saturated, half };
 }
 
-async function bare(): Promise<void> {
+async function bare() {
   const port = await freePort();
   const child = spawn(process.execPath, [new URL('./bare-nest.js', import.meta.url).pathname], { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
   try {
-    await measure('bare NestJS GET /ping', [`http://127.0.0.1:${port}`], { method: 'GET', paths: ['/ping'] });
-    await measure('bare NestJS POST /echo', [`http://127.0.0.1:${port}`], { method: 'POST', paths: ['/echo'], body: JSON.stringify({ type: 'TANG' }) });
+    const get = await measure('bare NestJS GET /ping', [`http://127.0.0.1:${port}`], { method: 'GET', paths: ['/ping'] });
+    const post = await measure('bare NestJS POST /echo', [`http://127.0.0.1:${port}`], { method: 'POST', paths: ['/echo'], body: JSON.stringify({ type: 'TANG' }) });
+    return { get: get.saturated.rps, post: post.saturated.rps };
   } finally {
     child.kill('SIGTERM');
   }
 }
 
-async function api(processes: number): Promise<void> {
+async function api(processes: number) {
   const { startTopology } = (await import(topologyModule)) as { startTopology(o: object): Promise<Topology> };
   // The topology waits for each process's ready line (logged at the default level).
   const quiet = { RATE_LIMIT_WRITES_PER_MINUTE: '0', RATE_LIMIT_LOGIN_PER_MINUTE: '0', DB_POOL_SIZE: '16' };
-  const topology = await startTopology({ api: processes, workers: 1, redis: true, apiEnv: quiet });
+  // Durable, as npm start runs PostgreSQL: no aim may be met with fsync off.
+  const topology = await startTopology({ api: processes, workers: 1, redis: true, durable: true, apiEnv: quiet });
   try {
     const admin = await topology.createAdmin();
     const base = topology.apiUrls[0];
@@ -94,8 +96,12 @@ async function api(processes: number): Promise<void> {
       const res = await fetch(`${base}/api/v1/instances`, { method: 'POST', headers: auth, body: JSON.stringify({ definitionKey: 'test-counter' }) });
       ids.push(((await res.json()) as { id: string }).id);
     }
-    await measure(`api x${processes} POST …/events`, topology.apiUrls, { method: 'POST', token: accessToken, paths: ids.map((id) => `/api/v1/instances/${id}/events`), body: JSON.stringify({ type: 'TANG' }) });
-    await measure(`api x${processes} GET …/instances/:id`, topology.apiUrls, { method: 'GET', token: accessToken, paths: ids.map((id) => `/api/v1/instances/${id}`) });
+    const events = await measure(`api x${processes} POST …/events`, topology.apiUrls, { method: 'POST', token: accessToken, paths: ids.map((id) => `/api/v1/instances/${id}/events`), body: JSON.stringify({ type: 'TANG' }) });
+    const reads = await measure(`api x${processes} GET …/instances/:id`, topology.apiUrls, { method: 'GET', token: accessToken, paths: ids.map((id) => `/api/v1/instances/${id}`) });
+    // The database's own rate for a transition's write shape, on the same server with as many lanes as connections.
+    const raw = await rawTransactionsPerSecond(topology.databaseUrl, CONNECTIONS, SECONDS);
+    console.log(`${`raw pg (same server, ${CONNECTIONS} lanes)`.padEnd(34)} ${fmt(raw).padStart(6)} transactions/s; events = ${((events.saturated.rps / raw) * 100).toFixed(1)} % of raw (aim ≥ 50 %)`);
+    return { events, reads };
   } finally {
     await topology.stop();
   }
@@ -103,9 +109,12 @@ async function api(processes: number): Promise<void> {
 
 async function main() {
   console.log(`bench:http on ${machine()}; ${SECONDS} s per measure, ${CONNECTIONS} connections; PostgreSQL (embedded, durable) + Redis + 1 worker on loopback`);
-  await bare();
-  await api(1);
-  await api(2);
+  const reference = await bare();
+  const one = await api(1);
+  const two = await api(2);
+  const pct = (a: number, b: number) => `${((a / b) * 100).toFixed(1)} %`;
+  console.log(`\nreads x1 / bare GET: ${pct(one.reads.saturated.rps, reference.get)} (aim ≥ 40 %); events x2 / x1: ${pct(two.events.saturated.rps, one.events.saturated.rps)}, reads x2 / x1: ${pct(two.reads.saturated.rps, one.reads.saturated.rps)} (aim ≥ 100 %)`);
+  console.log(`events x1 at half rate: p99 ${one.events.half.p99} ms (aim < 25 ms)`);
 }
 
 main().catch((error) => {

@@ -119,3 +119,37 @@ export async function migratedDatabase(adminUrl: string, name: string): Promise<
   await runMigrations(ds);
   return { url, ds };
 }
+
+/**
+ * Raw PostgreSQL transactions per second of a transition's write shape (BEGIN; UPDATE one row
+ * (jsonb); INSERT one row; COMMIT through `pg`) on `concurrency` lanes for `seconds`: the reference
+ * the engine and HTTP benches compare with, measured on their own server in the same run.
+ */
+export async function rawTransactionsPerSecond(url: string, concurrency: number, seconds: number): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: concurrency + 2 });
+  await pool.query(`DROP TABLE IF EXISTS bench_raw_log; DROP TABLE IF EXISTS bench_raw;
+    CREATE TABLE bench_raw (id int PRIMARY KEY, revision int NOT NULL, state jsonb NOT NULL, context jsonb NOT NULL, updated_at timestamptz NOT NULL);
+    CREATE TABLE bench_raw_log (id int NOT NULL, seq int NOT NULL, event text NOT NULL, payload jsonb, at timestamptz NOT NULL, hash text NOT NULL, PRIMARY KEY (id, seq));`);
+  for (let lane = 0; lane < concurrency; lane++) {
+    await pool.query(`INSERT INTO bench_raw VALUES ($1, 0, '"soanThao"', '{}', now())`, [lane]);
+  }
+  const context = JSON.stringify({ trichYeu: 'Kế hoạch tuyên truyền năm 2026', soLanTraLai: 1, yKien: ['Bổ sung số liệu'] });
+  const revision: number[] = Array(concurrency).fill(0);
+  const next = async (lane: number) => {
+    const client = await pool.connect();
+    try {
+      const seq = ++revision[lane];
+      await client.query('BEGIN');
+      await client.query(`UPDATE bench_raw SET revision = $2, state = '"choDuyet"', context = $3::jsonb, updated_at = now() WHERE id = $1`, [lane, seq, context]);
+      await client.query(`INSERT INTO bench_raw_log VALUES ($1, $2, 'QUYET_DINH', $3::jsonb, now(), $4)`, [lane, seq, '{"ketQua":"tra-lai"}', 'f'.repeat(64)]);
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+  };
+  await runFor(1, concurrency, next);
+  const { ops, elapsed } = await runFor(seconds, concurrency, next);
+  await pool.query('DROP TABLE bench_raw_log; DROP TABLE bench_raw');
+  await pool.end();
+  return ops / elapsed;
+}

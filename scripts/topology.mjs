@@ -242,7 +242,9 @@ export class RedisServer {
 
 /** The embedded PostgreSQL (the repository's EmbeddedPostgres), restartable on the same port and data. */
 export class PostgresServer {
-  constructor(dataDir, port, log, appDir = ROOT) {
+  /** @param {boolean} [durable] fsync as npm start runs it (benchmarks); otherwise a throwaway cluster without it. */
+  constructor(dataDir, port, log, appDir = ROOT, durable = false) {
+    this.durable = durable;
     this.appDir = appDir;
     this.dataDir = dataDir;
     this.port = port;
@@ -262,8 +264,11 @@ export class PostgresServer {
       dataDir: this.dataDir,
       port: this.port,
       database: 'phoihop',
-      // A throwaway cluster: durability against power loss is not what these runs test.
-      settings: { fsync: 'off', full_page_writes: 'off', max_connections: '200' },
+      // A throwaway cluster: durability against power loss is not what the tests test. A benchmark
+      // measures the server as npm start runs it (fsync on), since no aim may be met without it.
+      settings: this.durable
+        ? { max_connections: '200', shared_buffers: (await import(pathToFileURL(join(this.appDir, 'dist/libs/persistence/src/embedded-memory.js')).href)).embeddedSharedBuffers('auto') }
+        : { fsync: 'off', full_page_writes: 'off', max_connections: '200' },
       log: this.log,
     });
     this.url = this.server.url;
@@ -302,7 +307,7 @@ export class PostgresServer {
  * workflows are published once) and the workers.
  *
  * @param {{
- *   api?: number, workers?: number, databaseUrl?: string, redis?: boolean,
+ *   api?: number, workers?: number, databaseUrl?: string, redis?: boolean, durable?: boolean,
  *   workflowsDir?: string, apiEnv?: Record<string, string>, workerEnv?: Record<string, string>,
  *   dir?: string, log?: (message: string) => void, echo?: boolean, snapshot?: boolean,
  * }} [options]
@@ -327,7 +332,7 @@ export async function startTopology(options = {}) {
     if (options.databaseUrl) {
       topology.databaseUrl = options.databaseUrl;
     } else {
-      topology.pg = new PostgresServer(join(dir, 'pg'), await freePort(), log, topology.appDir);
+      topology.pg = new PostgresServer(join(dir, 'pg'), await freePort(), log, topology.appDir, options.durable === true);
       await topology.pg.start();
       topology.databaseUrl = topology.pg.url;
     }

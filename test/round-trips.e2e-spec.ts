@@ -81,4 +81,31 @@ describe('database round trips per request', () => {
     expect(split(event).statements).toHaveLength(2);
     expect(split(event).syncs).toBe(1);
   });
+
+  it('a case another api process moved since: read afresh and written again without the lock (three statements, not a locked transaction)', async () => {
+    const other = await startTestApp({ workflowsDir: 'test/fixtures/workflows', shareDatabaseOf: t });
+    try {
+      const id = (await t.http.post('/api/v1/instances').send({ definitionKey: 'test-counter' }).expect(201)).body.id as string;
+      const send = (app: TestApp) => app.http.post(`/api/v1/instances/${id}/events`).send({ type: 'TANG' }).expect(200);
+      await send(t); // this process keeps the case as it committed it
+      await send(other); // and the other process moves it on
+      statements = [];
+      counting = true;
+      let moved: Awaited<ReturnType<typeof send>>;
+      try {
+        moved = await send(t);
+      } finally {
+        counting = false;
+      }
+      // (The other app's principal cache may start listening meanwhile: its LISTEN is not this request's.)
+      const sent = split(statements).statements.filter((q) => !q.startsWith('LISTEN'));
+      console.log(`after another process: POST events ${sent.length} [${sent.join(', ')}]`);
+      // The write from the kept record finds another revision; the case read again; the write again.
+      expect(sent).toEqual([expect.stringMatching(/^phoihop_apply_/), 'phoihop_instance_by_id', expect.stringMatching(/^phoihop_apply_/)]);
+      expect(sent).not.toContain('BEGIN');
+      expect(moved.body.revision).toBe(4);
+    } finally {
+      await other.close();
+    }
+  });
 });

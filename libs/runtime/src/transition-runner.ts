@@ -175,17 +175,24 @@ export class TransitionRunner {
     const before = await stored(manager);
     if (before) return answerStored(before);
     const refusal = (error: unknown) => error instanceof DomainError;
-    let first: Awaited<ReturnType<typeof attempt>>;
+    let first: Awaited<ReturnType<typeof attempt>> | undefined;
     if (cached) {
       try {
         first = await attempt(manager, cached, false);
       } catch (error) {
-        // A refusal computed from a record that may be behind the database is not trusted: redone under the lock.
+        // A refusal computed from a record that may be behind the database is not trusted: redone from a fresh read.
         if (!refusal(error)) throw error;
         first = 'raced';
       }
-      if (first === 'raced') this.recent.forget(instanceId);
-    } else {
+      // The record this process kept was behind the database (another process moved the case, as
+      // when api processes share the cases between them): read afresh and try once more without
+      // the lock, which costs two round trips where the locked path costs five.
+      if (first === 'raced') {
+        this.recent.forget(instanceId);
+        first = undefined;
+      }
+    }
+    if (first === undefined) {
       const instance = cmd.preloaded ?? (await this.instances.findById(manager, instanceId));
       if (!instance) throw instanceNotFound(instanceId);
       try {
