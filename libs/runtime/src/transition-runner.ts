@@ -11,6 +11,7 @@ import { statePathsWithAncestors, toInstanceView, type InstanceView } from './in
 import { OutboxSignal } from './outbox-signal.js';
 import { RecentInstances } from './recent-instances.js';
 import { DEADLINE_PASSED, instanceNotFound, replay, SYSTEM_ACTOR, type EventCommand, type Outcome, type RequestMeta } from './requests.js';
+import { Slots } from './slots.js';
 import { TimerPlanner } from './timer-planner.js';
 import { TransitionObserver } from './transition-observer.js';
 import { buildTransitionWrite, type ChildLink, type FileToBind, type HostEffect, type Transition } from './transition-write.js';
@@ -79,7 +80,7 @@ export class TransitionRunner {
   ) {}
 
   /** One document-issuing transaction at a time in this process (see applyOnce). */
-  private readonly issuing = new Gate();
+  private readonly issuing = new Slots(1);
 
   /** Templates decoded once per published definition (a published version never changes). */
   private readonly templates = new WeakMap<DocumentDefinition, Buffer>();
@@ -514,17 +515,4 @@ export function documentsAfterStep(
 /** The instance's innermost active states (a parallel machine has several). */
 function leafStates(instance: InstanceRecord): string {
   return instance.statePaths.filter((p) => !instance.statePaths.some((q) => q !== p && q.startsWith(p + '.'))).join(',');
-}
-
-/** A FIFO lock: `acquire()` resolves with the function that releases it. */
-class Gate {
-  private tail: Promise<void> = Promise.resolve();
-
-  acquire(): Promise<() => void> {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    const turn = this.tail.then(() => release);
-    this.tail = this.tail.then(() => held);
-    return turn;
-  }
 }

@@ -10,7 +10,7 @@ export const INSTANCE_COLUMNS = `id, definition_id, definition_key, definition_v
   parent_id, parent_group, parent_key, summary`;
 
 /** The same columns of the instance aliased `alias` (in a join). */
-const columnsOf = (alias: string) => INSTANCE_COLUMNS.split(',').map((c) => `${alias}.${c.trim()}`).join(', ');
+export const columnsOf = (alias: string) => INSTANCE_COLUMNS.split(',').map((c) => `${alias}.${c.trim()}`).join(', ');
 
 export function toInstanceRecord(row: Record<string, any>): InstanceRecord {
   return {

@@ -251,7 +251,7 @@ export class TasksRepository {
     const rows = await manager.query(
       `WITH held AS MATERIALIZED (${wordsHeld(words.map((x) => x.replace('s.search_text', 'w.search_text')).join(' AND '), w, m)}),
        mine AS MATERIALIZED (
-         SELECT t.* FROM tasks t WHERE NOT ${rare} AND t.status = 'open' AND ${TASK_ACCESS('t')} && ${keys}::text[] LIMIT ${max}::int + 1)
+         SELECT t.* FROM tasks t WHERE NOT ${rare} AND ${OPEN_FOR('t', keys)} LIMIT ${max}::int + 1)
        ${page(`
          -- Sorted first (OFFSET 0 keeps it so), then each case checked in that order until the page is full.
          (SELECT t.* FROM (SELECT * FROM mine t WHERE NOT ${inboxBig} AND ${where.join(' AND ')} ORDER BY t.due_at ASC NULLS LAST, t.id OFFSET 0) t

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryPrepared, queryRows } from '../prepared.js';
 import type { InstanceRecord, OutboxMessage, TimerRecord } from '../records.js';
-import { INSTANCE_COLUMNS, toInstanceRecord } from './instances.repository.js';
+import { columnsOf, INSTANCE_COLUMNS, toInstanceRecord } from './instances.repository.js';
 
 const COLUMNS = `id, instance_id, state, deadline_key, kind, fire_at, status, generation, job_id, spec, armed_seq, fired_seq, created_at, fired_at, cancelled_at`;
 
@@ -72,8 +72,7 @@ export class TimersRepository {
    * timer while waiting for the instance could deadlock with it). Must run inside a transaction.
    */
   async claimDueDeadlines(manager: EntityManager, now: Date, limit: number, first?: string): Promise<Array<{ timer: TimerRecord; instance: InstanceRecord }>> {
-    const instanceColumns = INSTANCE_COLUMNS.split(',').map((c) => `w.${c.trim()}`).join(', ');
-    const select = `SELECT row_to_json(t.*) AS timer, (SELECT row_to_json(i) FROM (SELECT ${instanceColumns}) i) AS instance
+    const select = `SELECT row_to_json(t.*) AS timer, (SELECT row_to_json(i) FROM (SELECT ${columnsOf('w')}) i) AS instance
          FROM timers t JOIN workflow_instances w ON w.id = t.instance_id`;
     const own = first
       ? await queryPrepared(

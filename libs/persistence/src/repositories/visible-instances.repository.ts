@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '../prepared.js';
 import type { InstanceRecord } from '../records.js';
 import type { Membership } from './identity.repository.js';
-import { INSTANCE_COLUMNS, toInstanceRecord } from './instances.repository.js';
+import { columnsOf, toInstanceRecord } from './instances.repository.js';
 import { VISIBLE_TO_SQL } from './tasks.repository.js';
 
 /** Who reads: null for whoever sees every case (admins, auditors, the engine itself). */
@@ -18,8 +18,6 @@ export interface VisibleInstance {
 
 /** SQL: the viewer `$2` (memberships `$3`, `$4`) may see instance `x`; `$2` null sees everything. */
 const VISIBLE_SQL = (x: string) => `($2::text IS NULL OR ${VISIBLE_TO_SQL(x, '$2', '$3', '$4')})`;
-
-const columnsOf = (alias: string) => INSTANCE_COLUMNS.split(',').map((c) => `${alias}.${c.trim()}`).join(', ');
 
 /**
  * Reading a case and whether its reader may see it in one statement (issue 19: one round trip per
