@@ -266,9 +266,13 @@ export class PostgresServer {
       database: 'phoihop',
       // A throwaway cluster: durability against power loss is not what the tests test. A benchmark
       // measures the server as npm start runs it (fsync on), since no aim may be met without it.
-      settings: this.durable
-        ? { max_connections: '200', shared_buffers: (await import(pathToFileURL(join(this.appDir, 'dist/libs/persistence/src/embedded-memory.js')).href)).embeddedSharedBuffers('auto') }
-        : { fsync: 'off', full_page_writes: 'off', max_connections: '200' },
+      // PHOIHOP_PG_SETTINGS (JSON) adds settings for a profiling run, e.g. pg_stat_statements.
+      settings: {
+        ...(this.durable
+          ? { max_connections: '200', shared_buffers: (await import(pathToFileURL(join(this.appDir, 'dist/libs/persistence/src/embedded-memory.js')).href)).embeddedSharedBuffers('auto') }
+          : { fsync: 'off', full_page_writes: 'off', max_connections: '200' }),
+        ...JSON.parse(process.env.PHOIHOP_PG_SETTINGS ?? '{}'),
+      },
       log: this.log,
     });
     this.url = this.server.url;
