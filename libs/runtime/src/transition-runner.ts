@@ -103,7 +103,9 @@ export class TransitionRunner {
     let issues = false;
     const applied: Applied = { outcome: 'noop' };
 
-    const attempt = async (manager: Tx, instance: InstanceRecord, locked: boolean) => {
+    // The instance as a failed write from the kept record found it (applyTransitionOrRead).
+    let moved: InstanceRecord | undefined;
+    const attempt = async (manager: Tx, instance: InstanceRecord, locked: boolean, kept = false) => {
       const { workflow } = await this.definitions.byId(instance.definitionId);
       if (!locked && this.mustLock(cmd, workflow)) {
         issues = cmd.cause.kind === 'event' && documentsOn(workflow.definition.documents, cmd.cause.event.type).length > 0;
@@ -127,7 +129,11 @@ export class TransitionRunner {
       const bind = built.transition.bind ?? [];
       const issue = built.transition.issue ?? [];
       const written = await inTransactionIf(this.dataSource, manager, children.length > 0 || bind.length > 0 || issue.length > 0, async (m) => {
-        if (!(await this.instances.applyTransition(m, write))) return false;
+        if (kept) {
+          const result = await this.instances.applyTransitionOrRead(m, write);
+          moved = result.current;
+          if (!result.written) return false;
+        } else if (!(await this.instances.applyTransition(m, write))) return false;
         for (const child of children) await this.instances.insertStarted(m, child);
         if (bind.length) {
           const seq = write.history.seq;
@@ -179,22 +185,24 @@ export class TransitionRunner {
     let first: Awaited<ReturnType<typeof attempt>> | undefined;
     if (cached) {
       try {
-        first = await attempt(manager, cached, false);
+        first = await attempt(manager, cached, false, true);
       } catch (error) {
         // A refusal computed from a record that may be behind the database is not trusted: redone from a fresh read.
         if (!refusal(error)) throw error;
         first = 'raced';
       }
       // The record this process kept was behind the database (another process moved the case, as
-      // when api processes share the cases between them): read afresh and try once more without
-      // the lock, which costs two round trips where the locked path costs five.
+      // when api processes share the cases between them): try once more without the lock, from the
+      // row the failed write answered (one more round trip; the locked path costs five), or from a
+      // fresh read when it answered none that is newer.
       if (first === 'raced') {
         this.recent.forget(instanceId);
         first = undefined;
       }
     }
     if (first === undefined) {
-      const instance = cmd.preloaded ?? (await this.instances.findById(manager, instanceId));
+      const newer = moved && moved.revision !== cached?.revision ? moved : undefined;
+      const instance = cmd.preloaded ?? newer ?? (await this.instances.findById(manager, instanceId));
       if (!instance) throw instanceNotFound(instanceId);
       try {
         first = await attempt(manager, instance, false);

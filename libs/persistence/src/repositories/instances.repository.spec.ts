@@ -149,6 +149,19 @@ describe('InstancesRepository writes', () => {
     expect(await counts(id)).toEqual({ revision: 1, history: 1, outbox: 1 });
   });
 
+  it('a write from a kept record that is behind answers the instance as it is, in the same statement, and writes nothing', async () => {
+    const id = await started();
+    expect(await repo.applyTransitionOrRead(ds.manager, write(id, 2))).toEqual({ written: true, current: undefined });
+    // Another process moved it to revision 2: this one's record says 1.
+    const behind = await repo.applyTransitionOrRead(ds.manager, { ...write(id, 2), history: history(2, 'hash-1') });
+    expect(behind.written).toBe(false);
+    expect(behind.current).toMatchObject({ id, revision: 2, context: { dem: 1 }, summary: 'Lần 1', lastHash: 'hash-2' });
+    expect(behind.current).toEqual(await repo.findById(ds.manager, id));
+    expect(await counts(id)).toEqual({ revision: 2, history: 2, outbox: 2 });
+    // A missing instance: nothing written, nothing answered.
+    expect(await repo.applyTransitionOrRead(ds.manager, write(randomUUID(), 2))).toEqual({ written: false, current: undefined });
+  });
+
   it('a start and a transition write the summary and search text with the context; a list finds the case by every word', async () => {
     const id = await started({ businessKey: 'HS-7', summary: 'Nguyễn Văn Đức: đường ngõ 12', searchText: 'hs-7 nguyen van duc: duong ngo 12' });
     const glance = async () =>

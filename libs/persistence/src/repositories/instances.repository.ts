@@ -299,11 +299,26 @@ export class InstancesRepository {
    * writer got there first and nothing was written.
    */
   async applyTransition(manager: EntityManager, w: TransitionWrite): Promise<boolean> {
+    return (await this.writeTransition(manager, w, false)).written;
+  }
+
+  /**
+   * applyTransition for a write made from a record this process kept, which another api process may
+   * have moved on since: when nothing was written, the same statement also answers the instance as
+   * it found it, to step again from (one round trip instead of a second read). That row is as of the
+   * statement's start, so a writer that committed while the statement ran is not in it: a row still
+   * at `expectedRevision` says nothing and the caller reads again.
+   */
+  async applyTransitionOrRead(manager: EntityManager, w: TransitionWrite): Promise<{ written: boolean; current?: InstanceRecord }> {
+    return this.writeTransition(manager, w, true);
+  }
+
+  private async writeTransition(manager: EntityManager, w: TransitionWrite, readBack: boolean): Promise<{ written: boolean; current?: InstanceRecord }> {
     const dependent = dependentWrites(w);
     const search = w.searchText !== undefined;
     const rows = await queryPrepared(
       manager,
-      `phoihop_apply_${dependent.variant}${search ? 's' : ''}`,
+      `phoihop_apply_${dependent.variant}${search ? 's' : ''}${readBack ? 'r' : ''}`,
       `WITH src AS (
          UPDATE workflow_instances
             SET status = $3, state_value = $4::jsonb, state_paths = $5, context = $6::jsonb, snapshot = $7::jsonb,
@@ -322,7 +337,7 @@ export class InstancesRepository {
        ),`
            : ''
        } ${dependent.sql}
-       ${WRITTEN}`,
+       ${readBack ? `, w AS (${WRITTEN}) SELECT w.written, ${columnsOf('i')} FROM w LEFT JOIN workflow_instances i ON w.written = 0 AND i.id = $1` : WRITTEN}`,
       [
         w.instanceId,
         w.expectedRevision,
@@ -345,7 +360,8 @@ export class InstancesRepository {
         ...(search ? [w.searchText] : []),
       ],
     );
-    return rows[0].written === 1;
+    const written = rows[0].written === 1;
+    return { written, current: !written && rows[0].id ? toInstanceRecord(rows[0]) : undefined };
   }
 
   /** Inserts a started instance with its first history row; throws the driver's unique violation on a duplicate business key. */
