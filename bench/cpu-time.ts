@@ -1,0 +1,68 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** CPU time (user + system, ms) of a process so far, from /proc; 0 once it is gone. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): state is the first, utime the 12th, stime the 13th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return 0;
+  }
+}
+
+/** Linux's USER_HZ: the unit of utime and stime in /proc/PID/stat (100 on every platform Node runs on). */
+const CLOCK_TICKS = 100;
+
+/** The PostgreSQL server's processes: the postmaster (its data directory's postmaster.pid) and its children, the backends. */
+export function postgresPids(dataDir: string): number[] {
+  const postmaster = Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
+  const pids = [postmaster];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/**
+ * CPU spent per request by each group of processes over a measure: on two cores shared by the load
+ * generator, the database and the api, a rate says how the cores were shared; CPU per request says
+ * what each part costs. Groups are sampled again at the end (PostgreSQL starts backends as it goes).
+ */
+export class CpuMeter {
+  private readonly before = new Map<number, number>();
+  private generatorBefore = 0;
+
+  constructor(private readonly groups: Record<string, () => number[]>) {}
+
+  start(): void {
+    for (const pids of Object.values(this.groups)) for (const pid of pids()) this.before.set(pid, cpuMs(pid));
+    this.generatorBefore = this.self();
+  }
+
+  /**
+   * Milliseconds of CPU per request for each group since start(), and their total. A process that
+   * started meanwhile (a new backend) counts from zero; one that ended meanwhile is left out.
+   */
+  perRequest(requests: number): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [name, pids] of Object.entries(this.groups)) {
+      out[name] = pids().reduce((t, pid) => t + Math.max(0, cpuMs(pid) - (this.before.get(pid) ?? 0)), 0) / requests;
+    }
+    out.generator = (this.self() - this.generatorBefore) / requests;
+    out.total = Object.values(out).reduce((a, b) => a + b, 0);
+    return out;
+  }
+
+  private self(): number {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  }
+}
