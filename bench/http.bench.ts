@@ -1,13 +1,15 @@
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { CpuMeter, postgresPids } from './cpu-time.js';
+import { openLoop } from './open-loop.js';
 import { flag, fmt, freePort, machine, rawTransactionsPerSecond } from './support.js';
 
 /**
  * npm run bench:http — events/s and latency through the real HTTP API (POST …/events on many
  * instances, signed in, on PostgreSQL + Redis processes on loopback), with 1 and with 2 api
  * processes, next to a bare NestJS endpoint on the same adapter. For each: the saturating rate
- * (closed loop, --connections), then p50/p99 at half that rate (open loop, fixed rate).
+ * (closed loop, --connections), then p50/p99 at half that rate (open loop: evenly spaced requests,
+ * latency counted from each one's due time; see open-loop.ts for why not autocannon's rate).
  * Each saturating measure also prints the CPU each part spent per request (ms: the api processes,
  * PostgreSQL's processes, the worker, Redis, the load generator): on two shared cores a rate says
  * how the cores were shared, CPU per request what each part costs.
@@ -81,7 +83,13 @@ async function measure(label: string, urls: string[], opts: Parameters<typeof ca
   meter.start();
   const saturated = await cannon(urls, opts);
   const cpu = meter.perRequest(saturated.rps * SECONDS);
-  const half = await cannon(urls, { ...opts, rate: saturated.rps / 2 });
+  const half = await openLoop(
+    urls,
+    { method: opts.method, body: opts.body, paths: opts.paths, headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) } },
+    saturated.rps / 2,
+    SECONDS,
+    CONNECTIONS,
+  );
   console.log(
     `${label.padEnd(34)} saturating ${fmt(saturated.rps).padStart(6)} req/s (p99 ${saturated.p99} ms) | at ${fmt(saturated.rps / 2)} req/s: p50 ${half.p50} ms, p99 ${half.p99} ms` +
       (saturated.errors + saturated.non2xx + half.errors + half.non2xx ? `  [errors ${saturated.errors + half.errors}, non-2xx ${saturated.non2xx + half.non2xx}]` : ''),
