@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { createRuntime, SYSTEM_ACTOR } from '#libs/runtime';
 import { benchDatabase, migratedDatabase, flag, fmt, machine, pct, redisForBench, rssMb } from './support.js';
 
@@ -64,6 +65,8 @@ async function run(kind: 'postgres' | 'redis', adminUrl: string, redisUrl: strin
     },
     stdio: 'inherit',
   });
+  // The machine is often shared: the load around the firing says how much of it the run had.
+  const loadAtStart = loadavg()[0];
   const memory: number[] = [];
   const sampler = setInterval(() => memory.push(rssMb(worker.pid!)), 250);
   const count = async () => Number((await ds.query(`SELECT count(*)::int AS n FROM timers WHERE status = 'fired'`))[0].n);
@@ -75,6 +78,7 @@ async function run(kind: 'postgres' | 'redis', adminUrl: string, redisUrl: strin
     await new Promise((r) => setTimeout(r, 250));
   }
   clearInterval(sampler);
+  const loadAtEnd = loadavg()[0];
   worker.kill('SIGTERM');
   await new Promise((r) => worker.once('exit', r));
 
@@ -92,7 +96,8 @@ async function run(kind: 'postgres' | 'redis', adminUrl: string, redisUrl: strin
   console.log(
     `${kind.padEnd(8)} ${fmt(fired)}/${fmt(COUNT)} applied; all within ${Number(span).toFixed(2)} s of the due time (${fmt(fired / Math.max(Number(span), 0.001))} fired/s); ` +
       `first at ${Number(first).toFixed(2)} s; ${fmt(commits)} firing instants (a batch shares one); lateness p50 ${fmt(pct(late, 50))} ms, p99 ${fmt(pct(late, 99))} ms, max ${fmt(late[late.length - 1])} ms; ` +
-      `worker RSS start ${memory[0] ?? 0} MB, peak ${Math.max(...memory)} MB, end ${memory[memory.length - 1] ?? 0} MB; setup ${created.toFixed(1)} s`,
+      `worker RSS start ${memory[0] ?? 0} MB, peak ${Math.max(...memory)} MB, end ${memory[memory.length - 1] ?? 0} MB; setup ${created.toFixed(1)} s; ` +
+      `load average ${loadAtStart.toFixed(2)} → ${loadAtEnd.toFixed(2)} (worker start → all applied)`,
   );
 }
 

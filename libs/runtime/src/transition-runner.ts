@@ -260,9 +260,13 @@ export class TransitionRunner {
     return { timer, instance, write, next, eventType: built.transition.eventType, began };
   }
 
-  /** Writes a prepared deadline in the batch's transaction; false when the instance moved since it was read (nothing written). */
-  writePrepared(manager: Tx, p: PreparedDeadline): Promise<boolean> {
-    return this.instances.applyTransition(manager, p.write);
+  /**
+   * Writes a batch's prepared deadlines in its transaction with one statement; answers those
+   * written (an instance that moved since it was read is left out, nothing of it written).
+   */
+  async writePreparedAll(manager: Tx, prepared: readonly PreparedDeadline[]): Promise<PreparedDeadline[]> {
+    const written = await this.instances.applyTransitions(manager, prepared.map((p) => p.write));
+    return prepared.filter((p) => written.has(p.instance.id));
   }
 
   /** What apply does after its commit, for the deadlines a batch committed. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { queryPrepared } from '../prepared.js';
 import { CANDIDATE_SQL, SENDER_DEFINITIONS_SQL } from './tasks.repository.js';
+import { applyTransitionBatch } from './instances-batch-write.js';
 import { ACCESS_SET_MAX, accessKeys, holds, SEARCH_CANDIDATES, SEARCH_WINDOW, searchTerms, TASK_ACCESS } from './search.js';
 import type { HistoryRecord, IdempotencyRecord, InstanceRecord, OutboxMessage, Page, StoredResponse } from '../records.js';
 
@@ -362,6 +363,15 @@ export class InstancesRepository {
     );
     const written = rows[0].written === 1;
     return { written, current: !written && rows[0].id ? toInstanceRecord(rows[0]) : undefined };
+  }
+
+  /**
+   * Many instances' transitions in one statement (a batch of due deadlines): each written only if
+   * its instance is still at its expected revision, as applyTransition writes it. Answers the ids
+   * of the instances written. See instances-batch-write.ts.
+   */
+  applyTransitions(manager: EntityManager, writes: readonly TransitionWrite[]): Promise<Set<string>> {
+    return applyTransitionBatch(manager, writes);
   }
 
   /** Inserts a started instance with its first history row; throws the driver's unique violation on a duplicate business key. */

@@ -68,8 +68,10 @@ export class TimersRepository {
    * Locks pending deadline timers due at `now` for a batch firing, with their instances' rows:
    * `first` before the rest when it is still pending and free. A timer or instance another writer
    * holds is skipped, so concurrent batches take disjoint timers, and a batch never waits for a lock
-   * after its claim (a one-timer firing locks the instance, then the timer: a batch holding the
-   * timer while waiting for the instance could deadlock with it). Must run inside a transaction.
+   * (a one-timer firing locks the instance, then the timer: a batch holding the timer while waiting
+   * for the instance could deadlock with it). A due timer whose instance another writer holds stays
+   * locked by the claiming transaction, unfired, until it ends: a writer that needs that timer
+   * meanwhile waits for the batch, which waits for nothing. Must run inside a transaction.
    */
   async claimDueDeadlines(manager: EntityManager, now: Date, limit: number, first?: string): Promise<Array<{ timer: TimerRecord; instance: InstanceRecord }>> {
     const select = `SELECT row_to_json(t.*) AS timer, (SELECT row_to_json(i) FROM (SELECT ${columnsOf('w')}) i) AS instance
@@ -82,12 +84,20 @@ export class TimersRepository {
           [first, now],
         )
       : [];
-    // The partial index timers_pending_due serves this scan in due order.
+    // The due timers are chosen and locked first, from the timers alone; their instances are read and
+    // locked after. Ordered, limited and locked together with the instances and their JSON, the scan
+    // built (and sorted) that JSON for every pending timer whenever the planner misjudged how many
+    // were due (statistics taken before a burst was armed): 10,000 due cost 220 ms a claim, not 25.
+    // The partial index timers_pending_due serves the scan in due order.
     const rest = await queryPrepared(
       manager,
       'phoihop_claim_due_timers',
-      `${select} WHERE t.status = 'pending' AND t.kind = 'deadline' AND t.fire_at <= $1 AND t.id IS DISTINCT FROM $3::uuid
-        ORDER BY t.fire_at LIMIT $2 FOR UPDATE OF t, w SKIP LOCKED`,
+      `WITH due AS MATERIALIZED (
+         SELECT id FROM timers
+          WHERE status = 'pending' AND kind = 'deadline' AND fire_at <= $1 AND id IS DISTINCT FROM $3::uuid
+          ORDER BY fire_at LIMIT $2 FOR UPDATE SKIP LOCKED
+       )
+       ${select} JOIN due ON due.id = t.id ORDER BY t.fire_at FOR UPDATE OF w SKIP LOCKED`,
       [now, Math.max(0, limit - own.length), first ?? null],
     );
     return [...own, ...rest].map(fromJsonPair);
