@@ -84,6 +84,26 @@ describe('database round trips per request', () => {
     expect(split(event)).toEqual({ statements: ['phoihop_can_see_instance', expect.stringMatching(/^phoihop_apply_/)], syncs: 1 });
   });
 
+  it('a task’s answer: its open tasks read without locks and one write that checks them (no transaction, no row locks taken first)', async () => {
+    const author = await t.as('tac-gia-dem', [{ role: 'chuyen-vien', unit: 'phuong-an-phong' }]);
+    const head = await t.as('truong-phong-dem', [{ role: 'truong-phong', unit: 'phuong-an-phong' }]);
+    const id = (await author.post('/api/v1/instances').send({ definitionKey: 'example-document-approval', input: { trichYeu: 'Báo cáo sơ kết' } }).expect(201)).body.id as string;
+    await author.post(`/api/v1/instances/${id}/events`).send({ type: 'TRINH' }).expect(200);
+    await head.get('/api/v1/me').expect(200); // the head's principal in the cache, as under load
+    statements = [];
+    counting = true;
+    try {
+      await head.post(`/api/v1/instances/${id}/events`).send({ type: 'QUYET_DINH', payload: { ketQua: 'dong-y' } }).expect(200);
+    } finally {
+      counting = false;
+    }
+    const sent = split(statements).statements;
+    console.log(`task answer: POST events ${sent.length} [${sent.join(', ')}]`);
+    // Before: BEGIN, the instance and its open tasks locked, the write, COMMIT (and may the head see it).
+    // (The write is from the case as this process committed it: the form that answers the row if it moved.)
+    expect(sent).toEqual(['phoihop_can_see_instance', 'phoihop_tasks_open_of', expect.stringMatching(/^phoihop_apply_\w+kr$/)]);
+  });
+
   it('a case another api process moved since: the failed write answers the case as it is, written again from it without the lock (two statements, not a locked transaction)', async () => {
     const other = await startTestApp({ workflowsDir: 'test/fixtures/workflows', shareDatabaseOf: t });
     try {

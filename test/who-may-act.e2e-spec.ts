@@ -191,6 +191,44 @@ describe('who may act', () => {
     });
   });
 
+  describe('answers decided without locks, checked by the write', () => {
+    it('a claim by one candidate and an answer by another at once: exactly one goes through, and the task says which', async () => {
+      for (let trial = 0; trial < 8; trial++) {
+        const id = await submitted();
+        const task = await openTask(id, 'choDuyet');
+        const [claimed, answered] = await Promise.all([
+          headA.post(`/api/v1/tasks/${task.id}/claim`).send({}),
+          event(headB, id, { type: 'QUYET_DINH', payload: { ketQua: 'dong-y' } }),
+        ]);
+        expect([claimed.status, answered.status].filter((s) => s === 200)).toHaveLength(1);
+        const after = (await tasksOf(id)).find((x) => x.id === task.id)!;
+        if (answered.status === 200) {
+          expect(claimed.status).toBe(409);
+          expect(after).toMatchObject({ status: 'completed', completedBy: 'truong-phong-b', assignee: 'truong-phong-b' });
+        } else {
+          expect(answered.status).toBe(403);
+          expect(after).toMatchObject({ status: 'open', assignee: 'truong-phong-a' });
+        }
+      }
+    });
+
+    it('two candidates answer the same task at once: one decision is recorded, the other is refused', async () => {
+      for (let trial = 0; trial < 8; trial++) {
+        const id = await submitted();
+        const task = await openTask(id, 'choDuyet');
+        const results = await Promise.all([
+          event(headA, id, { type: 'QUYET_DINH', payload: { ketQua: 'dong-y' } }),
+          event(headB, id, { type: 'QUYET_DINH', payload: { ketQua: 'tra-lai' } }),
+        ]);
+        expect(results.map((r) => r.status).filter((s) => s === 200)).toHaveLength(1);
+        const decisions = (await historyOf(id)).filter((h) => h.event.type === 'QUYET_DINH');
+        expect(decisions).toHaveLength(1);
+        const after = (await tasksOf(id)).find((x) => x.id === task.id)!;
+        expect(after).toMatchObject({ status: 'completed', completedBy: decisions[0].actor.id });
+      }
+    });
+  });
+
   describe('no oracles', () => {
     it('a business key taken by a case the caller cannot see is refused without naming it', async () => {
       await startDoc(author, { businessKey: 'VB-2026-001' });

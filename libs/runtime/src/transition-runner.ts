@@ -125,6 +125,7 @@ export class TransitionRunner {
       }
       applied.decision = built.decision;
       const { write, next, children } = await this.prepare(instance, workflow, built.transition, meta, at);
+      write.taskCheck = built.taskCheck;
       write.idempotency = cmd.idempotency ? { scope: cmd.idempotency.scope, key: cmd.idempotency.key, requestHash: cmd.idempotency.requestHash, statusCode: 200, response: toInstanceView(next, workflow) } : undefined;
       const bind = built.transition.bind ?? [];
       const issue = built.transition.issue ?? [];
@@ -284,7 +285,9 @@ export class TransitionRunner {
     const e = cmd.cause.event;
     // Files named by the payload are checked and bound under their rows' locks, in the event's transaction.
     // So are the documents it issues: their numbers come from counters locked until the commit.
-    return !!e.task || !!e.override || workflow.taskOutcomes.has(e.type) || referencedFiles(workflow, e.type, e.payload).length > 0 || documentsOn(workflow.definition.documents, e.type).length > 0;
+    // An event a task may answer is not among them: it is decided from the open tasks read without
+    // locks and written only if they are unchanged when the write locks them (answersTask, taskCheck).
+    return !!e.override || referencedFiles(workflow, e.type, e.payload).length > 0 || documentsOn(workflow.definition.documents, e.type).length > 0;
   }
 
   /** The transition a cause makes of the instance as it is; 'noop' when it no longer applies. */
@@ -295,7 +298,7 @@ export class TransitionRunner {
     at: Date,
     locked: boolean,
     manager: Tx,
-  ): Promise<{ transition: Transition; decision?: ActDecision } | 'noop'> {
+  ): Promise<{ transition: Transition; decision?: ActDecision; taskCheck?: TransitionWrite['taskCheck'] } | 'noop'> {
     const steps = () => (workflow.needsHistory ? this.history.steps(manager, instance.id) : Promise.resolve(undefined));
     switch (cmd.cause.kind) {
       case 'event':
@@ -320,7 +323,7 @@ export class TransitionRunner {
     locked: boolean,
     manager: Tx,
     history: StepRecord[] | undefined,
-  ): Promise<{ transition: Transition; decision: ActDecision }> {
+  ): Promise<{ transition: Transition; decision: ActDecision; taskCheck?: TransitionWrite['taskCheck'] }> {
     if (event.expectedRevision !== undefined && event.expectedRevision !== instance.revision) {
       throw new DomainError(ErrorCode.StaleRevision, `The instance is at revision ${instance.revision}, not ${event.expectedRevision}`, {
         field: 'expectedRevision',
@@ -331,10 +334,12 @@ export class TransitionRunner {
     if ((kind === 'timer' || kind === 'system') && !meta.actor.roles.includes('system')) {
       throw new DomainError(ErrorCode.Forbidden, `"${event.type}" is sent by ${kind === 'timer' ? 'a deadline' : 'the system'}, not by a person`, { failedGuards: [] });
     }
+    // Under the locks (the locked path), or as they are, checked again by the write (taskCheck).
+    const checked = !locked && answersTask(event, workflow) ? await this.tasks.openOf(manager, instance.id) : undefined;
     const decision = decideWhoMayAct({
       type: event.type,
       event: workflow.definition.events[event.type],
-      openTasks: locked ? await this.tasks.lockOpen(manager, instance.id) : [],
+      openTasks: locked ? await this.tasks.lockOpen(manager, instance.id) : (checked ?? []),
       principal: meta.principal,
       history,
       taskId: event.task?.taskId,
@@ -363,7 +368,7 @@ export class TransitionRunner {
       bind: files || produced ? [...(files?.bind ?? []), ...(produced?.bind ?? [])] : undefined,
       issue: produced?.issue,
     };
-    return { transition, decision };
+    return { transition, decision, taskCheck: checked?.map((t) => ({ id: t.id, assignee: t.assignee })) };
   }
 
   /**
@@ -478,6 +483,11 @@ export async function inTransactionIf<T>(dataSource: Database, manager: Tx, want
 }
 
 /** Whether a state path is active; '' is the machine's root, active as long as the instance runs. */
+/** Whether an open task may answer the event: who may send it is decided from the instance's open tasks. */
+function answersTask(event: EventCommand, workflow: CompiledWorkflow): boolean {
+  return !!event.task || workflow.taskOutcomes.has(event.type);
+}
+
 export function isActiveState(instance: InstanceRecord, state: string): boolean {
   return state === '' || instance.statePaths.includes(state);
 }

@@ -18,7 +18,7 @@ import type { TransitionWrite } from './instances.repository.js';
  * Idempotency records are not written here (a deadline has none): a write carrying one is refused.
  */
 
-type Write = Omit<TransitionWrite, 'idempotency'>;
+type Write = Omit<TransitionWrite, 'idempotency' | 'taskCheck'>;
 
 const PARTS: Array<{ name: string; needed: (w: Write) => boolean; sql: string }> = [
   { name: 'srch', needed: (w) => w.searchText !== undefined, sql: `
@@ -118,6 +118,7 @@ export async function applyTransitionBatch(manager: EntityManager, writes: reado
   const ids = new Set(writes.map((w) => w.instanceId));
   if (ids.size !== writes.length) throw new Error('applyTransitionBatch: an instance appears twice in one batch');
   if (writes.some((w) => w.idempotency)) throw new Error('applyTransitionBatch: writes with an idempotency record go one at a time (applyTransition)');
+  if (writes.some((w) => w.taskCheck)) throw new Error('applyTransitionBatch: writes checked against open tasks go one at a time (applyTransition)');
   const parts = PARTS.filter((part) => writes.some((w) => part.needed(w)));
   // One prepared statement per combination of parts, named by a bit per part (PostgreSQL truncates names past 63 bytes).
   const mask = PARTS.reduce((m, part, i) => (parts.includes(part) ? m | (1 << i) : m), 0);

@@ -75,6 +75,13 @@ export interface TransitionWrite extends Omit<WrittenState, 'searchText'>, Depen
   searchText?: string;
   /** A migration moves the instance to another version of its definition. */
   definition?: { id: string; version: number };
+  /**
+   * The instance's open tasks (id and assignee, by id) its event was decided from, read without
+   * locks: the statement locks the instance, then its open tasks, and writes only if they are still
+   * exactly these (no claim, delegation or hand-back since). Locked in the locked path's order, so
+   * the two cannot deadlock; a claim after it waits for it and then finds the task closed.
+   */
+  taskCheck?: Array<{ id: string; assignee: string | null }>;
 }
 
 /** A new instance with its first history row and everything that row's transition writes. */
@@ -317,17 +324,31 @@ export class InstancesRepository {
   private async writeTransition(manager: EntityManager, w: TransitionWrite, readBack: boolean): Promise<{ written: boolean; current?: InstanceRecord }> {
     const dependent = dependentWrites(w);
     const search = w.searchText !== undefined;
+    const check = w.taskCheck !== undefined;
+    // The check's parameter follows the last one the statement names ($36 is the search text's).
+    const checkParam = `$${search ? 37 : 36}`;
     const rows = await queryPrepared(
       manager,
-      `phoihop_apply_${dependent.variant}${search ? 's' : ''}${readBack ? 'r' : ''}`,
-      `WITH src AS (
+      `phoihop_apply_${dependent.variant}${search ? 's' : ''}${check ? 'k' : ''}${readBack ? 'r' : ''}`,
+      `WITH ${
+        check
+          ? `il AS (SELECT id FROM workflow_instances WHERE id = $1 AND revision = $2 FOR UPDATE),
+       lk AS (SELECT t.id, t.assignee FROM tasks t WHERE t.instance_id = (SELECT id FROM il) AND t.status = 'open' FOR UPDATE),
+       `
+          : ''
+      }src AS (
          UPDATE workflow_instances
             SET status = $3, state_value = $4::jsonb, state_paths = $5, context = $6::jsonb, snapshot = $7::jsonb,
                 revision = $8, last_hash = $9, updated_at = $10, next_due_at = $11::timestamptz, deadlines = $31::jsonb,
                 definition_id = coalesce($32::uuid, definition_id), definition_version = coalesce($33::int, definition_version),
                 completed_at = CASE WHEN $3 = 'done' THEN $10 ELSE completed_at END,
                 summary = $35::text
-          WHERE id = $1 AND revision = $2
+          WHERE id = $1 AND revision = $2${
+            check
+              ? `
+            AND (SELECT coalesce(jsonb_agg(jsonb_build_object('id', lk.id, 'assignee', lk.assignee) ORDER BY lk.id), '[]'::jsonb) FROM lk) = ${checkParam}::jsonb`
+              : ''
+          }
           RETURNING id
        ),${
          search
@@ -359,6 +380,7 @@ export class InstancesRepository {
         w.summary,
         // $36 only in the statement that writes the search row: a parameter no statement names cannot be typed.
         ...(search ? [w.searchText] : []),
+        ...(check ? [JSON.stringify([...w.taskCheck!].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((t) => ({ id: t.id, assignee: t.assignee })))] : []),
       ],
     );
     const written = rows[0].written === 1;

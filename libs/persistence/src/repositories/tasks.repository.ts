@@ -164,6 +164,15 @@ export class TasksRepository {
    * The open tasks of an instance, locked until the transaction ends: an event answering one of
    * them is decided and written while no claim, delegation or other answer can change them.
    */
+  /**
+   * An instance's open tasks as they are, without locks: an answer decided from them is written only
+   * if they are still so when the write locks them (TransitionWrite.taskCheck).
+   */
+  async openOf(manager: EntityManager, instanceId: string): Promise<TaskRecord[]> {
+    const rows = await queryPrepared(manager, 'phoihop_tasks_open_of', `SELECT ${COLUMNS} FROM tasks WHERE instance_id = $1 AND status = 'open' ORDER BY id`, [instanceId]);
+    return rows.map(toRecord);
+  }
+
   async lockOpen(manager: EntityManager, instanceId: string): Promise<TaskRecord[]> {
     const rows = await queryPrepared(manager, 'phoihop_tasks_lock_open', `SELECT ${COLUMNS} FROM tasks WHERE instance_id = $1 AND status = 'open' ORDER BY id FOR UPDATE`, [
       instanceId,
