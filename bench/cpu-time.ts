@@ -1,34 +1,30 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** CPU time (user + system, ms) of a process so far, from /proc; 0 once it is gone. */
-export function cpuMs(pid: number): number {
+/** The fields of /proc/PID/stat after the command name (which may hold spaces); undefined once the process is gone. */
+function procStat(pid: number | string): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces): state is the first, utime the 12th, stime the 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
-    return 0;
+    return undefined;
   }
 }
 
 /** Linux's USER_HZ: the unit of utime and stime in /proc/PID/stat (100 on every platform Node runs on). */
 const CLOCK_TICKS = 100;
 
+/** CPU time (user + system, ms) of a process so far; 0 once it is gone. */
+export function cpuMs(pid: number): number {
+  // State is the first field after the name, the parent the second, utime the 12th, stime the 13th.
+  const fields = procStat(pid);
+  return fields ? ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS : 0;
+}
+
 /** The PostgreSQL server's processes: the postmaster (its data directory's postmaster.pid) and its children, the backends. */
 export function postgresPids(dataDir: string): number[] {
   const postmaster = Number(readFileSync(`${dataDir}/postmaster.pid`, 'utf8').split('\n')[0]);
-  const pids = [postmaster];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === postmaster) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
+  const children = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry) && Number(procStat(entry)?.[1]) === postmaster);
+  return [postmaster, ...children.map(Number)];
 }
 
 /**

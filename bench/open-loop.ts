@@ -1,4 +1,5 @@
 import { Agent, request } from 'node:http';
+import { pct } from './support.js';
 
 export interface OpenLoopRun {
   sent: number;
@@ -66,6 +67,6 @@ export async function openLoop(urls: string[], req: OpenLoopRequest, rate: numbe
     for (const agent of agents) agent.destroy();
   }
   latencies.sort((a, b) => a - b);
-  const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] * 10) / 10;
-  return { sent: total, p50: at(0.5), p99: at(0.99), errors, non2xx };
+  const at = (p: number) => Math.round(pct(latencies, p) * 10) / 10;
+  return { sent: total, p50: at(50), p99: at(99), errors, non2xx };
 }

@@ -107,6 +107,9 @@ export const VISIBLE_TO_SQL = (x: string, user: string, roles: string, units: st
      SELECT 1 FROM tasks t WHERE t.instance_id = ${x}.id AND (t.assignee = ${user} OR t.completed_by = ${user} OR ${CANDIDATE_SQL('t', roles, units)}))
      OR ${SENDER_SQL(x, roles, units)})`;
 
+/** An instance's open tasks, by id: read as they are (openOf) or locked (lockOpen). */
+const OPEN_OF_SQL = `SELECT ${COLUMNS} FROM tasks WHERE instance_id = $1 AND status = 'open' ORDER BY id`;
+
 const CAN_SEE_SQL = `SELECT 1 FROM workflow_instances i WHERE i.id = $1 AND ${VISIBLE_TO_SQL('i', '$2', '$3', '$4')}`;
 
 /** SQL: the ids of every definition I may send some event of: a list checks its cases' definition against this set. */
@@ -169,14 +172,12 @@ export class TasksRepository {
    * if they are still so when the write locks them (TransitionWrite.taskCheck).
    */
   async openOf(manager: EntityManager, instanceId: string): Promise<TaskRecord[]> {
-    const rows = await queryPrepared(manager, 'phoihop_tasks_open_of', `SELECT ${COLUMNS} FROM tasks WHERE instance_id = $1 AND status = 'open' ORDER BY id`, [instanceId]);
+    const rows = await queryPrepared(manager, 'phoihop_tasks_open_of', OPEN_OF_SQL, [instanceId]);
     return rows.map(toRecord);
   }
 
   async lockOpen(manager: EntityManager, instanceId: string): Promise<TaskRecord[]> {
-    const rows = await queryPrepared(manager, 'phoihop_tasks_lock_open', `SELECT ${COLUMNS} FROM tasks WHERE instance_id = $1 AND status = 'open' ORDER BY id FOR UPDATE`, [
-      instanceId,
-    ]);
+    const rows = await queryPrepared(manager, 'phoihop_tasks_lock_open', `${OPEN_OF_SQL} FOR UPDATE`, [instanceId]);
     return rows.map(toRecord);
   }
 
