@@ -23,11 +23,17 @@ const swcTsx = {
   sourceMaps: 'inline',
 };
 
+// Two packages the Fastify plugins use ship as ES modules only and are loaded with require(),
+// which Node 20.19+ does but Jest's module loader does not: swc turns them into CommonJS when
+// required (and leaves them ES modules when imported).
+const REQUIRED_ESM = '/node_modules/(@fastify/static|@fastify/cookie|light-my-request)/node_modules/(content-disposition|cookie)/';
+
 export default {
   rootDir: '.',
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts', '.tsx'],
-  transform: { '^.+\\.tsx$': ['@swc/jest', swcTsx], '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.tsx$': ['@swc/jest', swcTsx], '^.+\\.ts$': ['@swc/jest', swc], [`${REQUIRED_ESM}.+\\.js$`]: ['@swc/jest', { jsc: { target: 'es2022' } }] },
+  transformIgnorePatterns: [`^(?!.*${REQUIRED_ESM}).*/node_modules/`],
   moduleNameMapper: {
     '^#libs/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^#migrations$': '<rootDir>/migrations/index.ts',

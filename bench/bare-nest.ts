@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Body, Controller, Get, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 
-/** The floor of the HTTP comparison: NestJS on the same Express adapter, no database, no auth. */
+/** The floor of the HTTP comparison: NestJS on the same adapter as the api (Fastify), no database, no auth. */
 @Controller()
 class BareController {
   @Get('ping')
@@ -21,7 +21,7 @@ class BareController {
 class BareModule {}
 
 async function main() {
-  const app = await NestFactory.create<NestExpressApplication>(BareModule, { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), { logger: false });
   await app.listen(Number(process.env.PORT ?? 0), '127.0.0.1');
   console.log(`bare nest listening on ${(app.getHttpServer().address() as { port: number }).port}`);
 }

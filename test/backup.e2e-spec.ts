@@ -4,7 +4,7 @@ import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import pg from 'pg';
 import request from 'supertest';
 import { LedgerService } from '#libs/audit';
@@ -104,8 +104,9 @@ async function cli(args: string[], env: Record<string, string>) {
  * global ledger verifies, and every instance's chain verifies and replays to its stored state.
  */
 async function verifyThroughApp(url: string, instanceIds: string[]): Promise<void> {
-  const app: NestExpressApplication = await createApp({ auth: TEST_AUTH, databaseUrl: url, poolSize: 4, runMigrations: true, logLevel: 'error', webDir: false });
+  const app: NestFastifyApplication = await createApp({ auth: TEST_AUTH, databaseUrl: url, poolSize: 4, runMigrations: true, logLevel: 'error', webDir: false });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready(); // Fastify answers once its routes are loaded
   try {
     const login = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'admin', password: TEST_PASSWORD }).expect(200);
     const auth = { Authorization: `Bearer ${login.body.accessToken}` };

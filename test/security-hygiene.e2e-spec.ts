@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { loadEnvironment, metricsAccess } from '#libs/config';
 import { createApp } from '../apps/api/src/create-app.js';
@@ -277,7 +277,7 @@ describe('password policy on update, /metrics and request ids (#22.10)', () => {
 
 describe('/metrics outside the embedded default (#22.10)', () => {
   let database: TestDatabase;
-  const apps: NestExpressApplication[] = [];
+  const apps: NestFastifyApplication[] = [];
   beforeAll(async () => {
     database = await createTestDatabase();
   });
@@ -289,6 +289,7 @@ describe('/metrics outside the embedded default (#22.10)', () => {
   async function api(metrics: { token?: string; openOnLoopback: boolean }) {
     const app = await createApp({ auth: TEST_AUTH, databaseUrl: database.url, poolSize: 2, runMigrations: true, logLevel: 'error', webDir: false, metrics });
     await app.init();
+    await app.getHttpAdapter().getInstance().ready(); // Fastify answers once its routes are loaded
     apps.push(app);
     return request(app.getHttpServer());
   }

@@ -4,7 +4,7 @@
 // they were, the main bundle stays under 120 KB with Brotli, and the definitions' list carries the
 // role labels (so that no page fetches every definition's source to name roles). See docs/web.md.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { cp, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { request, type IncomingHttpHeaders } from 'node:http';
@@ -32,7 +32,7 @@ interface Raw {
 }
 
 describe('web app weight: pre-compressed files served by Accept-Encoding', () => {
-  let app: NestExpressApplication;
+  let app: NestFastifyApplication;
   let database: TestDatabase;
   let port: number;
   let dir: string;

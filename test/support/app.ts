@@ -1,4 +1,4 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import request from 'supertest';
@@ -15,7 +15,7 @@ import { createApp } from '../../apps/api/src/create-app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   /** Signed in as `admin` (every admin route; a task's decision only with an override). */
   http: TestAgent;
   /** No Authorization header. */
@@ -107,6 +107,7 @@ export async function startTestApp(
     documents: options.documents,
   });
   await app.init();
+  await app.getHttpAdapter().getInstance().ready(); // Fastify answers once its routes are loaded
   const server = app.getHttpServer();
   const ward = JSON.parse(await readFile('workflows/seed/ward.json', 'utf8'));
   await app.get(SeedService).seedUnits(ward);

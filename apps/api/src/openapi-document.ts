@@ -1,4 +1,5 @@
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AppModule } from './app.module.js';
@@ -29,6 +30,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 export async function standaloneOpenApiDocument(): Promise<OpenAPIObject> {
   const app = await NestFactory.create(
     AppModule.forRoot({ databaseUrl: 'postgres://unused', poolSize: 1, runMigrations: false, auth: { jwtSecret: 'x'.repeat(32), accessTtlSeconds: 900, maxFailures: 5, lockoutWindowMs: 60_000 } }),
+    new FastifyAdapter(),
     { preview: true, logger: false, abortOnError: false },
   );
   app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: PREFIX_EXCLUDE });

@@ -21,7 +21,7 @@ export interface SessionSettings {
   idleMinutes: number;
   /** A session ends this long after sign-in whatever happens: sign in again the next working day. */
   maxHours: number;
-  /** `auto`: the cookie is `Secure` when the request came over HTTPS (as Express sees it, `trust proxy` included). */
+  /** `auto`: the cookie is `Secure` when the request came over HTTPS (as the server sees it, `TRUST_PROXY_HOPS` included). */
   cookieSecure: 'auto' | boolean;
   /** Origins besides the app's own that may call the cookie routes (CORS_ORIGINS). */
   trustedOrigins: string[];

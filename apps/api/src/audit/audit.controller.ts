@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { takeOverResponse } from '../common/raw-response.js';
 import { AuditSearchService, InstanceAuditService, LedgerService } from '#libs/audit';
 import type { Principal } from '#libs/core';
 import { AdminOnly } from '../auth/auth.decorators.js';
@@ -46,9 +47,10 @@ export class AuditController {
   @Get('audit/export')
   @AdminOnly()
   @ApiOperation({ summary: 'Every transition of a search, streamed as NDJSON or CSV (UTF-8 with BOM)' })
-  async export(@Query() q: ExportQuery, @Res() res: Response) {
+  async export(@Query() q: ExportQuery, @Res() reply: FastifyReply) {
     const format = q.format ?? 'ndjson';
-    res.status(200);
+    const res = takeOverResponse(reply);
+    res.statusCode = 200;
     res.setHeader('Content-Type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="phoihop-audit.${format === 'csv' ? 'csv' : 'ndjson'}"`);
     try {

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService, IdentityService, SessionsService, type OpenedSession } from '#libs/identity';
 import { actorOf, type Principal } from '#libs/core';
 import { SignInLimit } from '../common/rate-limit.guard.js';
@@ -33,7 +33,7 @@ export class AuthController {
   ) {}
 
   /** The refresh token goes to the cookie; the body is the access token only. */
-  private answer(req: Request, res: Response, opened: OpenedSession) {
+  private answer(req: FastifyRequest, res: FastifyReply, opened: OpenedSession) {
     setRefreshCookie(res, opened.refreshToken, refreshCookieOptions(req, this.sessions));
     return { accessToken: opened.accessToken, tokenType: opened.tokenType, expiresIn: opened.expiresIn };
   }
@@ -50,8 +50,8 @@ export class AuthController {
       'Username and password -> a short-lived bearer token (JWT), and a session: its refresh token in an HttpOnly cookie (phoihop_refresh, Path=/api/v1/auth)',
     security: [],
   })
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    return this.answer(req, res, await this.auth.login(dto.username, dto.password, { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null }));
+  async login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
+    return this.answer(req, res, await this.auth.login(dto.username, dto.password, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null }));
   }
 
   @ApiJson(AccessTokenDto, { description: 'A new access token; the cookie holds a new refresh token (the old one is spent)', headers: REFRESH_COOKIE_HEADER })
@@ -64,10 +64,10 @@ export class AuthController {
       'The session cookie -> a new access token. The refresh token rotates on every use; one used twice ends its session. 401 when the session ended, expired, or the user was disabled or changed password; 403 from another site (Origin)',
     security: [],
   })
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async refresh(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     refuseCrossSite(req, this.sessions.settings.trustedOrigins);
     try {
-      return this.answer(req, res, await this.sessions.refresh(readRefreshCookie(req), { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null }));
+      return this.answer(req, res, await this.sessions.refresh(readRefreshCookie(req), { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null }));
     } catch (error) {
       clearRefreshCookie(res);
       throw error;
@@ -83,7 +83,7 @@ export class AuthController {
     summary: 'Sign out: ends the session of the cookie and clears the cookie; 403 from another site (Origin)',
     security: [],
   })
-  async logout(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async logout(@Req() req: FastifyRequest, @Res({ passthrough: true }) res: FastifyReply) {
     refuseCrossSite(req, this.sessions.settings.trustedOrigins);
     // The cookie only: a bearer token names a session too, but ending the caller's session is for
     // DELETE /me/sessions/:id, where it is asked for by name.
@@ -108,7 +108,7 @@ export class AuthController {
   @SignInLimit()
   @HttpCode(200)
   @ApiOperation({ summary: 'Change one’s own password (the current one is required); ends every other session and API token, answers a new access token' })
-  changePassword(@CurrentPrincipal() p: Principal, @CurrentSessionId() sessionId: string | null, @Body() dto: ChangePasswordDto, @Req() req: Request) {
+  changePassword(@CurrentPrincipal() p: Principal, @CurrentSessionId() sessionId: string | null, @Body() dto: ChangePasswordDto, @Req() req: FastifyRequest) {
     return this.auth.changePassword(p, sessionId, dto.currentPassword, dto.newPassword, req.ip ?? null);
   }
 

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { SessionsService } from '#libs/identity';
 import { DomainError, ErrorCode } from '#libs/core';
 
@@ -19,29 +19,26 @@ export interface RefreshCookieOptions {
 }
 
 /** The cookie options for this request: `Secure` as the setting says (`auto`: when the request came over HTTPS). */
-export function refreshCookieOptions(req: Request, sessions: SessionsService): RefreshCookieOptions {
+export function refreshCookieOptions(req: FastifyRequest, sessions: SessionsService): RefreshCookieOptions {
   const setting = sessions.settings.cookieSecure;
-  return { secure: setting === 'auto' ? req.secure : setting, maxAgeSeconds: sessions.maxAgeSeconds };
+  return { secure: setting === 'auto' ? req.protocol === 'https' : setting, maxAgeSeconds: sessions.maxAgeSeconds };
 }
 
-export function setRefreshCookie(res: Response, refreshToken: string, options: RefreshCookieOptions): void {
-  res.cookie(REFRESH_COOKIE, refreshToken, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: options.secure,
-    path: REFRESH_COOKIE_PATH,
-    maxAge: options.maxAgeSeconds * 1000,
-  });
-  res.cookie(SESSION_HINT_COOKIE, '1', { sameSite: 'strict', secure: options.secure, path: '/', maxAge: options.maxAgeSeconds * 1000 });
+/** Both cookies' expiry, as Max-Age and as Expires (for clients that know only the older attribute). */
+const lifetime = (seconds: number) => ({ maxAge: seconds, expires: new Date(Date.now() + seconds * 1000) });
+
+export function setRefreshCookie(res: FastifyReply, refreshToken: string, options: RefreshCookieOptions): void {
+  res.setCookie(REFRESH_COOKIE, refreshToken, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: REFRESH_COOKIE_PATH, ...lifetime(options.maxAgeSeconds) });
+  res.setCookie(SESSION_HINT_COOKIE, '1', { sameSite: 'strict', secure: options.secure, path: '/', ...lifetime(options.maxAgeSeconds) });
 }
 
-export function clearRefreshCookie(res: Response): void {
+export function clearRefreshCookie(res: FastifyReply): void {
   res.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', path: REFRESH_COOKIE_PATH });
   res.clearCookie(SESSION_HINT_COOKIE, { sameSite: 'strict', path: '/' });
 }
 
 /** A cookie of the request, from the Cookie header (`name=value; …`; the API's cookies are base64url or plain: no decoding). */
-export function readCookie(req: Request, name: string): string | undefined {
+export function readCookie(req: FastifyRequest, name: string): string | undefined {
   for (const pair of (req.headers.cookie ?? '').split(';')) {
     const at = pair.indexOf('=');
     if (at > 0 && pair.slice(0, at).trim() === name) return pair.slice(at + 1).trim();
@@ -49,7 +46,7 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-export const readRefreshCookie = (req: Request): string | undefined => readCookie(req, REFRESH_COOKIE);
+export const readRefreshCookie = (req: FastifyRequest): string | undefined => readCookie(req, REFRESH_COOKIE);
 
 /**
  * A route that acts on the cookie answers only the app's own pages (and CORS_ORIGINS): SameSite
@@ -57,17 +54,17 @@ export const readRefreshCookie = (req: Request): string | undefined => readCooki
  * whose `Origin` is another site's, or that the browser marks `Sec-Fetch-Site: cross-site`.
  * Callers without those headers (curl, integrations) are no cross-site threat and pass.
  */
-export function refuseCrossSite(req: Request, trustedOrigins: string[]): void {
-  const origin = req.header('origin');
-  const host = req.get('host') ?? '';
-  // The host, not the scheme: behind a TLS proxy without `trust proxy` Express sees http.
+export function refuseCrossSite(req: FastifyRequest, trustedOrigins: string[]): void {
+  const origin = req.headers.origin;
+  const host = req.headers.host ?? '';
+  // The host, not the scheme: behind a TLS proxy without `trust proxy` the server sees http.
   if (origin !== undefined && hostOf(origin) !== host && !trustedOrigins.includes(origin)) {
     throw new DomainError(ErrorCode.Forbidden, `Cross-site request refused: Origin ${origin} is not this application's (${host})`, {
       reason: 'cross-site',
       origin,
     });
   }
-  if (origin === undefined && req.header('sec-fetch-site') === 'cross-site') {
+  if (origin === undefined && req.headers['sec-fetch-site'] === 'cross-site') {
     throw new DomainError(ErrorCode.Forbidden, 'Cross-site request refused (Sec-Fetch-Site: cross-site)', { reason: 'cross-site' });
   }
 }

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '#libs/core';
 import { reasonPhrase, statusFor, type ErrorBody } from './error-response.js';
@@ -30,19 +30,19 @@ export class AllExceptionsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request & { id?: string }>();
+    const reply = http.getResponse<FastifyReply>();
+    const request = http.getRequest<FastifyRequest>();
     const body = this.toBody(exception);
     body.requestId = request.id;
     if (body.statusCode === 503) {
       // Expected while a dependency is down (hundreds a minute): one line each, no stack.
-      this.logger.warn(`${request.method} ${request.originalUrl}: ${body.message} (${(exception as Error)?.message ?? String(exception)})`);
+      this.logger.warn(`${request.method} ${request.url}: ${body.message} (${(exception as Error)?.message ?? String(exception)})`);
     } else if (body.statusCode >= 500) {
       body.errorId = randomUUID();
-      this.logger.error(`${body.errorId} ${request.method} ${request.originalUrl}: ${(exception as Error)?.stack ?? String(exception)}`);
+      this.logger.error(`${body.errorId} ${request.method} ${request.url}: ${(exception as Error)?.stack ?? String(exception)}`);
     }
     // Forced: a handler that declared another type (a diagram is text/plain) still answers errors as JSON.
-    if (!response.headersSent) response.status(body.statusCode).setHeader('Content-Type', 'application/json; charset=utf-8').json(body);
+    if (!reply.sent && !reply.raw.headersSent) reply.code(body.statusCode).header('Content-Type', 'application/json; charset=utf-8').send(JSON.stringify(body));
   }
 
   private toBody(exception: unknown): ErrorBody {
@@ -50,19 +50,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
       const statusCode = statusFor(exception.code);
       return { statusCode, error: reasonPhrase[statusCode], code: exception.code, message: exception.message, details: exception.details };
     }
-    // Express' body parser errors arrive raw or wrapped by the adapter in an HttpException's cause.
-    const parseFailure = ((exception as { cause?: unknown })?.cause ?? exception) as { type?: string; status?: number; message?: string };
-    if (parseFailure?.type === 'entity.parse.failed') {
-      return {
-        statusCode: 400,
-        error: reasonPhrase[400],
-        code: ErrorCode.ValidationFailed,
-        message: `The request body is not valid JSON: ${parseFailure.message}`,
-        details: { problems: [{ field: 'body', reason: 'malformed JSON' }] },
-      };
-    }
-    if (parseFailure?.type === 'entity.too.large') {
-      return { statusCode: 413, error: reasonPhrase[413], code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+    // The HTTP layer's own refusals (a body over the limit, a Content-Length that does not match
+    // the body, an aborted upload) carry their status and a code of Fastify's.
+    const layer = exception as { code?: unknown; statusCode?: unknown; message?: string };
+    if (typeof layer?.code === 'string' && layer.code.startsWith('FST_') && typeof layer.statusCode === 'number' && layer.statusCode >= 400 && layer.statusCode < 500) {
+      if (layer.statusCode === 413) return { statusCode: 413, error: reasonPhrase[413], code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' };
+      return { statusCode: layer.statusCode, error: reasonPhrase[layer.statusCode] ?? 'Error', code: `HTTP_${layer.statusCode}`, message: layer.message ?? 'The request was refused' };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

@@ -1,6 +1,6 @@
 import { Inject, Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '#libs/core';
 import { RateCounter } from './rate-counter.js';
 
@@ -39,7 +39,7 @@ export class RateLimitGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const http = context.switchToHttp();
-    const req = http.getRequest<Request>();
+    const req = http.getRequest<FastifyRequest>();
     if (READS.has(req.method)) return true;
     // The handler the router chose for this request, whatever the path looked like.
     const login = this.reflector.getAllAndOverride<boolean>(SIGN_IN_LIMIT, [context.getHandler(), context.getClass()]) === true;
@@ -47,12 +47,12 @@ export class RateLimitGuard implements CanActivate {
     if (!limit) return true;
     const key = `${login ? 'login' : 'writes'}:${req.ip ?? 'unknown'}`;
     const { count, resetInMs } = login ? await this.counter.exact(key) : this.counter.soon(key);
-    const res = http.getResponse<Response>();
-    res.setHeader('RateLimit-Limit', String(limit));
-    res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - count)));
+    const res = http.getResponse<FastifyReply>();
+    res.header('RateLimit-Limit', String(limit));
+    res.header('RateLimit-Remaining', String(Math.max(0, limit - count)));
     if (count <= limit) return true;
     const retryAfter = Math.max(1, Math.ceil(resetInMs / 1000));
-    res.setHeader('Retry-After', String(retryAfter));
+    res.header('Retry-After', String(retryAfter));
     throw new DomainError(ErrorCode.TooManyAttempts, `Too many ${login ? 'sign-in attempts' : 'changes'} from this address; retry in ${retryAfter} s`, {
       retryAfterSeconds: retryAfter,
     });

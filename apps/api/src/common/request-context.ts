@@ -1,11 +1,11 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { type RequestMeta } from '#libs/runtime';
 import { actorOf, DomainError, ErrorCode, type Principal } from '#libs/core';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 
-type AuthedRequest = Request & { id?: string; principal?: Principal };
+type AuthedRequest = FastifyRequest & { principal?: Principal };
 
 /**
  * The caller's identity (from the AuthGuard: never from the request body), request id and
@@ -13,7 +13,8 @@ type AuthedRequest = Request & { id?: string; principal?: Principal };
  */
 export const Meta = createParamDecorator((_: unknown, ctx: ExecutionContext): RequestMeta & { principal: Principal } => {
   const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-  const key = req.header('idempotency-key');
+  // Node joins a repeated header with commas: one string, which the pattern then refuses.
+  const key = req.headers['idempotency-key'] as string | undefined;
   if (key !== undefined && !KEY.test(key)) {
     throw new DomainError(ErrorCode.ValidationFailed, 'Idempotency-Key must be 1 to 200 visible ASCII characters', {
       problems: [{ field: 'Idempotency-Key', reason: 'must be 1 to 200 visible ASCII characters' }],

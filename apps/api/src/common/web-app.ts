@@ -1,8 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative, resolve, sep } from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import { join, relative, resolve, sep } from 'node:path';
+import send from '@fastify/send';
+import { NotFoundException } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pathOf } from './request-sanity.js';
 
+/** The route the web app answers on: whatever no API route takes. */
+export const WEB_APP_ROUTE = '/*';
 /** Paths that belong to the server, never to the single-page app. */
 const SERVER_PATHS = /^\/(api(\/|$)|health$|ready$|metrics$)/;
 
@@ -51,8 +55,7 @@ const hasSiblings = (file: string) => existsSync(file + SIBLING.br) || existsSyn
 
 /**
  * The file under `root` that the request path names, or null: outside `root`, a dotfile or dot
- * folder (the build's manifest), malformed, or not compressible (those are left to the static
- * handler as they are).
+ * folder (the build's manifest), or malformed.
  */
 function fileFor(root: string, urlPath: string): string | null {
   let decoded: string;
@@ -61,64 +64,68 @@ function fileFor(root: string, urlPath: string): string | null {
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || !COMPRESSIBLE.test(decoded)) return null;
+  if (decoded.includes('\0')) return null;
   const segments = decoded.split('/').filter(Boolean);
   if (!segments.length || segments.some((s) => s.startsWith('.') || s.includes('\\'))) return null;
   const file = join(root, ...segments);
   return file.startsWith(root + sep) ? file : null;
 }
 
+const isFile = (file: string) => statSync(file, { throwIfNoEntry: false })?.isFile() === true;
+
+/** The Content-Type a file is served with (the type of `x.js` for `x.js.br` too). */
+function typeOf(file: string): string {
+  const type = send.mime.getType(file) ?? 'application/octet-stream';
+  return send.isUtf8MimeType(type) ? `${type}; charset=utf-8` : type;
+}
+
+/** Nest's answer for a path no route takes, as the API gives it everywhere else. */
+const notFound = (req: FastifyRequest) => new NotFoundException(`Cannot ${req.method} ${pathOf(req.url)}`);
+
 /**
  * Serves the built web app (dist/web) at `/`: its hashed assets with long caching, and index.html
  * for every other GET outside the API so that the app's own routes load on refresh. Compressible
  * files (and index.html) are answered with the Brotli or gzip file the build wrote beside them when
- * the client accepts it (`Content-Encoding`, `Vary: Accept-Encoding`), else as they are. Returns
- * false when there is no build to serve.
+ * the client accepts it (`Content-Encoding`, `Vary: Accept-Encoding`), else as they are; the file
+ * itself goes through `send` (ETag, Last-Modified, conditional and range requests). One wildcard
+ * route, which the router tries only after every API route: an API request never touches the
+ * disk. Returns false when there is no build to serve.
  */
-export function serveWebApp(app: NestExpressApplication, webDir: string): boolean {
+export function serveWebApp(fastify: FastifyInstance, webDir: string): boolean {
   const dir = resolve(webDir);
   const indexFile = join(dir, 'index.html');
   if (!existsSync(indexFile)) return false;
-  const cacheOf = (urlPath: string) => (urlPath.startsWith('/assets/') ? { immutable: true, maxAge: '365d' } : { maxAge: '1h' });
 
-  // A pre-compressed answer when there is one and the client takes it; the static handlers below
-  // answer everything else (identity; a missing file: 404 under /assets/, the SPA fallback elsewhere).
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
-    const file = fileFor(dir, req.path);
-    if (!file || !hasSiblings(file) || !statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
-    res.vary('Accept-Encoding');
-    const encoded = encodedFile(file, acceptedEncodings(req.headers['accept-encoding']));
-    if (!encoded) return next();
-    res.type(extname(file));
-    res.setHeader('Content-Encoding', encoded.coding);
-    res.sendFile(relative(dir, encoded.path), { root: dir, ...cacheOf(req.path) }, (error?: Error & { code?: string }) => {
-      // A client that went away (a page closed mid-download) is nothing to report.
-      if (!error || error.code === 'ECONNABORTED' || res.headersSent) return;
-      res.removeHeader('Content-Encoding');
-      next(error);
-    });
-  });
-  app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false, fallthrough: false });
-  // The app's other files, never asked for an API path: a static handler before the routes would
-  // otherwise look each API request up on disk first (an fs.stat per request in the api's profile).
-  const rootFiles = express.static(dir, { index: false, maxAge: '1h' });
-  app.use((req: Request, res: Response, next: NextFunction) => (SERVER_PATHS.test(req.path) ? next() : rootFiles(req, res, next)));
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || SERVER_PATHS.test(req.path)) return next();
+  const sendFile = async (req: FastifyRequest, reply: FastifyReply, file: string, path: string) => {
+    const siblings = COMPRESSIBLE.test(file) && hasSiblings(file);
+    const encoded = siblings ? encodedFile(file, acceptedEncodings(req.headers['accept-encoding'])) : null;
+    const caching = path.startsWith('/assets/') ? { immutable: true, maxAge: '365d' } : { maxAge: '1h' };
+    const sent = await send(req.raw, '/' + relative(dir, encoded?.path ?? file).split(sep).map(encodeURIComponent).join('/'), { root: dir, index: false, dotfiles: 'allow', ...caching });
+    if (sent.type === 'error') throw sent.metadata.error;
+    reply.code(sent.statusCode).headers(sent.headers);
+    if (siblings) reply.header('Vary', 'Accept-Encoding');
+    if (encoded) reply.header('Content-Type', typeOf(file)).header('Content-Encoding', encoded.coding);
+    return reply.send(sent.stream);
+  };
+
+  const sendIndex = (req: FastifyRequest, reply: FastifyReply) => {
     // Read on each request (it is small): a rebuilt app is served without a restart.
     const encoded = encodedFile(indexFile, acceptedEncodings(req.headers['accept-encoding']));
-    let index: Buffer;
-    try {
-      index = readFileSync(encoded?.path ?? indexFile);
-    } catch {
-      return next();
-    }
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    res.setHeader('Cache-Control', 'no-cache');
-    if (hasSiblings(indexFile)) res.vary('Accept-Encoding');
-    if (encoded) res.setHeader('Content-Encoding', encoded.coding);
-    res.send(index);
+    const index = readFileSync(encoded?.path ?? indexFile);
+    reply.header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache');
+    if (hasSiblings(indexFile)) reply.header('Vary', 'Accept-Encoding');
+    if (encoded) reply.header('Content-Encoding', encoded.coding);
+    return reply.send(index);
+  };
+
+  fastify.get(WEB_APP_ROUTE, async (req, reply) => {
+    const path = pathOf(req.url);
+    if (SERVER_PATHS.test(path)) throw notFound(req);
+    const file = fileFor(dir, path);
+    if (file && isFile(file)) return sendFile(req, reply, file, path);
+    // A missing asset is a missing file, not a page of the app.
+    if (path.startsWith('/assets/')) throw notFound(req);
+    return sendIndex(req, reply);
   });
   return true;
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { takeOverResponse } from '../common/raw-response.js';
 import { pipeline } from 'node:stream/promises';
 import type { Principal } from '#libs/core';
 import { ALLOWED_TYPES, TYPE_EXTENSIONS, contentDisposition, FILES_OPTIONS, FilesService, type FilesOptions } from '#libs/files';
@@ -11,7 +12,7 @@ import { UuidPipe } from '../common/uuid.pipe.js';
 import { FileDto, FileLimitsDto, FileListDto, UploadFileDto } from './dto/files.dto.js';
 import { readUploadPart } from './multipart.js';
 
-type AuthedRequest = Request & { id?: string; principal?: Principal };
+type AuthedRequest = FastifyRequest & { principal?: Principal };
 
 @ApiTags('files')
 @Controller('files')
@@ -33,7 +34,7 @@ export class FilesController {
   @Post()
   @ApiOperation({ summary: 'Upload a document (multipart field "file"), streamed to storage; attach it by giving its id in an event' })
   async upload(@Req() req: AuthedRequest, @CurrentPrincipal() principal: Principal) {
-    const part = await readUploadPart(req, this.options.maxBytes);
+    const part = await readUploadPart(req.raw, this.options.maxBytes);
     try {
       const view = await this.files.upload(part.stream, part.filename, principal);
       await part.finished;
@@ -75,9 +76,10 @@ export class FilesController {
   @ApiErrors(400, 404)
   @Get(':id/content')
   @ApiOperation({ summary: 'Download a file (Content-Disposition: attachment)' })
-  async content(@Param('id', new UuidPipe('id')) id: string, @Req() req: AuthedRequest, @Res() res: Response) {
+  async content(@Param('id', new UuidPipe('id')) id: string, @Req() req: AuthedRequest, @Res() reply: FastifyReply) {
     const { file, stream } = await this.files.open(id, req.principal, req.id);
-    res.status(200);
+    const res = takeOverResponse(reply);
+    res.statusCode = 200;
     res.setHeader('Content-Type', file.contentType);
     res.setHeader('Content-Length', String(file.size));
     res.setHeader('Content-Disposition', contentDisposition(file.name));

@@ -1,5 +1,5 @@
 import busboy from 'busboy';
-import type { Request } from 'express';
+import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import { DomainError, ErrorCode } from '#libs/core';
 
@@ -23,7 +23,7 @@ const refuse = (field: string, reason: string) => new DomainError(ErrorCode.Vali
  * stream as soon as its headers are read; other parts are skipped. Busboy stops a part one byte
  * past `maxBytes`, so a too-large upload is told apart from one of exactly the limit.
  */
-export function readUploadPart(req: Request, maxBytes: number): Promise<UploadPart> {
+export function readUploadPart(req: IncomingMessage, maxBytes: number): Promise<UploadPart> {
   const type = req.headers['content-type'] ?? '';
   if (!/^multipart\/form-data\s*;/i.test(type)) return Promise.reject(refuse('Content-Type', 'must be multipart/form-data with a boundary'));
   let parser: busboy.Busboy;

@@ -11,20 +11,21 @@ import { HealthController } from './health.controller.js';
 function answer(exception: unknown): { status: number; body: ErrorBody } {
   const sent: { status?: number; body?: ErrorBody } = {};
   const response = {
-    headersSent: false,
-    status(code: number) {
-      sent.status = code;
+    sent: false,
+    raw: { headersSent: false },
+    code(status: number) {
+      sent.status = status;
       return this;
     },
-    setHeader() {
+    header() {
       return this;
     },
-    json(body: ErrorBody) {
-      sent.body = body;
+    send(body: string) {
+      sent.body = JSON.parse(body) as ErrorBody;
       return this;
     },
   };
-  const request = { id: 'req-1', method: 'GET', originalUrl: '/ready' };
+  const request = { id: 'req-1', method: 'GET', url: '/ready' };
   const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => request }) } as unknown as ArgumentsHost;
   new AllExceptionsFilter().catch(exception, host);
   return { status: sent.status!, body: sent.body! };

@@ -1,5 +1,5 @@
-import { Controller, Get, Header, Inject, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ModuleRef } from '@nestjs/core';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MetricsAccess } from '#libs/config';
@@ -37,8 +37,8 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * X-Forwarded-For, which the caller writes), and no proxy in between (a reverse proxy on the same
  * machine connects from loopback on behalf of anyone).
  */
-function directLoopback(req: Request): boolean {
-  return LOOPBACK.has(req.socket.remoteAddress ?? '') && req.header('x-forwarded-for') === undefined && req.header('forwarded') === undefined;
+function directLoopback(req: FastifyRequest): boolean {
+  return LOOPBACK.has(req.socket.remoteAddress ?? '') && req.headers['x-forwarded-for'] === undefined && req.headers['forwarded'] === undefined;
 }
 
 @ApiTags('health')
@@ -85,12 +85,11 @@ export class HealthController {
   @ApiMedia({ 'text/plain': { type: 'string', description: 'Prometheus text exposition format (version 0.0.4)' } }, { description: 'The metrics' })
   @ApiErrors(400, 401)
   @Get('metrics')
-  @Header('Cache-Control', 'no-store')
   @ApiOperation({ summary: 'Prometheus metrics: METRICS_TOKEN as a bearer token (the embedded default without one: loopback callers only)' })
-  async metrics(@Req() req: Request, @Res() res: Response) {
+  async metrics(@Req() req: FastifyRequest, @Res() res: FastifyReply) {
     // From the validated settings only (main.ts: metricsAccess(env)); an app built without them is open to loopback.
     const token = this.metricsAccess.token;
-    const allowed = token ? bearerMatches(req.header('authorization'), token) : this.metricsAccess.openOnLoopback && directLoopback(req);
+    const allowed = token ? bearerMatches(req.headers.authorization, token) : this.metricsAccess.openOnLoopback && directLoopback(req);
     if (!allowed) {
       throw new DomainError(
         ErrorCode.Unauthenticated,
@@ -98,6 +97,6 @@ export class HealthController {
         {},
       );
     }
-    res.status(200).type(this.metricsService.contentType).send(await this.metricsService.metrics());
+    await res.code(200).type(this.metricsService.contentType).header('Cache-Control', 'no-store').send(await this.metricsService.metrics());
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ConfidentialReads, InstanceCommands, InstanceQueries, type InstanceView, type Outcome, type RequestMeta, TasksService } from '#libs/runtime';
 import { DomainError, ErrorCode, type Principal } from '#libs/core';
 import { CurrentPrincipal, Meta } from '../common/request-context.js';
@@ -28,7 +28,7 @@ export class InstancesController {
   @Post()
   @ApiOperation({ summary: 'Start an instance of a published workflow' })
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async create(@Body() dto: CreateInstanceDto, @Meta() meta: RequestMeta & { principal: Principal }, @Res({ passthrough: true }) res: Response) {
+  async create(@Body() dto: CreateInstanceDto, @Meta() meta: RequestMeta & { principal: Principal }, @Res({ passthrough: true }) res: FastifyReply) {
     return send(res, await this.commands.start(dto, meta), (view) => this.confidential.instanceView(view, meta.principal, 'event', meta.requestId));
   }
 
@@ -45,9 +45,9 @@ export class InstancesController {
   @ApiJson(InstanceDto, { description: 'The instance', headers: ETAG })
   @ApiErrors(400, 404)
   @Get(':id')
-  async get(@Param('id', new UuidPipe('id')) id: string, @Meta() meta: RequestMeta & { principal: Principal }, @Res({ passthrough: true }) res: Response) {
+  async get(@Param('id', new UuidPipe('id')) id: string, @Meta() meta: RequestMeta & { principal: Principal }, @Res({ passthrough: true }) res: FastifyReply) {
     const view = await this.confidential.instanceView(await this.instances.get(id, meta.principal), meta.principal, 'instance', meta.requestId);
-    res.setHeader('ETag', `"${view.revision}"`);
+    res.header('ETag', `"${view.revision}"`);
     return view;
   }
 
@@ -63,7 +63,7 @@ export class InstancesController {
     @Body() dto: SendEventDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Meta() meta: RequestMeta & { principal: Principal },
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ) {
     const expectedRevision = dto.expectedRevision ?? parseIfMatch(ifMatch);
     return send(res, await this.commands.send(id, { ...dto, expectedRevision }, meta), (view) => this.confidential.instanceView(view, meta.principal, 'event', meta.requestId));
@@ -95,10 +95,10 @@ export class InstancesController {
 }
 
 /** The answer to a start or an event, its confidential fields as the caller may read them. */
-async function send(res: Response, outcome: Outcome<InstanceView>, present: (view: InstanceView) => Promise<InstanceView>): Promise<InstanceView> {
-  res.status(outcome.statusCode);
-  res.setHeader('ETag', `"${outcome.body.revision}"`);
-  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+async function send(res: FastifyReply, outcome: Outcome<InstanceView>, present: (view: InstanceView) => Promise<InstanceView>): Promise<InstanceView> {
+  res.code(outcome.statusCode);
+  res.header('ETag', `"${outcome.body.revision}"`);
+  if (outcome.replayed) res.header('Idempotent-Replayed', 'true');
   return present(outcome.body);
 }
 

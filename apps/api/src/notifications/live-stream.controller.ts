@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
+import { takeOverResponse } from '../common/raw-response.js';
 import { AuthService } from '#libs/identity';
 import { type Principal } from '#libs/core';
 import { CurrentPrincipal } from '../common/request-context.js';
@@ -43,8 +44,8 @@ export class LiveStreamController {
   @ApiErrors(400, 401, 503)
   @Public()
   @Get()
-  async stream(@Query() q: StreamQueryDto, @Res() res: Response): Promise<void> {
+  async stream(@Query() q: StreamQueryDto, @Res() reply: FastifyReply): Promise<void> {
     const principal = await this.auth.redeemStreamTicket(q.ticket);
-    await this.streams.serve(principal, res);
+    await this.streams.serve(principal, takeOverResponse(reply));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable, type OnApplicationShutdown, type BeforeApplicationShutdown } from '@nestjs/common';
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import { LiveChannel, type LiveMessage } from '#libs/persistence';
 import { holdsRoleIn, type Principal } from '#libs/core';
 
@@ -19,7 +19,7 @@ export function inboxConcerns(p: Principal, m: Extract<LiveMessage, { type: 'inb
  */
 @Injectable()
 export class LiveStreamService implements BeforeApplicationShutdown, OnApplicationShutdown {
-  private readonly open = new Set<Response>();
+  private readonly open = new Set<ServerResponse>();
 
   constructor(private readonly channel: LiveChannel) {}
 
@@ -28,7 +28,7 @@ export class LiveStreamService implements BeforeApplicationShutdown, OnApplicati
     return this.open.size;
   }
 
-  async serve(p: Principal, res: Response): Promise<void> {
+  async serve(p: Principal, res: ServerResponse): Promise<void> {
     const unsubscribe = await this.channel.subscribe((m) => {
       if (m.type === 'notification') {
         if (m.userId !== p.userId) return;
@@ -40,7 +40,7 @@ export class LiveStreamService implements BeforeApplicationShutdown, OnApplicati
     const send = (event: string, data: unknown) => {
       if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     };
-    res.status(200);
+    res.statusCode = 200;
     res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
     res.setHeader('Cache-Control', 'no-cache, no-transform');
     res.setHeader('Connection', 'keep-alive');

@@ -1,6 +1,6 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { ProgramReportService, reportCsv, reportXlsx } from '#libs/reports';
 import { ProgramReportQuery } from './dto/program-report.query.js';
 import { ApiErrors, ApiMedia, CONTENT_DISPOSITION, SignedIn } from '../common/openapi.js';
@@ -18,20 +18,19 @@ export class ReportsController {
   @ApiErrors(400)
   @Get('program')
   @ApiOperation({ summary: 'The program dashboard for a period: per workflow received, resolved on time and late, open, overdue; citizen cases; Dân vận khéo (JSON, CSV or XLSX)' })
-  async program(@Query() q: ProgramReportQuery, @Res({ passthrough: true }) res: Response) {
+  async program(@Query() q: ProgramReportQuery, @Res({ passthrough: true }) res: FastifyReply) {
     const report = await this.reports.build(q.period);
     const lang = q.lang ?? 'vi';
     const name = `phoihop-bao-cao-${report.period.key}`;
     if (q.format === 'csv') {
-      res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-      res.setHeader('Content-Disposition', `attachment; filename="${name}.csv"`);
+      res.header('Content-Type', 'text/csv; charset=utf-8');
+      res.header('Content-Disposition', `attachment; filename="${name}.csv"`);
       return reportCsv(report, lang);
     }
     if (q.format === 'xlsx') {
-      res.setHeader('Content-Type', XLSX_TYPE);
-      res.setHeader('Content-Disposition', `attachment; filename="${name}.xlsx"`);
-      res.end(await reportXlsx(report, lang));
-      return;
+      res.header('Content-Type', XLSX_TYPE);
+      res.header('Content-Disposition', `attachment; filename="${name}.xlsx"`);
+      return reportXlsx(report, lang);
     }
     return report;
   }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { OidcClient, openPending, safeReturnPath, sealPending, SessionsService, SsoAccounts, SsoRefusal } from '#libs/identity';
 import { SSO_SETTINGS, type SsoSettings } from '#libs/config';
 import { DomainError, ErrorCode } from '#libs/core';
@@ -45,7 +45,7 @@ export class SsoController {
     summary: 'Sign in through the city’s OpenID Connect provider: redirects there with state, nonce and PKCE (S256), kept in an encrypted HttpOnly cookie for 10 minutes. 403 when single sign-on is not configured',
     security: [],
   })
-  async start(@Query() query: OidcStartQueryDto, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async start(@Query() query: OidcStartQueryDto, @Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     const returnTo = query.returnTo === undefined ? '/' : safeReturnPath(query.returnTo);
     if (returnTo === undefined) {
       throw new DomainError(ErrorCode.ValidationFailed, 'returnTo must be a path of this site, starting with a single /', { problems: [{ field: 'returnTo', reason: 'must be a path of this site, starting with a single /' }] });
@@ -53,15 +53,16 @@ export class SsoController {
     const settings = this.client.settings;
     try {
       const { url, pending } = await this.client.begin(returnTo);
-      res.cookie(PENDING_COOKIE, sealPending(pending, this.cookieKey), {
+      res.setCookie(PENDING_COOKIE, sealPending(pending, this.cookieKey), {
         httpOnly: true,
         // Lax, not Strict: the provider's redirect back is a cross-site top-level GET, which must carry it.
         sameSite: 'lax',
         secure: settings.redirectUri.startsWith('https:'),
         path: PENDING_PATH,
-        maxAge: pending.expiresAt - Date.now(),
+        maxAge: Math.floor((pending.expiresAt - Date.now()) / 1000),
+        expires: new Date(pending.expiresAt),
       });
-      res.redirect(302, url.href);
+      await res.redirect(url.href, 302);
     } catch (error) {
       await this.refuse(error, req, res);
     }
@@ -75,29 +76,29 @@ export class SsoController {
     summary: 'The provider’s answer: checks state, redeems the code with the PKCE verifier, verifies the ID token and its nonce, matches the account and opens a session (refresh cookie), then redirects to the web app. 403 when single sign-on is not configured',
     security: [],
   })
-  async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async callback(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     const settings = this.client.settings; // 403 before anything when single sign-on is off
     // Spent whatever happens: one answer per pending sign-in.
     res.clearCookie(PENDING_COOKIE, { httpOnly: true, sameSite: 'lax', secure: settings.redirectUri.startsWith('https:'), path: PENDING_PATH });
-    const meta = { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null };
+    const meta = { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null };
     try {
       const pending = openPending(readCookie(req, PENDING_COOKIE), this.cookieKey);
       if (!pending) throw new SsoRefusal('state', 'No sign-in was started in this browser in the last 10 minutes (cookie missing, altered or expired)');
-      const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+      const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
       const claims = await this.client.complete(query, pending);
       const user = await this.accounts.resolve(claims);
       const opened = await this.sessions.open(user, { ...meta, method: 'oidc' });
       setRefreshCookie(res, opened.refreshToken, refreshCookieOptions(req, this.sessions));
-      res.redirect(302, pending.returnTo);
+      await res.redirect(pending.returnTo, 302);
     } catch (error) {
       await this.refuse(error, req, res);
     }
   }
 
   /** A refusal goes back to the sign-in page, which words it; anything else is a real error. */
-  private async refuse(error: unknown, req: Request, res: Response): Promise<void> {
+  private async refuse(error: unknown, req: FastifyRequest, res: FastifyReply): Promise<void> {
     if (!(error instanceof SsoRefusal)) throw error;
-    await this.accounts.recordRefusal(error, { ip: req.ip ?? null, userAgent: req.header('user-agent') ?? null });
-    res.redirect(302, `/?sso_error=${error.code}`);
+    await this.accounts.recordRefusal(error, { ip: req.ip ?? null, userAgent: req.headers['user-agent'] ?? null });
+    await res.redirect(`/?sso_error=${error.code}`, 302);
   }
 }

@@ -1,4 +1,3 @@
-import type { NextFunction, Request, Response } from 'express';
 import { randomUUID } from 'node:crypto';
 
 /**
@@ -12,11 +11,4 @@ const SAFE = /^[A-Za-z0-9._:-]{1,128}$/;
 /** The caller's id when it is safe to log and store, otherwise a generated one. */
 export function acceptedRequestId(given: string | undefined): string {
   return given !== undefined && SAFE.test(given) ? given : randomUUID();
-}
-
-/** Takes a caller's X-Request-Id when it is safe to log, otherwise makes one; echoes it back. */
-export function requestId(req: Request & { id?: string }, res: Response, next: NextFunction): void {
-  req.id = acceptedRequestId(req.header('x-request-id'));
-  res.setHeader('X-Request-Id', req.id);
-  next();
 }
