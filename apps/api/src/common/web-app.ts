@@ -7,6 +7,7 @@ import { pathOf } from './request-sanity.js';
 
 /** The route the web app answers on: whatever no API route takes. */
 export const WEB_APP_ROUTE = '/*';
+
 /** Paths that belong to the server, never to the single-page app. */
 const SERVER_PATHS = /^\/(api(\/|$)|health$|ready$|metrics$)/;
 
@@ -101,7 +102,8 @@ export function serveWebApp(fastify: FastifyInstance, webDir: string): boolean {
     const encoded = siblings ? encodedFile(file, acceptedEncodings(req.headers['accept-encoding'])) : null;
     const caching = path.startsWith('/assets/') ? { immutable: true, maxAge: '365d' } : { maxAge: '1h' };
     const sent = await send(req.raw, '/' + relative(dir, encoded?.path ?? file).split(sep).map(encodeURIComponent).join('/'), { root: dir, index: false, dotfiles: 'allow', ...caching });
-    if (sent.type === 'error') throw sent.metadata.error;
+    // A file removed since it was looked up is missing like any other; anything else is a real error.
+    if (sent.type === 'error') throw (sent.metadata.error as { status?: number }).status === 404 ? notFound(req) : sent.metadata.error;
     reply.code(sent.statusCode).headers(sent.headers);
     if (siblings) reply.header('Vary', 'Accept-Encoding');
     if (encoded) reply.header('Content-Type', typeOf(file)).header('Content-Encoding', encoded.coding);
