@@ -22,7 +22,7 @@ import {
 } from '#libs/persistence';
 import { migrations } from '#migrations';
 import { createApp } from '../apps/api/src/create-app.js';
-import { startTestApp, TEST_AUTH, TEST_PASSWORD, type TestApp } from './support/app.js';
+import { initForRequests, startTestApp, TEST_AUTH, TEST_PASSWORD, type TestApp } from './support/app.js';
 import { freePort, startNode } from './support/process.js';
 
 const CLI = 'dist/apps/cli/src/main.js';
@@ -105,8 +105,7 @@ async function cli(args: string[], env: Record<string, string>) {
  */
 async function verifyThroughApp(url: string, instanceIds: string[]): Promise<void> {
   const app: NestFastifyApplication = await createApp({ auth: TEST_AUTH, databaseUrl: url, poolSize: 4, runMigrations: true, logLevel: 'error', webDir: false });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready(); // Fastify answers once its routes are loaded
+  await initForRequests(app);
   try {
     const login = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username: 'admin', password: TEST_PASSWORD }).expect(200);
     const auth = { Authorization: `Bearer ${login.body.accessToken}` };

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { loadEnvironment, metricsAccess } from '#libs/config';
 import { createApp } from '../apps/api/src/create-app.js';
 import { user as userCommand } from '../apps/cli/src/commands/user.js';
-import { startTestApp, TEST_AUTH, TEST_PASSWORD, type TestApp } from './support/app.js';
+import { initForRequests, startTestApp, TEST_AUTH, TEST_PASSWORD, type TestApp } from './support/app.js';
 import { createTestDatabase, type TestDatabase } from './support/database.js';
 
 /**
@@ -288,8 +288,7 @@ describe('/metrics outside the embedded default (#22.10)', () => {
 
   async function api(metrics: { token?: string; openOnLoopback: boolean }) {
     const app = await createApp({ auth: TEST_AUTH, databaseUrl: database.url, poolSize: 2, runMigrations: true, logLevel: 'error', webDir: false, metrics });
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready(); // Fastify answers once its routes are loaded
+    await initForRequests(app);
     apps.push(app);
     return request(app.getHttpServer());
   }

@@ -14,6 +14,12 @@ export type { TestAgent };
 import { createApp } from '../../apps/api/src/create-app.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
+/** Initialises an app built by createApp and waits until Fastify has loaded its routes, so that supertest's requests are answered. */
+export async function initForRequests(app: NestFastifyApplication): Promise<void> {
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
   /** Signed in as `admin` (every admin route; a task's decision only with an override). */
@@ -106,8 +112,7 @@ export async function startTestApp(
     files: options.files,
     documents: options.documents,
   });
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready(); // Fastify answers once its routes are loaded
+  await initForRequests(app);
   const server = app.getHttpServer();
   const ward = JSON.parse(await readFile('workflows/seed/ward.json', 'utf8'));
   await app.get(SeedService).seedUnits(ward);

@@ -24,12 +24,12 @@ export function refreshCookieOptions(req: FastifyRequest, sessions: SessionsServ
   return { secure: setting === 'auto' ? req.protocol === 'https' : setting, maxAgeSeconds: sessions.maxAgeSeconds };
 }
 
-/** Both cookies' expiry, as Max-Age and as Expires (for clients that know only the older attribute). */
-const lifetime = (seconds: number) => ({ maxAge: seconds, expires: new Date(Date.now() + seconds * 1000) });
+/** A cookie's expiry, as Max-Age and as Expires (for clients that know only the older attribute). */
+export const cookieLifetime = (seconds: number) => ({ maxAge: seconds, expires: new Date(Date.now() + seconds * 1000) });
 
 export function setRefreshCookie(res: FastifyReply, refreshToken: string, options: RefreshCookieOptions): void {
-  res.setCookie(REFRESH_COOKIE, refreshToken, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: REFRESH_COOKIE_PATH, ...lifetime(options.maxAgeSeconds) });
-  res.setCookie(SESSION_HINT_COOKIE, '1', { sameSite: 'strict', secure: options.secure, path: '/', ...lifetime(options.maxAgeSeconds) });
+  res.setCookie(REFRESH_COOKIE, refreshToken, { httpOnly: true, sameSite: 'strict', secure: options.secure, path: REFRESH_COOKIE_PATH, ...cookieLifetime(options.maxAgeSeconds) });
+  res.setCookie(SESSION_HINT_COOKIE, '1', { sameSite: 'strict', secure: options.secure, path: '/', ...cookieLifetime(options.maxAgeSeconds) });
 }
 
 export function clearRefreshCookie(res: FastifyReply): void {

@@ -5,7 +5,8 @@ import { OidcClient, openPending, safeReturnPath, sealPending, SessionsService, 
 import { SSO_SETTINGS, type SsoSettings } from '#libs/config';
 import { DomainError, ErrorCode } from '#libs/core';
 import { Public } from '../auth/auth.decorators.js';
-import { readCookie, refreshCookieOptions, setRefreshCookie } from '../auth/session-cookie.js';
+import { cookieLifetime, readCookie, refreshCookieOptions, setRefreshCookie } from '../auth/session-cookie.js';
+import { pathOf } from '../common/request-sanity.js';
 import { ApiErrors, ApiJson } from '../common/openapi.js';
 import { AuthMethodsDto, OidcStartQueryDto } from './dto/auth-methods.dto.js';
 import { SSO_COOKIE_KEY } from './sso-cookie-key.js';
@@ -59,8 +60,7 @@ export class SsoController {
         sameSite: 'lax',
         secure: settings.redirectUri.startsWith('https:'),
         path: PENDING_PATH,
-        maxAge: Math.floor((pending.expiresAt - Date.now()) / 1000),
-        expires: new Date(pending.expiresAt),
+        ...cookieLifetime(Math.floor((pending.expiresAt - Date.now()) / 1000)),
       });
       await res.redirect(url.href, 302);
     } catch (error) {
@@ -84,7 +84,7 @@ export class SsoController {
     try {
       const pending = openPending(readCookie(req, PENDING_COOKIE), this.cookieKey);
       if (!pending) throw new SsoRefusal('state', 'No sign-in was started in this browser in the last 10 minutes (cookie missing, altered or expired)');
-      const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
+      const query = req.url.slice(pathOf(req.url).length);
       const claims = await this.client.complete(query, pending);
       const user = await this.accounts.resolve(claims);
       const opened = await this.sessions.open(user, { ...meta, method: 'oidc' });
