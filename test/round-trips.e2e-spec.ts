@@ -76,6 +76,12 @@ describe('database round trips per request', () => {
     expect(split(event)).toEqual({ statements: ['phoihop_apply_1r'], syncs: 1 });
   });
 
+  it('a start: the version to start on (its id, not its source, which the compiled machine cache already holds), then one write', async () => {
+    const sent = split(await counted(() => t.http.post('/api/v1/instances').send({ definitionKey: 'test-counter' }).expect(201))).statements;
+    console.log(`admin: POST instances ${sent.length} [${sent.join(', ')}]`);
+    expect(sent).toEqual(['phoihop_definition_latest', expect.stringMatching(/^phoihop_start_/)]);
+  });
+
   it('a clerk who started the case (visibility checked): one statement to read it, two to move it', async () => {
     const clerk = await t.as('can-bo-dem', [{ role: 'chuyen-vien', unit: 'phuong-an-phong' }]);
     const { read, event } = await cases(clerk);

@@ -76,18 +76,15 @@ export class DefinitionsService {
 
   /** The version new instances of `key` start on: the given one, or the newest published. */
   async forStart(key: string, version?: number): Promise<{ record: DefinitionRecord; workflow: CompiledWorkflow }> {
-    const record =
-      version === undefined
-        ? await this.definitions.findLatestPublished(this.dataSource.manager, key)
-        : await this.definitions.findVersion(this.dataSource.manager, key, version);
-    if (!record || record.status !== 'published') {
+    const ref = await this.definitions.findStartRef(this.dataSource.manager, key, version);
+    if (!ref || ref.status !== 'published') {
       throw new DomainError(
         ErrorCode.DefinitionNotFound,
         version === undefined ? `No published workflow definition has the key "${key}"` : `Workflow "${key}" has no published version ${version}`,
         { key, version },
       );
     }
-    return this.byId(record.id, record);
+    return this.byId(ref.id);
   }
 
   /** The compiled machine of a version by key and number, cached as `byId` is (published versions never change). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { queryRows } from '../prepared.js';
+import { queryPrepared, queryRows } from '../prepared.js';
 import type { DefinitionRecord } from '../records.js';
 
 const COLUMNS = `id, key, version, status, title, source, checksum, created_at, published_at`;
@@ -41,13 +41,17 @@ export class DefinitionsRepository {
     return rows[0] ? toRecord(rows[0]) : undefined;
   }
 
-  /** The newest published version of a key: the one new instances start on. */
-  async findLatestPublished(manager: EntityManager, key: string): Promise<DefinitionRecord | undefined> {
-    const rows = await manager.query(
-      `SELECT ${COLUMNS} FROM workflow_definitions WHERE key = $1 AND status = 'published' ORDER BY version DESC LIMIT 1`,
-      [key],
-    );
-    return rows[0] ? toRecord(rows[0]) : undefined;
+  /**
+   * The id and status of the version a start names (`version`) or of the newest published one: a
+   * prepared statement without the definition's source, which every start would otherwise read and
+   * parse again although the compiled machine is cached by id.
+   */
+  async findStartRef(manager: EntityManager, key: string, version?: number): Promise<{ id: string; status: DefinitionRecord['status'] } | undefined> {
+    const rows =
+      version === undefined
+        ? await queryPrepared(manager, 'phoihop_definition_latest', `SELECT id, status FROM workflow_definitions WHERE key = $1 AND status = 'published' ORDER BY version DESC LIMIT 1`, [key])
+        : await queryPrepared(manager, 'phoihop_definition_version', `SELECT id, status FROM workflow_definitions WHERE key = $1 AND version = $2`, [key, version]);
+    return rows[0] ? { id: rows[0].id, status: rows[0].status } : undefined;
   }
 
   /** The newest version that is not a draft (the one shipped files are compared with). */
