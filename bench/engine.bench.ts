@@ -12,6 +12,8 @@ import { benchDatabase, flag, fmt, machine, rawTransactionsPerSecond, runFor } f
  *  2. persisted transitions per second through InstancesService (lock, step, one write statement, commit);
  *  3. raw PostgreSQL transactions per second of the same write shape (BEGIN; UPDATE; INSERT; COMMIT via pg),
  *     on the same server with the same concurrency, and the ratio persisted/raw.
+ *  4. the same transitions with work on a schema without the indexes and trigger that only serve reads
+ *     (on the bench's throwaway database only): what those cost a transition.
  * Flags: --seconds N (default 10), --concurrency N (default 16).
  */
 const SECONDS = flag('seconds', 10);
@@ -87,6 +89,32 @@ async function benchPersisted(url: string, definition: object = benchDefinition,
 
 
 /**
+ * What the indexes and the trigger that only serve reads cost a transition with work: everything a
+ * transition's own statement needs (primary keys, unique constraints, the per-instance task and timer
+ * lookups) stays; the inbox's, the lists', the search's, the audit search's, the sweep's and the relay's
+ * indexes and the live stream's trigger go. Only on the bench's own throwaway database.
+ */
+const READ_ONLY_STRUCTURES = [
+  'DROP INDEX tasks_access, tasks_open_access, tasks_open_due, tasks_open_assignee',
+  'DROP INDEX timers_pending_due',
+  'DROP INDEX workflow_instances_state_paths, workflow_instances_created, workflow_instances_list, workflow_instances_next_due',
+  'DROP INDEX workflow_history_at, workflow_history_actor',
+  'DROP INDEX instance_search_created, instance_search_terms',
+  'DROP INDEX outbox_unpublished, idempotency_keys_created',
+  'DROP TRIGGER tasks_live ON tasks',
+];
+
+async function dropReadOnlyStructures(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const statement of READ_ONLY_STRUCTURES) await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * The same write shape through pgbench (C, libpq, no driver or event loop of ours) on the same server
  * and concurrency: the database's own ceiling for it. Undefined when no pgbench is installed.
  */
@@ -151,6 +179,12 @@ async function main() {
     console.log(`same shape / raw:        ${((lean / raw) * 100).toFixed(1)} %`);
     console.log(`with work / raw:         ${((persisted / raw) * 100).toFixed(1)} %`);
     if (bench) console.log(`same shape / pgbench:    ${((lean / bench) * 100).toFixed(1)} %   (raw pg / pgbench: ${((raw / bench) * 100).toFixed(1)} %)`);
+    if (db.throwaway) {
+      // Last: it changes the schema of the bench's own database.
+      await dropReadOnlyStructures(db.url);
+      const trimmed = await benchPersisted(db.url, { ...benchDefinition, key: 'bench-document-approval-trimmed' });
+      console.log(`with work, read indexes and live trigger dropped: ${fmt(trimmed)} /s (${((trimmed / raw) * 100).toFixed(1)} % of raw; ${((trimmed / persisted - 1) * 100).toFixed(0)} % more than with them)`);
+    } else console.log('with work, read indexes dropped: not measured on DATABASE_URL (it drops indexes)');
   } finally {
     await db.stop();
   }

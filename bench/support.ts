@@ -9,8 +9,8 @@ import type { DataSource } from 'typeorm';
 import { createDataSource, EmbeddedPostgres, embeddedSharedBuffers, runMigrations } from '#libs/persistence';
 
 /** A PostgreSQL for a benchmark: DATABASE_URL when given, else a throwaway embedded server with default (durable) settings. */
-export async function benchDatabase(): Promise<{ url: string; label: string; stop(): Promise<void> }> {
-  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, label: 'DATABASE_URL', stop: async () => undefined };
+export async function benchDatabase(): Promise<{ url: string; label: string; throwaway: boolean; stop(): Promise<void> }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, label: 'DATABASE_URL', throwaway: false, stop: async () => undefined };
   const dir = await mkdtemp(join(tmpdir(), 'phoihop-bench-'));
   await chmod(dir, 0o755); // PostgreSQL runs as its own user when we are root
   const port = await freePort();
@@ -18,6 +18,7 @@ export async function benchDatabase(): Promise<{ url: string; label: string; sto
   return {
     url: server.url,
     label: `embedded PostgreSQL 18 (as npm start runs it: fsync on, synchronous_commit on, shared_buffers ${embeddedSharedBuffers('auto')})`,
+    throwaway: true,
     async stop() {
       await server.stop();
       await rm(dir, { recursive: true, force: true });

@@ -15,8 +15,8 @@ describe('security headers and CORS', () => {
     await t.close();
   });
 
-  it('every answer carries the security headers, with a CSP that allows only this origin’s scripts', async () => {
-    for (const path of ['/api/v1/instances', '/health', '/', '/hop-thu']) {
+  it('every answer carries the security headers, with a CSP that allows only this origin’s scripts (refusals and 404s included)', async () => {
+    for (const path of ['/api/v1/instances', '/health', '/', '/hop-thu', '/api/v1/instances/a%00b', '/api/v1/khong-co-duong-nay']) {
       const res = await t.http.get(path);
       expect(res.headers['content-security-policy']).toContain("script-src 'self'");
       expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");

@@ -54,12 +54,13 @@ export async function createApp(
   fastify.decorateRequest('sessionId', null);
   // Structured logs get one line per request; the human format keeps the console for what matters.
   addHttpTelemetry(fastify, app.get(MetricsService), options.logFormat === 'json' && logger ? logger : undefined);
+  // First, so that every answer carries them, a refusal by the hooks after it included.
+  applySecurityHeaders(app);
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', req.id);
     refuseUnsafeRequest(req);
   });
   fastify.addHook('preValidation', async (req) => refuseUnsafeBody(req.body));
-  await applySecurityHeaders(app);
   applyCors(app, options.corsOrigins);
   // Setting cookies only: the few routes that read one read it from the header (session-cookie.ts), not every request.
   await app.register(cookie, { hook: false });
