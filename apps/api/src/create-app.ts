@@ -55,7 +55,7 @@ export async function createApp(
   // Structured logs get one line per request; the human format keeps the console for what matters.
   addHttpTelemetry(fastify, app.get(MetricsService), options.logFormat === 'json' && logger ? logger : undefined);
   // First, so that every answer carries them, a refusal by the hooks after it included.
-  applySecurityHeaders(app);
+  applySecurityHeaders(fastify);
   fastify.addHook('onRequest', async (req, reply) => {
     reply.header('X-Request-Id', req.id);
     refuseUnsafeRequest(req);

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance } from 'fastify';
 import helmet, { type HelmetOptions } from 'helmet';
 
 /**
@@ -45,9 +46,9 @@ export function securityHeaders(options: HelmetOptions = HELMET_OPTIONS): Record
   return Object.fromEntries(headers);
 }
 
-export function applySecurityHeaders(app: NestFastifyApplication): void {
+export function applySecurityHeaders(fastify: FastifyInstance): void {
   const headers = securityHeaders();
-  app.getHttpAdapter().getInstance().addHook('onRequest', (_request, reply, done) => {
+  fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers);
     done();
   });
